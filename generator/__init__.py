@@ -1,0 +1,12 @@
+"""progress-site: public progress reports on key projects, from the spreadsheets offices keep.
+
+The core is a pure pipeline (read -> check -> model -> pages); the MkDocs plugin and the
+command line are thin adapters over it.
+"""
+
+from .config import Site, SiteConfig, load_site
+from .loader import Loaded, load_report
+from .model import Report
+
+__version__ = "0.1.0"
+__all__ = ["Loaded", "Report", "Site", "SiteConfig", "load_report", "load_site"]

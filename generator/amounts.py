@@ -1,0 +1,165 @@
+"""Money amounts as offices write them: units, qualifiers, withheld marks; and honest sums."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from .marks import InvalidValue, Missing, clean, missing_kind
+from .units import Currency
+
+
+class Qualifier(str, Enum):
+    ABOUT = "about"  # 约 / 左右
+    AT_LEAST = "at_least"  # 以上
+    OVER = "over"  # 超 / 逾 / 多 / 余
+    NEARLY = "nearly"  # 近
+
+
+_PREFIXES = {"约": Qualifier.ABOUT, "大约": Qualifier.ABOUT, "约合": Qualifier.ABOUT, "超": Qualifier.OVER,
+             "超过": Qualifier.OVER, "逾": Qualifier.OVER, "近": Qualifier.NEARLY, "将近": Qualifier.NEARLY,
+             "接近": Qualifier.NEARLY, "不低于": Qualifier.AT_LEAST, "至少": Qualifier.AT_LEAST, "达": None, "可达": None}
+_SUFFIXES = {"以上": Qualifier.AT_LEAST, "及以上": Qualifier.AT_LEAST, "左右": Qualifier.ABOUT,
+             "多": Qualifier.OVER, "余": Qualifier.OVER}
+
+_alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
+_AMOUNT = re.compile(
+    rf"^(?P<pre>{_alt(_PREFIXES)})?(?P<sym>US\$|HK\$|[$¥€])?(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))"
+    rf"(?P<mid>{_alt(['多', '余'])})?(?P<unit>[^\d]*?)(?P<post>{_alt(_SUFFIXES)})?$"
+)
+#: A number with redacted digits and an optional unit or mark around it: 1xx, X亿元, 1xx%.
+_REDACTED = re.compile(rf"(?:{_alt(_PREFIXES)})?[\dxX×*.]*[xX×*][\dxX×*.]*[^\da-zA-Z]*")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money amount in the currency's base unit (元, USD), or the reason it is missing."""
+
+    value: Decimal | None = None
+    qualifier: Qualifier | None = None
+    missing: Missing | None = None
+    raw: str = ""
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+    @classmethod
+    def absent(cls, kind: Missing = Missing.NOT_REPORTED, raw: str = "") -> "Amount":
+        return cls(missing=kind, raw=raw)
+
+
+NOT_REPORTED = Amount.absent()
+
+
+def to_decimal(value) -> Decimal:
+    """A cell's number as Decimal; floats from spreadsheets are read to 15 significant digits."""
+    if isinstance(value, float):
+        return Decimal(format(value, ".15g"))
+    return Decimal(value)
+
+
+def parse_amount(cell, currency: Currency, column_unit: str) -> Amount:
+    """Read one amount cell. ``column_unit`` is the unit of a bare number in this column."""
+    if cell is None:
+        return NOT_REPORTED
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return Amount(to_decimal(cell) * currency.factor(column_unit), raw=str(cell))
+    raw = str(cell).strip()
+    kind = missing_kind(raw)
+    if kind is not None:
+        return Amount.absent(kind, raw)
+    text = clean(raw).replace(",", "")
+    if _REDACTED.fullmatch(text):
+        return Amount.absent(Missing.WITHHELD, raw)  # 1xx, X亿元, 1xx%
+    m = _AMOUNT.match(text)
+    if not m:
+        raise InvalidValue("amount-invalid")
+    qualifier = _PREFIXES.get(m["pre"]) if m["pre"] else None
+    if m["mid"] or m["post"]:
+        qualifier = _SUFFIXES[m["post"] or m["mid"]]
+    unit = m["unit"] or (m["sym"] if m["sym"] and not m["unit"] else "")
+    if unit == "%":
+        raise InvalidValue("amount-invalid")
+    factor = currency.factor(unit) if unit else currency.factor(column_unit)
+    if factor is None:
+        raise InvalidValue("amount-unit", unit=unit, accepted=currency.unit_words()[:12])
+    try:
+        number = Decimal(m["num"])
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+        raise InvalidValue("amount-invalid") from None
+    return Amount(number * factor, qualifier, raw=raw)
+
+
+@dataclass(frozen=True)
+class Total:
+    """A sum that says what it left out. ``partial`` when any addend had no figure."""
+
+    value: Decimal | None
+    counted: int
+    withheld: int = 0
+    tbd: int = 0
+    not_reported: int = 0
+    qualifier: Qualifier | None = None
+
+    @property
+    def left_out(self) -> int:
+        return self.withheld + self.tbd + self.not_reported
+
+    @property
+    def partial(self) -> bool:
+        return self.counted > 0 and self.left_out > 0
+
+    @property
+    def missing(self) -> Missing | None:
+        """For a sum with nothing to add: the kind of missing that all addends share, if any."""
+        if self.counted:
+            return None
+        if self.withheld:
+            return Missing.WITHHELD
+        return Missing.TBD if self.tbd else Missing.NOT_REPORTED
+
+
+def total(amounts) -> Total:
+    """Add amounts; qualifiers carry over (any 约/近 makes 约, only 以上/超 make 以上)."""
+    value, counted = Decimal(0), 0
+    gaps = {Missing.WITHHELD: 0, Missing.TBD: 0, Missing.NOT_REPORTED: 0}
+    qualifiers = set()
+    for a in amounts:
+        if a.value is None:
+            gaps[a.missing or Missing.NOT_REPORTED] += 1
+            continue
+        value += a.value
+        counted += 1
+        if a.qualifier:
+            qualifiers.add(a.qualifier)
+    if not qualifiers:
+        qualifier = None
+    elif qualifiers <= {Qualifier.AT_LEAST, Qualifier.OVER}:
+        qualifier = Qualifier.AT_LEAST
+    else:
+        qualifier = Qualifier.ABOUT
+    return Total(value if counted else None, counted, gaps[Missing.WITHHELD], gaps[Missing.TBD],
+                 gaps[Missing.NOT_REPORTED], qualifier)
+
+
+def parse_quantity_parts(text: str) -> tuple[Decimal | None, Qualifier | None, Missing | None, str | None]:
+    """A free figure (an indicator): (number, qualifier, missing, unit written in the cell).
+
+    Anything that is not a number with an optional unit is none of these: the caller keeps it as text.
+    """
+    kind = missing_kind(text)
+    if kind is not None:
+        return None, None, kind, None
+    t = clean(text).replace(",", "")
+    if _REDACTED.fullmatch(t):
+        return None, None, Missing.WITHHELD, None
+    m = _AMOUNT.match(t)
+    if not m or (m["unit"] and re.search(r"[\d-]", m["unit"])):
+        return None, None, None, None
+    qualifier = _PREFIXES.get(m["pre"]) if m["pre"] else None
+    if m["mid"] or m["post"]:
+        qualifier = _SUFFIXES[m["post"] or m["mid"]]
+    return Decimal(m["num"]), qualifier, None, (m["unit"] or m["sym"] or None)

@@ -1,0 +1,138 @@
+"""Read the cells of one row by their field's kind, logging a located problem for each bad cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from .amounts import NOT_REPORTED, Amount, parse_amount, parse_quantity_parts, to_decimal
+from .dates import NO_DATE, DateValue, parse_date, parse_years
+from .marks import InvalidValue, Missing, clean
+from .model import Quantity
+from .periods import Period, parse_period
+from .problems import ProblemLog
+from .tables import BoundTable, Row
+from .vocab import Vocabulary
+
+_SAFE_ID = re.compile(r"^[\w.-]+$")
+
+
+def as_text(cell) -> str | None:
+    """A cell as text: whole numbers without ``.0``, dates in ISO form, blanks as None."""
+    if cell is None:
+        return None
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, dt.datetime) and cell.time() == dt.time():
+        cell = cell.date()
+    if isinstance(cell, (dt.date, dt.datetime)):
+        return cell.isoformat()
+    text = str(cell).strip()
+    return text or None
+
+
+def safe_id(text: str) -> bool:
+    """Letters (any script), digits, ``-``, ``_``, ``.``; no ``..``; not only dots."""
+    return bool(_SAFE_ID.match(text)) and ".." not in text and text.strip(".") != ""
+
+
+class RowReader:
+    """Typed access to one row; every failure becomes a problem naming file, row and header."""
+
+    def __init__(self, bound: BoundTable, row: Row, log: ProblemLog, *, money, bare_unit: str,
+                 date_formats: tuple[str, ...] = ()):
+        self.bound, self.row, self.log = bound, row, log
+        self.money, self.bare_unit, self.date_formats = money, bare_unit, date_formats
+
+    def raw(self, name: str):
+        return self.row.cells.get(name)
+
+    def problem(self, code: str, name: str, **params) -> None:
+        value = as_text(self.raw(name))
+        self.log.add(code, file=self.bound.sheet.label, row=self.row.number,
+                     column=self.bound.header_of(name), value=value, **params)
+
+    def text(self, name: str) -> str | None:
+        return as_text(self.raw(name))
+
+    def required_text(self, name: str) -> str | None:
+        value = self.text(name)
+        if value is None and self.bound.column(name) is not None:
+            self.problem("value-missing", name, field=self.bound.table.field(name))
+        return value
+
+    def identifier(self, name: str) -> str | None:
+        value = self.required_text(name)
+        if value is not None and not safe_id(value):
+            self.problem("id-unsafe", name)
+            return None
+        return value
+
+    def _guard(self, name: str, parse, fallback):
+        try:
+            return parse(self.raw(name))
+        except InvalidValue as exc:
+            self.problem(exc.code, name, **exc.params)
+            return fallback
+
+    def amount(self, name: str) -> Amount:
+        col = self.bound.column(name)
+        unit = col.unit if col and col.unit and self.money.factor(col.unit) else self.bare_unit
+        value = self._guard(name, lambda c: parse_amount(c, self.money, unit), NOT_REPORTED)
+        if value.missing is Missing.WITHHELD:
+            self.problem("withheld-value", name)
+        return value
+
+    def date(self, name: str) -> DateValue:
+        value = self._guard(name, lambda c: parse_date(c, self.date_formats), NO_DATE)
+        if value.missing is Missing.WITHHELD:
+            self.problem("withheld-value", name)
+        return value
+
+    def period(self, name: str) -> Period | None:
+        if self.raw(name) is None:
+            return None
+        return self._guard(name, lambda c: parse_period(c, self.date_formats), None)
+
+    def years(self, name: str) -> tuple[int, ...]:
+        return self._guard(name, parse_years, ())
+
+    def year(self, name: str) -> int | None:
+        years = self.years(name)
+        if len(years) > 1:
+            self.problem("years-invalid", name)
+        return years[0] if len(years) == 1 else None
+
+    def number(self, name: str) -> Decimal | None:
+        text = self.text(name)
+        if text is None:
+            return None
+        try:
+            return to_decimal(self.raw(name)) if isinstance(self.raw(name), (int, float)) else Decimal(clean(text))
+        except InvalidOperation:
+            self.problem("number-invalid", name)
+            return None
+
+    def word(self, name: str, vocabulary: Vocabulary, code: str):
+        text = self.text(name)
+        if text is None:
+            return None
+        value = vocabulary.get(text)
+        if value is None:
+            self.problem(code, name, accepted=vocabulary.accepted())
+        return value
+
+    def quantity(self, name: str) -> Quantity:
+        text = self.text(name)
+        if text is None:
+            return Quantity(missing=Missing.NOT_REPORTED)
+        raw = self.raw(name)
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            return Quantity(number=to_decimal(raw), raw=text)
+        number, qualifier, missing, unit = parse_quantity_parts(text)
+        if missing is Missing.WITHHELD:
+            self.problem("withheld-value", name)
+        if number is None and missing is None:
+            return Quantity(text=text, raw=text)
+        return Quantity(number=number, qualifier=qualifier, missing=missing, unit=unit, raw=text)

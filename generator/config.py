@@ -1,0 +1,224 @@
+"""The site's settings for progress-site, declared once and validated with messages that name the key.
+
+The same settings are read from the ``progress`` entry of ``mkdocs.yml``'s ``plugins`` by the
+MkDocs plugin and by the command line, so both see one schema.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .messages import WARNING_CODES, render
+from .schema import TABLES
+from .units import CURRENCIES, Currency
+from .vocab import Category, Status
+
+PLUGIN_NAME = "progress"
+
+
+class ConfigError(Exception):
+    """Settings that cannot be used. ``problems`` holds (key, reason) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]], language: str = "zh"):
+        self.problems = problems
+        self.language = language
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        return [render("config-invalid", self.language, key=k, reason=r) for k, r in self.problems]
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FileSettings(_Settings):
+    """Where one table comes from and how its headers are named."""
+
+    path: str | None = Field(None, description="file in the data folder (.csv or .xlsx); default: the table's name")
+    sheet: str | None = Field(None, description="sheet of an .xlsx file; default: one named like the table, else the first")
+    columns: dict[str, str | list[str]] = Field(default_factory=dict, description="field -> header(s) as written")
+    latest_by: str | None = Field(None, description="header of a report-date column: rows of one id keep the latest")
+
+
+class SiteConfig(_Settings):
+    """Every setting of a progress site, with its default."""
+
+    data_dir: str = Field("data", description="the data folder, relative to mkdocs.yml")
+    language: Literal["zh", "en"] | None = Field(None, description="language of pages and messages; default: theme.language")
+    currency: str = Field("CNY", description="currency of every amount: CNY, USD, EUR, HKD")
+    unit: str | None = Field(None, description="display unit; default 亿元 (CNY) or million USD")
+    input_unit: str | None = Field(None, description="unit of a bare number in a column whose header names none; default: unit")
+    encoding: str | None = Field(None, description="encoding of CSV files; default: detected")
+    date_formats: list[str] = Field(default_factory=list, description="extra strptime formats for dates, e.g. %m/%d/%Y")
+    as_of: dt.date | None = Field(None, description="the data's as-of date; default: the end of the latest period")
+    schedule_tolerance: float = Field(0.05, ge=0, le=0.5, description="how far ahead or behind the year's elapsed share still counts as on track")
+    files: dict[Literal["projects", "clusters", "progress", "indicators"], FileSettings] = Field(default_factory=dict)
+    statuses: dict[str, Status] = Field(default_factory=dict, description="extra status words -> canonical status")
+    categories: dict[str, Category] = Field(default_factory=dict, description="extra category words")
+    levels: dict[str, str] = Field(default_factory=dict, description="extra level words -> level shown")
+    ignore: list[str] = Field(default_factory=list, description="warning codes not to report, e.g. withheld-value")
+
+    @property
+    def money(self) -> Currency:
+        return CURRENCIES[self.currency]
+
+    @property
+    def display_unit(self) -> str:
+        return self.unit or self.money.default_unit
+
+    @property
+    def bare_unit(self) -> str:
+        return self.input_unit or self.display_unit
+
+    def file(self, table: str) -> FileSettings:
+        return self.files.get(table, FileSettings())
+
+    @classmethod
+    def from_mapping(cls, data: dict | None, language: str = "zh", prefix: str = "") -> "SiteConfig":
+        """Validate raw settings; raise ConfigError naming each bad key (``prefix`` + dotted path)."""
+        try:
+            config = cls.model_validate(data or {})
+        except ValidationError as exc:
+            problems = [(prefix + ".".join(map(str, e["loc"])), _reason(e, language)) for e in exc.errors()]
+            raise ConfigError(problems, language) from None
+        problems = [(prefix + key, reason) for key, reason in config._rule_problems(language)]
+        if problems:
+            raise ConfigError(problems, language)
+        return config
+
+    def _rule_problems(self, language: str):
+        zh = language == "zh"
+        if self.currency.upper() not in CURRENCIES:
+            yield "currency", ("应为以下之一：" if zh else "expected one of ") + ", ".join(CURRENCIES)
+            return
+        cur = self.money
+        for key in ("unit", "input_unit"):
+            value = getattr(self, key)
+            if value is not None and cur.factor(value) is None:
+                words = ", ".join(cur.unit_words()[:12])
+                yield key, (f"“{value}”不是 {cur.code} 的单位；可用：{words} 等" if zh
+                            else f"“{value}” is no unit of {cur.code}; expected one of {words} …")
+        for table, settings in self.files.items():
+            fields = TABLES[table].field_names
+            for name in settings.columns:
+                if name not in fields:
+                    yield f"files.{table}.columns.{name}", (("没有这个字段；可用：" if zh else "no such field; expected one of ")
+                                                            + ", ".join(fields))
+        for code in self.ignore:
+            if code not in WARNING_CODES:
+                yield "ignore", (f"“{code}”不是警告代码；可用：" if zh else f"“{code}” is no warning code; expected one of ") + ", ".join(WARNING_CODES)
+        if self.encoding:
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                yield "encoding", (f"未知的编码“{self.encoding}”" if zh else f"unknown encoding “{self.encoding}”")
+
+
+_ZH_REASONS = {
+    "extra_forbidden": "不是已知的配置项",
+    "missing": "必须填写",
+    "string_type": "应为文字",
+    "dict_type": "应为“键: 值”的映射",
+    "list_type": "应为列表",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
+    "date_from_datetime_parsing": "应为日期，如 2022-09-30",
+    "date_parsing": "应为日期，如 2022-09-30",
+    "date_type": "应为日期，如 2022-09-30",
+}
+
+
+def _reason(error: dict, language: str) -> str:
+    """Pydantic's message, in Chinese for the common kinds of mistake."""
+    if language != "zh":
+        return error["msg"]
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind in ("literal_error", "enum"):
+        return f"应为以下之一：{ctx.get('expected', '')}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"应{'不小于' if kind == 'greater_than_equal' else '不大于'} {ctx.get('ge', ctx.get('le'))}"
+    return _ZH_REASONS.get(kind, error["msg"])
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags (!!python/name, !ENV, !relative)."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_MkDocsLoader.add_multi_constructor("", _any_tag)
+
+
+
+def site_language(theme_language: str | None) -> str:
+    """zh for any Chinese theme language (zh, zh-Hant, zh-TW), else en; zh when none is set."""
+    if not theme_language:
+        return "zh"
+    return "zh" if str(theme_language).lower().startswith("zh") else "en"
+
+
+@dataclass(frozen=True)
+class Site:
+    """A site's settings resolved against the file they came from."""
+
+    config: SiteConfig
+    root: Path  # folder of mkdocs.yml, or the working folder
+    data_dir: Path
+    language: str
+
+
+def read_mkdocs_yml(path: Path) -> dict:
+    """mkdocs.yml as a mapping; tags are read as plain values, never run."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_MkDocsLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError([(str(path), str(exc))]) from None
+    return data if isinstance(data, dict) else {}
+
+
+def plugin_settings(mkdocs: dict) -> dict | None:
+    """The ``progress`` entry of ``plugins`` (list or mapping form), or None when absent."""
+    plugins = mkdocs.get("plugins") or []
+    items = plugins.items() if isinstance(plugins, dict) else (
+        next(iter(p.items())) if isinstance(p, dict) and p else (p, {}) for p in plugins)
+    for name, settings in items:
+        if name == PLUGIN_NAME:
+            return settings or {}
+    return None
+
+
+def load_site(config_file: Path | None = None, data_dir: Path | None = None) -> Site:
+    """Settings from ``config_file`` (a mkdocs.yml) or defaults; ``data_dir`` overrides the data folder."""
+    raw: dict = {}
+    theme_language = None
+    root = Path.cwd()
+    if config_file is not None:
+        mkdocs = read_mkdocs_yml(config_file)
+        theme = mkdocs.get("theme")
+        theme_language = theme.get("language") if isinstance(theme, dict) else None
+        raw = plugin_settings(mkdocs) or {}
+        root = config_file.resolve().parent
+    if not isinstance(raw, dict):
+        raise ConfigError([(f"plugins.{PLUGIN_NAME}", "expected a mapping of settings")])
+    language = site_language(raw.get("language") or theme_language)
+    config = SiteConfig.from_mapping(raw, language, prefix=f"plugins.{PLUGIN_NAME}.")
+    if config.language:
+        language = config.language
+    folder = data_dir if data_dir is not None else root / config.data_dir
+    return Site(config, root, folder, language)

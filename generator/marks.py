@@ -1,0 +1,51 @@
+"""Cells that hold no figure: withheld (xx), to be determined (待定), not reported (empty)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import Enum
+
+
+class Missing(str, Enum):
+    WITHHELD = "withheld"  # 未公开: redacted on purpose; never 0, never NaN
+    TBD = "tbd"  # 待定: not decided yet
+    NOT_REPORTED = "not_reported"  # empty cell: shown as —
+
+
+class InvalidValue(ValueError):
+    """A cell that cannot be read as its column's kind; ``code`` names the message."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+#: Marks that stand for a whole withheld value.
+WITHHELD_WORDS = frozenset({"保密", "未公开", "不公开", "涉密"})
+REDACTION_CHARS = "xX×*＊"
+_ONLY_REDACTION = re.compile(r"^[xX×*]+$")
+_EMPTY_WORDS = frozenset({"", "-", "—", "——", "–", "/", "无"})
+_TBD_WORDS = frozenset({"待定", "未定", "待确定"})
+
+
+def clean(text: str) -> str:
+    """NFKC (full-width to half-width) with all white space removed."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def missing_kind(text: str) -> Missing | None:
+    """The kind of missing value a whole cell stands for, or None when it holds something."""
+    t = clean(text)
+    if t in _EMPTY_WORDS:
+        return Missing.NOT_REPORTED
+    if t in _TBD_WORDS:
+        return Missing.TBD
+    if t in WITHHELD_WORDS or _ONLY_REDACTION.match(t):
+        return Missing.WITHHELD
+    return None
+
+
+def has_redaction(text: str) -> bool:
+    return any(c in REDACTION_CHARS for c in text)

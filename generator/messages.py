@@ -1,0 +1,101 @@
+"""Every user-facing problem message, in Chinese and English, in one place."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+#: code -> (severity, Chinese template, English template). Templates use str.format fields.
+MESSAGES: dict[str, tuple[str, str, str]] = {
+    # files
+    "file-missing": ("error", "缺少必需的数据文件 {name}（可为 .csv 或 .xlsx）", "required data file {name} is missing (.csv or .xlsx)"),
+    "file-ambiguous": ("error", "同一张表有多个文件：{files}；请只保留一个", "one table is given by several files: {files}; keep one"),
+    "file-unreadable": ("error", "无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "file-format": ("error", "不支持的文件格式 {suffix}；请另存为 .xlsx 或 CSV", "unsupported file format {suffix}; save it as .xlsx or CSV"),
+    "encoding-unknown": ("error", "无法识别文件编码；请另存为 UTF-8 或 GBK 编码的 CSV，或在配置中设置 encoding", "cannot tell the file's encoding; save it as UTF-8 or GBK CSV, or set `encoding` in the configuration"),
+    "encoding-invalid": ("error", "按 {encoding} 编码读取失败：{reason}", "cannot decode the file as {encoding}: {reason}"),
+    "sheet-missing": ("error", "工作簿中没有名为“{sheet}”的工作表；现有：{sheets}", "the workbook has no sheet named “{sheet}”; it has: {sheets}"),
+    # headers
+    "header-missing": ("error", "找不到表头行：没有任何一行含有“{field}”列（可用表头：{accepted}）", "no header row found: no row holds the {field} column (accepted headers: {accepted})"),
+    "column-missing": ("error", "缺少必需的列“{field}”（可用表头：{accepted}）", "required column {field} is missing (accepted headers: {accepted})"),
+    "column-duplicate": ("error", "此列与“{other}”列都对应“{field}”；请只保留一列", "this column and “{other}” both give {field}; keep one"),
+    "column-unit": ("error", "表头中的单位“{unit}”无法识别（可用单位：{accepted}）", "unit “{unit}” in the header is not known (accepted units: {accepted})"),
+    "latest-by-missing": ("error", "配置的 latest_by 列“{header}”不在表头中", "the latest_by column “{header}” is not in the header"),
+    # values
+    "value-missing": ("error", "“{field}”不能为空", "{field} must not be empty"),
+    "id-duplicate": ("error", "编号“{value}”重复（第 {first} 行已使用）", "id “{value}” is used twice (first in row {first})"),
+    "id-unsafe": ("error", "编号“{value}”不能用作网址：只允许字母、数字和 - _ .，且不能含“..”", "id “{value}” cannot be part of a URL: use letters, digits, -, _ and . only, and no “..”"),
+    "cluster-unknown": ("error", "产业集群“{value}”不在 clusters 表中（已有：{accepted}）", "cluster “{value}” is not in the clusters table (known: {accepted})"),
+    "project-unknown": ("error", "项目“{value}”不在 projects 表中", "project “{value}” is not in the projects table"),
+    "project-mismatch": ("error", "项目编号“{id}”与项目名称“{value}”不是同一个项目", "project id “{id}” and project name “{value}” are not the same project"),
+    "status-unknown": ("error", "未知的状态“{value}”（可用：{accepted}；可在配置 statuses 中添加）", "unknown status “{value}” (accepted: {accepted}; add words under `statuses` in the configuration)"),
+    "category-unknown": ("error", "未知的项目类别“{value}”（可用：{accepted}）", "unknown category “{value}” (accepted: {accepted})"),
+    "level-unknown": ("error", "未知的项目级别“{value}”（可用：{accepted}；可在配置 levels 中添加）", "unknown level “{value}” (accepted: {accepted}; add words under `levels` in the configuration)"),
+    "amount-invalid": ("error", "“{value}”不是金额：应为数字（可带单位和“约/以上/超/近”）、未公开标记（如 xx）、“待定”或留空", "“{value}” is not an amount: expected a number (with an optional unit and 约/以上/超/近), a withheld mark such as xx, 待定, or an empty cell"),
+    "amount-unit": ("error", "“{value}”中的单位“{unit}”无法识别（可用单位：{accepted}）", "unit “{unit}” in “{value}” is not known (accepted units: {accepted})"),
+    "number-invalid": ("error", "“{value}”不是数字", "“{value}” is not a number"),
+    "date-invalid": ("error", "“{value}”不是日期：应如 2022-01-26、2022/1/26、2022年1月26日、2022年1月 或 2022年", "“{value}” is not a date: expected e.g. 2022-01-26, 2022/1/26, 2022年1月26日, 2022年1月 or 2022年"),
+    "period-invalid": ("error", "“{value}”不是报告期：应如 2022-03（月）、2022Q1 或 2022年一季度（季度）、2022（年）", "“{value}” is not a reporting period: expected a month (2022-03), a quarter (2022Q1, 2022年一季度) or a year (2022)"),
+    "years-invalid": ("error", "“{value}”不是年度：应如 2022 或 2021;2022", "“{value}” is not a year or list of years: expected e.g. 2022 or 2021;2022"),
+    "progress-duplicate": ("error", "项目“{project}”在报告期 {period} 已有一行（第 {first} 行）", "project “{project}” already has a row for period {period} (row {first})"),
+    # warnings
+    "withheld-value": ("warning", "“{value}”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整）", "“{value}” is withheld: shown as 未公开 (not disclosed) and left out of sums, which are marked partial"),
+    "completion-over-100": ("warning", "{what}为 {rate}，超过 100%", "{what} is {rate}, above 100 %"),
+    "operation-before-start": ("warning", "投产时间 {operation} 早于开工时间 {start}", "operation date {operation} is before the start date {start}"),
+    "total-mismatch": ("warning", "合计行为 {value}，但各行相加为 {computed}", "the total row says {value} but the rows add up to {computed}"),
+    # configuration
+    "config-invalid": ("error", "配置项 {key}：{reason}", "setting {key}: {reason}"),
+    "config-file": ("error", "无法读取配置文件：{reason}", "cannot read the configuration file: {reason}"),
+}
+
+#: Labels used inside messages and summaries.
+WORDS: dict[str, tuple[str, str]] = {
+    "annual completion": ("年度完成率", "the annual completion rate"),
+    "investment share": ("累计完成投资占计划总投资的比例", "the share of total investment completed"),
+    "summary": ("{errors} 个错误，{warnings} 个警告", "{errors} error(s), {warnings} warning(s)"),
+    "ok": ("数据检查通过：{projects} 个项目，{clusters} 个产业集群，{periods} 个报告期", "data is valid: {projects} projects, {clusters} clusters, {periods} periods"),
+}
+
+_SEPARATOR = {"zh": "、", "en": ", "}
+
+
+def _lang(language: str | None) -> int:
+    return 0 if (language or "zh").lower().startswith("zh") else 1
+
+
+def render(code: str, language: str = "zh", **params) -> str:
+    """The message for ``code`` in ``language`` (zh or en), with list parameters joined."""
+    template = MESSAGES[code][1 + _lang(language)]
+    sep = _SEPARATOR["zh" if _lang(language) == 0 else "en"]
+    zh = _lang(language) == 0
+
+    def show(v):
+        if hasattr(v, "zh") and hasattr(v, "en"):  # a schema field or any bilingual label
+            return v.zh if zh else v.en
+        if isinstance(v, (list, tuple)):
+            return sep.join(map(str, v))
+        return v
+
+    shown = {k: show(v) for k, v in params.items()}
+    return template.format(**shown)
+
+
+def word(key: str, language: str = "zh", **params) -> str:
+    return WORDS[key][_lang(language)].format(**params)
+
+
+class Label(NamedTuple):
+    """A phrase in both languages; messages pick the one they are rendered in."""
+
+    zh: str
+    en: str
+
+
+def label(key: str) -> Label:
+    return Label(*WORDS[key])
+
+
+def severity_of(code: str) -> str:
+    return MESSAGES[code][0]
+
+
+WARNING_CODES = sorted(c for c, (sev, _, _) in MESSAGES.items() if sev == "warning")

@@ -1,0 +1,168 @@
+"""The typed model of a progress report that pages are made from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .amounts import NOT_REPORTED, Amount, Qualifier
+from .dates import NO_DATE, DateValue
+from .marks import Missing
+from .periods import Period
+from .vocab import Category, Status
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A data file the report was read from, with its checksum (stamped on generated pages)."""
+
+    table: str
+    label: str
+    sha256: str
+    encoding: str | None
+    rows: int
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    file: str
+    row: int
+
+
+@dataclass
+class Cluster:
+    id: str
+    name: str
+    description: str | None = None
+    source: SourceRef | None = None
+
+
+@dataclass
+class ProgressEntry:
+    """One project in one reporting period; amounts are for the period unless named cumulative."""
+
+    project_id: str
+    period: Period
+    planned_investment: Amount = NOT_REPORTED
+    completed_investment: Amount = NOT_REPORTED
+    cumulative_investment: Amount = NOT_REPORTED
+    total_investment: Amount = NOT_REPORTED
+    status: Status | None = None
+    note: str | None = None
+    source: SourceRef | None = None
+
+
+@dataclass
+class Project:
+    id: str
+    name: str
+    category: Category = Category.KEY
+    level: str | None = None
+    cluster_id: str | None = None
+    status: Status | None = None
+    years: tuple[int, ...] = ()
+    total_investment: Amount = NOT_REPORTED
+    phase1_investment: Amount = NOT_REPORTED
+    annual_planned_investment: Amount = NOT_REPORTED
+    annual_completed_investment: Amount = NOT_REPORTED
+    cumulative_investment: Amount = NOT_REPORTED
+    signed_date: DateValue = NO_DATE
+    start_date: DateValue = NO_DATE
+    operation_date: DateValue = NO_DATE
+    completion_date: DateValue = NO_DATE
+    annual_output: Amount = NOT_REPORTED
+    output_to_date: Amount = NOT_REPORTED
+    annual_revenue: Amount = NOT_REPORTED
+    owner: str | None = None
+    department: str | None = None
+    location: str | None = None
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    description: str | None = None
+    progress_note: str | None = None
+    extras: dict[str, str] = field(default_factory=dict)  # columns the schema does not know, as written
+    source: SourceRef | None = None
+    progress: list[ProgressEntry] = field(default_factory=list)  # sorted by period
+
+    @property
+    def all_years(self) -> tuple[int, ...]:
+        """The listed years, or else the years of the project's reporting periods."""
+        return self.years or tuple(sorted({e.period.year for e in self.progress}))
+
+    @property
+    def current_year(self) -> int | None:
+        """The year the row's annual figures are for: the latest listed year."""
+        years = self.all_years
+        return years[-1] if years else None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An indicator's value or target: a number (with qualifier), a word such as 优秀, or missing."""
+
+    number: Decimal | None = None
+    text: str | None = None
+    qualifier: Qualifier | None = None
+    missing: Missing | None = None
+    unit: str | None = None  # a unit written in the cell (个, %, 亿元)
+    raw: str = ""
+
+
+@dataclass
+class Indicator:
+    name: str
+    value: Quantity
+    year: int | None = None
+    target: Quantity = Quantity(missing=Missing.NOT_REPORTED)
+    unit: str | None = None
+    note: str | None = None
+    source: SourceRef | None = None
+
+    @property
+    def shown_unit(self) -> str | None:
+        return self.unit or self.value.unit
+
+
+@dataclass
+class Report:
+    """Everything a site is made from. Amounts are in the currency's base unit."""
+
+    currency: str
+    display_unit: str
+    projects: dict[str, Project]
+    clusters: dict[str, Cluster]
+    indicators: list[Indicator]
+    sources: list[SourceFile]
+    as_of: dt.date | None = None
+    language: str = "zh"
+    unit_factor: Decimal = Decimal(1)  # base units in one display unit
+
+    @property
+    def periods(self) -> list[Period]:
+        found = {e.period for p in self.projects.values() for e in p.progress}
+        return sorted(found, key=Period.sort_key)
+
+    @property
+    def latest_period(self) -> Period | None:
+        periods = self.periods
+        return periods[-1] if periods else None
+
+    @property
+    def years(self) -> list[int]:
+        found = {y for p in self.projects.values() for y in p.all_years}
+        found |= {i.year for i in self.indicators if i.year}
+        return sorted(found)
+
+    def projects_in(self, cluster_id: str | None = None, year: int | None = None,
+                    category: Category | None = None) -> list[Project]:
+        return [p for p in self.projects.values()
+                if (cluster_id is None or p.cluster_id == cluster_id)
+                and (year is None or year in p.all_years)
+                and (category is None or p.category is category)]
+
+    def indicators_for(self, year: int | None) -> list[Indicator]:
+        return [i for i in self.indicators if i.year == year]
+
+    def in_display_unit(self, value: Decimal) -> Decimal:
+        return value / self.unit_factor

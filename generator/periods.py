@@ -1,0 +1,106 @@
+"""Reporting periods: a year, a half, a quarter, a month, or the date of a report."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import read_date
+from .marks import InvalidValue, clean
+
+KINDS = ("year", "half", "quarter", "month", "date")
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class Period:
+    """One reporting period. ``index`` is the half, quarter or month number; ``day`` for a report date."""
+
+    kind: str
+    year: int
+    index: int | None = None
+    day: int | None = None
+
+    @property
+    def start(self) -> dt.date:
+        if self.kind == "year":
+            return dt.date(self.year, 1, 1)
+        if self.kind == "date":
+            return self.end
+        months = {"half": 6, "quarter": 3, "month": 1}[self.kind]
+        return dt.date(self.year, (self.index - 1) * months + 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        if self.kind == "year":
+            return dt.date(self.year, 12, 31)
+        if self.kind == "date":
+            return dt.date(self.year, self.index, self.day)
+        months = {"half": 6, "quarter": 3, "month": 1}[self.kind]
+        last = self.index * months
+        return dt.date(self.year, last, calendar.monthrange(self.year, last)[1])
+
+    @property
+    def key(self) -> str:
+        """A stable, sortable text form: 2022, 2022H1, 2022Q1, 2022-03, 2022-03-15."""
+        if self.kind == "year":
+            return str(self.year)
+        if self.kind == "half":
+            return f"{self.year}H{self.index}"
+        if self.kind == "quarter":
+            return f"{self.year}Q{self.index}"
+        if self.kind == "month":
+            return f"{self.year}-{self.index:02d}"
+        return self.end.isoformat()
+
+    def label(self, language: str = "zh") -> str:
+        zh = language.startswith("zh")
+        if self.kind == "year":
+            return f"{self.year}年" if zh else str(self.year)
+        if self.kind == "half":
+            return f"{self.year}年{'上下'[self.index - 1]}半年" if zh else f"{self.year} H{self.index}"
+        if self.kind == "quarter":
+            return f"{self.year}年{'一二三四'[self.index - 1]}季度" if zh else f"{self.year} Q{self.index}"
+        if self.kind == "month":
+            return f"{self.year}年{self.index}月" if zh else f"{self.year}-{self.index:02d}"
+        return f"{self.year}年{self.index}月{self.day}日" if zh else self.key
+
+    def year_elapsed(self) -> float:
+        """Share of the calendar year that has passed at the period's end."""
+        days = 366 if calendar.isleap(self.year) else 365
+        return self.end.timetuple().tm_yday / days
+
+    def sort_key(self) -> tuple:
+        return (self.end, self.start)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+_QUARTER = re.compile(r"^(\d{4})(?:年(?:第)?|-?Q|[-/.]?q)([一二三四1-4])(?:季度|季)?$", re.I)
+_HALF = re.compile(r"^(\d{4})(?:年)?(?:(上|下)半年|-?H([12]))$", re.I)
+_MONTH = re.compile(r"^(\d{4})(?:年|[-/.])(\d{1,2})月?(?:份)?$")
+_YEAR = re.compile(r"^(\d{4})(?:年度?|年全年)?$")
+
+
+def parse_period(cell, formats: tuple[str, ...] = ()) -> Period:
+    """Read a period cell: 2022-03, 2022年3月, 2022Q1, 2022年一季度, 2022上半年, 2022, or a full date."""
+    if isinstance(cell, (dt.date, dt.datetime)):
+        return Period("date", cell.year, cell.month, cell.day)
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    text = clean(str(cell if cell is not None else ""))
+    if m := _YEAR.match(text):
+        return Period("year", int(m[1]))
+    if m := _QUARTER.match(text):
+        return Period("quarter", int(m[1]), _CN_DIGITS[m[2]])
+    if m := _HALF.match(text):
+        return Period("half", int(m[1]), 1 if m[2] == "上" or m[3] == "1" else 2)
+    if (m := _MONTH.match(text)) and 1 <= int(m[2]) <= 12:
+        return Period("month", int(m[1]), int(m[2]))
+    date = read_date(str(cell), formats) if cell is not None else None
+    if date is not None and date.precision == "day":
+        return Period("date", date.year, date.month, date.day)
+    raise InvalidValue("period-invalid")

@@ -1,0 +1,85 @@
+"""Problems found in a data folder: where, what was found, what was expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .messages import render, severity_of
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem. ``row`` is the row number a spreadsheet shows; ``column`` the header as written."""
+
+    severity: Severity
+    code: str
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    params: dict = field(default_factory=dict, compare=False)
+
+    def message(self, language: str = "zh") -> str:
+        return render(self.code, language, value=self.value, column=self.column, **self.params)
+
+    def location(self) -> str:
+        """``file:row: column`` with the parts that are known."""
+        head = ":".join(str(p) for p in (self.file, self.row) if p is not None)
+        return ": ".join(p for p in (head, self.column) if p)
+
+    def format(self, language: str = "zh") -> str:
+        where = self.location()
+        return f"{where}: {self.message(language)}" if where else self.message(language)
+
+    def as_dict(self, language: str = "zh") -> dict:
+        return {
+            "severity": self.severity.value,
+            "code": self.code,
+            "file": self.file,
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "message": self.message(language),
+        }
+
+
+class ProblemLog:
+    """Collects every problem of a run; warnings named in ``ignore`` are dropped."""
+
+    def __init__(self, ignore: set[str] | frozenset[str] = frozenset()):
+        self.problems: list[Problem] = []
+        self._seen: set[Problem] = set()
+        self.ignore = set(ignore)
+
+    def add(self, code: str, **where) -> None:
+        """Record a problem; its severity comes from the message catalogue."""
+        severity = Severity(severity_of(code))
+        if severity is Severity.WARNING and code in self.ignore:
+            return
+        known = {k: where.pop(k) for k in ("file", "row", "column", "value") if k in where}
+        if known.get("value") is not None:
+            known["value"] = str(known["value"])
+        problem = Problem(severity, code, params=where, **known)
+        if problem not in self._seen:  # one file may serve two tables: say each thing once
+            self._seen.add(problem)
+            self.problems.append(problem)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Problem]:
+        """Errors first, then warnings; each in file, row order."""
+        def key(p: Problem):
+            return (p.severity is not Severity.ERROR, p.file or "", p.row or 0)
+        return sorted(self.problems, key=key)

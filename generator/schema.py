@@ -1,0 +1,151 @@
+"""The data folder's schema, declared once: tables, fields, the headers users type for them.
+
+The reader matches headers against it, the loader reads values by its kinds, and the data
+dictionary page is rendered from it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # canonical English name used in code and configuration
+    kind: str  # id, text, status, category, level, cluster_ref, project_ref, project_name, years, year,
+    #            amount, number, date, period, value
+    aliases: tuple[str, ...]  # headers users type, most usual first
+    zh: str  # Chinese label
+    en: str  # English label
+    required: bool = False
+    fallback_aliases: tuple[str, ...] = ()  # headers used only when no alias is present (序号 for id)
+    note_zh: str = ""
+    note_en: str = ""
+
+    def headers(self) -> tuple[str, ...]:
+        return self.aliases + self.fallback_aliases
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # file stem: projects, clusters, progress, indicators
+    zh: str
+    en: str
+    row_zh: str
+    row_en: str
+    fields: tuple[Field, ...]
+    anchor: str  # the field whose header marks the header row
+    required: bool = False
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+STATUS_NOTE = ("储备/谋划/前期、洽谈/在谈/意向/拟签约、签约/已签约、开工/已开工/在建/动工/新开工/续建、"
+               "试投产/试运行/试生产、投产/已投产/部分投产/运营、建成/已建成/竣工/完工、停建/暂停/缓建")
+AMOUNT_NOTE_ZH = "金额；表头括号内的单位（如“（亿元）”）为本列单位，单元格内单位（如“3000万元”）优先"
+AMOUNT_NOTE_EN = "amount; a unit in the header's parentheses sets the column's unit, a unit in the cell wins"
+
+F = Field
+PROJECTS = Table(
+    "projects", "项目表", "Projects", "一个项目（重点项目、招商项目或储备项目）", "one project (key, investment-attraction or reserve)",
+    (
+        F("id", "id", ("项目编号", "项目代码", "编号"), "项目编号", "Project id", True, ("序号",),
+          "唯一；只含字母、数字和 - _ .，用作网址", "unique; letters, digits, - _ . only; used in URLs"),
+        F("name", "text", ("项目名称", "名称"), "项目名称", "Name", True),
+        F("category", "category", ("项目类别", "类别", "项目类型"), "项目类别", "Category", False, (),
+          "重点项目 / 招商项目 / 储备项目，默认重点项目", "key / investment / reserve; default key"),
+        F("level", "level", ("项目级别", "级别"), "项目级别", "Level", False, (), "省重点、市重点、区重点、省市重点 等", "province, city, district ..."),
+        F("cluster", "cluster_ref", ("所属产业集群", "产业集群", "所属产业", "产业链"), "所属产业集群", "Cluster", False, (),
+          "填集群编号或名称", "a cluster's id or name"),
+        F("status", "status", ("建设状态", "项目状态", "进展状态", "状态"), "建设状态", "Status", False, (), STATUS_NOTE),
+        F("year", "years", ("年度", "列入年度"), "列入年度", "Years", False, (), "一个或多个年度，如 2021;2022 或 2021、2022", "one or more years: 2021;2022"),
+        F("total_investment", "amount", ("计划总投资", "总投资"), "计划总投资", "Total investment", False, (), AMOUNT_NOTE_ZH, AMOUNT_NOTE_EN),
+        F("phase1_investment", "amount", ("一期投资", "一期计划投资"), "一期投资", "Phase 1 investment"),
+        F("annual_planned_investment", "amount", ("年度计划投资",), "年度计划投资", "Annual planned investment", False, (),
+          "项目最近一个列入年度的计划投资", "plan for the project's latest listed year"),
+        F("annual_completed_investment", "amount", ("年度完成投资", "本年完成投资"), "年度完成投资", "Annual completed investment"),
+        F("cumulative_investment", "amount", ("累计完成投资",), "累计完成投资", "Cumulative investment"),
+        F("signed_date", "date", ("签约时间", "签约日期"), "签约时间", "Signed"),
+        F("start_date", "date", ("开工时间", "开工日期"), "开工时间", "Started"),
+        F("operation_date", "date", ("投产时间", "投产日期", "试投产时间"), "投产时间", "In operation"),
+        F("completion_date", "date", ("计划竣工时间", "竣工时间", "建成时间"), "计划竣工时间", "Completion"),
+        F("annual_output", "amount", ("年产值", "预计年产值", "达产年产值"), "年产值", "Annual output"),
+        F("output_to_date", "amount", ("已实现产值", "实现产值"), "已实现产值", "Output to date"),
+        F("annual_revenue", "amount", ("年营业收入", "年交易额"), "年营业收入", "Annual revenue"),
+        F("owner", "text", ("业主单位", "建设单位", "投资方", "企业名称"), "业主单位", "Owner"),
+        F("department", "text", ("责任单位", "牵头单位"), "责任单位", "Responsible office"),
+        F("location", "text", ("建设地点", "项目地点"), "建设地点", "Location"),
+        F("latitude", "number", ("纬度",), "纬度", "Latitude"),
+        F("longitude", "number", ("经度",), "经度", "Longitude"),
+        F("description", "text", ("建设内容", "建设规模及内容", "项目简介"), "建设内容", "Description"),
+        F("progress_note", "text", ("进展情况", "形象进度", "目前进展"), "进展情况", "Progress"),
+    ),
+    anchor="name", required=True,
+)
+
+CLUSTERS = Table(
+    "clusters", "产业集群表", "Clusters", "一个产业集群", "one industrial cluster",
+    (
+        F("id", "id", ("编号", "集群编号"), "集群编号", "Cluster id", False, ("序号",),
+          "可省略，省略时以名称为编号", "optional; the name serves when absent"),
+        F("name", "text", ("集群名称", "产业集群", "名称"), "集群名称", "Name", True),
+        F("description", "text", ("简介", "说明"), "简介", "Description"),
+    ),
+    anchor="name",
+)
+
+PROGRESS = Table(
+    "progress", "进度表", "Progress", "一个项目在一个报告期（月、季度或年度）的进度", "one project in one reporting period",
+    (
+        F("project", "project_ref", ("项目编号", "编号"), "项目编号", "Project id", False, (), "与项目名称至少填一项", "this or the project name"),
+        F("project_name", "project_name", ("项目名称", "名称"), "项目名称", "Project name"),
+        F("period", "period", ("期间", "报告期", "月份", "季度", "年度"), "报告期", "Period", True, (),
+          "月 2022-03，季度 2022Q1 或 2022年一季度，年度 2022", "month 2022-03, quarter 2022Q1, year 2022"),
+        F("planned_investment", "amount", ("计划投资", "本期计划投资"), "计划投资", "Planned investment", False, (), "本期计划投资", "planned in this period"),
+        F("completed_investment", "amount", ("完成投资", "本期完成投资"), "完成投资", "Completed investment", False, (), "本期完成投资", "completed in this period"),
+        F("cumulative_investment", "amount", ("累计完成投资",), "累计完成投资", "Cumulative investment", False, (), "截至本期末", "as of the period's end"),
+        F("total_investment", "amount", ("计划总投资", "总投资"), "计划总投资", "Total investment", False, (), "本期时的计划总投资（可选）", "the budget as of this period (optional)"),
+        F("status", "status", ("建设状态", "项目状态", "进展状态", "状态"), "建设状态", "Status", False, (), STATUS_NOTE),
+        F("note", "text", ("进展情况", "形象进度", "备注"), "进展情况", "Note"),
+    ),
+    anchor="period",
+)
+
+INDICATORS = Table(
+    "indicators", "指标表", "Indicators", "一个项目表之外的指标（如储备项目数、考核结果）", "one headline figure no project row carries",
+    (
+        F("year", "year", ("年度",), "年度", "Year"),
+        F("name", "text", ("指标", "指标名称"), "指标名称", "Indicator", True),
+        F("value", "value", ("数值", "完成值", "值"), "数值", "Value", True, (), "数字、文字（如“优秀”）或未公开标记", "a number, a word (优秀) or a withheld mark"),
+        F("target", "value", ("目标", "目标值"), "目标值", "Target"),
+        F("unit", "text", ("单位",), "单位", "Unit"),
+        F("note", "text", ("说明", "备注"), "说明", "Note"),
+    ),
+    anchor="name",
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (PROJECTS, CLUSTERS, PROGRESS, INDICATORS)}
+
+_UNIT = re.compile(r"^(?P<base>.*?)[(\[【](?P<unit>[^()\[\]【】]*)[)\]】]$")
+
+
+def normalize_header(text: str) -> str:
+    """Headers compare in NFKC, without white space or line breaks, lower case, without * marks."""
+    t = "".join(unicodedata.normalize("NFKC", str(text)).split()).casefold()
+    return t.strip("*※:：")
+
+
+def split_unit(header: str) -> tuple[str, str | None]:
+    """``计划总投资（亿元）`` -> (``计划总投资``, ``亿元``); the header is normalized first."""
+    norm = normalize_header(header)
+    m = _UNIT.match(norm)
+    if m and m["base"]:
+        return m["base"], m["unit"] or None
+    return norm, None

@@ -1,0 +1,62 @@
+"""Currencies and their magnitude units (元, 万元, 亿元; USD, million USD ...)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Currency:
+    """A currency with the unit words that scale its base unit."""
+
+    code: str
+    units: dict[str, Decimal]  # unit word as users write it -> multiple of the base unit
+    default_unit: str  # the display unit when the site names none
+
+    def factor(self, unit: str) -> Decimal | None:
+        """How many base units one ``unit`` is, or None for a word that is no unit of this currency."""
+        return self.units.get(_unit_key(unit)) if unit else None
+
+    def unit_words(self) -> list[str]:
+        return list(self.units)
+
+
+def _unit_key(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+_CHINESE_MAGNITUDES = {"": 1, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
+_ENGLISH_MAGNITUDES = {"": 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "K": 10**3, "M": 10**6, "bn": 10**9}
+
+
+def _make(code: str, chinese: list[str], latin: list[str], default_unit: str, bare_chinese: bool = False) -> Currency:
+    units: dict[str, Decimal] = {}
+    for zh in chinese:
+        for prefix, n in _CHINESE_MAGNITUDES.items():
+            units[_unit_key(prefix + zh)] = Decimal(n)
+    if bare_chinese:  # 2亿, 3000万: the currency word is left out
+        for prefix, n in _CHINESE_MAGNITUDES.items():
+            if prefix:
+                units.setdefault(prefix, Decimal(n))
+    for word in latin:
+        for prefix, n in _ENGLISH_MAGNITUDES.items():
+            if prefix:
+                units.setdefault(_unit_key(f"{prefix} {word}"), Decimal(n))
+                units.setdefault(_unit_key(f"{word} {prefix}"), Decimal(n))
+            else:
+                units.setdefault(_unit_key(word), Decimal(n))
+    return Currency(code, units, default_unit)
+
+
+CURRENCIES: dict[str, Currency] = {
+    "CNY": _make("CNY", ["元", "人民币", "元人民币"], ["CNY", "RMB", "yuan", "¥"], "亿元", bare_chinese=True),
+    "USD": _make("USD", ["美元"], ["USD", "US$", "$", "dollars"], "million USD"),
+    "EUR": _make("EUR", ["欧元"], ["EUR", "€", "euros"], "million EUR"),
+    "HKD": _make("HKD", ["港元", "港币"], ["HKD", "HK$"], "亿港元"),
+}
+
+
+def currency(code: str) -> Currency | None:
+    return CURRENCIES.get(code.upper())
