@@ -82,5 +82,14 @@ def _report(problems: list[Problem], language: str, fmt: str, strict: bool, coun
     sys.exit(1 if errors else 0)
 
 
+@main.command()
+@click.option("--language", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def dictionary(language: str) -> None:
+    """Print the data dictionary (Markdown), rendered from the schema."""
+    from .dictionary import data_dictionary
+
+    click.echo(data_dictionary(language), nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

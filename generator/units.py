@@ -32,21 +32,20 @@ _ENGLISH_MAGNITUDES = {"": 1, "thousand": 10**3, "million": 10**6, "billion": 10
 
 
 def _make(code: str, chinese: list[str], latin: list[str], default_unit: str, bare_chinese: bool = False) -> Currency:
-    units: dict[str, Decimal] = {}
-    for zh in chinese:
+    zh: dict[str, Decimal] = {}
+    for word in chinese:
         for prefix, n in _CHINESE_MAGNITUDES.items():
-            units[_unit_key(prefix + zh)] = Decimal(n)
+            zh[_unit_key(prefix + word)] = Decimal(n)
     if bare_chinese:  # 2亿, 3000万: the currency word is left out
         for prefix, n in _CHINESE_MAGNITUDES.items():
             if prefix:
-                units.setdefault(prefix, Decimal(n))
+                zh.setdefault(prefix, Decimal(n))
+    en: dict[str, Decimal] = {}
     for word in latin:
         for prefix, n in _ENGLISH_MAGNITUDES.items():
-            if prefix:
-                units.setdefault(_unit_key(f"{prefix} {word}"), Decimal(n))
-                units.setdefault(_unit_key(f"{word} {prefix}"), Decimal(n))
-            else:
-                units.setdefault(_unit_key(word), Decimal(n))
+            for form in ([f"{prefix} {word}", f"{word} {prefix}", prefix] if prefix else [word]):
+                en.setdefault(_unit_key(form), Decimal(n))  # 1.5 million USD, USD 1.5M, $1.5M
+    units = {**zh, **en} if bare_chinese else {**en, **zh}
     return Currency(code, units, default_unit)
 
 

@@ -1,0 +1,67 @@
+"""Helpers that write real data folders (CSV in each encoding, .xlsx) and load them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator import SiteConfig, load_report
+from generator.config import Site
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+#: Every file form the data contract promises: CSV in each encoding, and .xlsx.
+FORMATS = ["utf-8", "utf-8-sig", "gbk", "gb18030", "xlsx"]
+
+
+def write_table(folder: Path, stem: str, rows, fmt: str = "utf-8", delimiter: str = ",") -> Path:
+    """Write ``rows`` as ``folder/stem.csv`` in encoding ``fmt``, or as ``stem.xlsx`` when fmt is xlsx."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if fmt == "xlsx":
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = stem
+        for row in rows:
+            sheet.append(list(row))
+        path = folder / f"{stem}.xlsx"
+        book.save(path)
+        return path
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    path = folder / f"{stem}.csv"
+    path.write_bytes(buffer.getvalue().encode(fmt))
+    return path
+
+
+def load(folder: Path, settings: dict | None = None, language: str = "zh"):
+    """Load ``folder/data`` with the given plugin settings."""
+    config = SiteConfig.from_mapping(settings or {}, language)
+    return load_report(Site(config, folder, folder / config.data_dir, language))
+
+
+def lines(loaded, language: str = "zh") -> list[str]:
+    """Every problem as ``file:row: column: message``, errors first."""
+    return [p.format(language) for p in loaded.problems.sorted()]
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    """An empty site folder, made the working folder so problems name ``data/...``."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(params=FORMATS)
+def fmt(request):
+    return request.param
+
+
+PROJECT_HEADER = ["项目编号", "项目名称", "建设状态", "计划总投资（亿元）"]
+
+
+def projects(folder: Path, rows, header=PROJECT_HEADER, fmt: str = "utf-8", **kw) -> Path:
+    return write_table(folder / "data", "projects", [header, *rows], fmt, **kw)
