@@ -10,10 +10,10 @@ import codecs
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from .messages import WARNING_CODES, render
 from .schema import TABLES
@@ -42,29 +42,30 @@ class _Settings(BaseModel):
 class FileSettings(_Settings):
     """Where one table comes from and how its headers are named."""
 
-    path: str | None = Field(None, description="file in the data folder (.csv or .xlsx); default: the table's name")
-    sheet: str | None = Field(None, description="sheet of an .xlsx file; default: one named like the table, else the first")
-    columns: dict[str, str | list[str]] = Field(default_factory=dict, description="field -> header(s) as written")
-    latest_by: str | None = Field(None, description="header of a report-date column: rows of one id keep the latest")
+    path: str | None = Field(None, description="file in the data folder (.csv or .xlsx); default: the table's name", json_schema_extra={"zh": "数据文件夹中的文件（.csv 或 .xlsx）；默认与表同名"})
+    sheet: str | None = Field(None, description="sheet of an .xlsx file; default: one named like the table, else the first", json_schema_extra={"zh": ".xlsx 的工作表；默认取与表同名的工作表，否则第一张"})
+    columns: dict[str, str | list[str]] = Field(default_factory=dict, description="field -> header(s) as written", json_schema_extra={"zh": "字段 → 文件中的表头（可多个）；写出后该字段只认这些表头，写 [] 表示没有此列"})
+    latest_by: str | None = Field(None, description="header of a report-date column: rows of one id keep the latest", json_schema_extra={"zh": "报告日期列的表头：同一编号有多行时只保留最新一行"})
 
 
 class SiteConfig(_Settings):
     """Every setting of a progress site, with its default."""
 
-    data_dir: str = Field("data", description="the data folder, relative to mkdocs.yml")
-    language: Literal["zh", "en"] | None = Field(None, description="language of pages and messages; default: theme.language")
-    currency: str = Field("CNY", description="currency of every amount: CNY, USD, EUR, HKD")
-    unit: str | None = Field(None, description="display unit; default 亿元 (CNY) or million USD")
-    input_unit: str | None = Field(None, description="unit of a bare number in a column whose header names none; default: unit")
-    encoding: str | None = Field(None, description="encoding of CSV files; default: detected")
-    date_formats: list[str] = Field(default_factory=list, description="extra strptime formats for dates, e.g. %m/%d/%Y")
-    as_of: dt.date | None = Field(None, description="the data's as-of date; default: the end of the latest period")
-    schedule_tolerance: float = Field(0.05, ge=0, le=0.5, description="how far ahead or behind the year's elapsed share still counts as on track")
-    files: dict[Literal["projects", "clusters", "progress", "indicators"], FileSettings] = Field(default_factory=dict)
-    statuses: dict[str, Status] = Field(default_factory=dict, description="extra status words -> canonical status")
-    categories: dict[str, Category] = Field(default_factory=dict, description="extra category words")
-    levels: dict[str, str] = Field(default_factory=dict, description="extra level words -> level shown")
-    ignore: list[str] = Field(default_factory=list, description="warning codes not to report, e.g. withheld-value")
+    data_dir: str = Field("data", description="the data folder, relative to mkdocs.yml", json_schema_extra={"zh": "数据文件夹，相对于 mkdocs.yml"})
+    language: Literal["zh", "en"] | None = Field(None, description="language of pages and messages; default: theme.language", json_schema_extra={"zh": "页面和提示的语言（zh 或 en）；默认取 theme.language"})
+    currency: Annotated[str, AfterValidator(str.upper)] = Field("CNY", description="currency of every amount: CNY, USD, EUR, HKD", json_schema_extra={"zh": "金额的币种：CNY、USD、EUR、HKD"})
+    unit: str | None = Field(None, description="display unit; default 亿元 (CNY) or million USD", json_schema_extra={"zh": "显示单位；默认亿元（CNY）或 million USD"})
+    input_unit: str | None = Field(None, description="unit of a bare number in a column whose header names none; default: unit", json_schema_extra={"zh": "表头和单元格都没写单位时数字的单位；默认同显示单位"})
+    encoding: str | None = Field(None, description="encoding of CSV files; default: detected", json_schema_extra={"zh": "CSV 文件编码；默认自动识别"})
+    date_formats: list[str] = Field(default_factory=list, description="extra strptime formats for dates, e.g. %m/%d/%Y", json_schema_extra={"zh": "额外的日期格式（strptime），如 %m/%d/%Y"})
+    as_of: dt.date | None = Field(None, description="the data's as-of date; default: the end of the latest period", json_schema_extra={"zh": "数据截止日期；默认为最新报告期末"})
+    schedule_tolerance: float = Field(0.05, ge=0, le=0.5, description="how far ahead or behind the year's elapsed share still counts as on track", json_schema_extra={"zh": "进度状态的容差：与时间进度相差多少以内算“正常”"})
+    files: dict[Literal["projects", "clusters", "progress", "indicators"], FileSettings] = Field(
+        default_factory=dict, description="per table (projects, clusters, progress, indicators): where it is and its headers", json_schema_extra={"zh": "每张表（projects、clusters、progress、indicators）的文件位置和表头"})
+    statuses: dict[str, Status] = Field(default_factory=dict, description="extra status words -> canonical status", json_schema_extra={"zh": "新增状态词 → 标准状态"})
+    categories: dict[str, Category] = Field(default_factory=dict, description="extra category words", json_schema_extra={"zh": "新增项目类别词 → 标准类别"})
+    levels: dict[str, str] = Field(default_factory=dict, description="extra level words -> level shown", json_schema_extra={"zh": "新增项目级别词 → 显示的级别"})
+    ignore: list[str] = Field(default_factory=list, description="warning codes not to report, e.g. withheld-value", json_schema_extra={"zh": "不再提示的警告代码，如 withheld-value"})
 
     @property
     def money(self) -> Currency:
@@ -87,7 +88,8 @@ class SiteConfig(_Settings):
         try:
             config = cls.model_validate(data or {})
         except ValidationError as exc:
-            problems = [(prefix + ".".join(map(str, e["loc"])), _reason(e, language)) for e in exc.errors()]
+            problems = [(prefix + ".".join(str(p) for p in e["loc"] if p != "[key]"), _reason(e, language))
+                        for e in exc.errors()]
             raise ConfigError(problems, language) from None
         problems = [(prefix + key, reason) for key, reason in config._rule_problems(language)]
         if problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .config import FileSettings, SiteConfig
 from .marks import WITHHELD_WORDS
 from .metrics import DEFINITIONS
 from .schema import TABLES
@@ -85,4 +86,15 @@ def data_dictionary(language: str = "zh") -> str:
     out += ["", "## 派生指标" if zh else "## Derived figures", ""]
     for d in DEFINITIONS:
         out += [f"- **{d.zh if zh else d.en}**：{d.zh_text}" if zh else f"- **{d.en}**: {d.en_text}"]
+    out += ["", "## 站点设置" if zh else "## Site settings", "",
+            "写在 `mkdocs.yml` 的 `plugins: - progress:` 下：" if zh else "Under `plugins: - progress:` in `mkdocs.yml`:", "",
+            "| 设置 | 默认 | 说明 |" if zh else "| Setting | Default | Meaning |", "|---|---|---|"]
+    def meaning(info) -> str:
+        return _md((info.json_schema_extra or {}).get("zh", "") if zh else info.description or "")
+
+    for name, info in SiteConfig.model_fields.items():
+        default = "" if info.default_factory or info.default is None else f"`{info.default}`"
+        out.append(f"| `{name}` | {default} | {meaning(info)} |")
+    for name, info in FileSettings.model_fields.items():
+        out.append(f"| `files.<table>.{name}` |  | {meaning(info)} |")
     return "\n".join(out) + "\n"

@@ -1,0 +1,43 @@
+"""Settings are validated once, with messages that name the key, in the site's language."""
+
+import pytest
+
+from generator.config import ConfigError, SiteConfig
+
+
+def problems(data, language="zh"):
+    with pytest.raises(ConfigError) as info:
+        SiteConfig.from_mapping(data, language, prefix="plugins.progress.")
+    return info.value.lines()
+
+
+def test_defaults():
+    config = SiteConfig.from_mapping({})
+    assert (config.data_dir, config.currency, config.display_unit, config.bare_unit) == ("data", "CNY", "亿元", "亿元")
+    usd = SiteConfig.from_mapping({"currency": "usd"})
+    assert (usd.currency, usd.display_unit) == ("USD", "million USD")
+
+
+@pytest.mark.parametrize("data,zh,en", [
+    ({"unknown": 1}, "配置项 plugins.progress.unknown：不是已知的配置项", "setting plugins.progress.unknown: Extra inputs are not permitted"),
+    ({"currency": "XYZ"}, "配置项 plugins.progress.currency：应为以下之一：CNY, USD, EUR, HKD",
+     "setting plugins.progress.currency: expected one of CNY, USD, EUR, HKD"),
+    ({"schedule_tolerance": 2}, "配置项 plugins.progress.schedule_tolerance：应不大于 0.5",
+     "setting plugins.progress.schedule_tolerance: Input should be less than or equal to 0.5"),
+    ({"files": {"projects": {"columns": {"idd": "PID"}}}},
+     "配置项 plugins.progress.files.projects.columns.idd：没有这个字段；可用：id, name, category, level, cluster, status, year, "
+     "total_investment, phase1_investment, annual_planned_investment, annual_completed_investment, cumulative_investment, "
+     "signed_date, start_date, operation_date, completion_date, annual_output, output_to_date, annual_revenue, owner, department, "
+     "location, latitude, longitude, description, progress_note", None),
+    ({"files": {"budget": {}}}, "配置项 plugins.progress.files.budget：应为以下之一：'projects', 'clusters', 'progress' or 'indicators'", None),
+    ({"ignore": ["withheld"]}, "配置项 plugins.progress.ignore：“withheld”不是警告代码；可用：completion-over-100, "
+     "operation-before-start, total-mismatch, withheld-value", None),
+    ({"as_of": "soon"}, "配置项 plugins.progress.as_of：应为日期，如 2022-09-30", None),
+    ({"encoding": "klingon"}, "配置项 plugins.progress.encoding：未知的编码“klingon”", None),
+    ({"statuses": {"施工": "building"}}, "配置项 plugins.progress.statuses.施工：应为以下之一：'reserve', 'negotiating', 'signed', "
+     "'under_construction', 'trial_operation', 'operating', 'completed' or 'suspended'", None),
+])
+def test_bad_settings(data, zh, en):
+    assert problems(data) == [zh]
+    if en:
+        assert problems(data, "en") == [en]

@@ -1,0 +1,107 @@
+"""Derived figures: investment share, annual completion, schedule status, milestones, group sums."""
+
+import datetime as dt
+from decimal import Decimal
+
+from generator import metrics
+from generator.amounts import Qualifier
+from generator.marks import Missing
+from generator.metrics import Schedule
+
+from .conftest import lines, load, write_table
+
+HEADER = ["项目编号", "项目名称", "建设状态", "年度", "计划总投资（亿元）", "年度计划投资（亿元）", "年度完成投资（亿元）", "累计完成投资（亿元）"]
+
+
+def _report(site, rows, progress=None, settings=None):
+    write_table(site / "data", "projects", [HEADER, *rows])
+    if progress:
+        write_table(site / "data", "progress", [["项目编号", "报告期", "计划投资（亿元）", "完成投资（亿元）", "累计完成投资（亿元）", "状态"], *progress])
+    loaded = load(site, settings or {"ignore": ["withheld-value"]})
+    assert loaded.ok, lines(loaded)
+    return loaded.report
+
+
+def test_investment_share_and_annual_completion(site):
+    report = _report(site, [["A", "甲", "在建", "2022", "10", "4", "3", "6"], ["B", "乙", "在建", "2022", "xx", "4", "", "2"]])
+    a, b = report.projects["A"], report.projects["B"]
+    assert metrics.investment_share(a).value == Decimal("0.6")
+    assert metrics.annual_completion(a).value == Decimal("0.75")
+    assert metrics.investment_share(b) == metrics.Ratio(None, missing=Missing.WITHHELD)
+    assert metrics.annual_completion(b).value is None
+
+
+def test_annual_completed_from_quarters_when_the_row_leaves_it_empty(site):
+    progress = [["A", "2022Q1", "1", "0.5", "", ""], ["A", "2022Q2", "1", "1", "", ""], ["A", "2022Q3", "1", "1.5", "4", ""]]
+    report = _report(site, [["A", "甲", "在建", "2022", "10", "4", "", ""]], progress)
+    a = report.projects["A"]
+    assert metrics.annual_figures(a, 2022)[1].value == 3 * Decimal(10) ** 8
+    assert metrics.investment_share(a).value == Decimal("0.4")  # the latest period's cumulative
+
+
+def test_year_rows_of_progress_give_that_years_figures(site):
+    progress = [["A", "2021", "5", "6", "", ""], ["A", "2022Q1", "1", "1", "", ""]]
+    report = _report(site, [["A", "甲", "在建", "2021;2022", "20", "4", "", ""]], progress)
+    a = report.projects["A"]
+    assert metrics.annual_completion(a, 2021).value == Decimal("1.2")
+    assert metrics.annual_completion(a, 2022).value == Decimal("0.25")
+
+
+def test_schedule_status_against_the_year_elapsed(site):
+    rows = [[p, p, "在建", "2022", "10", "4", "", ""] for p in "ABCD"]
+    q = {"A": ("1", "1", "1.2"), "B": ("1", "1", "1"), "C": ("0.5", "0.5", "0.5"), "D": ("1", "", "1")}
+    progress = [[p, f"2022Q{i + 1}", "1", done[i], "", ""] for p, done in q.items() for i in range(3)]
+    report = _report(site, rows, progress)
+    q3 = report.latest_period
+    assert q3.key == "2022Q3" and report.as_of == dt.date(2022, 9, 30)
+    checks = {p: metrics.schedule(report.projects[p], q3) for p in "ABCD"}
+    assert checks["A"].status is Schedule.AHEAD  # 3.2 / 4 = 0.80 > 0.748 + 0.05
+    assert checks["B"].status is Schedule.ON_TRACK  # 0.75
+    assert checks["C"].status is Schedule.BEHIND  # 0.375
+    assert checks["D"].status is None  # Q2 not reported: cannot be assessed
+    assert checks["B"].elapsed == Decimal("0.7479")
+    assert metrics.schedule(report.projects["B"], q3, tolerance=0.0).status is Schedule.AHEAD
+
+
+def test_milestones_from_dates_status_and_periods(site):
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "建设状态", "签约时间", "开工时间", "投产时间", "计划竣工时间"],
+        ["A", "甲", "已投产", "2021年1月", "2021-03-01", "2022年6月", "2023年12月"],
+        ["B", "乙", "签约", "2022年1月", "2022年11月", "", ""],
+        ["C", "丙", "停建", "", "", "", ""],
+    ])
+    write_table(site / "data", "progress", [["项目编号", "报告期", "状态"], ["C", "2022Q1", "试生产"], ["C", "2022Q2", "停建"],
+                                            ["A", "2022Q3", "投产"]])
+    report = load(site).report
+    a = {m.kind: m for m in metrics.milestones(report.projects["A"], report.as_of)}
+    assert [a[k].reached for k in ("signed", "started", "trial_operation", "operating", "completed")] == [True, True, None, True, False]
+    assert a["completed"].planned and str(a["completed"].date) == "2023-12"
+    b = {m.kind: m for m in metrics.milestones(report.projects["B"], report.as_of)}
+    assert (b["signed"].reached, b["started"].reached, b["started"].planned) == (True, False, True)
+    c = {m.kind: m for m in metrics.milestones(report.projects["C"], report.as_of)}
+    assert c["trial_operation"].reached and c["trial_operation"].period.key == "2022Q1"
+    assert c["started"].reached and not c["operating"].reached
+
+
+def test_group_sums_are_honest(site):
+    rows = [["A", "甲", "在建", "2022", "约2亿", "1", "1", ""], ["B", "乙", "在建", "2022", "6亿元以上", "1", "xx", ""],
+            ["C", "丙", "谋划", "2022", "xx", "", "", ""], ["D", "丁", "在建", "2021", "5", "", "", ""]]
+    report = _report(site, rows)
+    s = metrics.year_summary(report, 2022)
+    assert (s.count, s.total_investment.value, s.total_investment.qualifier) == (3, 8 * Decimal(10) ** 8, Qualifier.ABOUT)
+    assert (s.total_investment.withheld, s.total_investment.partial) == (1, True)
+    assert (s.completion_rate.value, s.completion_rate.partial) == (Decimal(1), True)  # B's completed is withheld
+    assert s.by_status[metrics.Status.UNDER_CONSTRUCTION] == 2
+
+
+def test_completion_above_100_and_operation_before_start_are_warnings(site):
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "年度", "计划总投资", "年度计划投资", "年度完成投资", "累计完成投资", "开工时间", "投产时间"],
+        ["A", "甲", "2022", "10", "2", "3", "12", "2022-05", "2022-03-01"]])
+    loaded = load(site)
+    assert loaded.ok
+    assert lines(loaded) == [
+        "data/projects.csv:2: 累计完成投资: 累计完成投资占计划总投资的比例为 120.0%，超过 100%",
+        "data/projects.csv:2: 年度完成投资: 年度完成率为 150.0%，超过 100%",
+        "data/projects.csv:2: 投产时间: 投产时间 2022-03-01 早于开工时间 2022-05",
+    ]

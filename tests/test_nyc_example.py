@@ -1,0 +1,50 @@
+"""Real third-party data: the NYC capital projects example validates with header and status mapping."""
+
+import subprocess
+import sys
+
+import pytest
+
+from generator import load_report, load_site
+from generator.vocab import Status
+
+from .conftest import ROOT, SHARED
+
+DATA = SHARED / "realdata" / "nyc-capital-projects"
+CONFIG = ROOT / "examples" / "nyc-capital-projects" / "mkdocs.yml"
+pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is not present")
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load_report(load_site(CONFIG, DATA))
+
+
+def test_378_projects_and_their_report_dates_as_periods(loaded):
+    assert loaded.problems.problems == []
+    report = loaded.report
+    assert len(report.projects) == 378
+    assert len(report.clusters) == 12 and "DEP" in report.clusters
+    assert [p.key for p in report.periods][:2] == ["2013-09-01", "2014-01-01"] and len(report.periods) == 15
+    assert report.periods[-1].key == "2019-09-01" and report.periods[-1].kind == "date"
+    assert sum(len(p.progress) for p in report.projects.values()) == 2259
+
+
+def test_mapping_reads_latest_values(loaded):
+    p = loaded.report.projects["3"]
+    assert p.name.startswith("26th Ward Waste Water Treatment Plant")
+    assert p.cluster_id == "DEP" and p.location == "Brooklyn"
+    assert p.progress[0].total_investment.value == 182980960  # the first report's budget, in USD
+    assert p.total_investment.value == p.progress[-1].total_investment.value  # the latest report's
+    assert str(p.start_date.date) == "2013-09-23"
+    assert loaded.report.currency == "USD" and loaded.report.display_unit == "million USD"
+    assert loaded.report.in_display_unit(p.progress[0].total_investment.value) == __import__("decimal").Decimal("182.98096")
+    statuses = {q.status for q in loaded.report.projects.values()}
+    assert Status.UNDER_CONSTRUCTION in statuses and Status.RESERVE in statuses
+
+
+def test_validate_command_on_the_example():
+    out = subprocess.run([sys.executable, "-m", "generator", "validate", "-f", str(CONFIG), "--data", str(DATA)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert out.stdout == "data is valid: 378 projects, 12 clusters, 15 periods; 0 error(s), 0 warning(s)\n"
