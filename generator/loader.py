@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from .amounts import Amount, total
+from .amounts import total
 from .cells import RowReader, as_text, safe_id
 from .config import Site
 from .marks import InvalidValue
@@ -231,19 +231,20 @@ class Loader:
                                        r.text("note"), SourceRef(bound.sheet.label, row.number)))
         return found
 
-    def check_totals(self, bound: BoundTable, fields: tuple[str, ...], rows_amounts: dict[str, list[Amount]]) -> None:
-        """A 合计 row must agree with the sum of the rows, to the precision it is written in."""
-        for row in bound.totals:
-            r = self.reader(bound, row)
-            for f in fields:
+    def check_totals(self, bound: BoundTable, projects: dict[str, Project]) -> None:
+        """A total row must agree with the sum of the rows it covers, to the precision it is written in."""
+        by_row = {p.source.row: p for p in projects.values()}
+        for total_row in bound.totals:
+            r = self.reader(bound, total_row.row)
+            covered = [by_row[row.number] for row in total_row.covers if row.number in by_row]
+            for f in AMOUNT_FIELDS:
                 if bound.column(f) is None or r.raw(f) is None:
                     continue
                 stated = r.amount(f)
-                computed = total(rows_amounts[f])
+                computed = total(getattr(p, f) for p in covered)
                 if stated.value is None or computed.value is None or computed.partial:
                     continue
-                col = bound.column(f)
-                unit_factor = self.config.money.factor(col.unit or self.config.bare_unit)
+                unit_factor = self.config.money.factor(bound.column(f).unit or self.config.bare_unit)
                 tolerance = _half_last_digit(as_text(r.raw(f))) * unit_factor
                 if abs(stated.value - computed.value) > tolerance:
                     shown = (computed.value / unit_factor).normalize()
@@ -274,8 +275,7 @@ class Loader:
         projects: dict[str, Project] = {}
         if bounds["projects"] is not None:
             projects = self.projects(bounds["projects"], clusters, implicit_clusters=bounds["clusters"] is None)
-            amounts = {f: [getattr(p, f) for p in projects.values()] for f in AMOUNT_FIELDS}
-            self.check_totals(bounds["projects"], AMOUNT_FIELDS, amounts)
+            self.check_totals(bounds["projects"], projects)
         self.progress(bounds["progress"], projects)
         indicators = self.indicators(bounds["indicators"])
         if bounds["projects"] is None:

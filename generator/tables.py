@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .marks import clean
@@ -13,6 +14,8 @@ from .units import Currency
 TOTAL_WORDS = ("合计", "总计")
 SUBTOTAL_WORDS = ("小计",)
 NOTE_WORDS = ("注", "备注", "说明", "数据来源", "填报", "来源")
+#: A section heading inside a table: 一、新开工项目（5个）, （二）续建项目, 3. 储备项目
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[、](?!\d))")
 
 
 def written(header) -> str:
@@ -36,13 +39,21 @@ class Row:
 
 
 @dataclass
+class TotalRow:
+    """A 合计/总计 row (covering every row) or a 小计 row (covering its group)."""
+
+    row: Row
+    covers: list[Row]
+
+
+@dataclass
 class BoundTable:
     table: Table
     sheet: Sheet
     header_row: int
     columns: list[Column]
     rows: list[Row]
-    totals: list[Row]
+    totals: list[TotalRow]
 
     def column(self, name: str) -> Column | None:
         return next((c for c in self.columns if c.field == name), None)
@@ -137,13 +148,17 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
     for f in table.fields:
         if f.required and not any(c.field == f.name for c in columns):
             log.add("column-missing", file=sheet.label, row=header_number, field=f, accepted=matcher.headers_for(f.name))
-    rows, totals = [], []
+    rows: list[Row] = []
+    totals: list[TotalRow] = []
+    groups: list[list[Row]] = [[]]  # rows between headings and subtotals
+    pending: list[Row] = []  # subtotals right below a heading: they cover the rows after them
     for number, cells in sheet.rows[header_at + 1:]:
         if all(c is None for c in cells):
             continue
         first = _first_text(cells)
         filled = sum(c is not None for c in cells)
-        if first.startswith(SUBTOTAL_WORDS) or (filled == 1 and first.startswith(NOTE_WORDS)):
+        if filled == 1 and (first.startswith(NOTE_WORDS) or _HEADING.match(first)):
+            _close(groups, pending, totals)
             continue
         row = Row(number, {}, {})
         for col in columns:
@@ -152,5 +167,24 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
                 row.cells[col.field] = value
             elif col.header and value is not None:
                 row.extras[col.header] = value
-        (totals if first.startswith(TOTAL_WORDS) else rows).append(row)
+        if first.startswith(TOTAL_WORDS):
+            totals.append(TotalRow(row, rows))  # the same list: it covers every row, above or below
+        elif first.startswith(SUBTOTAL_WORDS):
+            if groups[-1]:
+                totals.append(TotalRow(row, groups[-1]))
+                groups.append([])
+            else:
+                pending.append(row)
+        else:
+            rows.append(row)
+            groups[-1].append(row)
+    _close(groups, pending, totals)
     return BoundTable(table, sheet, header_number, columns, rows, totals)
+
+
+def _close(groups: list[list[Row]], pending: list[Row], totals: list[TotalRow]) -> None:
+    """End a group at a heading or the table's end: subtotals waiting below its heading cover it."""
+    for row in pending:
+        totals.append(TotalRow(row, groups[-1]))
+    pending.clear()
+    groups.append([])

@@ -61,3 +61,14 @@ def test_withheld_left_out_of_sums_never_zero(site):
     report = load(site).report
     s = summarize(list(report.projects.values()), None).total_investment
     assert (s.value, s.counted, s.withheld, s.tbd, s.not_reported, s.partial) == (2 * Decimal(10) ** 8, 1, 1, 1, 1, True)
+
+
+def test_subtotals_are_checked_against_their_group_and_headings_skipped(site, fmt):
+    rows = [HEADER, ["合计", "", "", "7", ""],
+            ["一、新开工项目（2个）", "", "", "", ""], ["1", "A", "甲", "1", ""], ["2", "B", "乙", "2", ""], ["小计", "", "", "3", ""],
+            ["（二）续建项目", "", "", "", ""], ["小计", "", "", "5", ""], ["3", "C", "丙", "4", ""]]
+    write_table(site / "data", "projects", rows, fmt)
+    loaded = load(site)
+    assert list(loaded.report.projects) == ["A", "B", "C"]
+    name = "projects.xlsx" if fmt == "xlsx" else "projects.csv"
+    assert lines(loaded) == [f"data/{name}:8: 计划总投资（亿元）: 合计行为 5，但各行相加为 4"]
