@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
@@ -41,6 +41,7 @@ class Amount:
     qualifier: Qualifier | None = None
     missing: Missing | None = None
     raw: str = ""
+    scale: Decimal | None = field(default=None, compare=False)  # base units per unit written (亿 -> 1e8)
 
     @property
     def known(self) -> bool:
@@ -66,7 +67,8 @@ def parse_amount(cell, currency: Currency, column_unit: str) -> Amount:
     if cell is None:
         return NOT_REPORTED
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        return Amount(to_decimal(cell) * currency.factor(column_unit), raw=str(cell))
+        factor = currency.factor(column_unit)
+        return Amount(to_decimal(cell) * factor, raw=str(cell), scale=factor)
     raw = str(cell).strip()
     kind = missing_kind(raw)
     if kind is not None:
@@ -90,7 +92,7 @@ def parse_amount(cell, currency: Currency, column_unit: str) -> Amount:
         number = Decimal(m["num"])
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
         raise InvalidValue("amount-invalid") from None
-    return Amount(number * factor, qualifier, raw=raw)
+    return Amount(number * factor, qualifier, raw=raw, scale=factor)
 
 
 @dataclass(frozen=True)

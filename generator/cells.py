@@ -7,11 +7,13 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from .amounts import NOT_REPORTED, Amount, parse_amount, parse_quantity_parts, to_decimal
-from .dates import NO_DATE, DateValue, parse_date, parse_years
+from .dates import NO_DATE, DateValue, PartialDate, parse_date, parse_years
+from .messages import label
 from .marks import InvalidValue, Missing, clean
 from .model import Quantity
 from .periods import Period, parse_period
 from .problems import ProblemLog
+from .sources import Formula
 from .tables import BoundTable, Row
 from .vocab import Vocabulary
 
@@ -26,8 +28,8 @@ def as_text(cell) -> str | None:
         cell = int(cell)
     if isinstance(cell, dt.datetime) and cell.time() == dt.time():
         cell = cell.date()
-    if isinstance(cell, (dt.date, dt.datetime)):
-        return cell.isoformat()
+    if isinstance(cell, (dt.date, dt.datetime, PartialDate)):
+        return cell.isoformat() if not isinstance(cell, PartialDate) else cell.iso()
     text = str(cell).strip()
     return text or None
 
@@ -46,7 +48,13 @@ class RowReader:
         self.money, self.bare_unit, self.date_formats = money, bare_unit, date_formats
 
     def raw(self, name: str):
-        return self.row.cells.get(name)
+        cell = self.row.cells.get(name)
+        if isinstance(cell, Formula):
+            self.row.cells[name] = None  # report once
+            self.log.add("formula-no-value", file=self.bound.sheet.label, row=self.row.number,
+                         column=self.bound.header_of(name), formula=str(cell))
+            return None
+        return cell
 
     def problem(self, code: str, name: str, **params) -> None:
         value = as_text(self.raw(name))
@@ -81,13 +89,13 @@ class RowReader:
         unit = col.unit if col and col.unit and self.money.factor(col.unit) else self.bare_unit
         value = self._guard(name, lambda c: parse_amount(c, self.money, unit), NOT_REPORTED)
         if value.missing is Missing.WITHHELD:
-            self.problem("withheld-value", name)
+            self.problem("withheld-value", name, effect=label("left out of sums"))
         return value
 
     def date(self, name: str) -> DateValue:
         value = self._guard(name, lambda c: parse_date(c, self.date_formats), NO_DATE)
         if value.missing is Missing.WITHHELD:
-            self.problem("withheld-value", name)
+            self.problem("withheld-value", name, effect=label("no effect"))
         return value
 
     def period(self, name: str) -> Period | None:
@@ -132,7 +140,7 @@ class RowReader:
             return Quantity(number=to_decimal(raw), raw=text)
         number, qualifier, missing, unit = parse_quantity_parts(text)
         if missing is Missing.WITHHELD:
-            self.problem("withheld-value", name)
+            self.problem("withheld-value", name, effect=label("no effect"))
         if number is None and missing is None:
             return Quantity(text=text, raw=text)
         return Quantity(number=number, qualifier=qualifier, missing=missing, unit=unit, raw=text)

@@ -50,7 +50,7 @@ def validate(config_file: Path | None, data_dir: Path | None, strict: bool, fmt:
         site = load_site(config_file, data_dir)
     except ConfigError as exc:
         label = str(config_file) if config_file else "mkdocs.yml"
-        problems = [Problem(Severity.ERROR, "config-invalid", file=label, params={"key": k, "reason": r})
+        problems = [Problem(Severity.ERROR, exc.code, file=label, params={"key": k, "reason": r})
                     for k, r in exc.problems]
         _report(problems, exc.language, fmt, strict, counts=None)
         return

@@ -26,13 +26,14 @@ PLUGIN_NAME = "progress"
 class ConfigError(Exception):
     """Settings that cannot be used. ``problems`` holds (key, reason) pairs."""
 
-    def __init__(self, problems: list[tuple[str, str]], language: str = "zh"):
+    def __init__(self, problems: list[tuple[str, str]], language: str = "zh", code: str = "config-invalid"):
         self.problems = problems
         self.language = language
+        self.code = code  # config-invalid: a setting; config-file: the file itself
         super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return [render("config-invalid", self.language, key=k, reason=r) for k, r in self.problems]
+        return [render(self.code, self.language, key=k, reason=r) for k, r in self.problems]
 
 
 class _Settings(BaseModel):
@@ -189,8 +190,12 @@ def read_mkdocs_yml(path: Path) -> dict:
     """mkdocs.yml as a mapping; tags are read as plain values, never run."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_MkDocsLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{mark.line + 1}:{mark.column + 1}: " if mark else ""
+        raise ConfigError([("", f"{where}{exc.problem or exc.context}")], code="config-file") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError([(str(path), str(exc))]) from None
+        raise ConfigError([("", " ".join(str(exc).split()))], code="config-file") from None
     return data if isinstance(data, dict) else {}
 
 

@@ -58,6 +58,8 @@ class DateValue:
 
 NO_DATE = DateValue(missing=Missing.NOT_REPORTED)
 
+#: 2022年6月底, 2022年底, 2022年初, 6月中旬: the precision written stays, the word goes.
+_APPROX = re.compile(r"(?<=[年月])(?:底|末|初|上旬|中旬|下旬|前)$")
 _DATE = re.compile(
     r"^(?P<y>\d{4})(?:年|[-/.](?=\d))?(?:(?P<m>\d{1,2})(?:月|[-/.](?=\d))?(?:(?P<d>\d{1,2})日?)?)?年?"
     r"(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
@@ -66,7 +68,7 @@ _DATE = re.compile(
 
 def read_date(text: str, formats: tuple[str, ...] = ()) -> PartialDate | None:
     """Parse the written forms of the data contract, then any strptime ``formats``; None if none fit."""
-    t = clean(text)
+    t = _APPROX.sub("", clean(text))
     m = _DATE.match(t)
     if m and (m["m"] or m["d"] is None):
         if not 1900 <= int(m["y"]) <= 2200:  # an Excel serial number, not a year
@@ -88,6 +90,8 @@ def parse_date(cell, formats: tuple[str, ...] = ()) -> DateValue:
     """Read one date cell; spreadsheet date cells arrive as ``datetime``."""
     if cell is None:
         return NO_DATE
+    if isinstance(cell, PartialDate):
+        return DateValue(cell, raw=cell.iso())
     if isinstance(cell, (dt.date, dt.datetime)):
         return DateValue(PartialDate.of(cell), raw=str(cell))
     if isinstance(cell, float) and cell.is_integer():
@@ -111,6 +115,8 @@ def parse_years(cell) -> tuple[int, ...]:
     """``2021;2022``, ``2021、2022``, ``2021-2022`` -> (2021, 2022). Empty -> ()."""
     if cell is None:
         return ()
+    if isinstance(cell, PartialDate):
+        return (cell.year,)
     if isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell).is_integer():
         cell = str(int(cell))
     text = clean(str(cell))

@@ -242,30 +242,34 @@ class Loader:
                     continue
                 stated = r.amount(f)
                 computed = total(getattr(p, f) for p in covered)
-                if stated.value is None or computed.value is None or computed.partial:
+                if stated.value is None or computed.value is None or computed.partial or stated.scale is None:
                     continue
-                unit_factor = self.config.money.factor(bound.column(f).unit or self.config.bare_unit)
-                tolerance = _half_last_digit(as_text(r.raw(f))) * unit_factor
+                tolerance = _half_last_digit(as_text(r.raw(f))) * stated.scale
                 if abs(stated.value - computed.value) > tolerance:
-                    shown = (computed.value / unit_factor).normalize()
+                    shown = (computed.value / stated.scale).normalize()
                     r.problem("total-mismatch", f, computed=f"{shown:f}")
 
-    def check_projects(self, bound: BoundTable, projects: dict[str, Project]) -> None:
+    def check_projects(self, bounds: dict[str, BoundTable | None], projects: dict[str, Project]) -> None:
         """Figures worth a second look: completion above 100 %, operation before start."""
+        rows, steps = bounds["projects"], bounds["progress"]
         for p in projects.values():
             where = dict(file=p.source.file, row=p.source.row)
             share = investment_share(p)
             if share.value is not None and share.value > 1:
-                self.log.add("completion-over-100", column=bound.header_of("cumulative_investment"),
-                             value=cumulative_investment(p).raw, what=label("investment share"), rate=_percent(share.value), **where)
+                cumulative = cumulative_investment(p)
+                entry = next((e for e in p.progress if e.cumulative_investment is cumulative), None)
+                place = dict(file=entry.source.file, row=entry.source.row) if entry and steps else where
+                header = (steps if entry and steps else rows).header_of("cumulative_investment")
+                self.log.add("completion-over-100", column=header, value=cumulative.raw or None,
+                             what=label("investment share"), rate=_percent(share.value), **place)
             rate = annual_completion(p)
             if rate.value is not None and rate.value > 1:
-                self.log.add("completion-over-100", column=bound.header_of("annual_completed_investment"),
+                self.log.add("completion-over-100", column=rows.header_of("annual_completed_investment"),
                              value=p.annual_completed_investment.raw or None, what=label("annual completion"),
                              rate=_percent(rate.value), **where)
             start, operation = p.start_date.date, p.operation_date.date
             if start and operation and operation.last_day() < start.first_day():
-                self.log.add("operation-before-start", column=bound.header_of("operation_date"),
+                self.log.add("operation-before-start", column=rows.header_of("operation_date"),
                              value=p.operation_date.raw, operation=operation.iso(), start=start.iso(), **where)
 
     # -- all -----------------------------------------------------------------
@@ -285,7 +289,7 @@ class Loader:
                         self.sources, language=self.site.language,
                         unit_factor=money.factor(self.config.display_unit))
         report.as_of = self.config.as_of or (report.latest_period.end if report.latest_period else None)
-        self.check_projects(bounds["projects"], projects)
+        self.check_projects(bounds, projects)
         return Loaded(report, self.log)
 
 

@@ -15,6 +15,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "encoding-invalid": ("error", "按 {encoding} 编码读取失败：{reason}", "cannot decode the file as {encoding}: {reason}"),
     "sheet-missing": ("error", "工作簿中没有名为“{sheet}”的工作表；现有：{sheets}", "the workbook has no sheet named “{sheet}”; it has: {sheets}"),
     # headers
+    "header-missing-sheet": ("error", "找不到表头行：没有任何一行含有“{field}”列（可用表头：{accepted}）；工作簿中有工作表：{sheets}，可在配置 files.{table}.sheet 中指定", "no header row found: no row holds the {field} column (accepted headers: {accepted}); the workbook has sheets {sheets}: name one with files.{table}.sheet"),
+    "formula-no-value": ("error", "公式 {formula} 没有保存计算结果（文件可能由程序生成）；请在 Excel 或 WPS 中打开并保存后再试", "formula {formula} has no saved result (the file was probably written by a program); open and save it in Excel or WPS"),
     "header-missing": ("error", "找不到表头行：没有任何一行含有“{field}”列（可用表头：{accepted}）", "no header row found: no row holds the {field} column (accepted headers: {accepted})"),
     "column-missing": ("error", "缺少必需的列“{field}”（可用表头：{accepted}）", "required column {field} is missing (accepted headers: {accepted})"),
     "column-duplicate": ("error", "此列与“{other}”列都对应“{field}”；请只保留一列", "this column and “{other}” both give {field}; keep one"),
@@ -38,7 +40,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "years-invalid": ("error", "“{value}”不是年度：应如 2022 或 2021;2022", "“{value}” is not a year or list of years: expected e.g. 2022 or 2021;2022"),
     "progress-duplicate": ("error", "项目“{project}”在报告期 {period} 已有一行（第 {first} 行）", "project “{project}” already has a row for period {period} (row {first})"),
     # warnings
-    "withheld-value": ("warning", "“{value}”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整）", "“{value}” is withheld: shown as 未公开 (not disclosed) and left out of sums, which are marked partial"),
+    "withheld-value": ("warning", "“{value}”为未公开数值：页面显示为“未公开”{effect}", "“{value}” is withheld: shown as 未公开 (not disclosed){effect}"),
+    "merged-amount": ("warning", "金额单元格合并了第 {first}—{last} 行：只计入第 {first} 行一次，其余行视为未填报", "an amount cell is merged over rows {first}–{last}: it counts once, in row {first}; the other rows are not reported"),
     "completion-over-100": ("warning", "{what}为 {rate}，超过 100%", "{what} is {rate}, above 100 %"),
     "operation-before-start": ("warning", "投产时间 {operation} 早于开工时间 {start}", "operation date {operation} is before the start date {start}"),
     "total-mismatch": ("warning", "合计行为 {value}，但各行相加为 {computed}", "the total row says {value} but the rows add up to {computed}"),
@@ -49,6 +52,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
 
 #: Labels used inside messages and summaries.
 WORDS: dict[str, tuple[str, str]] = {
+    "left out of sums": ("，不计入合计（合计标为不完整）", ", left out of sums, which are marked partial"),
+    "no effect": ("", ""),
     "annual completion": ("年度完成率", "the annual completion rate"),
     "investment share": ("累计完成投资占计划总投资的比例", "the share of total investment completed"),
     "summary": ("{errors} 个错误，{warnings} 个警告", "{errors} error(s), {warnings} warning(s)"),

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .dates import read_date
+from .dates import PartialDate, read_date
 from .marks import InvalidValue, clean
 
 KINDS = ("year", "half", "quarter", "month", "date")
@@ -87,6 +87,12 @@ _YEAR = re.compile(r"^(\d{4})(?:年度?|年全年)?$")
 
 def parse_period(cell, formats: tuple[str, ...] = ()) -> Period:
     """Read a period cell: 2022-03, 2022年3月, 2022Q1, 2022年一季度, 2022上半年, 2022, or a full date."""
+    if isinstance(cell, PartialDate):  # a spreadsheet date cell, at the precision its format shows
+        if cell.precision == "year":
+            return Period("year", cell.year)
+        if cell.precision == "month":
+            return Period("month", cell.year, cell.month)
+        return Period("date", cell.year, cell.month, cell.day)
     if isinstance(cell, (dt.date, dt.datetime)):
         return Period("date", cell.year, cell.month, cell.day)
     if isinstance(cell, float) and cell.is_integer():

@@ -59,8 +59,9 @@ class BoundTable:
         return next((c for c in self.columns if c.field == name), None)
 
     def header_of(self, name: str) -> str:
+        """The header as written; for a field the file has no column for, its usual header."""
         col = self.column(name)
-        return col.header if col else name
+        return col.header if col else self.table.field(name).aliases[0]
 
 
 class HeaderMatcher:
@@ -86,43 +87,120 @@ class HeaderMatcher:
                 self.fallback.setdefault(normalize_header(h), f.name)
 
     def match(self, header) -> tuple[str | None, str | None, bool]:
-        """(field, unit, is_fallback) for a header cell."""
+        """(field, unit from the header's parentheses, is_fallback) for a header cell."""
         if header is None or not str(header).strip():
             return None, None, False
         full = normalize_header(header)
         base, unit = split_unit(str(header))
-        for key, u in ((full, None), (base, unit)):
-            if key in self.primary:
-                return self.primary[key], u, False
-        for key, u in ((full, None), (base, unit)):
-            if key in self.fallback:
-                return self.fallback[key], u, True
+        for table in (self.primary, self.fallback):
+            for key in (full, base):
+                if key in table:
+                    return table[key], unit, table is self.fallback
         return None, None, False
 
     def headers_for(self, name: str) -> list[str]:
         return [h for h, f in self.primary.items() if f == name]
 
 
-def _first_text(cells: list) -> str | None:
+def _first_text(cells: list) -> str:
     for c in cells:
         if c is not None:
             return clean(str(c))
+    return ""
+
+
+_TOTAL = re.compile(r"^[^\d]{0,6}(合计|总计)")
+_UNIT_ROW = re.compile(r"^(?:金额|计量)?单位[:：](.+)$")
+
+
+def _is_total(first: str) -> bool:
+    return bool(_TOTAL.match(first)) and len(first) <= 16
+
+
+def _find_header(sheet: Sheet, table: Table, matcher: HeaderMatcher) -> int | None:
+    for i, (_, cells) in enumerate(sheet.rows):
+        if any(matcher.match(c)[0] == table.anchor for c in cells):
+            return i
     return None
+
+
+def _table_unit(sheet: Sheet, header_at: int) -> str | None:
+    """A ``单位：万元`` line above the header sets the unit of amount columns whose header names none."""
+    for _, cells in sheet.rows[:header_at]:
+        for c in cells:
+            m = _UNIT_ROW.match(clean(str(c))) if c is not None else None
+            if m:
+                return m[1]
+    return None
+
+
+def _header_cells(sheet: Sheet, header_at: int, matcher: HeaderMatcher) -> tuple[list, bool]:
+    """The header, one cell per column. A second header row below a merged group header
+    (``2022年投资（万元）`` over ``年度计划投资 | 年度完成投资``) is folded in: each sub-header
+    takes the group's unit. Returns (cells, whether a second row was used)."""
+    number, top = sheet.rows[header_at]
+    if header_at + 1 >= len(sheet.rows):
+        return list(top), False
+    below_number, below = sheet.rows[header_at + 1]
+    groups = {}  # column -> the merged group header above it
+    for r1, r2, c1, c2 in sheet.merges:
+        if r1 == r2 == number and c2 > c1:
+            for c in range(c1, c2 + 1):
+                groups[c] = top[c1] if c1 < len(top) else None
+    width = max(len(top), len(below))
+    top = list(top) + [None] * (width - len(top))
+    below = list(below) + [None] * (width - len(below))
+    sub = [i for i, c in enumerate(below) if c is not None and matcher.match(c)[0] and
+           (top[i] is None or i in groups or not matcher.match(top[i])[0])]
+    if not sub or any(c is not None and not matcher.match(c)[0] and i not in groups and top[i] is None
+                      for i, c in enumerate(below)):
+        return top, False
+    cells = list(top)
+    for i in sub:
+        group = groups.get(i, top[i])
+        unit = split_unit(str(group))[1] if group is not None else None
+        cells[i] = f"{below[i]}（{unit}）" if unit and not split_unit(str(below[i]))[1] else below[i]
+    return cells, True
+
+
+def _fill_merges(sheet: Sheet, first_data: int, columns: list[Column], table: Table, log: ProblemLog) -> dict:
+    """Copy a value merged down a column into every row it covers (a cluster name over its projects).
+
+    An amount merged over several rows is one figure: it stays in its first row, with a warning, so
+    that sums do not count it twice. Returns {(row number, column): value} to apply.
+    """
+    kinds = {c.index: table.field(c.field).kind for c in columns if c.field}
+    fills = {}
+    for r1, r2, c1, c2 in sheet.merges:
+        if c1 != c2 or r2 == r1 or r1 < first_data:
+            continue
+        top = next((cells[c1] for n, cells in sheet.rows if n == r1 and c1 < len(cells)), None)
+        if top is None:
+            continue
+        if kinds.get(c1) in ("amount", "number"):
+            header = next(c.header for c in columns if c.index == c1)
+            log.add("merged-amount", file=sheet.label, row=r1, column=header, value=top, first=r1, last=r2)
+            continue
+        for n in range(r1 + 1, r2 + 1):
+            fills[(n, c1)] = top
+    return fills
 
 
 def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, log: ProblemLog) -> BoundTable | None:
     """Locate the header row (the first holding the anchor field) and read the rows below it."""
-    header_at = None
-    for i, (number, cells) in enumerate(sheet.rows):
-        if any(matcher.match(c)[0] == table.anchor for c in cells):
-            header_at = i
-            break
+    header_at = _find_header(sheet, table, matcher)
     if header_at is None:
         anchor = table.field(table.anchor)
-        log.add("header-missing", file=sheet.label, field=anchor, accepted=matcher.headers_for(anchor.name) or list(anchor.aliases))
+        accepted = matcher.headers_for(anchor.name) or list(anchor.aliases)
+        if len(sheet.sheets) > 1:
+            log.add("header-missing-sheet", file=sheet.label, field=anchor, accepted=accepted,
+                    sheets=sheet.sheets, table=table.name)
+        else:
+            log.add("header-missing", file=sheet.label, field=anchor, accepted=accepted)
         return None
-    header_number, header_cells = sheet.rows[header_at]
-    number = header_number
+    header_number = sheet.rows[header_at][0]
+    header_cells, two_rows = _header_cells(sheet, header_at, matcher)
+    table_unit = _table_unit(sheet, header_at)
     columns: list[Column] = []
     fallback_cols: dict[str, Column] = {}
     for index, cell in enumerate(header_cells):
@@ -136,30 +214,38 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
             continue
         other = next((c for c in columns if c.field == name), None)
         if other is not None:
-            log.add("column-duplicate", file=sheet.label, row=number, column=col.header, other=other.header, field=table.field(name))
+            log.add("column-duplicate", file=sheet.label, row=header_number, column=col.header, other=other.header,
+                    field=table.field(name))
             continue
         col.field = name
-        f = table.field(name)
-        if f.kind == "amount" and unit and money.factor(unit) is None:
-            log.add("column-unit", file=sheet.label, row=number, column=col.header, unit=unit, accepted=money.unit_words()[:12])
+        if table.field(name).kind == "amount":
+            col.unit = col.unit or table_unit
+            if col.unit and money.factor(col.unit) is None:
+                if normalize_header(cell) in matcher.primary and unit == col.unit:
+                    col.unit = table_unit  # the settings name this whole header; its parentheses are no unit
+                else:
+                    log.add("column-unit", file=sheet.label, row=header_number, column=col.header, unit=col.unit,
+                            accepted=money.accepted_units())
     for name, col in fallback_cols.items():
         if not any(c.field == name for c in columns):
             col.field = name
     for f in table.fields:
         if f.required and not any(c.field == f.name for c in columns):
             log.add("column-missing", file=sheet.label, row=header_number, field=f, accepted=matcher.headers_for(f.name))
+    first_data = header_at + (2 if two_rows else 1)
+    fills = _fill_merges(sheet, sheet.rows[first_data][0] if first_data < len(sheet.rows) else 0, columns, table, log)
+    name_col = next((c.index for c in columns if c.field == table.anchor), None)
     rows: list[Row] = []
     totals: list[TotalRow] = []
     groups: list[list[Row]] = [[]]  # rows between headings and subtotals
-    pending: list[Row] = []  # subtotals right below a heading: they cover the rows after them
-    for number, cells in sheet.rows[header_at + 1:]:
+    pending: list[Row] = []  # subtotals carried by a heading or right below one: they cover the rows after them
+    for number, cells in sheet.rows[first_data:]:
+        if fills:
+            cells = [fills.get((number, i), c) for i, c in enumerate(cells)]
         if all(c is None for c in cells):
             continue
         first = _first_text(cells)
         filled = sum(c is not None for c in cells)
-        if filled == 1 and (first.startswith(NOTE_WORDS) or _HEADING.match(first)):
-            _close(groups, pending, totals)
-            continue
         row = Row(number, {}, {})
         for col in columns:
             value = cells[col.index] if col.index < len(cells) else None
@@ -167,7 +253,16 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
                 row.cells[col.field] = value
             elif col.header and value is not None:
                 row.extras[col.header] = value
-        if first.startswith(TOTAL_WORDS):
+        named = name_col is not None and name_col < len(cells) and cells[name_col] is not None \
+            and clean(str(cells[name_col])) != first
+        if filled == 1 and first.startswith(NOTE_WORDS):
+            continue
+        if _HEADING.match(first) and not named:
+            _close(groups, pending, totals)
+            if filled > 1:  # 二、续建项目 with the group's subtotal on the same row
+                pending.append(row)
+            continue
+        if _is_total(first):
             totals.append(TotalRow(row, rows))  # the same list: it covers every row, above or below
         elif first.startswith(SUBTOTAL_WORDS):
             if groups[-1]:
@@ -183,7 +278,7 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
 
 
 def _close(groups: list[list[Row]], pending: list[Row], totals: list[TotalRow]) -> None:
-    """End a group at a heading or the table's end: subtotals waiting below its heading cover it."""
+    """End a group at a heading or the table's end: subtotals waiting for it cover it."""
     for row in pending:
         totals.append(TotalRow(row, groups[-1]))
     pending.clear()

@@ -22,6 +22,14 @@ class Currency:
     def unit_words(self) -> list[str]:
         return list(self.units)
 
+    def accepted_units(self):
+        """The unit words to suggest in a message: Chinese ones for Chinese, the others for English."""
+        from .messages import Label
+
+        zh = [w for w in self.units if any("\u4e00" <= c <= "\u9fff" for c in w)]
+        en = [w for w in self.units if w not in zh]
+        return Label("、".join(zh[:12]), ", ".join(en[:12]))
+
 
 def _unit_key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()

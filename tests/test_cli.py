@@ -119,3 +119,11 @@ def test_dictionary_command_matches_the_committed_page():
     """docs/data-dictionary.md is generated from the schema; regenerate with `make dictionary`."""
     result = CliRunner().invoke(main, ["dictionary"])
     assert result.output == (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
+
+
+def test_broken_yaml_is_one_line_with_its_place(site):
+    (site / "mkdocs.yml").write_text("site_name: x\nplugins: [progress\n", encoding="utf-8")
+    result = run()
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "mkdocs.yml: 错误：无法读取配置文件：3:1: expected ',' or ']', but got '<stream end>'", "1 个错误，0 个警告"]

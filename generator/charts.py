@@ -1,0 +1,204 @@
+"""Charts as Vega-Lite specs made with Altair, each with a title, a description and its numbers as a table.
+
+Specs carry only the rows of the page they are on. Colours are not fixed here: the page script applies a
+colour-blind-safe palette for the light or dark scheme the reader has chosen.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+import altair as alt
+import pandas as pd
+
+from . import metrics
+from .amounts import Amount, Total, total
+from .formatting import Formatter
+from .model import Project, Report
+from .vocab import Status
+
+FONT = "system-ui, -apple-system, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
+STATUS_ORDER = [s for s in Status] + [None]
+
+
+@dataclass
+class Chart:
+    id: str
+    title: str
+    description: str
+    spec: dict
+    columns: list[str]
+    rows: list[list[str]]
+    marks: int  # how many marks (bars, points) a reader should see
+
+
+def _spec(chart: alt.Chart, title: str, description: str) -> dict:
+    spec = chart.properties(title=title, description=description, width="container").configure(
+        font=FONT, background=None).to_dict()
+    spec.pop("$schema", None)  # a URL the browser never needs
+    return spec
+
+
+def _num(value: Decimal | None, fmt: Formatter) -> float | None:
+    return None if value is None else float(fmt.in_unit(value))
+
+
+def _unit_title(fmt: Formatter, key: str) -> str:
+    return f"{fmt.t(key)}（{fmt.unit}）" if fmt.language == "zh" else f"{fmt.t(key)} ({fmt.unit})"
+
+
+def _bar(cid, title, description, frame, category, value, value_title, fmt, sort=None, columns=None, rows=None):
+    y = alt.Y(f"{category}:N", title=None, sort=sort or "-x", axis=alt.Axis(labelLimit=220))
+    chart = alt.Chart(frame).mark_bar().encode(
+        y=y, x=alt.X(f"{value}:Q", title=value_title),
+        tooltip=[alt.Tooltip(f"{category}:N", title=" "), alt.Tooltip(f"{value}:Q", title=value_title, format=",.2f")])
+    return Chart(cid, title, description, _spec(chart, title, description), columns, rows, len(frame))
+
+
+def investment_by(groups: dict[str, list[Project]], fmt: Formatter, cid: str, title_key: str) -> Chart:
+    """One bar per group (cluster or project set): the sum of known total investment."""
+    sums = {name: total(p.total_investment for p in ps) for name, ps in groups.items()}
+    frame = pd.DataFrame([{"name": n, "value": _num(s.value, fmt)} for n, s in sums.items() if s.value is not None],
+                         columns=["name", "value"])
+    title = fmt.t(title_key)
+    description = "；".join(f"{n} {fmt.total(s)}" for n, s in sums.items()) if fmt.language == "zh" else \
+        "; ".join(f"{n}: {fmt.total(s)}" for n, s in sums.items())
+    rows = [[n, fmt.total(s)] for n, s in sums.items()]
+    return _bar(cid, title, description, frame, "name", "value", _unit_title(fmt, "total_investment"), fmt,
+                columns=[fmt.t("cluster" if cid.startswith("cluster") else "name"), fmt.t("total_investment")], rows=rows)
+
+
+def project_investment(projects: list[Project], fmt: Formatter) -> Chart:
+    """One bar per project of a cluster: its total investment; withheld ones are listed in the table."""
+    frame = pd.DataFrame([{"name": p.name, "value": _num(p.total_investment.value, fmt)} for p in projects
+                          if p.total_investment.known], columns=["name", "value"])
+    title = fmt.t("chart_cluster_projects")
+    rows = [[p.name, fmt.amount(p.total_investment)] for p in projects]
+    description = ("；" if fmt.language == "zh" else "; ").join(f"{n} {v}" for n, v in rows)
+    return _bar("projects", title, description, frame, "name", "value", _unit_title(fmt, "total_investment"), fmt,
+                columns=[fmt.t("name"), fmt.t("total_investment")], rows=rows)
+
+
+def _status_key(status: Status | None) -> str:
+    return f"st_{status.value}" if status else "st_none"
+
+
+def status_breakdown(projects: list[Project], fmt: Formatter, cid: str = "status") -> Chart:
+    counts = defaultdict(int)
+    for p in projects:
+        counts[p.status] += 1
+    order = [s for s in STATUS_ORDER if counts.get(s)]
+    frame = pd.DataFrame([{"name": fmt.t(_status_key(s)), "value": counts[s]} for s in order], columns=["name", "value"])
+    title = fmt.t("chart_status")
+    rows = [[fmt.t(_status_key(s)), str(counts[s])] for s in order]
+    description = ("；" if fmt.language == "zh" else "; ").join(f"{n} {v}" for n, v in rows)
+    return _bar(cid, title, description, frame, "name", "value", fmt.t("project_count"), fmt,
+                sort=[fmt.t(_status_key(s)) for s in order], columns=[fmt.t("status"), fmt.t("project_count")], rows=rows)
+
+
+PIPELINE = [Status.RESERVE, Status.NEGOTIATING, Status.SIGNED, Status.UNDER_CONSTRUCTION, Status.TRIAL_OPERATION,
+            Status.OPERATING, Status.COMPLETED]
+
+
+def pipeline(projects: list[Project], fmt: Formatter) -> Chart:
+    """How many projects have reached each stage, from reserve to completed."""
+    reached = [sum(1 for p in projects if p.status and p.status.stage is not None and p.status.stage >= s.stage)
+               for s in PIPELINE]
+    names = [fmt.t(_status_key(s)) for s in PIPELINE]
+    frame = pd.DataFrame({"name": names, "value": reached})
+    title = fmt.t("chart_pipeline")
+    rows = [[n, str(v)] for n, v in zip(names, reached)]
+    description = ("；" if fmt.language == "zh" else "; ").join(f"{n} {v}" for n, v in rows)
+    return _bar("pipeline", title, description, frame, "name", "value", fmt.t("project_count"), fmt, sort=names,
+                columns=[fmt.t("stage"), fmt.t("project_count")], rows=rows)
+
+
+def _grouped(cid, title, records, fmt, x_field, x_title, x_order, columns, rows, description):
+    frame = pd.DataFrame(records, columns=["x", "series", "value"])
+    chart = alt.Chart(frame).mark_bar().encode(
+        x=alt.X("x:N", title=x_title, sort=x_order, axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("series:N", sort=[r[1] for r in records[:2]]),
+        y=alt.Y("value:Q", title=_unit_title(fmt, "planned").replace(fmt.t("planned"), fmt.t("value"))),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("x:N", title=x_title), alt.Tooltip("series:N", title=" "),
+                 alt.Tooltip("value:Q", title=fmt.t("value"), format=",.2f")])
+    return Chart(cid, title, description, _spec(chart, title, description), columns, rows, len(frame))
+
+
+def plan_vs_completed_by_year(report: Report, fmt: Formatter) -> Chart:
+    records, rows = [], []
+    for year in report.years:
+        s = metrics.year_summary(report, year)
+        rows.append([str(year), fmt.total(s.annual_planned), fmt.total(s.annual_completed), fmt.ratio(s.completion_rate)])
+        for key, t in (("annual_planned", s.annual_planned), ("annual_completed", s.annual_completed)):
+            if t.value is not None:
+                records.append((str(year), fmt.t(key), _num(t.value, fmt)))
+    title = fmt.t("chart_years")
+    description = ("；" if fmt.language == "zh" else "; ").join(f"{r[0]} {r[1]} / {r[2]}" for r in rows)
+    return _grouped("years", title, records, fmt, "x", fmt.t("year"), [str(y) for y in report.years],
+                    [fmt.t("year"), fmt.t("annual_planned"), fmt.t("annual_completed"), fmt.t("completion_rate")], rows, description)
+
+
+def year_to_date(project: Project) -> list[tuple]:
+    """(period, planned so far this year, completed so far this year) per period; None where unknown."""
+    out = []
+    running: dict[tuple[int, str], list[Amount]] = defaultdict(list)
+    planned_running: dict[tuple[int, str], list[Amount]] = defaultdict(list)
+    for e in project.progress:
+        key = (e.period.year, e.period.kind)
+        running[key].append(e.completed_investment)
+        planned_running[key].append(e.planned_investment)
+        done, plan = total(running[key]), total(planned_running[key])
+        out.append((e.period, None if done.left_out else done.value, None if plan.left_out else plan.value))
+    return out
+
+
+def project_progress(project: Project, fmt: Formatter) -> Chart:
+    series = year_to_date(project)
+    records = []
+    for period, done, plan in series:
+        for key, value in (("series_planned", plan), ("series_completed", done)):
+            if value is not None:
+                records.append({"period": fmt.period(period), "series": fmt.t(key), "value": _num(value, fmt)})
+    frame = pd.DataFrame(records, columns=["period", "series", "value"])
+    order = [fmt.period(p) for p, _, _ in series]
+    title = fmt.t("chart_project_progress")
+    chart = alt.Chart(frame).mark_line(point=True).encode(
+        x=alt.X("period:N", title=fmt.t("period"), sort=order, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=_unit_title(fmt, "cumulative")),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("period:N", title=fmt.t("period")), alt.Tooltip("series:N", title=" "),
+                 alt.Tooltip("value:Q", title=fmt.t("value"), format=",.2f")])
+    def show(v):
+        return fmt.missing(None) if v is None else fmt.amount(Amount(v))
+    rows = [[fmt.period(p), show(plan), show(done)] for p, done, plan in series]
+    description = ("；" if fmt.language == "zh" else "; ").join(f"{r[0]} {r[1]} / {r[2]}" for r in rows)
+    return Chart("progress", title, description, _spec(chart, title, description),
+                 [fmt.t("period"), fmt.t("series_planned"), fmt.t("series_completed")], rows, len(frame))
+
+
+def group_progress(projects: list[Project], fmt: Formatter) -> Chart:
+    """Investment completed in each period, summed over the projects (a cluster)."""
+    by_period: dict = defaultdict(list)
+    for p in projects:
+        for e in p.progress:
+            by_period[e.period].append(e.completed_investment)
+    periods = sorted(by_period, key=lambda p: p.sort_key())
+    sums: dict = {p: total(by_period[p]) for p in periods}
+    frame = pd.DataFrame([{"name": fmt.period(p), "value": _num(s.value, fmt)} for p, s in sums.items() if s.value is not None],
+                         columns=["name", "value"])
+    order = [fmt.period(p) for p in periods]
+    title = fmt.t("chart_cluster_progress")
+    chart = alt.Chart(frame).mark_bar().encode(
+        x=alt.X("name:N", title=fmt.t("period"), sort=order, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=_unit_title(fmt, "completed")),
+        tooltip=[alt.Tooltip("name:N", title=fmt.t("period")), alt.Tooltip("value:Q", title=fmt.t("completed"), format=",.2f")])
+    rows = [[fmt.period(p), fmt.total(s)] for p, s in sums.items()]
+    description = ("；" if fmt.language == "zh" else "; ").join(f"{r[0]} {r[1]}" for r in rows)
+    return Chart("periods", title, description, _spec(chart, title, description), [fmt.t("period"), fmt.t("completed")], rows, len(frame))
+
+
+def sums_known(totals: list[Total]) -> bool:
+    return any(t.value is not None for t in totals)

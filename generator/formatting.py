@@ -1,0 +1,83 @@
+"""How figures read on a page: amounts in the display unit with their qualifier, honest sums, shares."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_decimal, format_percent
+
+from .amounts import Amount, Qualifier, Total
+from .dates import DateValue, PartialDate
+from .labels import label
+from .marks import Missing
+from .metrics import Ratio
+from .periods import Period
+
+
+class Formatter:
+    """Formats figures of one report for one language."""
+
+    def __init__(self, language: str, unit: str, unit_factor: Decimal):
+        self.language = language
+        self.locale = "zh_CN" if language == "zh" else "en_US"
+        self.unit = unit
+        self.unit_factor = unit_factor
+
+    def t(self, key: str, **params) -> str:
+        return label(key, self.language, **params)
+
+    def number(self, value: Decimal, digits: int = 2) -> str:
+        return format_decimal(value, format="#,##0." + "#" * digits if digits else "#,##0", locale=self.locale)
+
+    def missing(self, kind: Missing | None) -> str:
+        return self.t((kind or Missing.NOT_REPORTED).value)
+
+    def in_unit(self, value: Decimal) -> Decimal:
+        return value / self.unit_factor
+
+    def qualified(self, text: str, qualifier: Qualifier | None) -> str:
+        if qualifier is None:
+            return text
+        word = self.t(qualifier.value)
+        return f"{text}{word}" if qualifier is Qualifier.AT_LEAST else f"{word}{text}"
+
+    def amount(self, a: Amount, unit: bool = True) -> str:
+        """``72.25亿元``, ``约2亿元``, ``6亿元以上``, ``未公开``, ``待定``, ``—``."""
+        if a.value is None:
+            return self.missing(a.missing)
+        text = self.number(self.in_unit(a.value)) + (self._unit() if unit else "")
+        return self.qualified(text, a.qualifier)
+
+    def _unit(self) -> str:
+        return self.unit if self.language == "zh" else f" {self.unit}"
+
+    def total(self, s: Total, unit: bool = True) -> str:
+        """A sum that says when it left figures out: ``44.1亿元（不完整：2 项未计入）``."""
+        if s.value is None:
+            return self.missing(s.missing)
+        text = self.qualified(self.number(self.in_unit(s.value)) + (self._unit() if unit else ""), s.qualifier)
+        if s.partial:
+            note = f"{self.t('partial')}{'：' if self.language == 'zh' else ': '}{self.t('left_out', n=s.left_out)}"
+            text += f"（{note}）" if self.language == "zh" else f" ({note})"
+        return text
+
+    def ratio(self, r: Ratio) -> str:
+        if r.value is None:
+            return self.missing(r.missing)
+        text = format_percent(r.value, format="#,##0.0%", locale=self.locale)
+        return f"{text}（{self.t('partial')}）" if r.partial and self.language == "zh" else (
+            f"{text} ({self.t('partial')})" if r.partial else text)
+
+    def date(self, d: DateValue | PartialDate | None) -> str:
+        if isinstance(d, DateValue):
+            if d.date is None:
+                return self.missing(d.missing)
+            d = d.date
+        if d is None:
+            return self.missing(None)
+        if self.language != "zh":
+            return d.iso()
+        return f"{d.year}年" + (f"{d.month}月" if d.month else "") + (f"{d.day}日" if d.day else "")
+
+    def period(self, p: Period) -> str:
+        return p.label(self.language)

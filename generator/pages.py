@@ -1,0 +1,186 @@
+"""Generated pages: one Markdown page per project, cluster and year, plus home, index and methodology.
+
+Pages are rendered from Jinja2 templates (one per page kind, overridable from a site folder). Every
+value a template prints is escaped for Markdown unless it is markup this module made.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import charts as ch
+from . import metrics
+from .formatting import Formatter
+from .markup import h, json_script, md
+from .model import Project, Report
+from .vocab import Category
+
+TEMPLATES = ("home", "project", "cluster", "year", "projects_index", "methodology")
+
+
+@dataclass
+class Page:
+    path: str  # relative to the docs folder, e.g. projects/ZD01.md
+    title: str
+    kind: str
+    markdown: str
+    charts: list = field(default_factory=list)
+
+
+def _finalize(value):
+    """Every ``{{ }}`` output: markup made here passes, everything else is shown literally."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, (int, float)):
+        return str(value)
+    return Markup(md(value))
+
+
+def page_paths(report: Report) -> dict[str, str]:
+    """Where each generated page lives (docs-relative)."""
+    paths = {"home": "index.md", "projects_index": "projects/index.md", "methodology": "methodology.md"}
+    paths.update({f"project:{pid}": f"projects/{pid}.md" for pid in report.projects})
+    paths.update({f"cluster:{cid}": f"clusters/{cid}.md" for cid in report.clusters})
+    paths.update({f"year:{y}": f"years/{y}.md" for y in report.years})
+    return paths
+
+
+class PageMaker:
+    """Renders the pages of one report."""
+
+    def __init__(self, report: Report, templates_dir: Path | None = None, site_name: str = "",
+                 tolerance: float = 0.05):
+        self.report = report
+        self.fmt = Formatter(report.language, report.display_unit, report.unit_factor)
+        self.site_name = site_name
+        self.tolerance = tolerance
+        self.paths = page_paths(report)
+        loaders = [FileSystemLoader(str(templates_dir))] if templates_dir else []
+        self.env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("generator", "templates")]),
+                               finalize=_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True, autoescape=False)
+        f = self.fmt
+        self.env.filters.update(amount=f.amount, total=f.total, ratio=f.ratio, date=f.date, period=f.period,
+                                num=lambda v: f.number(v, 0), yaml=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)))
+        self.env.globals.update(t=f.t, chart=self.chart_html, status=self.status, category=self.category,
+                                language=report.language, unit=report.display_unit, Category=Category)
+
+    # -- helpers for templates ----------------------------------------------------
+    def link(self, here: str, key: str) -> Markup:
+        return Markup(posixpath.relpath(self.paths[key], posixpath.dirname(here) or "."))
+
+    def status(self, s) -> str:
+        return self.fmt.t(f"st_{s.value}" if s else "st_none")
+
+    def category(self, c: Category) -> str:
+        return self.fmt.t(c.value)
+
+    def chart_html(self, chart: ch.Chart) -> Markup:
+        """A chart container, its spec, and its numbers in a collapsible table (readable without the chart)."""
+        cid = f"chart-{chart.id}"
+        head = "".join(f"<th scope=\"col\">{h(c)}</th>" for c in chart.columns)
+        body = "".join("<tr>" + "".join(f"<td>{h(v)}</td>" for v in row) + "</tr>" for row in chart.rows)
+        label = f"{chart.title}{'：' if self.report.language == 'zh' else ': '}{chart.description}"
+        return Markup(
+            f'<figure class="ps-chart" id="{cid}" data-marks="{chart.marks}">'
+            f'<div class="ps-chart__canvas" role="img" aria-label="{h(label)}" data-spec="{cid}-spec"></div>'
+            f'<figcaption>{h(chart.title)}</figcaption>'
+            f'<script type="application/json" id="{cid}-spec">{json_script(chart.spec)}</script>'
+            f'</figure>\n\n'
+            f'<details class="ps-chart-data"><summary>{h(self.fmt.t("data_table"))}：{h(chart.title)}</summary>'
+            f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>\n')
+
+    def stamp(self) -> Markup:
+        """The data's as-of date and each source file's checksum."""
+        f = self.fmt
+        parts = [f"{f.t('as_of')} {self.report.as_of.isoformat()}" if self.report.as_of else ""]
+        sources = "；".join(f"{h(s.label.split('/')[-1])}（SHA-256 <code>{s.sha256[:12]}</code>）" for s in self.report.sources)
+        parts.append(f"{f.t('source')}：{sources}")
+        return Markup(f'<p class="ps-stamp">{" · ".join(p for p in parts if p)}</p>')
+
+    def render(self, kind: str, path: str, title: str, charts: list, **context) -> Page:
+        template = self.env.get_template(f"{kind}.md.j2")
+        context.update(title=title, here=path, link=lambda key: self.link(path, key), stamp=self.stamp(),
+                       charts={c.id: c for c in charts}, report=self.report, fmt=self.fmt, metrics=metrics)
+        return Page(path, title, kind, template.render(**context), charts)
+
+    # -- pages ---------------------------------------------------------------------
+    def pages(self) -> list[Page]:
+        out = [self.home(), self.projects_index(), self.methodology()]
+        out += [self.cluster(cid) for cid in self.report.clusters]
+        out += [self.year(y) for y in self.report.years]
+        out += [self.project(p) for p in self.report.projects.values()]
+        return out
+
+    def home(self) -> Page:
+        r, f = self.report, self.fmt
+        projects = list(r.projects.values())
+        latest = r.years[-1] if r.years else None
+        groups = {c.name: r.projects_in(cluster_id=cid) for cid, c in r.clusters.items()}
+        charts = [ch.investment_by(groups, f, "cluster-investment", "chart_cluster_investment"),
+                  ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(r, f), ch.pipeline(projects, f)]
+        return self.render("home", self.paths["home"], self.site_name or f.t("home"), charts,
+                           summary=metrics.summarize(projects, latest), latest=latest,
+                           clusters=[(cid, c, metrics.cluster_summary(r, cid)) for cid, c in r.clusters.items()],
+                           years=[(y, metrics.year_summary(r, y)) for y in r.years],
+                           landed=len([p for p in projects if p.category is Category.INVESTMENT and p.status and
+                                       p.status.stage is not None and p.status.stage >= 2]),
+                           reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()])
+
+    def projects_index(self) -> Page:
+        r = self.report
+        latest = r.latest_period
+        rows = [(p, metrics.schedule(p, latest, self.tolerance).status) for p in r.projects.values()]
+        return self.render("projects_index", self.paths["projects_index"], self.fmt.t("projects"), [], rows=rows)
+
+    def project(self, p: Project) -> Page:
+        r = self.report
+        charts = [ch.project_progress(p, self.fmt)] if p.progress else []
+        return self.render("project", self.paths[f"project:{p.id}"], p.name, charts, p=p,
+                           cluster=r.clusters.get(p.cluster_id) if p.cluster_id else None,
+                           share=metrics.investment_share(p), completion=metrics.annual_completion(p),
+                           cumulative=metrics.cumulative_investment(p),
+                           schedule=metrics.schedule(p, r.latest_period, self.tolerance),
+                           milestones=metrics.milestones(p, r.as_of),
+                           tags=[t for t in (r.clusters[p.cluster_id].name if p.cluster_id else None, self.status(p.status),
+                                             *[f"{y}年" if r.language == "zh" else str(y) for y in p.all_years]) if t])
+
+    def cluster(self, cid: str) -> Page:
+        r, f = self.report, self.fmt
+        projects = r.projects_in(cluster_id=cid)
+        charts = [ch.project_investment(projects, f), ch.status_breakdown(projects, f)]
+        if any(p.progress for p in projects):
+            charts.append(ch.group_progress(projects, f))
+        return self.render("cluster", self.paths[f"cluster:{cid}"], r.clusters[cid].name, charts,
+                           cluster=r.clusters[cid], projects=projects, summary=metrics.cluster_summary(r, cid),
+                           tags=[r.clusters[cid].name])
+
+    def year(self, year: int) -> Page:
+        r, f = self.report, self.fmt
+        projects = r.projects_in(year=year)
+        groups = {c.name: [p for p in projects if p.cluster_id == cid] for cid, c in r.clusters.items()}
+        groups = {k: v for k, v in groups.items() if v}
+        charts = [ch.investment_by(groups, f, "cluster-investment", "chart_year_clusters"), ch.status_breakdown(projects, f)]
+        previous = year - 1 if year - 1 in r.years else None
+        by_category = [(c, metrics.year_summary(r, year, c), metrics.year_summary(r, previous, c) if previous else None)
+                       for c in Category]
+        title = f"{year}年" if r.language == "zh" else str(year)
+        return self.render("year", self.paths[f"year:{year}"], title, charts, year=year, projects=projects,
+                           summary=metrics.year_summary(r, year), previous=previous,
+                           previous_summary=metrics.year_summary(r, previous) if previous else None,
+                           by_category=by_category, indicators=r.indicators_for(year), tags=[title])
+
+    def methodology(self) -> Page:
+        from .dictionary import data_dictionary
+
+        dictionary = data_dictionary(self.report.language).split("\n", 1)[1]  # without its title
+        return self.render("methodology", self.paths["methodology"], self.fmt.t("methodology"), [],
+                           definitions=metrics.DEFINITIONS, dictionary=Markup(dictionary.replace("\n## ", "\n### ")))
