@@ -23,8 +23,8 @@ serve: $(STAMP)  ## preview with live reload (also when a file in data/ changes)
 test: $(STAMP)  ## run every test
 	$(BIN)/python -m pytest -n 2
 
-dictionary: $(STAMP)  ## regenerate docs/data-dictionary.md from the schema
-	$(BIN)/progress-site dictionary > docs/data-dictionary.md
+dictionary: $(STAMP)  ## regenerate data/DICTIONARY.md from the schema
+	$(BIN)/progress-site dictionary > data/DICTIONARY.md
 
 clean:
 	rm -rf site $(VENV)

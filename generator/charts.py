@@ -36,7 +36,7 @@ class Chart:
 
 def _spec(chart: alt.Chart, title: str, description: str) -> dict:
     spec = chart.properties(title=title, description=description, width="container").configure(
-        font=FONT, background=None).to_dict()
+        font=FONT, background="transparent").to_dict()
     spec.pop("$schema", None)  # a URL the browser never needs
     return spec
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import ConfigError, load_site
+from .config import DATA_ENV, ConfigError, load_site, read_mkdocs_yml
 from .loader import load_report
 from .messages import word
 from .problems import Problem, Severity
@@ -80,6 +80,139 @@ def _report(problems: list[Problem], language: str, fmt: str, strict: bool, coun
             summary = word("ok", language, **counts) + sep + summary
         click.echo(summary)
     sys.exit(1 if errors else 0)
+
+
+CONFIG_OPTION = click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                             default="mkdocs.yml", show_default=True, help="The site's mkdocs.yml.")
+DATA_OPTION = click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                           help="The data folder (default: the site's data_dir setting).")
+
+
+def _mkdocs_logging() -> None:
+    import logging
+
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
+def _gather(config_file: Path, data_dir: Path | None, strict: bool):
+    """Read and check everything before anything is written; exit 1 on errors."""
+    try:
+        site = load_site(config_file, data_dir)
+    except ConfigError as exc:
+        for line in exc.lines():
+            click.echo(line, err=True)
+        sys.exit(1)
+    loaded = load_report(site)
+    problems = loaded.problems.sorted()
+    blocking = [p for p in problems if strict or p.severity is Severity.ERROR]
+    for p in problems:
+        click.echo(_line(p, site.language), err=True)
+    if blocking or loaded.report is None:
+        click.echo(word("summary", site.language, errors=len(blocking),
+                        warnings=len(problems) - len(blocking)), err=True)
+        sys.exit(1)
+    return site, loaded.report
+
+
+@main.command()
+@CONFIG_OPTION
+@DATA_OPTION
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Where to write the site (default: site/).")
+@click.option("--strict", is_flag=True, help="Fail on any warning, from the data or from MkDocs.")
+def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, strict: bool) -> None:
+    """Check the data and build the site. The previous site stays until the new one is complete."""
+    import os
+    import shutil
+    import tempfile
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    site, report = _gather(config_file, data_dir, strict)
+    _mkdocs_logging()
+    if data_dir is not None:
+        os.environ[DATA_ENV] = str(data_dir.resolve())
+    config = load_config(config_file=str(config_file), strict=strict)
+    target = Path(site_dir) if site_dir else Path(config.site_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    config.site_dir = str(staging)
+    try:
+        mkdocs_build(config)
+    except (MkDocsException, SystemExit) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        click.echo(str(exc) or "build failed", err=True)
+        sys.exit(1)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    zh = site.language == "zh"
+    click.echo((f"已生成网站 {target}：{len(report.projects)} 个项目、{len(report.clusters)} 个产业集群、{len(report.years)} 个年度"
+                if zh else f"built {target}: {len(report.projects)} projects, {len(report.clusters)} clusters, "
+                           f"{len(report.years)} years"))
+
+
+@main.command()
+@CONFIG_OPTION
+@DATA_OPTION
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(config_file: Path, data_dir: Path | None, dev_addr: str) -> None:
+    """Preview the site; pages reload when a page or a data file changes."""
+    import os
+
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    _gather(config_file, data_dir, strict=False)
+    _mkdocs_logging()
+    if data_dir is not None:
+        os.environ[DATA_ENV] = str(data_dir.resolve())
+    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+@main.command()
+@CONFIG_OPTION
+@DATA_OPTION
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="An empty folder for the MkDocs project.")
+def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
+    """Write a self-contained MkDocs project (no progress plugin needed) that builds the same site."""
+    from .export import export_project
+    from .output import generate as generate_output
+    from .plugin import SEARCH_SEPARATOR, _footer
+
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise click.UsageError(f"{out_dir} is not empty")
+    site, report = _gather(config_file, data_dir, strict=False)
+    raw = read_mkdocs_yml(config_file)
+    output = generate_output(report, site, raw.get("site_name", ""))
+    written = export_project(config_file, report, output, out_dir, _footer(site.config, raw.get("copyright")),
+                             SEARCH_SEPARATOR)
+    click.echo(f"{len(written)} files -> {out_dir}")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="重点项目建设进展", show_default=True, help="The site's name.")
+def new(folder: Path, name: str) -> None:
+    """Create a ready site in FOLDER: mkdocs.yml, docs/, example data/ and a README."""
+    from .scaffold import scaffold
+
+    if folder.exists() and any(folder.iterdir()):
+        raise click.UsageError(f"{folder} is not empty")
+    written = scaffold(folder, name)
+    click.echo(f"{len(written)} files -> {folder}")
 
 
 @main.command()

@@ -21,6 +21,8 @@ from .units import CURRENCIES, Currency
 from .vocab import Category, Status
 
 PLUGIN_NAME = "progress"
+#: Set by ``progress-site build/serve --data``: the data folder to use instead of the setting.
+DATA_ENV = "PROGRESS_SITE_DATA"
 
 
 class ConfigError(Exception):
@@ -66,6 +68,9 @@ class SiteConfig(_Settings):
     statuses: dict[str, Status] = Field(default_factory=dict, description="extra status words -> canonical status", json_schema_extra={"zh": "新增状态词 → 标准状态"})
     categories: dict[str, Category] = Field(default_factory=dict, description="extra category words", json_schema_extra={"zh": "新增项目类别词 → 标准类别"})
     levels: dict[str, str] = Field(default_factory=dict, description="extra level words -> level shown", json_schema_extra={"zh": "新增项目级别词 → 显示的级别"})
+    templates_dir: str | None = Field(None, description="folder of templates that replace the built-in ones (home.md.j2, project.md.j2 ...), relative to mkdocs.yml", json_schema_extra={"zh": "覆盖内置模板（home.md.j2、project.md.j2 等）的文件夹，相对于 mkdocs.yml"})
+    filing_number: str | None = Field(None, description="the site's ICP filing number (备案号), shown in the footer", json_schema_extra={"zh": "网站备案号，显示在页脚"})
+    office: str | None = Field(None, description="the responsible office, shown in the footer", json_schema_extra={"zh": "主办或负责单位，显示在页脚"})
     ignore: list[str] = Field(default_factory=list, description="warning codes not to report, e.g. withheld-value", json_schema_extra={"zh": "不再提示的警告代码，如 withheld-value"})
 
     @property

@@ -18,6 +18,8 @@ LABELS: dict[str, Label] = {
     "data_table": L("图表数据", "Chart data"), "filter": L("筛选", "Filter"), "filter_hint": L("输入名称、集群或状态筛选", "Type to filter by name, cluster or status"),
     "sort_hint": L("点击表头排序", "Click a header to sort"),
     # figures
+    "n_key": L("重点项目数", "Key projects"), "n_investment": L("招商项目数", "Attracted projects"),
+    "n_reserve": L("储备项目数", "Reserve projects"),
     "project_count": L("项目数", "Projects"), "total_investment": L("计划总投资", "Total investment"),
     "annual_planned": L("年度计划投资", "Annual plan"), "annual_completed": L("年度完成投资", "Completed this year"),
     "completion_rate": L("年度完成率", "Annual completion"), "investment_share": L("投资完成比例", "Share completed"),

@@ -19,6 +19,7 @@ from . import metrics
 from .formatting import Formatter
 from .markup import h, json_script, md
 from .model import Project, Report
+from .schema import PROJECTS
 from .vocab import Category
 
 TEMPLATES = ("home", "project", "cluster", "year", "projects_index", "methodology")
@@ -42,6 +43,14 @@ def _finalize(value):
     if isinstance(value, (int, float)):
         return str(value)
     return Markup(md(value))
+
+
+def front_matter(title: str, tags: list[str] = ()) -> Markup:
+    """YAML front matter; strings as JSON, which YAML reads as they are."""
+    lines = ["---", f"title: {json.dumps(str(title), ensure_ascii=False)}"]
+    if tags:
+        lines += ["tags:"] + [f"  - {json.dumps(str(t), ensure_ascii=False)}" for t in tags]
+    return Markup("\n".join([*lines, "---"]))
 
 
 def page_paths(report: Report) -> dict[str, str]:
@@ -68,10 +77,15 @@ class PageMaker:
                                finalize=_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True, autoescape=False)
         f = self.fmt
-        self.env.filters.update(amount=f.amount, total=f.total, ratio=f.ratio, date=f.date, period=f.period,
-                                num=lambda v: f.number(v, 0), yaml=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)))
-        self.env.globals.update(t=f.t, chart=self.chart_html, status=self.status, category=self.category,
-                                language=report.language, unit=report.display_unit, Category=Category)
+
+        def safe(function):  # figures formatted here hold digits, units and our own words only
+            return lambda *a, **k: Markup(function(*a, **k))
+
+        self.env.filters.update(amount=safe(f.amount), total=safe(f.total), ratio=safe(f.ratio), date=safe(f.date),
+                                period=safe(f.period))
+        self.env.globals.update(t=safe(f.t), chart=self.chart_html, front=front_matter, status=self.status, category=self.category,
+                                language=report.language, unit=report.display_unit, Category=Category,
+                                fields={fd.name: fd.zh if report.language == "zh" else fd.en for fd in PROJECTS.fields})
 
     # -- helpers for templates ----------------------------------------------------
     def link(self, here: str, key: str) -> Markup:

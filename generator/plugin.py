@@ -1,20 +1,36 @@
-"""The MkDocs adapter: ``plugins: [progress]`` reads and checks the data folder on every build.
+"""The MkDocs adapter: ``plugins: [progress]`` reads the data folder and adds the generated pages.
 
-It stays small on purpose: everything it does is a call into the library.
+Everything it does is a call into the library; this file only moves results into MkDocs' hands.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
 
-from .config import PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
+from .config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
 from .loader import load_report
+from .output import CSS, JS, compose, generate, nav, own_pages, search_words
+from .prose import ProseError
 
 log = logging.getLogger(f"mkdocs.plugins.{PLUGIN_NAME}")
+
+#: Splits Chinese from Latin letters and digits, and at Chinese punctuation and full-width brackets,
+#: in the search index and in what visitors type alike.
+SEARCH_SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）【】《》〈〉“”‘’]+"
+                    r"|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fa5])|(?<=[\u4e00-\u9fa5])(?=[A-Za-z0-9])")
+
+
+def _footer(settings: SiteConfig, existing: str | None) -> str | None:
+    parts = [p for p in (existing, settings.office) if p]
+    if settings.filing_number:
+        parts.append(f'<a href="https://beian.miit.gov.cn/" rel="noopener">{settings.filing_number}</a>')
+    return " · ".join(parts) if parts else existing
 
 
 class ProgressPlugin(BasePlugin):
@@ -24,6 +40,7 @@ class ProgressPlugin(BasePlugin):
         self.options = dict(options or {})
         return [], []
 
+    @event_priority(100)  # before the search plugin reads its settings
     def on_config(self, config):
         theme_language = config["theme"]["language"] if "language" in config["theme"] else None
         language = site_language(self.options.get("language") or theme_language)
@@ -32,15 +49,65 @@ class ProgressPlugin(BasePlugin):
         except ConfigError as exc:
             raise PluginError("\n".join(exc.lines())) from None
         root = Path(config.config_file_path).resolve().parent
-        self.site = Site(settings, root, root / settings.data_dir, settings.language or language)
+        data_dir = Path(os.environ[DATA_ENV]) if os.environ.get(DATA_ENV) else root / settings.data_dir
+        self.site = Site(settings, root, data_dir, settings.language or language)
         loaded = load_report(self.site)
         for problem in loaded.problems.warnings:
             log.warning(problem.format(self.site.language))
         if not loaded.ok:
-            lines = [p.format(self.site.language) for p in loaded.problems.errors]
-            raise PluginError("\n".join(lines))
+            raise PluginError("\n".join(p.format(self.site.language) for p in loaded.problems.errors))
         self.report = loaded.report
+        self.output = generate(self.report, self.site, config.site_name)
+        self.own = own_pages(Path(config.docs_dir))
+        if config.nav is None:
+            config.nav = nav(self.report, self.output, self.own, self.site.language)
+        config.extra_css = [*CSS, *config.extra_css]
+        config.extra_javascript = [*config.extra_javascript, *JS]
+        config.theme["font"] = False  # no font from outside the site
+        config.copyright = _footer(settings, config.copyright)
+        config.validation.nav.omitted_files = logging.DEBUG  # project pages are reached by links, not the nav
+        self._configure_search(config)
         return config
+
+    def _configure_search(self, config) -> None:
+        search = next((p for p in config.plugins.values() if type(p).__module__.startswith("material.plugins.search")), None)
+        if search is None:
+            return
+        if not search.config.separator:
+            search.config.separator = SEARCH_SEPARATOR
+        try:
+            import jieba
+        except ImportError:
+            return
+        jieba.setLogLevel(logging.WARNING)
+        for line in search_words(self.report).splitlines():
+            word, freq, tag = line.rsplit(" ", 2)
+            jieba.add_word(word, int(freq), tag)
+
+    def on_files(self, files, config):
+        docs = self.docs_dir = Path(config.docs_dir)
+        self.generated = set()
+        for path, content in self.output.files.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                if path in self.output.page_paths():
+                    own = self._expand(existing.src_uri, (docs / path).read_text(encoding="utf-8-sig"))
+                    content = compose(own, content)
+                files.remove(existing)
+            files.append(File.generated(config, path, content=content))
+            self.generated.add(path)
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if page.file.src_uri in self.generated:
+            return markdown
+        return self._expand(page.file.src_uri, markdown)
+
+    def _expand(self, name: str, text: str) -> str:
+        try:
+            return self.output.figures.expand(text)
+        except ProseError as exc:
+            raise PluginError(f"{os.path.relpath(Path(self.docs_dir) / name)}:{exc}") from None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.site.data_dir))

@@ -1,0 +1,154 @@
+/* progress-site: draws the charts (Vega-Lite, bundled with the site) and makes the projects
+   table sortable and filterable. No request leaves the site. */
+(function () {
+  "use strict";
+
+  var LIGHT = { text: "#1f2328", grid: "#d0d7de", range: ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"] };
+  var DARK = { text: "#e6edf3", grid: "#444c56", range: ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2", "#BBBBBB"] };
+
+  function palette() {
+    var scheme = document.body && document.body.getAttribute("data-md-color-scheme");
+    return scheme === "slate" ? DARK : LIGHT;
+  }
+
+  function theme() {
+    var p = palette();
+    var axis = { labelColor: p.text, titleColor: p.text, gridColor: p.grid, domainColor: p.grid, tickColor: p.grid,
+                 labelFontSize: 12, titleFontSize: 12 };
+    return {
+      background: null,
+      axis: axis,
+      legend: { labelColor: p.text, titleColor: p.text, labelFontSize: 12 },
+      title: { color: p.text, fontSize: 14, anchor: "start" },
+      range: { category: p.range },
+      mark: { color: p.range[0] },
+      bar: { color: p.range[0] },
+      line: { color: p.range[0] },
+      point: { color: p.range[0] },
+      view: { stroke: null }
+    };
+  }
+
+  function drawCharts() {
+    if (typeof vegaEmbed !== "function") { return; }
+    var canvases = document.querySelectorAll(".ps-chart__canvas");
+    Array.prototype.forEach.call(canvases, function (el) {
+      var source = document.getElementById(el.getAttribute("data-spec"));
+      if (!source) { return; }
+      var spec = JSON.parse(source.textContent);
+      el.setAttribute("data-drawn", "pending");
+      vegaEmbed(el, spec, { actions: false, renderer: "svg", config: theme(), tooltip: true }).then(function (result) {
+        el.setAttribute("data-drawn", "yes");
+        var svg = el.querySelector("svg");
+        if (svg) {
+          svg.setAttribute("aria-hidden", "true");  /* the container's label and the table speak for it */
+          svg.setAttribute("focusable", "false");
+        }
+        return result;
+      }).catch(function (error) {
+        el.setAttribute("data-drawn", "error");
+        if (window.console) { console.error("progress-site chart", error); }
+      });
+    });
+  }
+
+  function number(text) {
+    var m = text.replace(/,/g, "").match(/-?\d+(\.\d+)?/);
+    return m ? parseFloat(m[0]) : NaN;
+  }
+
+  function enhanceTable(marker) {
+    var node = marker.nextElementSibling;
+    var table = null;
+    while (node && !table) {
+      table = node.tagName === "TABLE" ? node : node.querySelector("table");
+      node = node.nextElementSibling;
+    }
+    if (!table || table.getAttribute("data-enhanced")) { return; }
+    table.setAttribute("data-enhanced", "yes");
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+
+    var label = document.createElement("label");
+    label.className = "ps-filter";
+    label.textContent = marker.getAttribute("data-filter-label") + " ";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.placeholder = marker.getAttribute("data-filter-hint");
+    label.appendChild(input);
+    var count = document.createElement("span");
+    count.className = "ps-filter__count";
+    count.setAttribute("aria-live", "polite");
+    label.appendChild(count);
+    marker.appendChild(label);
+
+    function filter() {
+      var words = input.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var text = row.textContent.toLowerCase();
+        var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+        row.hidden = !match;
+        if (match) { shown += 1; }
+      });
+      count.textContent = " " + shown + " / " + rows.length;
+    }
+    input.addEventListener("input", filter);
+    filter();
+
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ps-sort";
+      button.title = marker.getAttribute("data-sort-hint");
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      th.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) { other.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var keyed = rows.map(function (row) {
+          var text = row.cells[index] ? row.cells[index].textContent.trim() : "";
+          return { row: row, text: text, num: number(text) };
+        });
+        var numeric = keyed.every(function (k) { return !isNaN(k.num) || k.text === "—" || k.text === ""; });
+        keyed.sort(function (a, b) {
+          var order;
+          if (numeric) {
+            var x = isNaN(a.num) ? -Infinity : a.num, y = isNaN(b.num) ? -Infinity : b.num;
+            order = x - y;
+          } else {
+            order = a.text.localeCompare(b.text, document.documentElement.lang || "zh");
+          }
+          return ascending ? order : -order;
+        });
+        keyed.forEach(function (k) { body.appendChild(k.row); });
+      });
+    });
+  }
+
+  function enhance() {
+    drawCharts();
+    Array.prototype.forEach.call(document.querySelectorAll(".ps-sortable"), enhanceTable);
+  }
+
+  var observer = new MutationObserver(function (changes) {
+    if (changes.some(function (c) { return c.attributeName === "data-md-color-scheme"; })) { drawCharts(); }
+  });
+
+  function start() {
+    observer.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(enhance);  /* Material's instant navigation */
+    } else {
+      enhance();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,112 @@
+"""Everything the generator adds to a site, as docs-relative files: pages, assets and downloads.
+
+Engines (the MkDocs plugin, ``generate --out``) take these files as they are; hand-written pages are
+composed with the generated page at the same path, and their live figures filled in.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .bundle import vega_bundle
+from .config import Site
+from .exports import export_files
+from .model import Report
+from .pages import Page, PageMaker
+from .prose import Figures
+
+ASSET_DIR = "assets/progress"
+JS = [f"{ASSET_DIR}/vega-embed.js", f"{ASSET_DIR}/progress.js"]
+CSS = [f"{ASSET_DIR}/progress.css"]
+GENERATED_MARK = re.compile(r"^\s*\[\[\s*generated\s*\]\]\s*$", re.M)
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n?", re.S)
+_H1 = re.compile(r"^#\s+.+$", re.M)
+
+
+@dataclass
+class Output:
+    """The generated part of a site."""
+
+    pages: list[Page]
+    files: dict[str, str | bytes] = field(default_factory=dict)  # docs-relative path -> content
+    figures: Figures | None = None
+
+    def page_paths(self) -> set[str]:
+        return {p.path for p in self.pages}
+
+
+def assets() -> dict[str, str]:
+    folder = resources.files("generator") / "assets"
+    out = {f"{ASSET_DIR}/{name}": (folder / name).read_text(encoding="utf-8") for name in ("progress.js", "progress.css")}
+    out[f"{ASSET_DIR}/vega-embed.js"] = vega_bundle()
+    return out
+
+
+def generate(report: Report, site: Site, site_name: str = "") -> Output:
+    """Render every generated page, the assets and the downloads of ``report``."""
+    templates = site.root / site.config.templates_dir if site.config.templates_dir else None
+    maker = PageMaker(report, templates, site_name, site.config.schedule_tolerance)
+    pages = maker.pages()
+    out = Output(pages, figures=Figures(report, maker.fmt, maker.chart_html))
+    for page in pages:
+        out.files[page.path] = page.markdown
+    out.files.update(assets())
+    out.files.update(export_files(report))
+    return out
+
+
+def compose(own: str, generated: str) -> str:
+    """A hand-written page over a generated one: its front matter and text first, the generated
+    body after (or where it writes ``[[ generated ]]``); its own first heading replaces ours."""
+    own_front = _FRONT.match(own)
+    gen_front = _FRONT.match(generated)
+    own_body = own[own_front.end():] if own_front else own
+    gen_body = generated[gen_front.end():] if gen_front else generated
+    front = own_front.group(0) if own_front else (gen_front.group(0) if gen_front else "")
+    if _H1.search(own_body):
+        gen_body = _H1.sub("", gen_body, count=1)
+    if GENERATED_MARK.search(own_body):
+        body = GENERATED_MARK.sub(lambda _: gen_body.strip("\n"), own_body, count=1)
+    else:
+        body = own_body.rstrip("\n") + "\n\n" + gen_body.lstrip("\n")
+    if own_front and gen_front and "tags:" not in own_front.group(1) and "tags:" in gen_front.group(1):
+        tags = gen_front.group(1)[gen_front.group(1).index("tags:"):]
+        front = f"---\n{own_front.group(1)}\n{tags}\n---\n"
+    return front + ("\n" if front and not front.endswith("\n") else "") + body
+
+
+def search_words(report: Report) -> str:
+    """A jieba user dictionary: each project and cluster name is one word to search for."""
+    names = sorted({p.name for p in report.projects.values()} | {c.name for c in report.clusters.values()})
+    return "".join(f"{''.join(n.split())} 1000 n\n" for n in names if n.strip())
+
+
+def nav(report: Report, output: Output, own_pages: list[str], language: str) -> list:
+    """A navigation that scales: no project is listed; clusters, years and the index link to them."""
+    from .labels import label
+
+    generated = output.page_paths()
+    clusters = [{c.name: f"clusters/{cid}.md"} for cid, c in report.clusters.items()]
+    years = [{(f"{y}年" if language == "zh" else str(y)): f"years/{y}.md"} for y in report.years]
+    others = [p for p in own_pages if p not in generated and p not in ("tags.md",)]
+    items: list = [{label("home", language): "index.md"}, {label("projects", language): "projects/index.md"}]
+    if clusters:
+        items.append({label("clusters", language): clusters})
+    if years:
+        items.append({label("years", language): years})
+    items += others
+    items.append({label("methodology", language): "methodology.md"})
+    if "tags.md" in own_pages:
+        items.append({label("tags", language): "tags.md"})
+    return items
+
+
+def own_pages(docs_dir: Path) -> list[str]:
+    """The hand-written Markdown pages of a site, docs-relative, sorted."""
+    if not docs_dir.is_dir():
+        return []
+    return sorted(posixpath.join(*p.relative_to(docs_dir).parts) for p in docs_dir.rglob("*.md"))

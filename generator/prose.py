@@ -1,0 +1,156 @@
+"""Live figures in hand-written pages: ``[[ count year=2022 category=key ]]`` stays true when data changes.
+
+Syntax: ``[[ name arguments ]]``; arguments are words or ``key=value`` (quote values with spaces).
+
+- ``count`` — number of projects
+- ``sum FIELD`` — a sum such as ``total_investment``, ``annual_planned``, ``annual_completed`` (marked when partial)
+- ``rate`` — the annual completion rate (needs ``year=``, or takes the latest year)
+- ``indicator NAME`` — an indicator's value with its unit (``year=`` picks the year)
+- ``project ID FIELD`` — one field of one project, e.g. ``[[ project ZS08 total_investment ]]``
+- ``chart NAME`` — a chart: ``clusters``, ``status``, ``years``, ``pipeline``, ``projects`` (one bar per project)
+
+Filters for count, sum, rate and the charts: ``year=2022``, ``category=key|investment|reserve`` (or 重点项目 …),
+``cluster=ID-or-name``, ``status=WORD``.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+
+from . import charts as ch
+from . import metrics
+from .amounts import Amount, total
+from .formatting import Formatter
+from .model import Report
+from .vocab import CATEGORY_WORDS, STATUS_WORDS, Category, Status, Vocabulary
+
+SHORTCODE = re.compile(r"\[\[\s*(.+?)\s*\]\]")
+SUMS = {"annual_planned": "annual_planned", "annual_completed": "annual_completed"}
+
+
+class ProseError(ValueError):
+    """A shortcode that cannot be filled; ``line`` counts from 1 in the page."""
+
+    def __init__(self, line: int, text: str, reason: str):
+        super().__init__(f"{line}: [[ {text} ]]: {reason}")
+        self.line, self.text, self.reason = line, text, reason
+
+
+@dataclass
+class Figures:
+    """Fills the shortcodes of hand-written pages from one report."""
+
+    report: Report
+    fmt: Formatter
+    chart_html: object  # Chart -> Markup, the same as generated pages use
+
+    def expand(self, text: str) -> str:
+        counter = {"n": 0}
+        out_lines = []
+        for number, line in enumerate(text.split("\n"), 1):
+            def replace(m, number=number):
+                try:
+                    return self.figure(m.group(1), counter)
+                except ProseError:
+                    raise
+                except (ValueError, KeyError) as exc:
+                    raise ProseError(number, m.group(1), str(exc).strip("'")) from None
+            out_lines.append(SHORTCODE.sub(replace, line))
+        return "\n".join(out_lines)
+
+    # -- one shortcode ---------------------------------------------------------------
+    def figure(self, code: str, counter: dict) -> str:
+        words = shlex.split(code)
+        if not words:
+            raise ValueError(self._t("empty"))
+        name, args = words[0], words[1:]
+        if name == "generated":  # where a composed page puts the generated body
+            return "[[ generated ]]"
+        positional = [a for a in args if "=" not in a]
+        options = dict(a.split("=", 1) for a in args if "=" in a)
+        projects = self._select(options)
+        year = int(options["year"]) if "year" in options else None
+        if name == "count":
+            return str(len(projects))
+        if name == "sum":
+            field = positional[0] if positional else "total_investment"
+            year = year or (self.report.years[-1] if self.report.years else None)
+            if field in SUMS:
+                summary = metrics.summarize(projects, year)
+                return self.fmt.total(getattr(summary, SUMS[field]))
+            if not projects or not isinstance(getattr(projects[0], field, None), Amount):
+                raise ValueError(f"{field}: {self._t('not an amount')}")
+            return self.fmt.total(total(getattr(p, field) for p in projects))
+        if name == "rate":
+            year = year or (self.report.years[-1] if self.report.years else None)
+            return self.fmt.ratio(metrics.summarize(projects, year).completion_rate)
+        if name == "indicator":
+            wanted = positional[0] if positional else ""
+            found = [i for i in self.report.indicators if (i.name == wanted or wanted in i.name)
+                     and (year is None or i.year == year)]
+            if len(found) != 1:
+                raise ValueError(f"{wanted}: {len(found)} {self._t('indicators match')}")
+            i = found[0]
+            if i.value.missing:
+                return self.fmt.missing(i.value.missing)
+            return f"{i.value.raw}{i.unit or ''}"
+        if name == "project":
+            pid, field = (positional + ["", ""])[:2]
+            p = self.report.projects[pid]
+            value = getattr(p, field)
+            if isinstance(value, Amount):
+                return self.fmt.amount(value)
+            return self.fmt.date(value) if hasattr(value, "date") else str(value)
+        if name == "chart":
+            counter["n"] += 1
+            return "\n\n" + str(self.chart_html(self._chart(positional[0] if positional else "", projects, counter["n"]))) + "\n"
+        raise ValueError(f"{name}: {self._t('unknown')}")
+
+    def _chart(self, kind: str, projects, n: int) -> ch.Chart:
+        f, r = self.fmt, self.report
+        if kind == "clusters":
+            groups = {c.name: [p for p in projects if p.cluster_id == cid] for cid, c in r.clusters.items()}
+            chart = ch.investment_by({k: v for k, v in groups.items() if v}, f, "cluster-investment", "chart_cluster_investment")
+        elif kind == "status":
+            chart = ch.status_breakdown(projects, f)
+        elif kind == "pipeline":
+            chart = ch.pipeline(projects, f)
+        elif kind == "years":
+            chart = ch.plan_vs_completed_by_year(r, f)
+        elif kind == "projects":
+            chart = ch.project_investment(projects, f)
+        else:
+            raise ValueError(f"chart {kind}: {self._t('unknown')} (clusters, status, pipeline, years, projects)")
+        chart.id = f"prose-{n}-{chart.id}"
+        return chart
+
+    def _select(self, options: dict) -> list:
+        projects = list(self.report.projects.values())
+        for key, value in options.items():
+            if key == "year":
+                projects = [p for p in projects if int(value) in p.all_years]
+            elif key == "category":
+                category = Vocabulary(CATEGORY_WORDS, list(Category)).get(value)
+                if category is None:
+                    raise ValueError(f"category={value}: {self._t('unknown')}")
+                projects = [p for p in projects if p.category is category]
+            elif key == "cluster":
+                cid = value if value in self.report.clusters else next(
+                    (c.id for c in self.report.clusters.values() if c.name == value), None)
+                if cid is None:
+                    raise ValueError(f"cluster={value}: {self._t('unknown')}")
+                projects = [p for p in projects if p.cluster_id == cid]
+            elif key == "status":
+                status = Vocabulary(STATUS_WORDS, list(Status)).get(value)
+                if status is None:
+                    raise ValueError(f"status={value}: {self._t('unknown')}")
+                projects = [p for p in projects if p.status is status]
+            else:
+                raise ValueError(f"{key}=: {self._t('unknown')}")
+        return projects
+
+    def _t(self, key: str) -> str:
+        zh = {"empty": "空的标记", "not an amount": "不是金额字段", "indicators match": "个指标符合", "unknown": "未知"}
+        return zh[key] if self.fmt.language == "zh" else key
