@@ -15,6 +15,7 @@ from pathlib import Path
 from .bundle import vega_bundle
 from .config import Site
 from .exports import export_files
+from .markup import h
 from .model import Report
 from .pages import Page, PageMaker
 from .prose import Figures
@@ -79,10 +80,17 @@ def compose(own: str, generated: str) -> str:
     return front + ("\n" if front and not front.endswith("\n") else "") + body
 
 
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+
+
 def search_words(report: Report) -> str:
-    """A jieba user dictionary: each project and cluster name is one word to search for."""
-    names = sorted({p.name for p in report.projects.values()} | {c.name for c in report.clusters.values()})
-    return "".join(f"{''.join(n.split())} 1000 n\n" for n in names if n.strip())
+    """A jieba user dictionary: each project and cluster name is one word to search for.
+
+    The search segments only runs of Chinese characters (``xx能加注站网络项目`` is ``xx`` and
+    ``能加注站网络项目``), so the words are a name's Chinese runs."""
+    names = {p.name for p in report.projects.values()} | {c.name for c in report.clusters.values()}
+    words = sorted({w for n in names for w in _HAN_RUN.findall(n)})
+    return "".join(f"{w} 1000 n\n" for w in words)
 
 
 def nav(report: Report, output: Output, own_pages: list[str], language: str) -> list:
@@ -90,7 +98,7 @@ def nav(report: Report, output: Output, own_pages: list[str], language: str) -> 
     from .labels import label
 
     generated = output.page_paths()
-    clusters = [{c.name: f"clusters/{cid}.md"} for cid, c in report.clusters.items()]
+    clusters = [{h(c.name): f"clusters/{cid}.md"} for cid, c in report.clusters.items()]  # themes print labels as HTML
     years = [{(f"{y}年" if language == "zh" else str(y)): f"years/{y}.md"} for y in report.years]
     others = [p for p in own_pages if p not in generated and p not in ("tags.md",)]
     items: list = [{label("home", language): "index.md"}, {label("projects", language): "projects/index.md"}]

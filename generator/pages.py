@@ -46,10 +46,11 @@ def _finalize(value):
 
 
 def front_matter(title: str, tags: list[str] = ()) -> Markup:
-    """YAML front matter; strings as JSON, which YAML reads as they are."""
-    lines = ["---", f"title: {json.dumps(str(title), ensure_ascii=False)}"]
+    """YAML front matter (strings as JSON, which YAML reads as they are). Themes put titles and
+    tags into HTML as they are, so they are HTML-escaped here."""
+    lines = ["---", f"title: {json.dumps(h(title), ensure_ascii=False)}"]
     if tags:
-        lines += ["tags:"] + [f"  - {json.dumps(str(t), ensure_ascii=False)}" for t in tags]
+        lines += ["tags:"] + [f"  - {json.dumps(h(t), ensure_ascii=False)}" for t in tags]
     return Markup("\n".join([*lines, "---"]))
 
 

@@ -43,6 +43,7 @@ plugins:
   - progress:
       data_dir: data
       unit: 亿元
+      ignore: [withheld-value]          # figures written as xx are published as 未公开 on purpose
       # office: xx区发展和改革局          # shown in the footer
       # filing_number: xxICP备00000000号  # 备案号, shown in the footer
 """

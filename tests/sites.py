@@ -1,0 +1,74 @@
+"""Helpers to make and build real sites in temporary folders."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .conftest import ROOT
+
+EXE = str(Path(sys.executable).parent / "progress-site")
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+
+
+def run(*args, cwd=ROOT, check=True):
+    result = subprocess.run([EXE, *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                            env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+    if check:
+        assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def copy_sample(dest: Path) -> Path:
+    """The sample site (mkdocs.yml, docs/, data/) copied to ``dest``."""
+    for name in ("mkdocs.yml", "docs", "data"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, dest / name)
+    return dest
+
+
+def text_of(html: str) -> str:
+    """The visible text of a page's article, without tags."""
+    article = html[html.find("<article"):html.find("</article>")]
+    article = re.sub(r"<script\b.*?</script>", "", article, flags=re.S)
+    return re.sub(r"\s+", " ", __import__("html").unescape(re.sub(r"<[^>]+>", " ", article)))
+
+
+class Resources(HTMLParser):
+    """Every URL a page loads: scripts, styles, fonts, images, frames, inline style urls."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.specs: list[str] = []
+        self._in_spec = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        if tag == "script" and a.get("type") == "application/json" and (a.get("id") or "").endswith("-spec"):
+            self._in_spec = True
+            self.specs.append("")
+        if tag == "link" and a.get("href") and (a.get("rel") or "") not in ("canonical", "alternate"):
+            self.urls.append(a["href"])
+        if tag in ("img", "iframe", "audio", "video", "source", "embed") and a.get("src"):
+            self.urls.append(a["src"])
+        if a.get("style"):
+            self.urls += re.findall(r"url\(\s*['\"]?([^'\")]+)", a["style"])
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_spec = False
+
+    def handle_data(self, data):
+        if self._in_spec:
+            self.specs[-1] += data
+
+
+def outside(url: str) -> bool:
+    return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", url, re.I)) and not url.startswith("data:")

@@ -1,0 +1,150 @@
+"""Real MkDocs builds of the sample site: pages, figures from data, charts, no outside requests, search."""
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import altair
+import jsonschema
+import pytest
+
+from generator import load_report, load_site
+
+from .conftest import ROOT
+from .sites import Resources, copy_sample, outside, run, text_of
+
+SCHEMA_FILE = Path(altair.__file__).parent / "vegalite" / "v6" / "schema" / "vega-lite-schema.json"
+VALIDATOR = jsonschema.Draft7Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def report():
+    return load_report(load_site(ROOT / "mkdocs.yml")).report
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = run("build", "--strict", "-d", out)
+    assert "WARNING" not in result.stderr
+    return out
+
+
+def pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_a_page_for_every_project_cluster_and_year(site, report):
+    for pid in report.projects:
+        assert (site / "projects" / pid / "index.html").is_file()
+    for cid in report.clusters:
+        assert (site / "clusters" / cid / "index.html").is_file()
+    for year in report.years:
+        assert (site / "years" / str(year) / "index.html").is_file()
+    for page in ("index.html", "projects/index.html", "methodology/index.html"):
+        assert (site / page).is_file()
+
+
+def test_home_and_2022_page_show_12_projects_and_72_25_from_data(site, tmp_path):
+    for page in ("index.html", "years/2022/index.html"):
+        text = text_of((site / page).read_text(encoding="utf-8"))
+        assert "共有12个省市重点项目，计划总投资72.25亿元" in text
+    changed = copy_sample(tmp_path)
+    for name in ("projects.csv", "progress.csv"):  # one 2022 key project fewer
+        rows = (changed / "data" / name).read_text(encoding="utf-8-sig").splitlines()
+        (changed / "data" / name).write_text("\n".join(r for r in rows if not r.startswith("ZD14")) + "\n", encoding="utf-8")
+    run("build", "--strict", "-d", tmp_path / "out", cwd=changed)
+    text = text_of((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    assert "共有11个省市重点项目，计划总投资70.15亿元" in text
+
+
+def test_every_chart_is_valid_vega_lite_with_its_pages_rows_only(site, report):
+    checked = 0
+    for page in pages(site):
+        parser = Resources()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for raw in parser.specs:
+            spec = json.loads(raw)
+            errors = list(VALIDATOR.iter_errors(spec))
+            assert errors == [], (page, errors[0].message if errors else "")
+            assert "$schema" not in spec and "url" not in json.dumps(spec.get("data", {}))
+            rows = [r for values in spec.get("datasets", {}).values() for r in values]
+            rel = page.relative_to(site).parts
+            if rel[0] == "projects" and rel[1] != "index.html":
+                periods = {e.period.label("zh") for e in report.projects[rel[1]].progress}
+                assert {r["period"] for r in rows} <= periods
+            if rel[0] == "clusters" and spec["title"] == "各项目计划总投资":
+                names = {p.name for p in report.projects_in(cluster_id=rel[1])}
+                assert {r["name"] for r in rows} <= names and len(rows) <= len(names)
+            checked += 1
+    assert checked >= len(report.clusters) * 2 + len(report.years) + 4
+
+
+def test_no_page_loads_anything_from_outside(site):
+    for page in pages(site):
+        parser = Resources()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert [u for u in parser.urls if outside(u)] == [], page
+        assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
+    for css in site.rglob("*.css"):
+        urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8"))
+        assert [u for u in urls if outside(u)] == [], css
+        assert "@import" not in re.sub(r"data:[^)]*", "", css.read_text(encoding="utf-8"))
+    assert (site / "assets" / "progress" / "vega-embed.js").stat().st_size > 100_000
+
+
+def test_search_index_is_segmented_with_names_as_words(site, report):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "（" in index["config"]["separator"] and "(?<=" in index["config"]["separator"]
+    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    assert "\u200b" in text
+    tokens = set(re.split(r"[\s\u200b]+", text))
+    for name in ("能加注站网络项目", "金属智造产业集群", "高端新材料供给产业集群"):
+        assert name in tokens
+
+
+def test_navigation_does_not_list_projects(site, report):
+    html = (site / "projects" / "ZD08" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.find('<nav class="md-nav md-nav--primary"'):html.find("</nav>", html.find('md-nav--primary'))]
+    others = [pid for pid in report.projects if f"projects/{pid}/" in nav or f"../{pid}/" in nav]
+    assert others == []
+    assert len(html) < 60_000
+
+
+def test_generated_pages_stamp_as_of_date_and_checksums(site, report):
+    html = (site / "projects" / "ZS08" / "index.html").read_text(encoding="utf-8")
+    assert "数据截至 2022-09-30" in html
+    for source in report.sources:
+        assert source.sha256[:12] in html
+
+
+def test_downloads_and_data_package(site):
+    package = json.loads((site / "downloads" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in package["resources"]] == ["projects", "clusters", "progress", "indicators"]
+    csv_text = (site / "downloads" / "projects.csv").read_text(encoding="utf-8")
+    assert csv_text.splitlines()[0].startswith("id,name,category,level,cluster,status,year")
+    assert "ZD01" in csv_text and "withheld" in csv_text
+    rows = json.loads((site / "downloads" / "progress.json").read_text(encoding="utf-8"))
+    assert {"project": "ZD08", "period": "2022Q3"}.items() <= rows[-1].items() or any(r["project"] == "ZD08" for r in rows)
+
+
+def test_footer_carries_office_and_filing_number(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "xx 区发展和改革局" in html and "xxICP备00000000号" in html
+
+
+def test_generate_out_and_plain_mkdocs_give_the_same_pages(site, tmp_path):
+    from .sites import MKDOCS
+
+    run("generate", "--out", tmp_path / "project")
+    assert "- progress" not in (tmp_path / "project" / "mkdocs.yml").read_text(encoding="utf-8").split("plugins:")[1]
+    result = subprocess.run([MKDOCS, "build", "--strict", "-d", str(tmp_path / "plain")], cwd=tmp_path / "project",
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    ours = {p.relative_to(site) for p in pages(site)}
+    plain = {p.relative_to(tmp_path / "plain") for p in pages(tmp_path / "plain")}
+    assert ours == plain
+    for rel in sorted(ours):
+        assert (site / rel).read_text(encoding="utf-8") == (tmp_path / "plain" / rel).read_text(encoding="utf-8"), rel

@@ -1,0 +1,165 @@
+"""Sites other than the sample: hostile text, new sites with other data, overridden templates, live preview."""
+
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from .conftest import write_table
+from .sites import EXE, Resources, run, text_of
+
+PAYLOADS = {
+    "name": "<script>alert('name')</script>**粗体**",
+    "cluster": "<img src=x onerror=alert('cluster')>集群",
+    "description": "[点我](javascript:alert('link')) {{ 7*7 }} {% if true %}T{% endif %} [[ count ]] </script><b>x</b>",
+    "note": "`code` | 管道 | # 标题 --- ~~删除~~ $x$ :smile:",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    run("new", root / "s")
+    site = root / "s"
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "所属产业集群", "建设状态", "年度", "计划总投资（亿元）", "建设内容", "进展情况"],
+        ["P1", PAYLOADS["name"], PAYLOADS["cluster"], "在建", "2024", "1", PAYLOADS["description"], PAYLOADS["note"]],
+        ["P2", "正常项目", PAYLOADS["cluster"], "在建", "2024", "2", "", ""],
+    ])
+    (site / "data" / "progress.csv").unlink()
+    run("build", "--strict", "-d", root / "out", cwd=site)
+    return root / "out"
+
+
+def test_text_from_data_is_shown_literally(hostile):
+    html = (hostile / "projects" / "P1" / "index.html").read_text(encoding="utf-8")
+    text = text_of(html)
+    for value in PAYLOADS.values():
+        assert " ".join(value.split()) in text
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>x</b>" not in html
+    assert "javascript:" not in re.sub(r"&#\d+;|&[a-z]+;", "", " ".join(re.findall(r'href="([^"]*)"', html)))
+    assert "<strong>粗体</strong>" not in html and ">49<" not in html
+
+
+def test_payloads_inside_chart_json_cannot_close_the_script(hostile):
+    for page in hostile.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for spec in re.findall(r'<script type="application/json" id="chart-[^"]*">(.*?)</script>', html, re.S):
+            assert "<" not in spec and ">" not in spec
+        parser = Resources()
+        parser.feed(html)
+        assert [u for u in parser.urls if "x" == u] == []
+
+
+def test_titles_and_search_index_hold_the_text_not_markup(hostile):
+    index = (hostile / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>" not in index.replace("\\u003c", "<").replace("&lt;script&gt;", "")
+    title = re.search(r"<title>(.*?)</title>", (hostile / "projects" / "P1" / "index.html").read_text(encoding="utf-8")).group(1)
+    assert "<script>" not in title and "&lt;script&gt;" in title
+
+
+def test_new_site_with_other_data_builds_without_touching_templates_or_docs(tmp_path):
+    run("new", tmp_path / "site")
+    site = tmp_path / "site"
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
+        ".gitignore", "README.md", "data/progress.csv", "data/projects.csv", "docs/index.md", "docs/tags.md", "mkdocs.yml"]
+    for old in (site / "data").iterdir():
+        old.unlink()
+    write_table(site / "data", "clusters", [["编号", "集群名称"], ["bio", "生物医药"], ["ai", "人工智能"]])
+    write_table(site / "data", "projects", [
+        ["序号", "项目名称", "产业链", "项目状态", "列入年度", "总投资（万元）", "开工日期"],
+        ["1", "创新药研发中心", "生物医药", "新开工", "2023、2024", "xx", "2023年3月"],
+        ["2", "算力中心", "人工智能", "停建", "2025", "待定", ""],
+        ["3", "检测平台", "bio", "谋划", "2025", "约5000万", ""],
+    ], "gbk")
+    write_table(site / "data", "progress", [["项目名称", "月份", "完成投资（万元）"], ["创新药研发中心", "2024-01", "300"],
+                                            ["创新药研发中心", "2024-02", "xx"]], "xlsx")
+    result = run("build", "-d", tmp_path / "out", cwd=site)
+    assert "已生成网站" in result.stdout
+    out = tmp_path / "out"
+    for page in ("projects/1", "projects/2", "projects/3", "clusters/bio", "clusters/ai", "years/2023", "years/2025"):
+        assert (out / page / "index.html").is_file(), page
+    home = text_of((out / "index.html").read_text(encoding="utf-8"))
+    assert "共有 3 个项目" in home or "共有3个项目" in home
+    assert "未公开" in text_of((out / "projects" / "1" / "index.html").read_text(encoding="utf-8"))
+
+
+def test_site_templates_replace_the_built_in_ones(tmp_path):
+    run("new", tmp_path / "site")
+    site = tmp_path / "site"
+    (site / "templates").mkdir()
+    (site / "templates" / "project.md.j2").write_text(
+        "{{ front(title) }}\n\n# {{ title }}\n\n自定义模板：{{ p.total_investment|amount }}\n", encoding="utf-8")
+    yml = (site / "mkdocs.yml").read_text(encoding="utf-8").replace("      unit: 亿元\n", "      unit: 亿元\n      templates_dir: templates\n")
+    (site / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    run("build", "--strict", "-d", tmp_path / "out", cwd=site)
+    assert "自定义模板：12.5亿元" in text_of((tmp_path / "out" / "projects" / "P001" / "index.html").read_text(encoding="utf-8"))
+
+
+def test_a_figure_that_cannot_be_filled_names_page_and_line(tmp_path):
+    run("new", tmp_path / "site")
+    site = tmp_path / "site"
+    (site / "docs" / "about.md").write_text("# 关于\n\n第一行\n共有 [[ sum nonsense ]] 万元。\n", encoding="utf-8")
+    result = run("build", "-d", tmp_path / "out", cwd=site, check=False)
+    assert result.returncode == 1
+    assert "docs/about.md:4: [[ sum nonsense ]]: nonsense: 不是金额字段" in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_data_stops_the_build_and_keeps_the_old_site(tmp_path):
+    run("new", tmp_path / "site")
+    site = tmp_path / "site"
+    run("build", "-d", tmp_path / "out", cwd=site)
+    before = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    (site / "data" / "projects.csv").write_text("项目编号,项目名称,建设状态\nP001,x,施工中\n", encoding="utf-8")
+    result = run("build", "-d", tmp_path / "out", cwd=site, check=False)
+    assert result.returncode == 1 and "未知的状态“施工中”" in result.stderr
+    after = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def test_serve_rebuilds_after_a_csv_edit(tmp_path):
+    run("new", tmp_path / "site")
+    site = tmp_path / "site"
+    port = _free_port()
+    server = subprocess.Popen([EXE, "serve", "-a", f"127.0.0.1:{port}"], cwd=site, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/projects/P001/"
+    try:
+        deadline = time.monotonic() + 90
+        page = None
+        while time.monotonic() < deadline and not (page and "示例新材料生产线项目" in page):
+            time.sleep(0.5)
+            page = _get(url)
+        assert page and "示例新材料生产线项目" in page
+        csv_path = site / "data" / "projects.csv"
+        csv_path.write_text(csv_path.read_text(encoding="utf-8").replace("示例新材料生产线项目", "改名后的新材料项目"), encoding="utf-8")
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            time.sleep(0.5)
+            page = _get(url)
+            if page and "改名后的新材料项目" in page:
+                break
+        assert page and "改名后的新材料项目" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
