@@ -13,12 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-site: $(STAMP)  ## build the sample site from data/ into site/
-	$(BIN)/progress-site validate
-	$(BIN)/mkdocs build --strict --site-dir site
+site: $(STAMP)  ## check data/ and build the sample site into site/
+	$(BIN)/progress-site build --strict --site-dir site
 
 serve: $(STAMP)  ## preview with live reload (also when a file in data/ changes)
-	$(BIN)/mkdocs serve
+	$(BIN)/progress-site serve
 
 test: $(STAMP)  ## run every test
 	$(BIN)/python -m pytest -n 2

@@ -47,11 +47,11 @@ def assets() -> dict[str, str]:
     return out
 
 
-def generate(report: Report, site: Site, site_name: str = "") -> Output:
+def generate(report: Report, site: Site, site_name: str = "", show_progress: bool = False) -> Output:
     """Render every generated page, the assets and the downloads of ``report``."""
     templates = site.root / site.config.templates_dir if site.config.templates_dir else None
     maker = PageMaker(report, templates, site_name, site.config.schedule_tolerance)
-    pages = maker.pages()
+    pages = maker.pages(show_progress)
     out = Output(pages, figures=Figures(report, maker.fmt, maker.chart_html))
     for page in pages:
         out.files[page.path] = page.markdown

@@ -128,12 +128,17 @@ class PageMaker:
         return Page(path, title, kind, template.render(**context), charts)
 
     # -- pages ---------------------------------------------------------------------
-    def pages(self) -> list[Page]:
-        out = [self.home(), self.projects_index(), self.methodology()]
-        out += [self.cluster(cid) for cid in self.report.clusters]
-        out += [self.year(y) for y in self.report.years]
-        out += [self.project(p) for p in self.report.projects.values()]
-        return out
+    def pages(self, show_progress: bool = False) -> list[Page]:
+        """Every page; a progress bar on the terminal when ``show_progress``."""
+        from tqdm import tqdm
+
+        r = self.report
+        jobs = [self.home, self.projects_index, self.methodology]
+        jobs += [lambda cid=cid: self.cluster(cid) for cid in r.clusters]
+        jobs += [lambda y=y: self.year(y) for y in r.years]
+        jobs += [lambda p=p: self.project(p) for p in r.projects.values()]
+        label = "生成页面" if r.language == "zh" else "pages"
+        return [job() for job in tqdm(jobs, desc=label, unit="", disable=not show_progress, leave=False)]
 
     def home(self) -> Page:
         r, f = self.report, self.fmt

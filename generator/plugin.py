@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -57,7 +58,10 @@ class ProgressPlugin(BasePlugin):
         if not loaded.ok:
             raise PluginError("\n".join(p.format(self.site.language) for p in loaded.problems.errors))
         self.report = loaded.report
-        self.output = generate(self.report, self.site, config.site_name)
+        log.info(f"{len(self.report.projects)} projects, {len(self.report.clusters)} clusters, "
+                 f"{len(self.report.years)} years from {self.site.data_dir}")
+        self.output = generate(self.report, self.site, config.site_name,
+                               show_progress=sys.stderr.isatty() and len(self.report.projects) > 200)
         self.own = own_pages(Path(config.docs_dir))
         if config.nav is None:
             config.nav = nav(self.report, self.output, self.own, self.site.language)
