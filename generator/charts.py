@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 
 from . import metrics
-from .amounts import Amount, Total, total
+from .amounts import Amount, total
 from .formatting import Formatter
 from .model import Project, Report
 from .vocab import Status
@@ -49,7 +49,7 @@ def _unit_title(fmt: Formatter, key: str) -> str:
     return f"{fmt.t(key)}（{fmt.unit}）" if fmt.language == "zh" else f"{fmt.t(key)} ({fmt.unit})"
 
 
-def _bar(cid, title, description, frame, category, value, value_title, fmt, sort=None, columns=None, rows=None):
+def _bar(cid, title, description, frame, category, value, value_title, sort=None, columns=None, rows=None):
     y = alt.Y(f"{category}:N", title=None, sort=sort or "-x", axis=alt.Axis(labelLimit=220))
     chart = alt.Chart(frame).mark_bar().encode(
         y=y, x=alt.X(f"{value}:Q", title=value_title),
@@ -63,10 +63,9 @@ def investment_by(groups: dict[str, list[Project]], fmt: Formatter, cid: str, ti
     frame = pd.DataFrame([{"name": n, "value": _num(s.value, fmt)} for n, s in sums.items() if s.value is not None],
                          columns=["name", "value"])
     title = fmt.t(title_key)
-    description = "；".join(f"{n} {fmt.total(s)}" for n, s in sums.items()) if fmt.language == "zh" else \
-        "; ".join(f"{n}: {fmt.total(s)}" for n, s in sums.items())
+    description = fmt.join(f"{n} {fmt.total(s)}" for n, s in sums.items())
     rows = [[n, fmt.total(s)] for n, s in sums.items()]
-    return _bar(cid, title, description, frame, "name", "value", _unit_title(fmt, "total_investment"), fmt,
+    return _bar(cid, title, description, frame, "name", "value", _unit_title(fmt, "total_investment"),
                 columns=[fmt.t("cluster" if cid.startswith("cluster") else "name"), fmt.t("total_investment")], rows=rows)
 
 
@@ -76,8 +75,8 @@ def project_investment(projects: list[Project], fmt: Formatter) -> Chart:
                           if p.total_investment.known], columns=["name", "value"])
     title = fmt.t("chart_cluster_projects")
     rows = [[p.name, fmt.amount(p.total_investment)] for p in projects]
-    description = ("；" if fmt.language == "zh" else "; ").join(f"{n} {v}" for n, v in rows)
-    return _bar("projects", title, description, frame, "name", "value", _unit_title(fmt, "total_investment"), fmt,
+    description = fmt.join(f"{n} {v}" for n, v in rows)
+    return _bar("projects", title, description, frame, "name", "value", _unit_title(fmt, "total_investment"),
                 columns=[fmt.t("name"), fmt.t("total_investment")], rows=rows)
 
 
@@ -93,8 +92,8 @@ def status_breakdown(projects: list[Project], fmt: Formatter, cid: str = "status
     frame = pd.DataFrame([{"name": fmt.t(_status_key(s)), "value": counts[s]} for s in order], columns=["name", "value"])
     title = fmt.t("chart_status")
     rows = [[fmt.t(_status_key(s)), str(counts[s])] for s in order]
-    description = ("；" if fmt.language == "zh" else "; ").join(f"{n} {v}" for n, v in rows)
-    return _bar(cid, title, description, frame, "name", "value", fmt.t("project_count"), fmt,
+    description = fmt.join(f"{n} {v}" for n, v in rows)
+    return _bar(cid, title, description, frame, "name", "value", fmt.t("project_count"),
                 sort=[fmt.t(_status_key(s)) for s in order], columns=[fmt.t("status"), fmt.t("project_count")], rows=rows)
 
 
@@ -110,12 +109,12 @@ def pipeline(projects: list[Project], fmt: Formatter) -> Chart:
     frame = pd.DataFrame({"name": names, "value": reached})
     title = fmt.t("chart_pipeline")
     rows = [[n, str(v)] for n, v in zip(names, reached)]
-    description = ("；" if fmt.language == "zh" else "; ").join(f"{n} {v}" for n, v in rows)
-    return _bar("pipeline", title, description, frame, "name", "value", fmt.t("project_count"), fmt, sort=names,
+    description = fmt.join(f"{n} {v}" for n, v in rows)
+    return _bar("pipeline", title, description, frame, "name", "value", fmt.t("project_count"), sort=names,
                 columns=[fmt.t("stage"), fmt.t("project_count")], rows=rows)
 
 
-def _grouped(cid, title, records, fmt, x_field, x_title, x_order, columns, rows, description):
+def _grouped(cid, title, records, fmt, x_title, x_order, columns, rows, description):
     frame = pd.DataFrame(records, columns=["x", "series", "value"])
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("x:N", title=x_title, sort=x_order, axis=alt.Axis(labelAngle=0)),
@@ -136,8 +135,8 @@ def plan_vs_completed_by_year(report: Report, fmt: Formatter) -> Chart:
             if t.value is not None:
                 records.append((str(year), fmt.t(key), _num(t.value, fmt)))
     title = fmt.t("chart_years")
-    description = ("；" if fmt.language == "zh" else "; ").join(f"{r[0]} {r[1]} / {r[2]}" for r in rows)
-    return _grouped("years", title, records, fmt, "x", fmt.t("year"), [str(y) for y in report.years],
+    description = fmt.join(f"{r[0]} {r[1]} / {r[2]}" for r in rows)
+    return _grouped("years", title, records, fmt, fmt.t("year"), [str(y) for y in report.years],
                     [fmt.t("year"), fmt.t("annual_planned"), fmt.t("annual_completed"), fmt.t("completion_rate")], rows, description)
 
 
@@ -174,7 +173,7 @@ def project_progress(project: Project, fmt: Formatter) -> Chart:
     def show(v):
         return fmt.missing(None) if v is None else fmt.amount(Amount(v))
     rows = [[fmt.period(p), show(plan), show(done)] for p, done, plan in series]
-    description = ("；" if fmt.language == "zh" else "; ").join(f"{r[0]} {r[1]} / {r[2]}" for r in rows)
+    description = fmt.join(f"{r[0]} {r[1]} / {r[2]}" for r in rows)
     return Chart("progress", title, description, _spec(chart, title, description),
                  [fmt.t("period"), fmt.t("series_planned"), fmt.t("series_completed")], rows, len(frame))
 
@@ -196,9 +195,5 @@ def group_progress(projects: list[Project], fmt: Formatter) -> Chart:
         y=alt.Y("value:Q", title=_unit_title(fmt, "completed")),
         tooltip=[alt.Tooltip("name:N", title=fmt.t("period")), alt.Tooltip("value:Q", title=fmt.t("completed"), format=",.2f")])
     rows = [[fmt.period(p), fmt.total(s)] for p, s in sums.items()]
-    description = ("；" if fmt.language == "zh" else "; ").join(f"{r[0]} {r[1]}" for r in rows)
+    description = fmt.join(f"{r[0]} {r[1]}" for r in rows)
     return Chart("periods", title, description, _spec(chart, title, description), [fmt.t("period"), fmt.t("completed")], rows, len(frame))
-
-
-def sums_known(totals: list[Total]) -> bool:
-    return any(t.value is not None for t in totals)

@@ -26,6 +26,10 @@ class Formatter:
     def t(self, key: str, **params) -> str:
         return label(key, self.language, **params)
 
+    def join(self, items) -> str:
+        """A list in running text: ``a；b`` in Chinese, ``a; b`` in English."""
+        return ("；" if self.language == "zh" else "; ").join(items)
+
     def number(self, value: Decimal, digits: int = 2) -> str:
         return format_decimal(value, format="#,##0." + "#" * digits if digits else "#,##0", locale=self.locale)
 

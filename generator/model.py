@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from .amounts import NOT_REPORTED, Amount, Qualifier
@@ -138,8 +139,9 @@ class Report:
     language: str = "zh"
     unit_factor: Decimal = Decimal(1)  # base units in one display unit
 
-    @property
+    @cached_property
     def periods(self) -> list[Period]:
+        """Every reporting period, in order (read once the report is complete)."""
         found = {e.period for p in self.projects.values() for e in p.progress}
         return sorted(found, key=Period.sort_key)
 
@@ -148,7 +150,7 @@ class Report:
         periods = self.periods
         return periods[-1] if periods else None
 
-    @property
+    @cached_property
     def years(self) -> list[int]:
         found = {y for p in self.projects.values() for y in p.all_years}
         found |= {i.year for i in self.indicators if i.year}
