@@ -141,41 +141,47 @@ def plan_vs_completed_by_year(report: Report, fmt: Formatter) -> Chart:
 
 
 def year_to_date(project: Project) -> list[tuple]:
-    """(period, planned so far this year, completed so far this year) per period; None where unknown."""
+    """(period, planned so far this year, completed so far this year, total investment as of the period)
+    per period; None where unknown."""
     out = []
-    running: dict[tuple[int, str], list[Amount]] = defaultdict(list)
-    planned_running: dict[tuple[int, str], list[Amount]] = defaultdict(list)
+    done_so_far: dict[tuple[int, str], list[Amount]] = defaultdict(list)
+    planned_so_far: dict[tuple[int, str], list[Amount]] = defaultdict(list)
     for e in project.progress:
         key = (e.period.year, e.period.kind)
-        running[key].append(e.completed_investment)
-        planned_running[key].append(e.planned_investment)
-        done, plan = total(running[key]), total(planned_running[key])
-        out.append((e.period, None if done.left_out else done.value, None if plan.left_out else plan.value))
+        done_so_far[key].append(e.completed_investment)
+        planned_so_far[key].append(e.planned_investment)
+        done, plan = total(done_so_far[key]), total(planned_so_far[key])
+        out.append((e.period, None if done.left_out else done.value, None if plan.left_out else plan.value,
+                    e.total_investment.value))
     return out
 
 
-def project_progress(project: Project, fmt: Formatter) -> Chart:
+def project_progress(project: Project, fmt: Formatter) -> Chart | None:
+    """Planned and completed investment so far in each year, and the budget as reported, over the periods.
+    None when the periods carry none of these figures."""
     series = year_to_date(project)
-    records = []
-    for period, done, plan in series:
-        for key, value in (("series_planned", plan), ("series_completed", done)):
-            if value is not None:
-                records.append({"period": fmt.period(period), "series": fmt.t(key), "value": _num(value, fmt)})
+    keys = [("series_planned", 2), ("series_completed", 1), ("series_budget", 3)]
+    keys = [(k, i) for k, i in keys if any(row[i] is not None for row in series)]
+    if not keys:
+        return None
+    records = [{"period": fmt.period(row[0]), "series": fmt.t(k), "value": _num(row[i], fmt)}
+               for row in series for k, i in keys if row[i] is not None]
     frame = pd.DataFrame(records, columns=["period", "series", "value"])
-    order = [fmt.period(p) for p, _, _ in series]
-    title = fmt.t("chart_project_progress")
+    order = [fmt.period(row[0]) for row in series]
+    title = fmt.t("chart_project_progress" if len(keys) > 1 or keys[0][0] != "series_budget" else "chart_budget")
     chart = alt.Chart(frame).mark_line(point=True).encode(
-        x=alt.X("period:N", title=fmt.t("period"), sort=order, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title=_unit_title(fmt, "cumulative")),
+        x=alt.X("period:N", title=fmt.t("period"), sort=order, axis=alt.Axis(labelAngle=0 if len(order) < 7 else -45)),
+        y=alt.Y("value:Q", title=_unit_title(fmt, "value")),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("period:N", title=fmt.t("period")), alt.Tooltip("series:N", title=" "),
                  alt.Tooltip("value:Q", title=fmt.t("value"), format=",.2f")])
+
     def show(v):
         return fmt.missing(None) if v is None else fmt.amount(Amount(v))
-    rows = [[fmt.period(p), show(plan), show(done)] for p, done, plan in series]
-    description = fmt.join(f"{r[0]} {r[1]} / {r[2]}" for r in rows)
+    rows = [[fmt.period(row[0]), *[show(row[i]) for _, i in keys]] for row in series]
+    description = fmt.join(" / ".join([r[0], *r[1:]]) for r in rows)
     return Chart("progress", title, description, _spec(chart, title, description),
-                 [fmt.t("period"), fmt.t("series_planned"), fmt.t("series_completed")], rows, len(frame))
+                 [fmt.t("period"), *[fmt.t(k) for k, _ in keys]], rows, len(frame))
 
 
 def group_progress(projects: list[Project], fmt: Formatter) -> Chart:

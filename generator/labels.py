@@ -52,11 +52,13 @@ LABELS: dict[str, Label] = {
     "chart_status": L("项目建设状态", "Projects by status"),
     "chart_years": L("各年度计划与完成投资", "Planned and completed investment by year"),
     "chart_pipeline": L("项目推进阶段", "Pipeline from reserve to operating"),
-    "chart_project_progress": L("累计完成投资与计划", "Cumulative completed and planned investment"),
+    "chart_project_progress": L("年内累计完成投资与计划", "Investment so far this year, and the plan"),
     "chart_cluster_projects": L("各项目计划总投资", "Total investment by project"),
     "chart_cluster_progress": L("集群各期累计完成投资", "Cumulative investment by period"),
     "chart_year_clusters": L("本年度各产业集群计划总投资", "This year's total investment by cluster"),
-    "series_planned": L("累计计划投资", "Planned (cumulative)"), "series_completed": L("累计完成投资", "Completed (cumulative)"),
+    "series_budget": L("计划总投资（当期）", "Budget as reported"),
+    "chart_budget": L("各期计划总投资", "Budget over the reports"),
+    "series_planned": L("年内累计计划投资", "Planned so far this year"), "series_completed": L("年内累计完成投资", "Completed so far this year"),
 }
 
 

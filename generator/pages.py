@@ -84,7 +84,7 @@ class PageMaker:
 
         self.env.filters.update(amount=safe(f.amount), total=safe(f.total), ratio=safe(f.ratio), date=safe(f.date),
                                 period=safe(f.period))
-        self.env.globals.update(t=safe(f.t), chart=self.chart_html, front=front_matter, status=self.status, category=self.category,
+        self.env.globals.update(t=safe(f.t), sep="、" if report.language == "zh" else ", ", chart=self.chart_html, front=front_matter, status=self.status, category=self.category,
                                 language=report.language, unit=report.display_unit, Category=Category,
                                 fields={fd.name: fd.zh if report.language == "zh" else fd.en for fd in PROJECTS.fields})
 
@@ -116,9 +116,12 @@ class PageMaker:
     def stamp(self) -> Markup:
         """The data's as-of date and each source file's checksum."""
         f = self.fmt
+        zh = self.report.language == "zh"
+        files = dict.fromkeys((s.label.split("/")[-1], s.sha256[:12]) for s in self.report.sources)
+        shown = [f"{h(name)}（SHA-256 <code>{digest}</code>）" if zh else f"{h(name)} (SHA-256 <code>{digest}</code>)"
+                 for name, digest in files]
         parts = [f"{f.t('as_of')} {self.report.as_of.isoformat()}" if self.report.as_of else ""]
-        sources = "；".join(f"{h(s.label.split('/')[-1])}（SHA-256 <code>{s.sha256[:12]}</code>）" for s in self.report.sources)
-        parts.append(f"{f.t('source')}：{sources}")
+        parts.append(f"{f.t('source')}{'：' if zh else ': '}{f.join(shown)}")
         return Markup(f'<p class="ps-stamp">{" · ".join(p for p in parts if p)}</p>')
 
     def render(self, kind: str, path: str, title: str, charts: list, **context) -> Page:
@@ -163,7 +166,7 @@ class PageMaker:
 
     def project(self, p: Project) -> Page:
         r = self.report
-        charts = [ch.project_progress(p, self.fmt)] if p.progress else []
+        charts = [c for c in [ch.project_progress(p, self.fmt)] if c]
         return self.render("project", self.paths[f"project:{p.id}"], p.name, charts, p=p,
                            cluster=r.clusters.get(p.cluster_id) if p.cluster_id else None,
                            share=metrics.investment_share(p), completion=metrics.annual_completion(p),

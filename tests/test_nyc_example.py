@@ -36,7 +36,7 @@ def test_mapping_reads_latest_values(loaded):
     assert p.cluster_id == "DEP" and p.location == "Brooklyn"
     assert p.progress[0].total_investment.value == 182980960  # the first report's budget, in USD
     assert p.total_investment.value == p.progress[-1].total_investment.value  # the latest report's
-    assert str(p.start_date.date) == "2013-09-23"
+    assert str(p.signed_date.date) == "2013-09-23"
     assert loaded.report.currency == "USD" and loaded.report.display_unit == "million USD"
     assert loaded.report.in_display_unit(p.progress[0].total_investment.value) == __import__("decimal").Decimal("182.98096")
     statuses = {q.status for q in loaded.report.projects.values()}
@@ -48,3 +48,16 @@ def test_validate_command_on_the_example():
                          capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
     assert out.stdout == "data is valid: 378 projects, 12 clusters, 15 periods; 0 error(s), 0 warning(s)\n"
+
+
+def test_the_example_builds_an_english_site(tmp_path):
+    from .sites import run, text_of
+
+    out = tmp_path / "site"
+    run("build", "--strict", "-f", CONFIG, "--data", DATA, "-d", out)
+    assert len(list((out / "projects").glob("*/index.html"))) == 378
+    text = text_of((out / "projects" / "3" / "index.html").read_text(encoding="utf-8"))
+    assert "Data as of 2019-09-01 · Source: NYC_capital_projects_20190901.csv (SHA-256 8090d724fea7" in text
+    assert text.count("SHA-256") == 1  # one file serves two tables: named once
+    assert "Total investment 180.58 million USD" in text and "Budget over the reports" in text
+    assert not any("\u4e00" <= c <= "\u9fff" for c in text.replace("—", ""))
