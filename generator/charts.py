@@ -35,7 +35,8 @@ class Chart:
 
 
 def _spec(chart: alt.Chart, title: str, description: str) -> dict:
-    spec = chart.properties(title=title, description=description, width="container").configure(
+    """The Vega-Lite spec; the title is shown by the page (as the figure's caption), not in the drawing."""
+    spec = chart.properties(description=description, width="container").configure(
         font=FONT, background="transparent").to_dict()
     spec.pop("$schema", None)  # a URL the browser never needs
     return spec
@@ -49,16 +50,23 @@ def _unit_title(fmt: Formatter, key: str) -> str:
     return f"{fmt.t(key)}（{fmt.unit}）" if fmt.language == "zh" else f"{fmt.t(key)} ({fmt.unit})"
 
 
-def _bar(cid, title, description, frame, category, value, value_title, sort=None, columns=None, rows=None):
+def _bar(cid, title, description, frame, category, value, value_title, sort=None, columns=None, rows=None,
+         counts=False) -> Chart | None:
+    """Horizontal bars, one per row of ``frame``; None when there is nothing to draw."""
+    if frame.empty:
+        return None
     y = alt.Y(f"{category}:N", title=None, sort=sort or "-x", axis=alt.Axis(labelLimit=220))
+    x_axis = alt.Axis(tickMinStep=1, format="d") if counts else alt.Axis()
     chart = alt.Chart(frame).mark_bar().encode(
-        y=y, x=alt.X(f"{value}:Q", title=value_title),
-        tooltip=[alt.Tooltip(f"{category}:N", title=" "), alt.Tooltip(f"{value}:Q", title=value_title, format=",.2f")])
+        y=y, x=alt.X(f"{value}:Q", title=value_title, axis=x_axis),
+        tooltip=[alt.Tooltip(f"{category}:N", title=" "),
+                 alt.Tooltip(f"{value}:Q", title=value_title, format="d" if counts else ",.2f")])
     return Chart(cid, title, description, _spec(chart, title, description), columns, rows, len(frame))
 
 
-def investment_by(groups: dict[str, list[Project]], fmt: Formatter, cid: str, title_key: str) -> Chart:
-    """One bar per group (cluster or project set): the sum of known total investment."""
+def investment_by(groups: dict[str, list[Project]], fmt: Formatter, cid: str, title_key: str) -> Chart | None:
+    """One bar per group (cluster or project set): the sum of known total investment. Groups whose
+    figures are all withheld have no bar; the table beside the chart lists them."""
     sums = {name: total(p.total_investment for p in ps) for name, ps in groups.items()}
     frame = pd.DataFrame([{"name": n, "value": _num(s.value, fmt)} for n, s in sums.items() if s.value is not None],
                          columns=["name", "value"])
@@ -69,7 +77,7 @@ def investment_by(groups: dict[str, list[Project]], fmt: Formatter, cid: str, ti
                 columns=[fmt.t("cluster" if cid.startswith("cluster") else "name"), fmt.t("total_investment")], rows=rows)
 
 
-def project_investment(projects: list[Project], fmt: Formatter) -> Chart:
+def project_investment(projects: list[Project], fmt: Formatter) -> Chart | None:
     """One bar per project of a cluster: its total investment; withheld ones are listed in the table."""
     frame = pd.DataFrame([{"name": p.name, "value": _num(p.total_investment.value, fmt)} for p in projects
                           if p.total_investment.known], columns=["name", "value"])
@@ -84,7 +92,7 @@ def _status_key(status: Status | None) -> str:
     return f"st_{status.value}" if status else "st_none"
 
 
-def status_breakdown(projects: list[Project], fmt: Formatter, cid: str = "status") -> Chart:
+def status_breakdown(projects: list[Project], fmt: Formatter, cid: str = "status") -> Chart | None:
     counts = defaultdict(int)
     for p in projects:
         counts[p.status] += 1
@@ -94,15 +102,16 @@ def status_breakdown(projects: list[Project], fmt: Formatter, cid: str = "status
     rows = [[fmt.t(_status_key(s)), str(counts[s])] for s in order]
     description = fmt.join(f"{n} {v}" for n, v in rows)
     return _bar(cid, title, description, frame, "name", "value", fmt.t("project_count"),
-                sort=[fmt.t(_status_key(s)) for s in order], columns=[fmt.t("status"), fmt.t("project_count")], rows=rows)
+                sort=[fmt.t(_status_key(s)) for s in order], columns=[fmt.t("status"), fmt.t("project_count")], rows=rows,
+                counts=True)
 
 
 PIPELINE = [Status.RESERVE, Status.NEGOTIATING, Status.SIGNED, Status.UNDER_CONSTRUCTION, Status.TRIAL_OPERATION,
             Status.OPERATING, Status.COMPLETED]
 
 
-def pipeline(projects: list[Project], fmt: Formatter) -> Chart:
-    """How many projects have reached each stage, from reserve to completed."""
+def pipeline(projects: list[Project], fmt: Formatter) -> Chart | None:
+    """How many projects have reached each stage (or gone past it), from reserve to completed."""
     reached = [sum(1 for p in projects if p.status and p.status.stage is not None and p.status.stage >= s.stage)
                for s in PIPELINE]
     names = [fmt.t(_status_key(s)) for s in PIPELINE]
@@ -110,12 +119,16 @@ def pipeline(projects: list[Project], fmt: Formatter) -> Chart:
     title = fmt.t("chart_pipeline")
     rows = [[n, str(v)] for n, v in zip(names, reached)]
     description = fmt.join(f"{n} {v}" for n, v in rows)
+    if not any(reached):
+        return None
     return _bar("pipeline", title, description, frame, "name", "value", fmt.t("project_count"), sort=names,
-                columns=[fmt.t("stage"), fmt.t("project_count")], rows=rows)
+                columns=[fmt.t("stage"), fmt.t("reached_count")], rows=rows, counts=True)
 
 
-def _grouped(cid, title, records, fmt, x_title, x_order, columns, rows, description):
+def _grouped(cid, title, records, fmt, x_title, x_order, columns, rows, description) -> Chart | None:
     frame = pd.DataFrame(records, columns=["x", "series", "value"])
+    if frame.empty:
+        return None
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("x:N", title=x_title, sort=x_order, axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("series:N", sort=[r[1] for r in records[:2]]),
@@ -126,7 +139,7 @@ def _grouped(cid, title, records, fmt, x_title, x_order, columns, rows, descript
     return Chart(cid, title, description, _spec(chart, title, description), columns, rows, len(frame))
 
 
-def plan_vs_completed_by_year(report: Report, fmt: Formatter) -> Chart:
+def plan_vs_completed_by_year(report: Report, fmt: Formatter) -> Chart | None:
     records, rows = [], []
     for year in report.years:
         s = metrics.year_summary(report, year)
@@ -184,7 +197,7 @@ def project_progress(project: Project, fmt: Formatter) -> Chart | None:
                  [fmt.t("period"), *[fmt.t(k) for k, _ in keys]], rows, len(frame))
 
 
-def group_progress(projects: list[Project], fmt: Formatter) -> Chart:
+def group_progress(projects: list[Project], fmt: Formatter) -> Chart | None:
     """Investment completed in each period, summed over the projects (a cluster)."""
     by_period: dict = defaultdict(list)
     for p in projects:
@@ -194,6 +207,8 @@ def group_progress(projects: list[Project], fmt: Formatter) -> Chart:
     sums: dict = {p: total(by_period[p]) for p in periods}
     frame = pd.DataFrame([{"name": fmt.period(p), "value": _num(s.value, fmt)} for p, s in sums.items() if s.value is not None],
                          columns=["name", "value"])
+    if frame.empty:
+        return None
     order = [fmt.period(p) for p in periods]
     title = fmt.t("chart_cluster_progress")
     chart = alt.Chart(frame).mark_bar().encode(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal, format_percent
 
@@ -31,7 +31,10 @@ class Formatter:
         return ("；" if self.language == "zh" else "; ").join(items)
 
     def number(self, value: Decimal, digits: int = 2) -> str:
-        return format_decimal(value, format="#,##0." + "#" * digits if digits else "#,##0", locale=self.locale)
+        """Grouped digits, at most ``digits`` decimals, rounded half up (0.375 -> 0.38, 1.125 -> 1.13)."""
+        rounded = Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+        return format_decimal(rounded, format="#,##0." + "#" * digits if digits else "#,##0", locale=self.locale,
+                              decimal_quantization=False)
 
     def missing(self, kind: Missing | None) -> str:
         return self.t((kind or Missing.NOT_REPORTED).value)
@@ -71,6 +74,17 @@ class Formatter:
         text = format_percent(r.value, format="#,##0.0%", locale=self.locale)
         return f"{text}（{self.t('partial')}）" if r.partial and self.language == "zh" else (
             f"{text} ({self.t('partial')})" if r.partial else text)
+
+    def quantity(self, indicator) -> str:
+        """An indicator's value with its unit: ``19个``, ``优秀``, ``未公开`` (never a redaction mark or ``未公开人``)."""
+        q = indicator.value
+        if q.missing:
+            return self.missing(q.missing)
+        if q.text is not None:
+            return q.text
+        unit = indicator.unit or q.unit or ""
+        text = self.number(q.number, 4) + (unit if self.language == "zh" or unit == "%" else f" {unit}".rstrip())
+        return self.qualified(text, q.qualifier)
 
     def date(self, d: DateValue | PartialDate | None) -> str:
         if isinstance(d, DateValue):

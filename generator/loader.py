@@ -289,6 +289,8 @@ class Loader:
                         self.sources, language=self.site.language,
                         unit_factor=money.factor(self.config.display_unit))
         report.as_of = self.config.as_of or (report.latest_period.end if report.latest_period else None)
+        for project in projects.values():
+            project.report_year = report.current_year
         self.check_projects(bounds, projects)
         return Loaded(report, self.log)
 

@@ -175,9 +175,7 @@ def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
     out = []
     for kind, status, date_field in MILESTONES:
         date = getattr(project, date_field).date if date_field else None
-        first = next((e.period for e in project.progress
-                      if e.status and e.status.stage is not None and e.status.stage >= status.stage
-                      and (status is not Status.TRIAL_OPERATION or e.status is Status.TRIAL_OPERATION)), None)
+        first = _first_reached(project, status)
         by_status = stage is not None and stage >= status.stage
         if status is Status.TRIAL_OPERATION:
             by_status = stage == status.stage or first is not None
@@ -189,7 +187,33 @@ def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
             reached = None
         else:
             reached = False
-        out.append(Milestone(kind, reached, date, first, planned))
+        out.append(Milestone(kind, reached, date, first if date is None else None, planned))
+    return _in_order(out)
+
+
+def _first_reached(project: Project, status: Status) -> Period | None:
+    """The period in which the progress rows show ``status`` being reached: a row at or past it
+    after a row before it. A project first seen past it gives no date."""
+    before = False
+    for e in project.progress:
+        if not e.status or e.status.stage is None:
+            continue
+        at = e.status is status if status is Status.TRIAL_OPERATION else e.status.stage >= status.stage
+        if at:
+            return e.period if before else None
+        before = True
+    return None
+
+
+def _in_order(milestones: list[Milestone]) -> list[Milestone]:
+    """A period taken from the progress rows that falls after a later milestone's date is dropped."""
+    out = list(milestones)
+    for i, m in enumerate(out):
+        if m.period is None:
+            continue
+        later = [n.date.first_day() for n in out[i + 1:] if n.date and n.reached]
+        if later and m.period.end > min(later):
+            out[i] = Milestone(m.kind, m.reached, m.date, None, m.planned)
     return out
 
 
@@ -213,7 +237,9 @@ def summarize(projects: list[Project], year: int | None) -> Summary:
     planned, completed, pairs_p, pairs_c = [], [], [], []
     left_out = False
     for p in projects:
-        pl, co = annual_figures(p, year) if year else (NOT_REPORTED, NOT_REPORTED)
+        if year is None or year not in p.all_years:  # annual sums cover the projects listed that year
+            continue
+        pl, co = annual_figures(p, year)
         planned.append(pl)
         completed.append(co)
         if pl.known and co.known:
@@ -238,9 +264,10 @@ def summarize(projects: list[Project], year: int | None) -> Summary:
     )
 
 
-def cluster_summary(report: Report, cluster_id: str) -> Summary:
-    years = report.years
-    return summarize(report.projects_in(cluster_id=cluster_id), years[-1] if years else None)
+def cluster_summary(report: Report, cluster_id: str | None) -> Summary:
+    """A cluster's figures; annual ones for the report's current year. ``None``: projects in no cluster."""
+    projects = [p for p in report.projects.values() if p.cluster_id == cluster_id]
+    return summarize(projects, report.current_year)
 
 
 def year_summary(report: Report, year: int, category: Category | None = None) -> Summary:

@@ -91,10 +91,15 @@ class Project:
         """The listed years, or else the years of the project's reporting periods."""
         return self.years or tuple(sorted({e.period.year for e in self.progress}))
 
+    report_year: int | None = None  # the report's current year, set when the report is complete
+
     @property
     def current_year(self) -> int | None:
-        """The year the row's annual figures are for: the latest listed year."""
+        """The year the row's annual figures are for: the report's current year when the project is
+        listed in it, else the project's latest listed year."""
         years = self.all_years
+        if self.report_year in years:
+            return self.report_year
         return years[-1] if years else None
 
 
@@ -162,6 +167,15 @@ class Report:
                 if (cluster_id is None or p.cluster_id == cluster_id)
                 and (year is None or year in p.all_years)
                 and (category is None or p.category is category)]
+
+    @property
+    def current_year(self) -> int | None:
+        """The year the report is about: the as-of date's year when projects are listed in it,
+        else the latest year (a plan listing later years does not move it)."""
+        years = self.years
+        if self.as_of and self.as_of.year in years:
+            return self.as_of.year
+        return years[-1] if years else None
 
     def indicators_for(self, year: int | None) -> list[Indicator]:
         return [i for i in self.indicators if i.year == year]

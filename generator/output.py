@@ -52,7 +52,7 @@ def generate(report: Report, site: Site, site_name: str = "", show_progress: boo
     templates = site.root / site.config.templates_dir if site.config.templates_dir else None
     maker = PageMaker(report, templates, site_name, site.config.schedule_tolerance)
     pages = maker.pages(show_progress)
-    out = Output(pages, figures=Figures(report, maker.fmt, maker.chart_html))
+    out = Output(pages, figures=Figures(report, maker.fmt, maker.chart_html, maker.by_cluster))
     for page in pages:
         out.files[page.path] = page.markdown
     out.files.update(assets())

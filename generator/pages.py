@@ -83,7 +83,7 @@ class PageMaker:
             return lambda *a, **k: Markup(function(*a, **k))
 
         self.env.filters.update(amount=safe(f.amount), total=safe(f.total), ratio=safe(f.ratio), date=safe(f.date),
-                                period=safe(f.period))
+                                period=safe(f.period), quantity=lambda i: Markup(md(f.quantity(i))))
         self.env.globals.update(t=safe(f.t), sep="、" if report.language == "zh" else ", ", chart=self.chart_html, front=front_matter, status=self.status, category=self.category,
                                 language=report.language, unit=report.display_unit, Category=Category,
                                 fields={fd.name: fd.zh if report.language == "zh" else fd.en for fd in PROJECTS.fields})
@@ -106,8 +106,8 @@ class PageMaker:
         label = f"{chart.title}{'：' if self.report.language == 'zh' else ': '}{chart.description}"
         return Markup(
             f'<figure class="ps-chart" id="{cid}" data-marks="{chart.marks}">'
+            f'<figcaption class="ps-chart__title">{h(chart.title)}</figcaption>'
             f'<div class="ps-chart__canvas" role="img" aria-label="{h(label)}" data-spec="{cid}-spec"></div>'
-            f'<figcaption>{h(chart.title)}</figcaption>'
             f'<script type="application/json" id="{cid}-spec">{json_script(chart.spec)}</script>'
             f'</figure>\n\n'
             f'<details class="ps-chart-data"><summary>{h(self.fmt.t("data_table"))}：{h(chart.title)}</summary>'
@@ -124,7 +124,14 @@ class PageMaker:
         parts.append(f"{f.t('source')}{'：' if zh else ': '}{f.join(shown)}")
         return Markup(f'<p class="ps-stamp">{" · ".join(p for p in parts if p)}</p>')
 
+    def by_cluster(self, projects: list[Project]) -> dict[str, list[Project]]:
+        """Projects grouped by cluster name, in the clusters' order; those in none under 未分类."""
+        groups = {c.name: [p for p in projects if p.cluster_id == cid] for cid, c in self.report.clusters.items()}
+        groups[self.fmt.t("unknown_cluster")] = [p for p in projects if p.cluster_id is None]
+        return {name: members for name, members in groups.items() if members}
+
     def render(self, kind: str, path: str, title: str, charts: list, **context) -> Page:
+        charts = [c for c in charts if c is not None]
         template = self.env.get_template(f"{kind}.md.j2")
         context.update(title=title, here=path, link=lambda key: self.link(path, key), stamp=self.stamp(),
                        charts={c.id: c for c in charts}, report=self.report, fmt=self.fmt, metrics=metrics)
@@ -146,13 +153,14 @@ class PageMaker:
     def home(self) -> Page:
         r, f = self.report, self.fmt
         projects = list(r.projects.values())
-        latest = r.years[-1] if r.years else None
-        groups = {c.name: r.projects_in(cluster_id=cid) for cid, c in r.clusters.items()}
-        charts = [ch.investment_by(groups, f, "cluster-investment", "chart_cluster_investment"),
+        latest = r.current_year
+        charts = [ch.investment_by(self.by_cluster(projects), f, "cluster-investment", "chart_cluster_investment"),
                   ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(r, f), ch.pipeline(projects, f)]
+        unassigned = [p for p in projects if p.cluster_id is None]
         return self.render("home", self.paths["home"], self.site_name or f.t("home"), charts,
                            summary=metrics.summarize(projects, latest), latest=latest,
                            clusters=[(cid, c, metrics.cluster_summary(r, cid)) for cid, c in r.clusters.items()],
+                           unassigned=metrics.cluster_summary(r, None) if unassigned else None,
                            years=[(y, metrics.year_summary(r, y)) for y in r.years],
                            landed=len([p for p in projects if p.category is Category.INVESTMENT and p.status and
                                        p.status.stage is not None and p.status.stage >= 2]),
@@ -179,9 +187,7 @@ class PageMaker:
     def cluster(self, cid: str) -> Page:
         r, f = self.report, self.fmt
         projects = r.projects_in(cluster_id=cid)
-        charts = [ch.project_investment(projects, f), ch.status_breakdown(projects, f)]
-        if any(p.progress for p in projects):
-            charts.append(ch.group_progress(projects, f))
+        charts = [ch.project_investment(projects, f), ch.status_breakdown(projects, f), ch.group_progress(projects, f)]
         return self.render("cluster", self.paths[f"cluster:{cid}"], r.clusters[cid].name, charts,
                            cluster=r.clusters[cid], projects=projects, summary=metrics.cluster_summary(r, cid),
                            tags=[r.clusters[cid].name])
@@ -189,9 +195,8 @@ class PageMaker:
     def year(self, year: int) -> Page:
         r, f = self.report, self.fmt
         projects = r.projects_in(year=year)
-        groups = {c.name: [p for p in projects if p.cluster_id == cid] for cid, c in r.clusters.items()}
-        groups = {k: v for k, v in groups.items() if v}
-        charts = [ch.investment_by(groups, f, "cluster-investment", "chart_year_clusters"), ch.status_breakdown(projects, f)]
+        charts = [ch.investment_by(self.by_cluster(projects), f, "cluster-investment", "chart_year_clusters"),
+                  ch.status_breakdown(projects, f)]
         previous = year - 1 if year - 1 in r.years else None
         by_category = [(c, metrics.year_summary(r, year, c), metrics.year_summary(r, previous, c) if previous else None)
                        for c in Category]

@@ -45,6 +45,7 @@ class Figures:
     report: Report
     fmt: Formatter
     chart_html: object  # Chart -> Markup, the same as generated pages use
+    groups: object  # projects -> {cluster name: projects}, the same grouping as generated pages
 
     def expand(self, text: str) -> str:
         counter = {"n": 0}
@@ -92,10 +93,7 @@ class Figures:
                      and (year is None or i.year == year)]
             if len(found) != 1:
                 raise ValueError(f"{wanted}: {len(found)} {self._t('indicators match')}")
-            i = found[0]
-            if i.value.missing:
-                return self.fmt.missing(i.value.missing)
-            return f"{i.value.raw}{i.unit or ''}"
+            return self.fmt.quantity(found[0])
         if name == "project":
             pid, field = (positional + ["", ""])[:2]
             p = self.report.projects[pid]
@@ -111,8 +109,7 @@ class Figures:
     def _chart(self, kind: str, projects, n: int) -> ch.Chart:
         f, r = self.fmt, self.report
         if kind == "clusters":
-            groups = {c.name: [p for p in projects if p.cluster_id == cid] for cid, c in r.clusters.items()}
-            chart = ch.investment_by({k: v for k, v in groups.items() if v}, f, "cluster-investment", "chart_cluster_investment")
+            chart = ch.investment_by(self.groups(projects), f, "cluster-investment", "chart_cluster_investment")
         elif kind == "status":
             chart = ch.status_breakdown(projects, f)
         elif kind == "pipeline":
@@ -123,6 +120,8 @@ class Figures:
             chart = ch.project_investment(projects, f)
         else:
             raise ValueError(f"chart {kind}: {self._t('unknown')} (clusters, status, pipeline, years, projects)")
+        if chart is None:
+            raise ValueError(f"chart {kind}: {self._t('nothing to draw')}")
         chart.id = f"prose-{n}-{chart.id}"
         return chart
 
@@ -152,5 +151,6 @@ class Figures:
         return projects
 
     def _t(self, key: str) -> str:
-        zh = {"empty": "空的标记", "not an amount": "不是金额字段", "indicators match": "个指标符合", "unknown": "未知"}
+        zh = {"empty": "空的标记", "not an amount": "不是金额字段", "indicators match": "个指标符合", "unknown": "未知",
+              "nothing to draw": "没有可画的数据"}
         return zh[key] if self.fmt.language == "zh" else key

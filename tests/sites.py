@@ -45,6 +45,7 @@ class Resources(HTMLParser):
         super().__init__()
         self.urls: list[str] = []
         self.specs: list[str] = []
+        self.spec_ids: list[str] = []
         self._in_spec = False
 
     def handle_starttag(self, tag, attrs):
@@ -54,6 +55,7 @@ class Resources(HTMLParser):
         if tag == "script" and a.get("type") == "application/json" and (a.get("id") or "").endswith("-spec"):
             self._in_spec = True
             self.specs.append("")
+            self.spec_ids.append(a["id"])
         if tag == "link" and a.get("href") and (a.get("rel") or "") not in ("canonical", "alternate"):
             self.urls.append(a["href"])
         if tag in ("img", "iframe", "audio", "video", "source", "embed") and a.get("src"):

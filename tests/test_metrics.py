@@ -70,8 +70,8 @@ def test_milestones_from_dates_status_and_periods(site):
         ["B", "乙", "签约", "2022年1月", "2022年11月", "", ""],
         ["C", "丙", "停建", "", "", "", ""],
     ])
-    write_table(site / "data", "progress", [["项目编号", "报告期", "状态"], ["C", "2022Q1", "试生产"], ["C", "2022Q2", "停建"],
-                                            ["A", "2022Q3", "投产"]])
+    write_table(site / "data", "progress", [["项目编号", "报告期", "状态"], ["C", "2021Q4", "在建"], ["C", "2022Q1", "试生产"],
+                                            ["C", "2022Q2", "停建"], ["A", "2022Q3", "投产"], ["B", "2022Q3", "签约"]])
     report = load(site).report
     a = {m.kind: m for m in metrics.milestones(report.projects["A"], report.as_of)}
     assert [a[k].reached for k in ("signed", "started", "trial_operation", "operating", "completed")] == [True, True, None, True, False]
@@ -80,7 +80,16 @@ def test_milestones_from_dates_status_and_periods(site):
     assert (b["signed"].reached, b["started"].reached, b["started"].planned) == (True, False, True)
     c = {m.kind: m for m in metrics.milestones(report.projects["C"], report.as_of)}
     assert c["trial_operation"].reached and c["trial_operation"].period.key == "2022Q1"
-    assert c["started"].reached and not c["operating"].reached
+    assert c["started"].reached and c["started"].period is None  # first seen under construction: no date
+    assert not c["operating"].reached
+
+
+def test_a_milestone_is_never_dated_after_a_later_one(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "建设状态", "开工时间"], ["A", "甲", "在建", "2021-03-18"]])
+    write_table(site / "data", "progress", [["项目编号", "报告期", "状态"], ["A", "2022Q1", "在建"]])
+    report = load(site).report
+    signed = metrics.milestones(report.projects["A"], report.as_of)[0]
+    assert (signed.kind, signed.reached, signed.date, signed.period) == ("signed", True, None, None)
 
 
 def test_group_sums_are_honest(site):
