@@ -90,6 +90,8 @@ class RowReader:
         value = self._guard(name, lambda c: parse_amount(c, self.money, unit), NOT_REPORTED)
         if value.missing is Missing.WITHHELD:
             self.problem("withheld-value", name, effect=label("left out of sums"))
+        elif value.value is not None and value.value < 0:
+            self.problem("negative-amount", name)
         return value
 
     def date(self, name: str) -> DateValue:

@@ -41,6 +41,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "progress-duplicate": ("error", "项目“{project}”在报告期 {period} 已有一行（第 {first} 行）", "project “{project}” already has a row for period {period} (row {first})"),
     # warnings
     "withheld-value": ("warning", "“{value}”为未公开数值：页面显示为“未公开”{effect}", "“{value}” is withheld: shown as 未公开 (not disclosed){effect}"),
+    "negative-amount": ("warning", "“{value}”是负数：投资和产值一般不为负，请核对", "“{value}” is negative: investment and output are rarely below zero; please check"),
+    "column-unknown": ("warning", "表头“{column}”未被识别，此列只作为附加信息显示；如果它是“{suggestion}”，请改表头或在配置 files.{table}.columns 中指定", "header “{column}” is not recognised and the column is shown as extra information only; if it is {suggestion}, rename it or map it under files.{table}.columns"),
     "merged-amount": ("warning", "金额单元格合并了第 {first}—{last} 行：只计入第 {first} 行一次，其余行视为未填报", "an amount cell is merged over rows {first}–{last}: it counts once, in row {first}; the other rows are not reported"),
     "completion-over-100": ("warning", "{what}为 {rate}，超过 100%", "{what} is {rate}, above 100 %"),
     "operation-before-start": ("warning", "投产时间 {operation} 早于开工时间 {start}", "operation date {operation} is before the start date {start}"),

@@ -75,6 +75,7 @@ class HeaderMatcher:
         self.table = table
         self.primary: dict[str, str] = {}
         self.fallback: dict[str, str] = {}
+        self.explicit = set(columns)  # fields the settings map themselves
         for f in table.fields:
             if f.name in columns:
                 given = columns[f.name]
@@ -229,6 +230,7 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
     for name, col in fallback_cols.items():
         if not any(c.field == name for c in columns):
             col.field = name
+    _suggest(sheet, table, matcher, columns, header_number, log)
     for f in table.fields:
         if f.required and not any(c.field == f.name for c in columns):
             log.add("column-missing", file=sheet.label, row=header_number, field=f, accepted=matcher.headers_for(f.name))
@@ -275,6 +277,23 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
             groups[-1].append(row)
     _close(groups, pending, totals)
     return BoundTable(table, sheet, header_number, columns, rows, totals)
+
+
+def _suggest(sheet: Sheet, table: Table, matcher: HeaderMatcher, columns: list[Column], row: int, log: ProblemLog) -> None:
+    """A header close to a known one (所属产业链, 本月完成投资) was probably meant as it: say so."""
+    import difflib
+
+    bound = {c.field for c in columns if c.field}
+    choices = {h: f for h, f in matcher.primary.items() if f not in bound and f not in matcher.explicit}
+    for col in columns:
+        if col.field or not col.header or matcher.match(col.header)[0]:  # bound, or a duplicate already reported
+            continue
+        base = split_unit(col.header)[0]
+        close = difflib.get_close_matches(base, list(choices), n=1, cutoff=0.6)
+        if close:
+            field = table.field(choices[close[0]])
+            log.add("column-unknown", file=sheet.label, row=row, column=col.header, suggestion=field.aliases[0],
+                    table=table.name)
 
 
 def _close(groups: list[list[Row]], pending: list[Row], totals: list[TotalRow]) -> None:

@@ -3,6 +3,7 @@
 import pytest
 
 from generator.config import ConfigError, SiteConfig
+from generator.messages import WARNING_CODES
 
 
 def problems(data, language="zh"):
@@ -30,8 +31,7 @@ def test_defaults():
      "signed_date, start_date, operation_date, completion_date, annual_output, output_to_date, annual_revenue, owner, department, "
      "location, latitude, longitude, description, progress_note", None),
     ({"files": {"budget": {}}}, "配置项 plugins.progress.files.budget：应为以下之一：'projects', 'clusters', 'progress' or 'indicators'", None),
-    ({"ignore": ["withheld"]}, "配置项 plugins.progress.ignore：“withheld”不是警告代码；可用：completion-over-100, "
-     "merged-amount, operation-before-start, total-mismatch, withheld-value", None),
+    ({"ignore": ["withheld"]}, "配置项 plugins.progress.ignore：“withheld”不是警告代码；可用：" + ", ".join(WARNING_CODES), None),
     ({"as_of": "soon"}, "配置项 plugins.progress.as_of：应为日期，如 2022-09-30", None),
     ({"encoding": "klingon"}, "配置项 plugins.progress.encoding：未知的编码“klingon”", None),
     ({"statuses": {"施工": "building"}}, "配置项 plugins.progress.statuses.施工：应为以下之一：'reserve', 'negotiating', 'signed', "

@@ -180,3 +180,22 @@ def test_totals_headings_and_date_words(site):
     assert lines(loaded) == [] and list(loaded.report.projects) == ["A", "B"]
     assert str(loaded.report.projects["A"].operation_date.date) == "2022-06"
     assert str(loaded.report.projects["B"].operation_date.date) == "2023"
+
+
+def test_a_header_close_to_a_known_one_is_pointed_out(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "所属产业集团", "计划总投资额（万元）"], ["P1", "甲", "新材料", "100"]])
+    loaded = load(site)
+    assert loaded.report.projects["P1"].total_investment.value == 1_000_000
+    assert lines(loaded) == ["data/projects.csv:1: 所属产业集团: 表头“所属产业集团”未被识别，此列只作为附加信息显示；"
+                             "如果它是“所属产业集群”，请改表头或在配置 files.projects.columns 中指定"]
+
+
+def test_negative_amounts_are_worth_a_look(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "计划总投资（万元）"], ["P1", "甲", "-500"]])
+    assert lines(load(site)) == ["data/projects.csv:2: 计划总投资（万元）: “-500”是负数：投资和产值一般不为负，请核对"]
+
+
+def test_a_total_below_the_known_rows_is_wrong_even_with_figures_withheld(site):
+    rows = [["项目编号", "项目名称", "计划总投资（亿元）"], ["A", "甲", "5"], ["B", "乙", "xx"], ["合计", "", "4"]]
+    write_table(site / "data", "projects", rows)
+    assert lines(load(site, {"ignore": ["withheld-value"]})) == ["data/projects.csv:4: 计划总投资（亿元）: 合计行为 4，但各行相加为 5"]

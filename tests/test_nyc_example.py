@@ -21,7 +21,10 @@ def loaded():
 
 
 def test_378_projects_and_their_report_dates_as_periods(loaded):
-    assert loaded.problems.problems == []
+    # the real data has one negative budget forecast: worth a look, not an error
+    assert [p.format("en") for p in loaded.problems.problems] == [
+        f"{loaded.problems.problems[0].file}:1358: Budget Forecast: “-4102606” is negative: investment and output are "
+        "rarely below zero; please check"]
     report = loaded.report
     assert len(report.projects) == 378
     assert len(report.clusters) == 12 and "DEP" in report.clusters
@@ -47,14 +50,14 @@ def test_validate_command_on_the_example():
     out = subprocess.run([sys.executable, "-m", "generator", "validate", "-f", str(CONFIG), "--data", str(DATA)],
                          capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert out.stdout == "data is valid: 378 projects, 12 clusters, 15 periods; 0 error(s), 0 warning(s)\n"
+    assert out.stdout.splitlines()[-1] == "data is valid: 378 projects, 12 clusters, 15 periods; 0 error(s), 1 warning(s)"
 
 
 def test_the_example_builds_an_english_site(tmp_path):
     from .sites import run, text_of
 
     out = tmp_path / "site"
-    run("build", "--strict", "-f", CONFIG, "--data", DATA, "-d", out)
+    run("build", "-f", CONFIG, "--data", DATA, "-d", out)
     assert len(list((out / "projects").glob("*/index.html"))) == 378
     text = text_of((out / "projects" / "3" / "index.html").read_text(encoding="utf-8"))
     assert "Data as of 2019-09-01 · Source: NYC_capital_projects_20190901.csv (SHA-256 8090d724fea7" in text

@@ -112,15 +112,16 @@
           var text = row.cells[index] ? row.cells[index].textContent.trim() : "";
           return { row: row, text: text, num: number(text) };
         });
-        var numeric = keyed.every(function (k) { return !isNaN(k.num) || k.text === "—" || k.text === ""; });
+        /* A column of figures sorts by number even when some cells are 未公开, 待定 or —:
+           those go last either way. */
+        var withNumbers = keyed.filter(function (k) { return !isNaN(k.num); }).length;
+        var numeric = withNumbers > 0 && withNumbers >= keyed.length / 2;
         keyed.sort(function (a, b) {
-          var order;
           if (numeric) {
-            var x = isNaN(a.num) ? -Infinity : a.num, y = isNaN(b.num) ? -Infinity : b.num;
-            order = x - y;
-          } else {
-            order = a.text.localeCompare(b.text, document.documentElement.lang || "zh");
+            if (isNaN(a.num) || isNaN(b.num)) { return isNaN(a.num) - isNaN(b.num); }
+            return ascending ? a.num - b.num : b.num - a.num;
           }
+          var order = a.text.localeCompare(b.text, document.documentElement.lang || "zh");
           return ascending ? order : -order;
         });
         keyed.forEach(function (k) { body.appendChild(k.row); });
