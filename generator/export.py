@@ -70,6 +70,14 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
             content = compose(output.figures.expand((docs_dir / rel).read_text(encoding="utf-8-sig")), content)
         write(f"docs/{rel}", content)
     write(SEARCH_WORDS, search_words(report))
+    theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
+    custom = root / theme["custom_dir"] if theme.get("custom_dir") else None
+    if custom and custom.is_dir():
+        for path in sorted(custom.rglob("*")):
+            if path.is_file():
+                write(f"overrides/{path.relative_to(custom).as_posix()}", path.read_bytes())
+    if not (custom and (custom / "404.html").is_file()):
+        write("overrides/404.html", (Path(__file__).parent / "theme" / "404.html").read_text(encoding="utf-8"))
     settings = {
         "INHERIT": "base.yml",
         "docs_dir": "docs",
@@ -77,7 +85,8 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
         "nav": raw.get("nav") or nav(report, output, own, report.language),
         "extra_css": [*CSS, *(raw.get("extra_css") or [])],
         "extra_javascript": [*(raw.get("extra_javascript") or []), *JS],
-        "theme": {"font": False},
+        "theme": {"font": False, "custom_dir": "overrides"},
+        "extra": {"generator": (raw.get("extra") or {}).get("generator", False)},
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
     if copyright:

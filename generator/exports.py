@@ -1,4 +1,9 @@
-"""Downloads: each table as CSV and JSON, and a Frictionless Data Package describing them."""
+"""Downloads: each table as CSV and JSON, and a Frictionless Data Package describing them.
+
+The CSV files are for spreadsheets: UTF-8 with a byte-order mark (so Excel on Chinese Windows reads
+them), headers and words in the site's language, amounts in the display unit with a companion column
+for 未公开 / 待定 / 约 …. The JSON files are for programs: canonical English keys and codes.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import pandas as pd
 from .amounts import Amount
 from .dates import DateValue
 from .model import Report
+from .labels import label
 from .schema import TABLES
 
 _TYPES = {"amount": "number", "number": "number", "years": "string", "year": "integer", "date": "string",
@@ -58,29 +64,49 @@ def _frames(report: Report) -> dict[str, pd.DataFrame]:
     return {name: frame for name, frame in frames.items() if name in present}
 
 
+def _header(name: str, column: str, report: Report) -> str:
+    """The CSV header of a canonical column, in the site's language (amounts with their unit)."""
+    zh = report.language == "zh"
+    base = column.removesuffix("_flag")
+    f = next((f for f in TABLES[name].fields if f.name == base), None)
+    label = (f.zh if zh else f.en) if f else base
+    if column.endswith("_flag"):
+        return f"{label}说明" if zh else f"{label} note"
+    if f is not None and f.kind == "amount":
+        return f"{label}（{report.display_unit}）" if zh else f"{label} ({report.display_unit})"
+    return label
+
+
+_WORDS = {"status": "st_", "category": ""}
+
+
+def _localize(name: str, frame: pd.DataFrame, report: Report) -> pd.DataFrame:
+    """The spreadsheet version of a table: words and headers in the site's language."""
+    out = frame.copy()
+    for column, prefix in _WORDS.items():
+        if column in out.columns:
+            out[column] = out[column].map(lambda v, p=prefix: label(f"{p}{v}", report.language) if v else "")
+    for column in [c for c in out.columns if c.endswith("_flag")]:
+        out[column] = out[column].map(lambda v: label(v, report.language).strip() if v else "")
+    return out.rename(columns={c: _header(name, c, report) for c in out.columns})
+
+
 def _schema(name: str, frame: pd.DataFrame, report: Report) -> dict:
+    """A Table Schema for the CSV file; each field's description gives its canonical (JSON) name."""
     table = TABLES[name]
     fields = []
     for column in frame.columns:
-        base = column.removesuffix("_flag")
-        f = next((f for f in table.fields if f.name == base), None)
-        if column.endswith("_flag"):
-            fields.append({"name": column, "type": "string",
-                           "description": "withheld / tbd, or the qualifier of the figure: about / at_least / over / nearly"})
-        elif f is None:
-            fields.append({"name": column, "type": "string"})
-        else:
-            entry = {"name": column, "type": _TYPES.get(f.kind, "string"), "title": f.zh, "description": f.en}
-            if f.kind == "amount":
-                entry["description"] = f"{f.en}, in {report.display_unit}"
-            fields.append(entry)
+        f = next((f for f in table.fields if f.name == column), None)
+        kind = "string" if column.endswith("_flag") or f is None else _TYPES.get(f.kind, "string")
+        fields.append({"name": _header(name, column, report), "type": kind, "description": column})
     schema = {"fields": fields, "missingValues": [""]}
+    key = {c: _header(name, c, report) for c in ("id", "cluster", "project")}
     if name in ("projects", "clusters"):
-        schema["primaryKey"] = "id"
+        schema["primaryKey"] = key["id"]
     if name == "projects":
-        schema["foreignKeys"] = [{"fields": "cluster", "reference": {"resource": "clusters", "fields": "id"}}]
+        schema["foreignKeys"] = [{"fields": key["cluster"], "reference": {"resource": "clusters", "fields": _header("clusters", "id", report)}}]
     if name == "progress":
-        schema["foreignKeys"] = [{"fields": "project", "reference": {"resource": "projects", "fields": "id"}}]
+        schema["foreignKeys"] = [{"fields": key["project"], "reference": {"resource": "projects", "fields": _header("projects", "id", report)}}]
     return schema
 
 
@@ -89,7 +115,7 @@ def export_files(report: Report, folder: str = "downloads") -> dict[str, str]:
     out: dict[str, str] = {}
     resources = []
     for name, frame in _frames(report).items():
-        out[f"{folder}/{name}.csv"] = frame.to_csv(index=False, lineterminator="\n")
+        out[f"{folder}/{name}.csv"] = "\ufeff" + _localize(name, frame, report).to_csv(index=False, lineterminator="\n")
         out[f"{folder}/{name}.json"] = json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=1,
                                                   default=str) + "\n"
         resources.append({"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",

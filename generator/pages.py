@@ -209,8 +209,25 @@ class PageMaker:
                            by_category=by_category, indicators=r.indicators_for(year), tags=[title])
 
     def methodology(self) -> Page:
-        from .dictionary import data_dictionary
+        """Downloads, the definitions of derived figures, and what each downloaded column means."""
+        from .exports import _header
+        from .schema import TABLES
 
-        dictionary = data_dictionary(self.report.language).split("\n", 1)[1]  # without its title
+        zh = self.report.language == "zh"
+        present = [s.table for s in self.report.sources]
+        tables = [t for t in TABLES.values() if t.name in present or t.name in ("projects", "clusters")]
+        fields = []
+        for table in tables:
+            rows = []
+            for f in table.fields:
+                meaning = (f.note_zh or f.zh) if zh else (f.note_en or f.en)
+                if f.kind == "amount":
+                    rows.append((_header(table.name, f.name, self.report), meaning))
+                    rows.append((_header(table.name, f.name + "_flag", self.report),
+                                 "未公开、待定，或数字的限定词（约、以上、超、近）" if zh else
+                                 "withheld, TBD, or the figure's qualifier (about, at least, over, nearly)"))
+                else:
+                    rows.append((_header(table.name, f.name, self.report), meaning))
+            fields.append((table, rows))
         return self.render("methodology", self.paths["methodology"], self.fmt.t("methodology"), [],
-                           definitions=metrics.DEFINITIONS, dictionary=Markup(dictionary.replace("\n## ", "\n### ")))
+                           definitions=metrics.DEFINITIONS, tables=tables, fields=fields)

@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, FileSystemLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
@@ -20,6 +21,7 @@ from .output import CSS, JS, compose, generate, nav, own_pages, search_words
 from .prose import ProseError
 
 log = logging.getLogger(f"mkdocs.plugins.{PLUGIN_NAME}")
+THEME_DIR = Path(__file__).parent / "theme"
 
 #: Splits Chinese from Latin letters and digits, and at Chinese punctuation and full-width brackets,
 #: in the search index and in what visitors type alike.
@@ -58,8 +60,10 @@ class ProgressPlugin(BasePlugin):
         if not loaded.ok:
             raise PluginError("\n".join(p.format(self.site.language) for p in loaded.problems.errors))
         self.report = loaded.report
-        log.info(f"{len(self.report.projects)} projects, {len(self.report.clusters)} clusters, "
-                 f"{len(self.report.years)} years from {self.site.data_dir}")
+        r = self.report
+        log.info(f"{len(r.projects)} 个项目、{len(r.clusters)} 个产业集群、{len(r.years)} 个年度，来自 {self.site.data_dir}"
+                 if self.site.language == "zh" else
+                 f"{len(r.projects)} projects, {len(r.clusters)} clusters, {len(r.years)} years from {self.site.data_dir}")
         self.output = generate(self.report, self.site, config.site_name,
                                show_progress=sys.stderr.isatty() and len(self.report.projects) > 200)
         self.own = own_pages(Path(config.docs_dir))
@@ -70,6 +74,8 @@ class ProgressPlugin(BasePlugin):
         config.theme["font"] = False  # no font from outside the site
         config.copyright = _footer(settings, config.copyright)
         config.validation.nav.omitted_files = logging.DEBUG  # project pages are reached by links, not the nav
+        if "generator" not in config.extra:
+            config.extra["generator"] = False  # no "Made with …" line on an office's site
         self._configure_search(config)
         return config
 
@@ -111,7 +117,14 @@ class ProgressPlugin(BasePlugin):
         try:
             return self.output.figures.expand(text)
         except ProseError as exc:
-            raise PluginError(f"{os.path.relpath(Path(self.docs_dir) / name)}:{exc}") from None
+            raise PluginError("\n".join(exc.lines(os.path.relpath(Path(self.docs_dir) / name)))) from None
+
+    def on_env(self, env, config, files):
+        """Our 404 page, unless the site has its own in its theme folder."""
+        custom = config.theme.custom_dir
+        if not (custom and (Path(custom) / "404.html").is_file()):
+            env.loader = ChoiceLoader([FileSystemLoader(str(THEME_DIR)), env.loader])
+        return env
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.site.data_dir))

@@ -24,6 +24,9 @@ from . import metrics
 from .amounts import Amount, total
 from .formatting import Formatter
 from .model import Report
+from .schema import PROJECTS
+
+AMOUNT_FIELDS = tuple(f.name for f in PROJECTS.fields if f.kind == "amount")
 from .vocab import CATEGORY_WORDS, STATUS_WORDS, Category, Status, Vocabulary
 
 SHORTCODE = re.compile(r"\[\[\s*(.+?)\s*\]\]")
@@ -31,11 +34,15 @@ SUMS = {"annual_planned": "annual_planned", "annual_completed": "annual_complete
 
 
 class ProseError(ValueError):
-    """A shortcode that cannot be filled; ``line`` counts from 1 in the page."""
+    """Shortcodes that cannot be filled: (line counted from 1, shortcode, reason) each."""
 
-    def __init__(self, line: int, text: str, reason: str):
-        super().__init__(f"{line}: [[ {text} ]]: {reason}")
-        self.line, self.text, self.reason = line, text, reason
+    def __init__(self, failures: list[tuple[int, str, str]]):
+        self.failures = failures
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self, page: str = "") -> list[str]:
+        return [f"{page}:{line}: [[ {text} ]]: {reason}" if page else f"{line}: [[ {text} ]]: {reason}"
+                for line, text, reason in self.failures]
 
 
 @dataclass
@@ -48,17 +55,22 @@ class Figures:
     groups: object  # projects -> {cluster name: projects}, the same grouping as generated pages
 
     def expand(self, text: str) -> str:
+        """Fill every shortcode of a page; report all that fail at once."""
         counter = {"n": 0}
-        out_lines = []
+        out_lines, failures = [], []
         for number, line in enumerate(text.split("\n"), 1):
-            def replace(m, number=number):
+            def replace(m, number=number, line=line):
+                if m.group(1).strip() == "generated" and line.strip() != m.group(0):
+                    failures.append((number, m.group(1), self._t("generated alone")))
+                    return m.group(0)
                 try:
                     return self.figure(m.group(1), counter)
-                except ProseError:
-                    raise
-                except (ValueError, KeyError) as exc:
-                    raise ProseError(number, m.group(1), str(exc).strip("'")) from None
+                except (ValueError, KeyError, IndexError) as exc:
+                    failures.append((number, m.group(1), str(exc).strip("'\"")))
+                    return m.group(0)
             out_lines.append(SHORTCODE.sub(replace, line))
+        if failures:
+            raise ProseError(failures)
         return "\n".join(out_lines)
 
     # -- one shortcode ---------------------------------------------------------------
@@ -81,8 +93,8 @@ class Figures:
             if field in SUMS:
                 summary = metrics.summarize(projects, year)
                 return self.fmt.total(getattr(summary, SUMS[field]))
-            if not projects or not isinstance(getattr(projects[0], field, None), Amount):
-                raise ValueError(f"{field}: {self._t('not an amount')}")
+            if field not in AMOUNT_FIELDS:
+                raise ValueError(f"{field}: {self._t('not an amount')}（{', '.join([*SUMS, *AMOUNT_FIELDS])}）")
             return self.fmt.total(total(getattr(p, field) for p in projects))
         if name == "rate":
             year = year or (self.report.years[-1] if self.report.years else None)
@@ -96,7 +108,11 @@ class Figures:
             return self.fmt.quantity(found[0])
         if name == "project":
             pid, field = (positional + ["", ""])[:2]
+            if pid not in self.report.projects:
+                raise ValueError(f"{pid}: {self._t('no such project')}")
             p = self.report.projects[pid]
+            if field not in PROJECTS.field_names:
+                raise ValueError(f"{field}: {self._t('no such field')}（{', '.join(PROJECTS.field_names)}）")
             value = getattr(p, field)
             if isinstance(value, Amount):
                 return self.fmt.amount(value)
@@ -151,6 +167,7 @@ class Figures:
         return projects
 
     def _t(self, key: str) -> str:
-        zh = {"empty": "空的标记", "not an amount": "不是金额字段", "indicators match": "个指标符合", "unknown": "未知",
-              "nothing to draw": "没有可画的数据"}
+        zh = {"empty": "空的标记", "not an amount": "不是金额字段，可用", "indicators match": "个指标符合", "unknown": "未知",
+              "nothing to draw": "没有可画的数据", "no such project": "没有这个编号的项目", "no such field": "没有这个字段，可用",
+              "generated alone": "[[ generated ]] 须单独成行"}
         return zh[key] if self.fmt.language == "zh" else key

@@ -123,11 +123,21 @@ def test_generated_pages_stamp_as_of_date_and_checksums(site, report):
 def test_downloads_and_data_package(site):
     package = json.loads((site / "downloads" / "datapackage.json").read_text(encoding="utf-8"))
     assert [r["name"] for r in package["resources"]] == ["projects", "clusters", "progress", "indicators"]
-    csv_text = (site / "downloads" / "projects.csv").read_text(encoding="utf-8")
-    assert csv_text.splitlines()[0].startswith("id,name,category,level,cluster,status,year")
-    assert "ZD01" in csv_text and "withheld" in csv_text
-    rows = json.loads((site / "downloads" / "progress.json").read_text(encoding="utf-8"))
-    assert {"project": "ZD08", "period": "2022Q3"}.items() <= rows[-1].items() or any(r["project"] == "ZD08" for r in rows)
+    raw = (site / "downloads" / "projects.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel on Chinese Windows reads UTF-8 only with a BOM
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    zd01 = next(r for r in rows if r["项目编号"] == "ZD01")
+    assert (zd01["计划总投资（亿元）"], zd01["计划总投资说明"], zd01["建设状态"]) == ("", "未公开", "建成")
+    zs10 = next(r for r in rows if r["项目编号"] == "ZS10")
+    assert (zs10["年营业收入（亿元）"], zs10["年营业收入说明"]) == ("6", "以上")
+    fields = [f["name"] for f in package["resources"][0]["schema"]["fields"]]
+    assert fields == list(rows[0].keys()) and package["resources"][0]["schema"]["primaryKey"] == "项目编号"
+    progress = json.loads((site / "downloads" / "progress.json").read_text(encoding="utf-8"))
+    assert {"project": "ZD08", "period": "2022Q3", "completed_investment": "0.4", "status": "under_construction"}.items() \
+        <= next(r for r in progress if r["project"] == "ZD08" and r["period"] == "2022Q3").items()
 
 
 def test_footer_carries_office_and_filing_number(site):

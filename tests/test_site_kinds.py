@@ -103,10 +103,15 @@ def test_site_templates_replace_the_built_in_ones(tmp_path):
 def test_a_figure_that_cannot_be_filled_names_page_and_line(tmp_path):
     run("new", tmp_path / "site")
     site = tmp_path / "site"
-    (site / "docs" / "about.md").write_text("# 关于\n\n第一行\n共有 [[ sum nonsense ]] 万元。\n", encoding="utf-8")
+    (site / "docs" / "about.md").write_text("# 关于\n\n第一行\n共有 [[ sum nonsense ]] 万元。[[ generated ]]\n"
+                                            "[[ project 99 name ]] [[ sum total_investment year=2030 ]]\n", encoding="utf-8")
     result = run("build", "-d", tmp_path / "out", cwd=site, check=False)
     assert result.returncode == 1
-    assert "docs/about.md:4: [[ sum nonsense ]]: nonsense: 不是金额字段" in result.stdout + result.stderr
+    out = result.stdout + result.stderr
+    assert "docs/about.md:4: [[ sum nonsense ]]: nonsense: 不是金额字段，可用（annual_planned, annual_completed, total_investment" in out
+    assert "docs/about.md:4: [[ generated ]]: [[ generated ]] 须单独成行" in out
+    assert "docs/about.md:5: [[ project 99 name ]]: 99: 没有这个编号的项目" in out
+    assert "year=2030" not in out  # a sum over no projects is a figure (—), not an error
     assert not (tmp_path / "out").exists()
 
 
