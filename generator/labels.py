@@ -38,7 +38,7 @@ LABELS: dict[str, Label] = {
     "file": L("文件", "File"), "rows": L("行数", "Rows"), "format": L("格式", "Format"),
     # values
     "withheld": L("未公开", "withheld"), "datapackage": L("数据包说明（Frictionless 标准）", "Data package (Frictionless)"),
-    "fields": L("字段说明", "Fields"), "column": L("列", "Column"), "meaning": L("含义", "Meaning"),
+    "fields": L("数据字典：下载文件各列的含义", "Data dictionary: the columns of the downloads"), "column": L("列", "Column"), "meaning": L("含义", "Meaning"),
     "not_found": L("页面不存在", "Page not found"), "not_found_text": L("没有找到这个页面。请从首页或项目一览进入。", "There is no page here. Start from the home page or the list of projects."), "tbd": L("待定", "TBD"), "not_reported": L("—", "—"),
     "about": L("约", "about "), "at_least": L("以上", " or more"), "over": L("超", "over "), "nearly": L("近", "nearly "),
     "ahead": L("超前", "ahead"), "on_track": L("正常", "on track"), "behind": L("滞后", "behind"),

@@ -105,6 +105,11 @@ def test_search_index_is_segmented_with_names_as_words(site, report):
         assert name in tokens
 
 
+def test_chinese_headings_have_chinese_anchors(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'id="2021年工作情况"' in html and 'id="总体情况"' in html
+
+
 def test_navigation_does_not_list_projects(site, report):
     html = (site / "projects" / "ZD08" / "index.html").read_text(encoding="utf-8")
     nav = html[html.find('<nav class="md-nav md-nav--primary"'):html.find("</nav>", html.find('md-nav--primary'))]
