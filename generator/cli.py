@@ -190,7 +190,7 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
     """Write a self-contained MkDocs project (no progress plugin needed) that builds the same site."""
     from .export import export_project
     from .output import generate as generate_output
-    from .plugin import SEARCH_SEPARATOR, _footer
+    from .plugin import SEARCH_FIELDS, SEARCH_SEPARATOR, _footer
 
     if out_dir.exists() and any(out_dir.iterdir()):
         raise click.UsageError(f"{out_dir} is not empty")
@@ -198,7 +198,7 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
     raw = read_mkdocs_yml(config_file)
     output = generate_output(report, site, raw.get("site_name", ""))
     written = export_project(config_file, report, output, out_dir, _footer(site.config, raw.get("copyright")),
-                             SEARCH_SEPARATOR)
+                             SEARCH_SEPARATOR, SEARCH_FIELDS)
     click.echo(f"{len(written)} files -> {out_dir}")
 
 

@@ -12,13 +12,12 @@ import shutil
 from pathlib import Path
 
 from .config import PLUGIN_NAME, read_mkdocs_yml
-from .output import CSS, JS, Output, compose, nav, own_pages, search_words
+from .output import CSS, JS, Output, compose, nav, own_pages
 from .model import Report
 
-SEARCH_WORDS = "search-words.txt"
 
 
-def _plugins(raw: list | dict | None, separator: str) -> list:
+def _plugins(raw: list | dict | None, separator: str, fields: dict) -> list:
     items = raw.items() if isinstance(raw, dict) else (
         next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in (raw or []))
     out = []
@@ -28,13 +27,13 @@ def _plugins(raw: list | dict | None, separator: str) -> list:
         if name in ("search", "material/search"):
             settings = dict(settings or {})
             settings.setdefault("separator", separator)
-            settings.setdefault("jieba_dict_user", SEARCH_WORDS)
+            settings.setdefault("fields", fields)
         out.append({name: settings} if settings else name)
     return out
 
 
 def export_project(config_file: Path, report: Report, output: Output, out_dir: Path, copyright: str | None,
-                   separator: str) -> list[Path]:
+                   separator: str, search_fields: dict) -> list[Path]:
     """Write the project into ``out_dir`` (which must be empty or absent); returns the files written."""
     config_file = config_file.resolve()
     root = config_file.parent
@@ -69,7 +68,6 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
         if rel in generated and rel in own:
             content = compose(output.figures.expand((docs_dir / rel).read_text(encoding="utf-8-sig")), content)
         write(f"docs/{rel}", content)
-    write(SEARCH_WORDS, search_words(report))
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
     custom = root / theme["custom_dir"] if theme.get("custom_dir") else None
     if custom and custom.is_dir():
@@ -81,7 +79,7 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
     settings = {
         "INHERIT": "base.yml",
         "docs_dir": "docs",
-        "plugins": _plugins(raw.get("plugins"), separator),
+        "plugins": _plugins(raw.get("plugins"), separator, search_fields),
         "nav": raw.get("nav") or nav(report, output, own, report.language),
         "extra_css": [*CSS, *(raw.get("extra_css") or [])],
         "extra_javascript": [*(raw.get("extra_javascript") or []), *JS],

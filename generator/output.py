@@ -80,19 +80,6 @@ def compose(own: str, generated: str) -> str:
     return front + ("\n" if front and not front.endswith("\n") else "") + body
 
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
-
-
-def search_words(report: Report) -> str:
-    """A jieba user dictionary: each project and cluster name is one word to search for.
-
-    The search segments only runs of Chinese characters (``xx能加注站网络项目`` is ``xx`` and
-    ``能加注站网络项目``), so the words are a name's Chinese runs."""
-    names = {p.name for p in report.projects.values()} | {c.name for c in report.clusters.values()}
-    words = sorted({w for n in names for w in _HAN_RUN.findall(n)})
-    return "".join(f"{w} 1000 n\n" for w in words)
-
-
 def nav(report: Report, output: Output, own_pages: list[str], language: str) -> list:
     """A navigation that scales: no project is listed; clusters, years and the index link to them."""
     from .labels import label

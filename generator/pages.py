@@ -45,12 +45,14 @@ def _finalize(value):
     return Markup(md(value))
 
 
-def front_matter(title: str, tags: list[str] = (), hide: list[str] = ()) -> Markup:
+def front_matter(title: str, tags: list[str] = (), hide: list[str] = (), boost: float | None = None) -> Markup:
     """YAML front matter (strings as JSON, which YAML reads as they are). Themes put titles and
     tags into HTML as they are, so they are HTML-escaped here."""
     lines = ["---", f"title: {json.dumps(h(title), ensure_ascii=False)}"]
     if tags:
         lines += ["tags:"] + [f"  - {json.dumps(h(t), ensure_ascii=False)}" for t in tags]
+    if boost:  # Material: rank this page higher in search (a cluster above the projects that name it)
+        lines += ["search:", f"  boost: {boost}"]
     if hide:  # Material: give a wide table the whole width
         lines += ["hide:"] + [f"  - {part}" for part in hide]
     return Markup("\n".join([*lines, "---"]))
