@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test dictionary clean
+.PHONY: site serve test browser screenshots dictionary clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,19 @@ site: $(STAMP)  ## check data/ and build the sample site into site/
 serve: $(STAMP)  ## preview with live reload (also when a file in data/ changes)
 	$(BIN)/progress-site serve
 
-test: $(STAMP)  ## run every test
+test: $(STAMP) browser  ## run every test
 	$(BIN)/python -m pytest -n 2
+
+# The browser tests drive Debian's Chromium (never a downloaded browser) and need CJK fonts.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk fontconfig; \
+	fi
+
+screenshots: $(STAMP) browser  ## refresh screenshots/ and the README's picture
+	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser -k screenshots
 
 dictionary: $(STAMP)  ## regenerate data/DICTIONARY.md from the schema
 	$(BIN)/progress-site dictionary > data/DICTIONARY.md

@@ -36,7 +36,8 @@ class Chart:
 
 def _spec(chart: alt.Chart, title: str, description: str) -> dict:
     """The Vega-Lite spec; the title is shown by the page (as the figure's caption), not in the drawing."""
-    spec = chart.properties(description=description, width="container").configure(
+    spec = chart.properties(description=description, width="container",
+                            autosize=alt.AutoSizeParams(type="fit-x", contains="padding")).configure(
         font=FONT, background="transparent").to_dict()
     spec.pop("$schema", None)  # a URL the browser never needs
     return spec

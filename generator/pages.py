@@ -111,7 +111,8 @@ class PageMaker:
         return Markup(
             f'<figure class="ps-chart" id="{cid}" data-marks="{chart.marks}">'
             f'<figcaption class="ps-chart__title">{h(chart.title)}</figcaption>'
-            f'<div class="ps-chart__canvas" role="img" aria-label="{h(label)}" data-spec="{cid}-spec"></div>'
+            f'<div class="ps-chart__canvas" role="img" aria-label="{h(label)}" data-spec="{cid}-spec">'
+            f'<div class="ps-chart__view"></div></div>'
             f'<script type="application/json" id="{cid}-spec">{json_script(chart.spec)}</script>'
             f'</figure>\n\n'
             f'<details class="ps-chart-data"><summary>{h(self.fmt.t("data_table"))}：{h(chart.title)}</summary>'

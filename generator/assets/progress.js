@@ -37,7 +37,9 @@
       if (!source) { return; }
       var spec = JSON.parse(source.textContent);
       el.setAttribute("data-drawn", "pending");
-      vegaEmbed(el, spec, { actions: false, renderer: "svg", config: theme(), tooltip: true }).then(function (result) {
+      /* Vega labels the element it draws in; the outer one keeps the label we wrote (title and figures). */
+      var view = el.querySelector(".ps-chart__view") || el;
+      vegaEmbed(view, spec, { actions: false, renderer: "svg", config: theme(), tooltip: true }).then(function (result) {
         el.setAttribute("data-drawn", "yes");
         var svg = el.querySelector("svg");
         if (svg) {
@@ -129,7 +131,17 @@
     });
   }
 
+  /* The theme's search dialog has no accessible name: give it the search field's own. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && !dialog.getAttribute("aria-label") && input) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.getAttribute("placeholder") || "Search");
+    }
+  }
+
   function enhance() {
+    nameSearchDialog();
     drawCharts();
     Array.prototype.forEach.call(document.querySelectorAll(".ps-sortable"), enhanceTable);
   }

@@ -1,0 +1,135 @@
+"""Built sites served on loopback and visited in Debian's Chromium, driven by Playwright.
+
+No browser is downloaded: Playwright starts /usr/bin/chromium (``make test`` installs it).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from ..conftest import ROOT, write_table
+from ..sites import run
+
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
+# Without the background-networking switches Chromium calls out to the internet at every start.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-default-apps", "--mute-audio"]
+SCREENSHOTS = ROOT / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 375, "height": 740}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+def serve(folder: Path):
+    """Serve ``folder`` on a free loopback port in a background thread; returns (base URL, server)."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory):
+    """The sample site, built and served: (base URL, site folder)."""
+    out = tmp_path_factory.mktemp("sample") / "site"
+    run("build", "--strict", "-d", out)
+    base, server = serve(out)
+    yield base, out
+    server.shutdown()
+
+
+PAYLOADS = {
+    "name": "<script>alert('name')</script><img src=x onerror=alert('img')>",
+    "cluster": "<svg onload=alert('cluster')>集群",
+    "description": "[点我](javascript:alert('link')) {{ 7*7 }} {% if 1 %}T{% endif %} [[ count ]] </script><b>粗</b>",
+    "note": '"><iframe src=javascript:alert(1)></iframe> ${alert(1)} `x` **粗体**',
+}
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory):
+    """A site whose names, notes and descriptions carry script, HTML, link and template payloads."""
+    root = tmp_path_factory.mktemp("hostile")
+    run("new", root / "s")
+    site = root / "s"
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "所属产业集群", "建设状态", "年度", "计划总投资（亿元）", "建设内容", "进展情况"],
+        ["P1", PAYLOADS["name"], PAYLOADS["cluster"], "在建", "2024", "1", PAYLOADS["description"], PAYLOADS["note"]],
+        ["P2", "正常项目", PAYLOADS["cluster"], "在建", "2024", "2", "普通描述", ""],
+    ])
+    write_table(site / "data", "progress", [["项目编号", "报告期", "完成投资（亿元）", "进展情况"],
+                                            ["P1", "2024Q1", "0.2", PAYLOADS["note"]], ["P1", "2024Q2", "0.3", ""]])
+    run("build", "--strict", "-d", root / "out", cwd=site)
+    base, server = serve(root / "out")
+    yield base, root / "out"
+    server.shutdown()
+
+
+class Visit:
+    """One page visit that records every request, failure, console error and dialog."""
+
+    def __init__(self, browser, base: str, viewport=DESKTOP, scheme: str | None = None):
+        self.base = base
+        self.context = browser.new_context(viewport=viewport, color_scheme=scheme or "light",
+                                           service_workers="block")
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}"))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def open(self, path: str):
+        self.page.goto(self.base + path, wait_until="load")
+        self.wait_for_charts()
+        return self.page
+
+    def wait_for_charts(self):
+        self.page.wait_for_function(
+            "Array.from(document.querySelectorAll('.ps-chart__canvas'))"
+            ".every(c => ['yes', 'error'].includes(c.getAttribute('data-drawn')))", timeout=20_000)
+
+    def outside(self) -> list[str]:
+        return [u for u in self.requests if not u.startswith(self.base) and not u.startswith(("data:", "blob:"))]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    opened = []
+
+    def make(base, **kw):
+        v = Visit(browser, base, **kw)
+        opened.append(v)
+        return v
+    yield make
+    for v in opened:
+        v.close()
