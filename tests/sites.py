@@ -74,3 +74,29 @@ class Resources(HTMLParser):
 
 def outside(url: str) -> bool:
     return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", url, re.I)) and not url.startswith("data:")
+
+
+#: Script, HTML, Markdown-link, template and prose-figure payloads, with Markdown and HTML around them.
+PAYLOADS = {
+    "name": "<script>alert('name')</script><img src=x onerror=alert('img')>**粗体**",
+    "cluster": "<svg onload=alert('cluster')>集群",
+    "description": "[点我](javascript:alert('link')) {{ 7*7 }} {% if 1 %}T{% endif %} [[ count ]] </script><b>粗</b>",
+    "note": '"><iframe src=javascript:alert(1)></iframe> ${alert(1)} `x` | 管道 | # 标题 ~~删除~~ :smile:',
+}
+
+
+def build_hostile(root: Path) -> Path:
+    """Build a site whose names, notes and descriptions carry ``PAYLOADS``; returns the built site."""
+    from .conftest import write_table
+
+    run("new", root / "s")
+    site = root / "s"
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "所属产业集群", "建设状态", "年度", "计划总投资（亿元）", "建设内容", "进展情况"],
+        ["P1", PAYLOADS["name"], PAYLOADS["cluster"], "在建", "2024", "1", PAYLOADS["description"], PAYLOADS["note"]],
+        ["P2", "正常项目", PAYLOADS["cluster"], "在建", "2024", "2", "普通描述", ""],
+    ])
+    write_table(site / "data", "progress", [["项目编号", "报告期", "完成投资（亿元）", "进展情况"],
+                                            ["P1", "2024Q1", "0.2", PAYLOADS["note"]], ["P1", "2024Q2", "0.3", ""]])
+    run("build", "--strict", "-d", root / "out", cwd=site)
+    return root / "out"

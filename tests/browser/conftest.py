@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from ..conftest import ROOT, write_table
-from ..sites import run
+from ..conftest import ROOT
+from ..sites import build_hostile, run
 
 CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
 # Without the background-networking switches Chromium calls out to the internet at every start.
@@ -59,30 +59,12 @@ def sample(tmp_path_factory):
     server.shutdown()
 
 
-PAYLOADS = {
-    "name": "<script>alert('name')</script><img src=x onerror=alert('img')>",
-    "cluster": "<svg onload=alert('cluster')>集群",
-    "description": "[点我](javascript:alert('link')) {{ 7*7 }} {% if 1 %}T{% endif %} [[ count ]] </script><b>粗</b>",
-    "note": '"><iframe src=javascript:alert(1)></iframe> ${alert(1)} `x` **粗体**',
-}
-
-
 @pytest.fixture(scope="session")
 def hostile(tmp_path_factory):
     """A site whose names, notes and descriptions carry script, HTML, link and template payloads."""
-    root = tmp_path_factory.mktemp("hostile")
-    run("new", root / "s")
-    site = root / "s"
-    write_table(site / "data", "projects", [
-        ["项目编号", "项目名称", "所属产业集群", "建设状态", "年度", "计划总投资（亿元）", "建设内容", "进展情况"],
-        ["P1", PAYLOADS["name"], PAYLOADS["cluster"], "在建", "2024", "1", PAYLOADS["description"], PAYLOADS["note"]],
-        ["P2", "正常项目", PAYLOADS["cluster"], "在建", "2024", "2", "普通描述", ""],
-    ])
-    write_table(site / "data", "progress", [["项目编号", "报告期", "完成投资（亿元）", "进展情况"],
-                                            ["P1", "2024Q1", "0.2", PAYLOADS["note"]], ["P1", "2024Q2", "0.3", ""]])
-    run("build", "--strict", "-d", root / "out", cwd=site)
-    base, server = serve(root / "out")
-    yield base, root / "out"
+    out = build_hostile(tmp_path_factory.mktemp("hostile"))
+    base, server = serve(out)
+    yield base, out
     server.shutdown()
 
 

@@ -8,7 +8,8 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import PAYLOADS, SCREENSHOTS
+from ..sites import PAYLOADS
+from .conftest import SCREENSHOTS
 
 PAYLOAD_DOM_JS = """({
   handlers: document.querySelectorAll('[onerror],[onload],[onclick]').length,
