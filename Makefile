@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test browser screenshots dictionary clean
+.PHONY: site serve test browser screenshots workflows dictionary clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ browser:
 
 screenshots: $(STAMP) browser  ## refresh screenshots/ and the README's picture
 	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser -k screenshots
+
+workflows: $(STAMP)  ## regenerate this repository's CI files from generator/ci/
+	$(BIN)/python -c "from generator.workflows import *; \
+	open('.github/workflows/publish.yml', 'w').write(github_workflow(**REPOSITORY['github'])); \
+	open('.gitlab-ci.yml', 'w').write(gitlab_ci(**REPOSITORY['gitlab']))"
 
 dictionary: $(STAMP)  ## regenerate data/DICTIONARY.md from the schema
 	$(BIN)/progress-site dictionary > data/DICTIONARY.md

@@ -12,7 +12,10 @@ from . import __version__
 from .config import DATA_ENV, ConfigError, load_site, read_mkdocs_yml
 from .loader import load_report
 from .messages import word
+from .changes import period_changes, summary_line
+from .formatting import Formatter
 from .problems import Problem, Severity
+from .publish import staging_dir, swap_in, unreachable_pages
 
 _SEVERITY = {("zh", Severity.ERROR): "错误", ("zh", Severity.WARNING): "警告",
              ("en", Severity.ERROR): "error", ("en", Severity.WARNING): "warning"}
@@ -30,6 +33,20 @@ def _line(problem: Problem, language: str) -> str:
     return f"{where}: {text}" if where else text
 
 
+def _annotation(problem: Problem, language: str) -> str:
+    """A GitHub Actions workflow command that marks the file and row of a problem."""
+    def escape(text: str, prop: bool = False) -> str:
+        text = str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+    props = [f"file={escape(problem.file, True)}"] if problem.file else []
+    if problem.row:
+        props.append(f"line={problem.row}")
+    if problem.column:
+        props.append(f"title={escape(problem.column, True)}")
+    kind = "error" if problem.severity is Severity.ERROR else "warning"
+    return f"::{kind} {','.join(props)}::{escape(problem.message(language))}"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="progress-site")
 def main() -> None:
@@ -42,7 +59,8 @@ def main() -> None:
 @click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="The data folder (default: the site's data_dir setting, else ./data).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="github: annotations on the offending file and row in GitHub Actions.")
 def validate(config_file: Path | None, data_dir: Path | None, strict: bool, fmt: str) -> None:
     """Check the data folder and report every problem: file:row: column: message."""
     config_file = config_file or _default_config()
@@ -73,7 +91,7 @@ def _report(problems: list[Problem], language: str, fmt: str, strict: bool, coun
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         for p in problems:
-            click.echo(_line(p, language))
+            click.echo(_annotation(p, language) if fmt == "github" else _line(p, language))
         summary = word("summary", language, errors=errors, warnings=warnings)
         if errors == 0 and counts is not None:
             sep = "；" if language == "zh" else "; "
@@ -128,7 +146,6 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
     """Check the data and build the site. The previous site stays until the new one is complete."""
     import os
     import shutil
-    import tempfile
 
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -140,11 +157,16 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
         os.environ[DATA_ENV] = str(data_dir.resolve())
     config = load_config(config_file=str(config_file), strict=strict)
     target = Path(site_dir) if site_dir else Path(config.site_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging = staging_dir(target)
     config.site_dir = str(staging)
     try:
         mkdocs_build(config)
+        orphans = unreachable_pages(staging)
+        for page in orphans:
+            click.echo(("WARNING -  没有任何链接通向页面 " if site.language == "zh" else
+                        "WARNING -  no link leads to page ") + page, err=True)
+        if orphans and strict:
+            raise MkDocsException(f"{len(orphans)} unlinked page(s) with --strict")
     except (MkDocsException, SystemExit) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         click.echo(str(exc) or "build failed", err=True)
@@ -152,16 +174,13 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    swap_in(staging, target)
+    fmt = Formatter(report.language, report.display_unit, report.unit_factor)
     zh = site.language == "zh"
     click.echo((f"已生成网站 {target}：{len(report.projects)} 个项目、{len(report.clusters)} 个产业集群、{len(report.years)} 个年度"
                 if zh else f"built {target}: {len(report.projects)} projects, {len(report.clusters)} clusters, "
                            f"{len(report.years)} years"))
+    click.echo(summary_line(period_changes(report, site.config.schedule_tolerance), fmt))
 
 
 @main.command()

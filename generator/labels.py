@@ -17,6 +17,12 @@ LABELS: dict[str, Label] = {
     "indicators": L("其他指标", "Other indicators"), "year_list": L("年度项目", "Projects of the year"),
     "data_table": L("图表数据", "Chart data"), "filter": L("筛选", "Filter"), "filter_hint": L("输入名称、集群或状态筛选", "Type to filter by name, cluster or status"),
     "sort_hint": L("点击表头排序", "Click a header to sort"),
+    # changes
+    "changes": L("本期变化", "This period"), "no_periods": L("数据中没有报告期。", "The data has no reporting periods."),
+    "changes_intro": L("以下为", "Changes in "), "against": L("相对于", " against "), "end_sentence": L("的变化。", "."),
+    "appeared": L("本期新增项目", "New this period"), "status_changed": L("建设状态变化", "Status changes"),
+    "completed_in_period": L("本期完成投资", "Investment completed this period"),
+    "fell_behind": L("转为滞后的项目", "Fell behind schedule"), "caught_up": L("赶上进度的项目", "Caught up"),
     # figures
     "n_key": L("重点项目数", "Key projects"), "n_investment": L("招商项目数", "Attracted projects"),
     "n_reserve": L("储备项目数", "Reserve projects"),

@@ -88,7 +88,8 @@ def nav(report: Report, output: Output, own_pages: list[str], language: str) -> 
     clusters = [{h(c.name): f"clusters/{cid}.md"} for cid, c in report.clusters.items()]  # themes print labels as HTML
     years = [{(f"{y}年" if language == "zh" else str(y)): f"years/{y}.md"} for y in report.years]
     others = [p for p in own_pages if p not in generated and p not in ("tags.md",)]
-    items: list = [{label("home", language): "index.md"}, {label("projects", language): "projects/index.md"}]
+    items: list = [{label("home", language): "index.md"}, {label("changes", language): "changes.md"},
+                   {label("projects", language): "projects/index.md"}]
     if clusters:
         items.append({label("clusters", language): clusters})
     if years:

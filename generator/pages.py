@@ -60,7 +60,8 @@ def front_matter(title: str, tags: list[str] = (), hide: list[str] = (), boost: 
 
 def page_paths(report: Report) -> dict[str, str]:
     """Where each generated page lives (docs-relative)."""
-    paths = {"home": "index.md", "projects_index": "projects/index.md", "methodology": "methodology.md"}
+    paths = {"home": "index.md", "projects_index": "projects/index.md", "methodology": "methodology.md",
+             "changes": "changes.md"}
     paths.update({f"project:{pid}": f"projects/{pid}.md" for pid in report.projects})
     paths.update({f"cluster:{cid}": f"clusters/{cid}.md" for cid in report.clusters})
     paths.update({f"year:{y}": f"years/{y}.md" for y in report.years})
@@ -148,7 +149,7 @@ class PageMaker:
         from tqdm import tqdm
 
         r = self.report
-        jobs = [self.home, self.projects_index, self.methodology]
+        jobs = [self.home, self.projects_index, self.methodology, self.changes]
         jobs += [lambda cid=cid: self.cluster(cid) for cid in r.clusters]
         jobs += [lambda y=y: self.year(y) for y in r.years]
         jobs += [lambda p=p: self.project(p) for p in r.projects.values()]
@@ -210,6 +211,12 @@ class PageMaker:
                            summary=metrics.year_summary(r, year), previous=previous,
                            previous_summary=metrics.year_summary(r, previous) if previous else None,
                            by_category=by_category, indicators=r.indicators_for(year), tags=[title])
+
+    def changes(self) -> Page:
+        from .changes import period_changes
+
+        return self.render("changes", self.paths["changes"], self.fmt.t("changes"), [],
+                           changes=period_changes(self.report, self.tolerance))
 
     def methodology(self) -> Page:
         """Downloads, the definitions of derived figures, and what each downloaded column means."""

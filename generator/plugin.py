@@ -5,6 +5,7 @@ Everything it does is a call into the library; this file only moves results into
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
@@ -64,6 +65,7 @@ class ProgressPlugin(BasePlugin):
             raise PluginError("\n".join(p.format(self.site.language) for p in loaded.problems.errors))
         self.report = loaded.report
         r = self.report
+        self._date_output(r)
         log.info(f"{len(r.projects)} 个项目、{len(r.clusters)} 个产业集群、{len(r.years)} 个年度，来自 {self.site.data_dir}"
                  if self.site.language == "zh" else
                  f"{len(r.projects)} projects, {len(r.clusters)} clusters, {len(r.years)} years from {self.site.data_dir}")
@@ -81,6 +83,16 @@ class ProgressPlugin(BasePlugin):
             config.extra["generator"] = False  # no "Made with …" line on an office's site
         self._configure_search(config)
         return config
+
+    _epoch_set: str | None = None  # the SOURCE_DATE_EPOCH this process set, which a rebuild may move
+
+    def _date_output(self, report) -> None:
+        """Dates in the output (sitemap) come from the data's as-of date, not the clock, unless the
+        environment's SOURCE_DATE_EPOCH says otherwise."""
+        current = os.environ.get("SOURCE_DATE_EPOCH")
+        if report.as_of and current in (None, ProgressPlugin._epoch_set):
+            epoch = str(int(dt.datetime.combine(report.as_of, dt.time(), dt.timezone.utc).timestamp()))
+            os.environ["SOURCE_DATE_EPOCH"] = ProgressPlugin._epoch_set = epoch
 
     def _configure_search(self, config) -> None:
         search = next((p for p in config.plugins.values() if type(p).__module__.startswith("material.plugins.search")), None)

@@ -6,6 +6,8 @@ import csv
 import io
 from pathlib import Path
 
+from .workflows import github_workflow, gitlab_ci
+
 MKDOCS_YML = """\
 site_name: {name}
 theme:
@@ -105,6 +107,9 @@ def scaffold(folder: Path, name: str) -> list[Path]:
         "data/projects.csv": _csv(PROJECTS),
         "data/progress.csv": _csv(PROGRESS),
         ".gitignore": "site/\n",
+        "requirements.txt": "# What the CI installs to build the site; pin the version you use.\nprogress-site\n",
+        ".github/workflows/publish.yml": github_workflow(),
+        ".gitlab-ci.yml": gitlab_ci(),
     }
     written = []
     for rel, text in files.items():

@@ -25,6 +25,7 @@ def run(*args, cwd=ROOT, check=True):
 
 def copy_sample(dest: Path) -> Path:
     """The sample site (mkdocs.yml, docs/, data/) copied to ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "data"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copyfile)(source, dest / name)

@@ -48,7 +48,8 @@ def test_new_site_with_other_data_builds_without_touching_templates_or_docs(tmp_
     run("new", tmp_path / "site")
     site = tmp_path / "site"
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
-        ".gitignore", "README.md", "data/progress.csv", "data/projects.csv", "docs/index.md", "docs/tags.md", "mkdocs.yml"]
+        ".github/workflows/publish.yml", ".gitignore", ".gitlab-ci.yml", "README.md", "data/progress.csv",
+        "data/projects.csv", "docs/index.md", "docs/tags.md", "mkdocs.yml", "requirements.txt"]
     for old in (site / "data").iterdir():
         old.unlink()
     write_table(site / "data", "clusters", [["编号", "集群名称"], ["bio", "生物医药"], ["ai", "人工智能"]])
