@@ -18,6 +18,7 @@ from mkdocs.structure.files import File
 
 from .config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
 from .loader import load_report
+from .markup import h
 from .output import CSS, JS, compose, generate, nav, own_pages
 from .prose import ProseError
 
@@ -34,9 +35,9 @@ SEARCH_FIELDS = {"tags": {"boost": 10.0}}
 
 
 def _footer(settings: SiteConfig, existing: str | None) -> str | None:
-    parts = [p for p in (existing, settings.office) if p]
-    if settings.filing_number:
-        parts.append(f'<a href="https://beian.miit.gov.cn/" rel="noopener">{settings.filing_number}</a>')
+    parts = [p for p in (existing, h(settings.office) if settings.office else None) if p]
+    if settings.filing_number:  # the national filing system's address, as the rules ask sites to link
+        parts.append(f'<a href="https://beian.miit.gov.cn/" rel="noopener">{h(settings.filing_number)}</a>')
     return " · ".join(parts) if parts else existing
 
 
