@@ -6,12 +6,14 @@ colour-blind-safe palette for the light or dark scheme the reader has chosen.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 import altair as alt
 import pandas as pd
+from altair.utils.schemapi import debug_mode
 
 from . import metrics
 from .amounts import Amount, total
@@ -21,6 +23,15 @@ from .vocab import Status
 
 FONT = "system-ui, -apple-system, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
 STATUS_ORDER = [s for s in Status] + [None]
+
+
+def unchecked(builder):
+    """Build a chart without Altair validating each object as it is made (see ``_spec``)."""
+    @functools.wraps(builder)
+    def wrapper(*args, **kwargs):
+        with debug_mode(False):
+            return builder(*args, **kwargs)
+    return wrapper
 
 
 @dataclass
@@ -35,10 +46,13 @@ class Chart:
 
 
 def _spec(chart: alt.Chart, title: str, description: str) -> dict:
-    """The Vega-Lite spec; the title is shown by the page (as the figure's caption), not in the drawing."""
+    """The Vega-Lite spec; the title is shown by the page (as the figure's caption), not in the drawing.
+
+    Altair's schema check is skipped here (it was most of a large site's build time); the tests check every
+    chart of a built site against the Vega-Lite schema instead."""
     spec = chart.properties(description=description, width="container",
                             autosize=alt.AutoSizeParams(type="fit-x", contains="padding")).configure(
-        font=FONT, background="transparent").to_dict()
+        font=FONT, background="transparent").to_dict(validate=False)
     spec.pop("$schema", None)  # a URL the browser never needs
     return spec
 
@@ -65,6 +79,7 @@ def _bar(cid, title, description, frame, category, value, value_title, sort=None
     return Chart(cid, title, description, _spec(chart, title, description), columns, rows, len(frame))
 
 
+@unchecked
 def investment_by(groups: dict[str, list[Project]], fmt: Formatter, cid: str, title_key: str) -> Chart | None:
     """One bar per group (cluster or project set): the sum of known total investment. Groups whose
     figures are all withheld have no bar; the table beside the chart lists them."""
@@ -78,6 +93,7 @@ def investment_by(groups: dict[str, list[Project]], fmt: Formatter, cid: str, ti
                 columns=[fmt.t("cluster" if cid.startswith("cluster") else "name"), fmt.t("total_investment")], rows=rows)
 
 
+@unchecked
 def project_investment(projects: list[Project], fmt: Formatter) -> Chart | None:
     """One bar per project of a cluster: its total investment; withheld ones are listed in the table."""
     frame = pd.DataFrame([{"name": p.name, "value": _num(p.total_investment.value, fmt)} for p in projects
@@ -93,6 +109,7 @@ def _status_key(status: Status | None) -> str:
     return f"st_{status.value}" if status else "st_none"
 
 
+@unchecked
 def status_breakdown(projects: list[Project], fmt: Formatter, cid: str = "status") -> Chart | None:
     counts = defaultdict(int)
     for p in projects:
@@ -111,6 +128,7 @@ PIPELINE = [Status.RESERVE, Status.NEGOTIATING, Status.SIGNED, Status.UNDER_CONS
             Status.OPERATING, Status.COMPLETED]
 
 
+@unchecked
 def pipeline(projects: list[Project], fmt: Formatter) -> Chart | None:
     """How many projects have reached each stage (or gone past it), from reserve to completed."""
     reached = [sum(1 for p in projects if p.status and p.status.stage is not None and p.status.stage >= s.stage)
@@ -140,6 +158,7 @@ def _grouped(cid, title, records, fmt, x_title, x_order, columns, rows, descript
     return Chart(cid, title, description, _spec(chart, title, description), columns, rows, len(frame))
 
 
+@unchecked
 def plan_vs_completed_by_year(report: Report, fmt: Formatter) -> Chart | None:
     records, rows = [], []
     for year in report.years:
@@ -170,6 +189,7 @@ def year_to_date(project: Project) -> list[tuple]:
     return out
 
 
+@unchecked
 def project_progress(project: Project, fmt: Formatter) -> Chart | None:
     """Planned and completed investment so far in each year, and the budget as reported, over the periods.
     None when the periods carry none of these figures."""
@@ -198,6 +218,7 @@ def project_progress(project: Project, fmt: Formatter) -> Chart | None:
                  [fmt.t("period"), *[fmt.t(k) for k, _ in keys]], rows, len(frame))
 
 
+@unchecked
 def group_progress(projects: list[Project], fmt: Formatter) -> Chart | None:
     """Investment completed in each period, summed over the projects (a cluster)."""
     by_period: dict = defaultdict(list)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_decimal, format_percent
+from functools import cache
+
+from babel import Locale
+from babel.numbers import format_percent, parse_pattern
 
 from .amounts import Amount, Qualifier, Total
 from .dates import DateValue, PartialDate
@@ -14,12 +17,17 @@ from .metrics import Ratio
 from .periods import Period
 
 
+@cache
+def _pattern(digits: int):
+    return parse_pattern("#,##0." + "#" * digits if digits else "#,##0")
+
+
 class Formatter:
     """Formats figures of one report for one language."""
 
     def __init__(self, language: str, unit: str, unit_factor: Decimal):
         self.language = language
-        self.locale = "zh_CN" if language == "zh" else "en_US"
+        self.locale = Locale.parse("zh_CN" if language == "zh" else "en_US")  # parsed once: babel is slow at it
         self.unit = unit
         self.unit_factor = unit_factor
 
@@ -33,8 +41,7 @@ class Formatter:
     def number(self, value: Decimal, digits: int = 2) -> str:
         """Grouped digits, at most ``digits`` decimals, rounded half up (0.375 -> 0.38, 1.125 -> 1.13)."""
         rounded = Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-        return format_decimal(rounded, format="#,##0." + "#" * digits if digits else "#,##0", locale=self.locale,
-                              decimal_quantization=False)
+        return _pattern(digits).apply(rounded, self.locale, decimal_quantization=False)
 
     def missing(self, kind: Missing | None) -> str:
         return self.t((kind or Missing.NOT_REPORTED).value)
