@@ -69,7 +69,7 @@ PROJECTS = Table(
         F("total_investment", "amount", ("计划总投资", "总投资", "计划总投资额", "总投资额", "项目总投资"), "计划总投资", "Total investment", False, (), AMOUNT_NOTE_ZH, AMOUNT_NOTE_EN),
         F("phase1_investment", "amount", ("一期投资", "一期计划投资"), "一期投资", "Phase 1 investment"),
         F("annual_planned_investment", "amount", ("年度计划投资", "年度计划投资额", "本年计划投资", "本年度计划投资"), "年度计划投资", "Annual planned investment", False, (),
-          "项目最近一个列入年度的计划投资", "plan for the project's latest listed year"),
+          "报告当年的计划投资（项目未列入当年时为其最近列入年度）", "plan for the report's current year (else the project's latest listed year)"),
         F("annual_completed_investment", "amount", ("年度完成投资", "本年完成投资", "年度完成投资额", "本年度完成投资", "年度累计完成投资"), "年度完成投资", "Annual completed investment"),
         F("cumulative_investment", "amount", ("累计完成投资", "累计完成投资额", "开工累计完成投资"), "累计完成投资", "Cumulative investment"),
         F("signed_date", "date", ("签约时间", "签约日期"), "签约时间", "Signed"),
