@@ -21,10 +21,6 @@ class Changes:
     fell_behind: list[Project] = field(default_factory=list)
     caught_up: list[Project] = field(default_factory=list)
 
-    @property
-    def any(self) -> bool:
-        return bool(self.appeared or self.status or self.fell_behind or self.caught_up)
-
 
 def period_changes(report: Report, tolerance: float = 0.05) -> Changes | None:
     """The latest period against the one before; None when the data has no periods."""
@@ -40,8 +36,7 @@ def period_changes(report: Report, tolerance: float = 0.05) -> Changes | None:
         if now is None:
             continue
         in_latest.append(now)
-        earlier = [e for e in p.progress if e.period.sort_key() < latest.sort_key()]
-        if not earlier:
+        if p.progress[0].period == latest:  # progress is sorted: nothing before the latest period
             changes.appeared.append(p)
         before = next((e for e in p.progress if e.period == previous), None) if previous else None
         if before is not None and before.status and now.status and before.status is not now.status:

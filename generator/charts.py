@@ -151,7 +151,7 @@ def _grouped(cid, title, records, fmt, x_title, x_order, columns, rows, descript
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("x:N", title=x_title, sort=x_order, axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("series:N", sort=[r[1] for r in records[:2]]),
-        y=alt.Y("value:Q", title=_unit_title(fmt, "planned").replace(fmt.t("planned"), fmt.t("value"))),
+        y=alt.Y("value:Q", title=_unit_title(fmt, "value")),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("x:N", title=x_title), alt.Tooltip("series:N", title=" "),
                  alt.Tooltip("value:Q", title=fmt.t("value"), format=",.2f")])
@@ -159,10 +159,12 @@ def _grouped(cid, title, records, fmt, x_title, x_order, columns, rows, descript
 
 
 @unchecked
-def plan_vs_completed_by_year(report: Report, fmt: Formatter) -> Chart | None:
+def plan_vs_completed_by_year(report: Report, fmt: Formatter, projects: list[Project] | None = None) -> Chart | None:
+    """Annual plan and completion per year, for ``projects`` (default: all)."""
+    chosen = list(report.projects.values()) if projects is None else projects
     records, rows = [], []
     for year in report.years:
-        s = metrics.year_summary(report, year)
+        s = metrics.summarize([p for p in chosen if year in p.all_years], year)
         rows.append([str(year), fmt.total(s.annual_planned), fmt.total(s.annual_completed), fmt.ratio(s.completion_rate)])
         for key, t in (("annual_planned", s.annual_planned), ("annual_completed", s.annual_completed)):
             if t.value is not None:

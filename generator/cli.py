@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import DATA_ENV, ConfigError, load_site, read_mkdocs_yml
+from .config import DATA_ENV, PLUGIN_NAME, ConfigError, load_site, read_mkdocs_yml
 from .loader import load_report
 from .messages import word
 from .changes import period_changes, summary_line
@@ -156,6 +156,9 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
     if data_dir is not None:
         os.environ[DATA_ENV] = str(data_dir.resolve())
     config = load_config(config_file=str(config_file), strict=strict)
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if plugin is not None:
+        plugin.gathered = (site, report)  # read and checked above: the plugin need not do it again
     target = Path(site_dir) if site_dir else Path(config.site_dir)
     staging = staging_dir(target)
     config.site_dir = str(staging)

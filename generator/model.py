@@ -169,6 +169,13 @@ class Report:
                 and (category is None or p.category is category)]
 
     @property
+    def newest_date(self):
+        """The latest date any project row gives (for dating output when there is no as-of date)."""
+        dates = [d.date.last_day() for p in self.projects.values()
+                 for d in (p.signed_date, p.start_date, p.operation_date) if d.date]
+        return max(dates) if dates else None
+
+    @property
     def current_year(self) -> int | None:
         """The year the report is about: the as-of date's year when projects are listed in it,
         else the latest year (a plan listing later years does not move it)."""

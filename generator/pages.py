@@ -20,9 +20,8 @@ from .formatting import Formatter
 from .markup import h, json_script, md
 from .model import Project, Report
 from .schema import PROJECTS
-from .vocab import Category
+from .vocab import Category, Status
 
-TEMPLATES = ("home", "project", "cluster", "year", "projects_index", "methodology")
 
 
 @dataclass
@@ -78,6 +77,7 @@ class PageMaker:
         self.site_name = site_name
         self.tolerance = tolerance
         self.paths = page_paths(report)
+        self._stamp = self.stamp()  # the same on every page
         loaders = [FileSystemLoader(str(templates_dir))] if templates_dir else []
         self.env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("generator", "templates")]),
                                finalize=_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -139,7 +139,7 @@ class PageMaker:
     def render(self, kind: str, path: str, title: str, charts: list, **context) -> Page:
         charts = [c for c in charts if c is not None]
         template = self.env.get_template(f"{kind}.md.j2")
-        context.update(title=title, here=path, link=lambda key: self.link(path, key), stamp=self.stamp(),
+        context.update(title=title, here=path, link=lambda key: self.link(path, key), stamp=self._stamp,
                        charts={c.id: c for c in charts}, report=self.report, fmt=self.fmt, metrics=metrics)
         return Page(path, title, kind, template.render(**context), charts)
 
@@ -169,7 +169,7 @@ class PageMaker:
                            unassigned=metrics.cluster_summary(r, None) if unassigned else None,
                            years=[(y, metrics.year_summary(r, y)) for y in r.years],
                            landed=len([p for p in projects if p.category is Category.INVESTMENT and p.status and
-                                       p.status.stage is not None and p.status.stage >= 2]),
+                                       p.status.stage is not None and p.status.stage >= Status.SIGNED.stage]),
                            reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()])
 
     def projects_index(self) -> Page:

@@ -56,15 +56,19 @@ class ProgressPlugin(BasePlugin):
             settings = SiteConfig.from_mapping(self.options, language, prefix=f"plugins.{PLUGIN_NAME}.")
         except ConfigError as exc:
             raise PluginError("\n".join(exc.lines())) from None
-        root = Path(config.config_file_path).resolve().parent
-        data_dir = Path(os.environ[DATA_ENV]) if os.environ.get(DATA_ENV) else root / settings.data_dir
-        self.site = Site(settings, root, data_dir, settings.language or language)
-        loaded = load_report(self.site)
-        for problem in loaded.problems.warnings:
-            log.warning(problem.format(self.site.language))
-        if not loaded.ok:
-            raise PluginError("\n".join(p.format(self.site.language) for p in loaded.problems.errors))
-        self.report = loaded.report
+        gathered = getattr(self, "gathered", None)
+        if gathered is not None:  # `progress-site build` has read, checked and reported the data already
+            self.site, self.report = gathered
+        else:
+            root = Path(config.config_file_path).resolve().parent
+            data_dir = Path(os.environ[DATA_ENV]) if os.environ.get(DATA_ENV) else root / settings.data_dir
+            self.site = Site(settings, root, data_dir, settings.language or language)
+            loaded = load_report(self.site)
+            for problem in loaded.problems.warnings:
+                log.warning(problem.format(self.site.language))
+            if not loaded.ok:
+                raise PluginError("\n".join(p.format(self.site.language) for p in loaded.problems.errors))
+            self.report = loaded.report
         r = self.report
         self._date_output(r)
         log.info(f"{len(r.projects)} 个项目、{len(r.clusters)} 个产业集群、{len(r.years)} 个年度，来自 {self.site.data_dir}"
@@ -91,8 +95,9 @@ class ProgressPlugin(BasePlugin):
         """Dates in the output (sitemap) come from the data's as-of date, not the clock, unless the
         environment's SOURCE_DATE_EPOCH says otherwise."""
         current = os.environ.get("SOURCE_DATE_EPOCH")
-        if report.as_of and current in (None, ProgressPlugin._epoch_set):
-            epoch = str(int(dt.datetime.combine(report.as_of, dt.time(), dt.timezone.utc).timestamp()))
+        if current in (None, ProgressPlugin._epoch_set):
+            day = report.as_of or report.newest_date or dt.date(1970, 1, 1)
+            epoch = str(int(dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp()))
             os.environ["SOURCE_DATE_EPOCH"] = ProgressPlugin._epoch_set = epoch
 
     def _configure_search(self, config) -> None:
@@ -112,10 +117,11 @@ class ProgressPlugin(BasePlugin):
     def on_files(self, files, config):
         docs = self.docs_dir = Path(config.docs_dir)
         self.generated = set()
+        pages = self.output.page_paths()
         for path, content in self.output.files.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
-                if path in self.output.page_paths():
+                if path in pages:
                     own = self._expand(existing.src_uri, (docs / path).read_text(encoding="utf-8-sig"))
                     content = compose(own, content)
                 files.remove(existing)

@@ -30,7 +30,7 @@ AMOUNT_FIELDS = tuple(f.name for f in PROJECTS.fields if f.kind == "amount")
 from .vocab import CATEGORY_WORDS, STATUS_WORDS, Category, Status, Vocabulary
 
 SHORTCODE = re.compile(r"\[\[\s*(.+?)\s*\]\]")
-SUMS = {"annual_planned": "annual_planned", "annual_completed": "annual_completed"}
+SUMS = ("annual_planned", "annual_completed")
 
 
 class ProseError(ValueError):
@@ -65,7 +65,7 @@ class Figures:
                     return m.group(0)
                 try:
                     return self.figure(m.group(1), counter)
-                except (ValueError, KeyError, IndexError) as exc:
+                except (ValueError, KeyError, IndexError, AttributeError) as exc:
                     failures.append((number, m.group(1), str(exc).strip("'\"")))
                     return m.group(0)
             out_lines.append(SHORTCODE.sub(replace, line))
@@ -89,15 +89,15 @@ class Figures:
             return str(len(projects))
         if name == "sum":
             field = positional[0] if positional else "total_investment"
-            year = year or (self.report.years[-1] if self.report.years else None)
+            year = year or self.report.current_year
             if field in SUMS:
                 summary = metrics.summarize(projects, year)
-                return self.fmt.total(getattr(summary, SUMS[field]))
+                return self.fmt.total(getattr(summary, field))
             if field not in AMOUNT_FIELDS:
                 raise ValueError(f"{field}: {self._t('not an amount')}（{', '.join([*SUMS, *AMOUNT_FIELDS])}）")
             return self.fmt.total(total(getattr(p, field) for p in projects))
         if name == "rate":
-            year = year or (self.report.years[-1] if self.report.years else None)
+            year = year or self.report.current_year
             return self.fmt.ratio(metrics.summarize(projects, year).completion_rate)
         if name == "indicator":
             wanted = positional[0] if positional else ""
@@ -113,14 +113,29 @@ class Figures:
             p = self.report.projects[pid]
             if field not in PROJECTS.field_names:
                 raise ValueError(f"{field}: {self._t('no such field')}（{', '.join(PROJECTS.field_names)}）")
-            value = getattr(p, field)
-            if isinstance(value, Amount):
-                return self.fmt.amount(value)
-            return self.fmt.date(value) if hasattr(value, "date") else str(value)
+            return self._field(p, field)
         if name == "chart":
             counter["n"] += 1
             return "\n\n" + str(self.chart_html(self._chart(positional[0] if positional else "", projects, counter["n"]))) + "\n"
         raise ValueError(f"{name}: {self._t('unknown')}")
+
+    def _field(self, p, field: str) -> str:
+        """One field of a project as its page shows it."""
+        f = self.fmt
+        if field == "year":
+            return ("、" if f.language == "zh" else ", ").join(map(str, p.all_years))
+        if field == "cluster":
+            return self.report.clusters[p.cluster_id].name if p.cluster_id else f.t("unknown_cluster")
+        if field == "status":
+            return f.t(f"st_{p.status.value}" if p.status else "st_none")
+        if field == "category":
+            return f.t(p.category.value)
+        value = getattr(p, field)
+        if isinstance(value, Amount):
+            return f.amount(value)
+        if hasattr(value, "missing"):  # a date
+            return f.date(value)
+        return "" if value is None else str(value)
 
     def _chart(self, kind: str, projects, n: int) -> ch.Chart:
         f, r = self.fmt, self.report
@@ -131,7 +146,7 @@ class Figures:
         elif kind == "pipeline":
             chart = ch.pipeline(projects, f)
         elif kind == "years":
-            chart = ch.plan_vs_completed_by_year(r, f)
+            chart = ch.plan_vs_completed_by_year(r, f, projects)
         elif kind == "projects":
             chart = ch.project_investment(projects, f)
         else:

@@ -110,7 +110,7 @@ def _first_text(cells: list) -> str:
     return ""
 
 
-_TOTAL = re.compile(r"^[^\d]{0,6}(合计|总计)")
+_TOTAL = re.compile(rf"^[^\d]{{0,6}}({'|'.join(TOTAL_WORDS)})")
 _UNIT_ROW = re.compile(r"^(?:金额|计量)?单位[:：](.+)$")
 
 

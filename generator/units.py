@@ -63,7 +63,3 @@ CURRENCIES: dict[str, Currency] = {
     "EUR": _make("EUR", ["欧元"], ["EUR", "€", "euros"], "million EUR"),
     "HKD": _make("HKD", ["港元", "港币"], ["HKD", "HK$"], "亿港元"),
 }
-
-
-def currency(code: str) -> Currency | None:
-    return CURRENCIES.get(code.upper())

@@ -63,7 +63,6 @@ class Vocabulary:
 
     def __init__(self, words: dict[str, object], canonical: list[object] | None = None):
         self.words = dict(words)
-        self.canonical = list(canonical or [])
         self._lookup = {normalize_word(w): v for w, v in self.words.items()}
         for value in canonical or []:
             key = value.value if isinstance(value, Enum) else str(value)

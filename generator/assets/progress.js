@@ -39,7 +39,9 @@
       el.setAttribute("data-drawn", "pending");
       /* Vega labels the element it draws in; the outer one keeps the label we wrote (title and figures). */
       var view = el.querySelector(".ps-chart__view") || el;
+      if (view._psResult) { view._psResult.finalize(); }  /* a redraw replaces the view and its listeners */
       vegaEmbed(view, spec, { actions: false, renderer: "svg", config: theme(), tooltip: true }).then(function (result) {
+        view._psResult = result;
         el.setAttribute("data-drawn", "yes");
         var svg = el.querySelector("svg");
         if (svg) {
