@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test browser screenshots workflows dictionary clean
+.PHONY: site serve test browser screenshots bench workflows dictionary clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ browser:
 
 screenshots: $(STAMP) browser  ## refresh screenshots/ and the README's picture
 	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser -k screenshots
+
+bench: $(STAMP)  ## benchmarks at 200, 1,000 and 5,000 projects (minutes; prints a table)
+	$(BIN)/python benchmarks/run.py
 
 workflows: $(STAMP)  ## regenerate this repository's CI files from generator/ci/
 	$(BIN)/python -c "from generator.workflows import *; \

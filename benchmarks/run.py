@@ -1,0 +1,147 @@
+"""Build-time, size and memory benchmarks at several scales, printed as one table.
+
+    .venv/bin/python benchmarks/run.py                 # 200, 1,000 and 5,000 projects, 12 months each
+    .venv/bin/python benchmarks/run.py --sizes 200 1000
+
+For each size: validate + generate (the library alone), the full `progress-site build`, a plain
+`mkdocs build` of the `generate --out` export of the same site (MkDocs' own floor), their ratio, peak
+memory of the full build, site size, median and largest project page, the search index (raw and
+gzip), and the time from editing one project's row to its rebuilt page during `serve`. Ratios are
+measured in one run on one machine; absolute times depend on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+MKDOCS_YML = """site_name: 规模测试
+theme:
+  name: material
+  language: zh
+  font: false
+markdown_extensions:
+  - tables
+  - toc:
+      slugify: !!python/object/apply:pymdownx.slugs.slugify
+        kwds: {case: lower}
+plugins:
+  - search
+  - progress:
+      ignore: [withheld-value, completion-over-100]
+"""
+
+
+def timed(args: list[str], cwd: Path) -> tuple[float, int]:
+    """Seconds and peak resident memory (MiB) of one command; stops the run if the command fails."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(args)} failed in {cwd}")
+    return elapsed, usage.ru_maxrss // 1024  # Linux reports KiB
+
+
+def make_site(folder: Path, projects: int) -> Path:
+    site = folder / "site-src"
+    (site / "docs").mkdir(parents=True)
+    (site / "docs" / "index.md").write_text("# 规模测试\n\n[[ generated ]]\n", encoding="utf-8")
+    (site / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "generator.synth", "--projects", str(projects), "--clusters",
+                    str(max(8, projects // 125)), "--periods", "12", "--out", str(site / "data")], check=True, env=ENV)
+    return site
+
+
+def serve_edit_seconds(site: Path, timeout: float = 120) -> float | None:
+    """Seconds from saving an edited projects.csv to the changed page being served."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([str(BIN / "progress-site"), "serve", "-a", f"127.0.0.1:{port}"], cwd=site, env=ENV,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/projects/P00001/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                return r.read().decode("utf-8")
+        except OSError:
+            return ""
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and "P00001" not in page():
+            time.sleep(0.5)
+        csv_path = site / "data" / "projects.csv"
+        text = csv_path.read_text(encoding="utf-8")
+        first = text.splitlines()[1].split(",")[1]
+        start = time.perf_counter()
+        csv_path.write_text(text.replace(first, "改名测试" + first, 1), encoding="utf-8")
+        while time.perf_counter() - start < timeout:
+            if "改名测试" in page():
+                return time.perf_counter() - start
+            time.sleep(0.1)
+        return None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def measure(projects: int, with_serve: bool) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"bench-{projects}-"))
+    try:
+        site = make_site(work, projects)
+        generate_s, _ = timed([str(BIN / "progress-site"), "generate", "--out", str(work / "export")], site)
+        build_s, build_mib = timed([str(BIN / "progress-site"), "build", "-d", str(work / "out")], site)
+        floor_s, _ = timed([str(BIN / "mkdocs"), "build", "-d", str(work / "plain")], work / "export")
+        out = work / "out"
+        pages = [p.stat().st_size for p in (out / "projects").glob("P*/index.html")]
+        index = (out / "search" / "search_index.json").read_bytes()
+        return {
+            "projects": projects,
+            "validate+generate s": round(generate_s, 1),
+            "build s": round(build_s, 1),
+            "mkdocs floor s": round(floor_s, 1),
+            "build / floor": round(build_s / floor_s, 2),
+            "peak MiB": build_mib,
+            "site MB": round(sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6, 1),
+            "median page KB": round(statistics.median(pages) / 1e3, 1),
+            "largest page KB": round(max(pages) / 1e3, 1),
+            "search index MB": round(len(index) / 1e6, 2),
+            "search gzip MB": round(len(gzip.compress(index)) / 1e6, 2),
+            "serve edit s": (round(serve_edit_seconds(site), 1) if with_serve else None),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
+    parser.add_argument("--serve-up-to", type=int, default=1000, help="measure serve only up to this size")
+    args = parser.parse_args()
+    rows = [measure(n, n <= args.serve_up_to) for n in args.sizes]
+    keys = list(rows[0])
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print("| " + " | ".join(keys) + " |")
+    print("|" + "---|" * len(keys))
+    for row in rows:
+        print("| " + " | ".join("—" if row[k] is None else str(row[k]) for k in keys) + " |")
+
+
+if __name__ == "__main__":
+    main()
