@@ -53,7 +53,7 @@ def _frames(report: Report) -> dict[str, pd.DataFrame]:
         for e in p.progress:
             row = {"project": p.id, "project_name": p.name, "period": e.period.key,
                    "status": e.status.value if e.status else "", "note": e.note or ""}
-            for f in ("planned_investment", "completed_investment", "cumulative_investment", "total_investment"):
+            for f in TABLES["progress"].names("amount"):
                 row[f], row[f"{f}_flag"] = _amount(getattr(e, f), report)
             progress.append(row)
     indicators = [{"year": i.year or "", "name": i.name, "value": i.value.raw, "target": i.target.raw,

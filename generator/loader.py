@@ -19,7 +19,7 @@ from .periods import parse_period
 from .messages import label
 from .metrics import annual_completion, cumulative_investment, investment_share
 from .problems import ProblemLog
-from .schema import TABLES, normalize_header
+from .schema import PROGRESS, PROJECTS, TABLES, normalize_header
 from .sources import read_sheet, find_table_file
 from .tables import BoundTable, HeaderMatcher, bind
 from .vocab import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, Category, Status, Vocabulary
@@ -200,7 +200,7 @@ class Loader:
                 r.problem("value-missing", "period", field=TABLES["progress"].field("period"))
             entry = ProgressEntry(
                 project_id or "", period,
-                **{f: r.amount(f) for f in ("planned_investment", "completed_investment", "cumulative_investment", "total_investment")},
+                **{f: r.amount(f) for f in PROGRESS.names("amount")},
                 status=r.word("status", self.statuses, "status-unknown"),
                 note=r.text("note"),
                 source=SourceRef(bound.sheet.label, row.number),
@@ -298,10 +298,9 @@ class Loader:
         return Loaded(report, self.log)
 
 
-AMOUNT_FIELDS = ("total_investment", "phase1_investment", "annual_planned_investment", "annual_completed_investment",
-                 "cumulative_investment", "annual_output", "output_to_date", "annual_revenue")
-DATE_FIELDS = ("signed_date", "start_date", "operation_date", "completion_date")
-TEXT_FIELDS = ("owner", "department", "location", "description", "progress_note")
+AMOUNT_FIELDS = PROJECTS.names("amount")
+DATE_FIELDS = PROJECTS.names("date")
+TEXT_FIELDS = tuple(f for f in PROJECTS.names("text") if f != "name")
 
 
 def _percent(value: Decimal) -> str:

@@ -35,6 +35,11 @@ def clean(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+def fold(text: str) -> str:
+    """The form words are compared in (headers, units, vocabularies): ``clean`` and case-folded."""
+    return clean(text).casefold()
+
+
 def missing_kind(text: str) -> Missing | None:
     """The kind of missing value a whole cell stands for, or None when it holds something."""
     t = clean(text)

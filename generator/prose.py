@@ -26,7 +26,7 @@ from .formatting import Formatter
 from .model import Report
 from .schema import PROJECTS
 
-AMOUNT_FIELDS = tuple(f.name for f in PROJECTS.fields if f.kind == "amount")
+AMOUNT_FIELDS = PROJECTS.names("amount")
 from .vocab import CATEGORY_WORDS, STATUS_WORDS, Category, Status, Vocabulary
 
 SHORTCODE = re.compile(r"\[\[\s*(.+?)\s*\]\]")

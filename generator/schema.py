@@ -7,8 +7,9 @@ dictionary page is rendered from it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from .marks import fold
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class Table:
     @property
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
+
+    def names(self, kind: str) -> tuple[str, ...]:
+        """The fields of one kind (amount, date, text ...), in declaration order."""
+        return tuple(f.name for f in self.fields if f.kind == kind)
 
 
 STATUS_NOTE = ("储备/谋划/前期、洽谈/在谈/意向/拟签约、签约/已签约、开工/已开工/在建/动工/新开工/续建、"
@@ -138,8 +143,7 @@ _UNIT = re.compile(r"^(?P<base>.*?)[(\[【](?P<unit>[^()\[\]【】]*)[)\]】]$")
 
 def normalize_header(text: str) -> str:
     """Headers compare in NFKC, without white space or line breaks, lower case, without * marks."""
-    t = "".join(unicodedata.normalize("NFKC", str(text)).split()).casefold()
-    return t.strip("*※:：")
+    return fold(str(text)).strip("*※:：")
 
 
 def split_unit(header: str) -> tuple[str, str | None]:

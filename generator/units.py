@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+
+from .marks import fold
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,7 @@ class Currency:
         return Label("、".join(zh[:12]), ", ".join(en[:12]))
 
 
-def _unit_key(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+_unit_key = fold
 
 
 _CHINESE_MAGNITUDES = {"": 1, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+from .marks import fold
 from enum import Enum
 
 
@@ -53,9 +53,7 @@ CATEGORY_WORDS: dict[str, Category] = {
 LEVEL_WORDS: dict[str, str] = {w: w for w in ["国家重点", "省重点", "市重点", "区重点", "县重点", "省市重点"]}
 
 
-def normalize_word(text: str) -> str:
-    """The form a vocabulary word is compared in: NFKC, no white space, lower case."""
-    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+normalize_word = fold  # NFKC, no white space, lower case
 
 
 class Vocabulary:
