@@ -33,6 +33,13 @@ def _line(problem: Problem, language: str) -> str:
     return f"{where}: {text}" if where else text
 
 
+def _strictly(problems: list[Problem], strict: bool) -> list[Problem]:
+    """With --strict every warning is reported, and counted, as an error."""
+    if not strict:
+        return problems
+    return [Problem(Severity.ERROR, p.code, p.file, p.row, p.column, p.value, p.params) for p in problems]
+
+
 def _annotation(problem: Problem, language: str) -> str:
     """A GitHub Actions workflow command that marks the file and row of a problem."""
     def escape(text: str, prop: bool = False) -> str:
@@ -81,8 +88,7 @@ def validate(config_file: Path | None, data_dir: Path | None, strict: bool, fmt:
 
 
 def _report(problems: list[Problem], language: str, fmt: str, strict: bool, counts: dict | None) -> None:
-    if strict:
-        problems = [Problem(Severity.ERROR, p.code, p.file, p.row, p.column, p.value, p.params) for p in problems]
+    problems = _strictly(problems, strict)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if fmt == "json":
@@ -126,8 +132,8 @@ def _gather(config_file: Path, data_dir: Path | None, strict: bool):
             click.echo(line, err=True)
         sys.exit(1)
     loaded = load_report(site)
-    problems = loaded.problems.sorted()
-    blocking = [p for p in problems if strict or p.severity is Severity.ERROR]
+    problems = _strictly(loaded.problems.sorted(), strict)
+    blocking = [p for p in problems if p.severity is Severity.ERROR]
     for p in problems:
         click.echo(_line(p, site.language), err=True)
     if blocking or loaded.report is None:
