@@ -60,8 +60,18 @@ def _frames(report: Report) -> dict[str, pd.DataFrame]:
                    "unit": i.shown_unit or "", "note": i.note or ""} for i in report.indicators]
     frames = {"projects": pd.DataFrame(projects), "clusters": pd.DataFrame(clusters),
               "progress": pd.DataFrame(progress), "indicators": pd.DataFrame(indicators)}
+    return {name: frames[name] for name in exported_tables(report)}
+
+
+def exported_tables(report: Report) -> list[str]:
     present = {s.table for s in report.sources} | {"projects", "clusters"}
-    return {name: frame for name, frame in frames.items() if name in present}
+    return [name for name in ("projects", "clusters", "progress", "indicators") if name in present]
+
+
+def export_paths(report: Report, folder: str = "downloads") -> list[str]:
+    """The docs-relative paths :func:`export_files` writes, in its order."""
+    return [f"{folder}/{name}.{ext}" for name in exported_tables(report) for ext in ("csv", "json")] + [
+        f"{folder}/datapackage.json"]
 
 
 def _header(name: str, column: str, report: Report) -> str:

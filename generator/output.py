@@ -6,15 +6,18 @@ composed with the generated page at the same path, and their live figures filled
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .ahead import Ahead, cores
 from .bundle import vega_bundle
 from .config import Site
-from .exports import export_files
+from .exports import export_files, export_paths
 from .markup import h
 from .model import Report
 from .pages import Page, PageMaker
@@ -30,34 +33,60 @@ _H1 = re.compile(r"^#\s+.+$", re.M)
 
 @dataclass
 class Output:
-    """The generated part of a site."""
+    """The generated part of a site: docs-relative path -> content, pages first. Contents may be made
+    ahead in a second process (see :mod:`.ahead`); reading one waits for it if need be."""
 
-    pages: list[Page]
-    files: dict[str, str | bytes] = field(default_factory=dict)  # docs-relative path -> content
-    figures: Figures | None = None
+    pages: list[str]
+    files: Mapping[str, str | bytes]
+    figures: Figures
 
     def page_paths(self) -> set[str]:
-        return {p.path for p in self.pages}
+        return set(self.pages)
+
+    def close(self) -> None:
+        """Stop making what nobody will read (after a failed build)."""
+        if isinstance(self.files, Ahead):
+            self.files.close()
+
+
+ASSETS = [f"{ASSET_DIR}/{name}" for name in ("progress.js", "progress.css", "vega-embed.js")]
 
 
 def assets() -> dict[str, str]:
+    """The page script, its styles and the Vega bundle, by docs-relative path (as :data:`ASSETS`)."""
     folder = resources.files("generator") / "assets"
     out = {f"{ASSET_DIR}/{name}": (folder / name).read_text(encoding="utf-8") for name in ("progress.js", "progress.css")}
     out[f"{ASSET_DIR}/vega-embed.js"] = vega_bundle()
     return out
 
 
-def generate(report: Report, site: Site, site_name: str = "", show_progress: bool = False) -> Output:
-    """Render every generated page, the assets and the downloads of ``report``."""
+def generate(report: Report, site: Site, site_name: str = "", progress: str | None = None,
+             parallel: bool | None = None) -> Output:
+    """Every generated page, the assets and the downloads of ``report``.
+
+    With ``parallel`` (the default where there are two cores or more) they are made by a second process
+    in the order they are listed, while the caller reads them. ``progress`` labels a progress bar of the
+    files read so far."""
     templates = site.root / site.config.templates_dir if site.config.templates_dir else None
     maker = PageMaker(report, templates, site_name, site.config.schedule_tolerance)
-    pages = maker.pages(show_progress)
-    out = Output(pages, figures=Figures(report, maker.fmt, maker.chart_html, maker.by_cluster))
-    for page in pages:
-        out.files[page.path] = page.markdown
-    out.files.update(assets())
-    out.files.update(export_files(report))
-    return out
+    jobs: dict[str, Callable[[], str | bytes]] = {path: _markdown(job) for path, job in maker.jobs().items()}
+    pages = list(jobs)
+    downloads = functools.cache(functools.partial(export_files, report))
+    jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
+    jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
+    files = Ahead(jobs, parallel=cores() > 1 if parallel is None else parallel, progress=progress)
+    return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster))
+
+
+_assets = functools.cache(assets)
+
+
+def _markdown(job: Callable[[], Page]) -> Callable[[], str]:
+    return lambda: job().markdown
+
+
+def _item(make: Callable[[], dict], key: str):
+    return make()[key]
 
 
 def compose(own: str, generated: str) -> str:

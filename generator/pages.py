@@ -6,8 +6,10 @@ value a template prints is escaped for Markdown unless it is markup this module 
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,17 +146,14 @@ class PageMaker:
         return Page(path, title, kind, template.render(**context), charts)
 
     # -- pages ---------------------------------------------------------------------
-    def pages(self, show_progress: bool = False) -> list[Page]:
-        """Every page; a progress bar on the terminal when ``show_progress``."""
-        from tqdm import tqdm
-
+    def jobs(self) -> dict[str, Callable[[], Page]]:
+        """Every page, by docs-relative path: a function that renders it, in the order pages are read."""
         r = self.report
-        jobs = [self.home, self.projects_index, self.methodology, self.changes]
-        jobs += [lambda cid=cid: self.cluster(cid) for cid in r.clusters]
-        jobs += [lambda y=y: self.year(y) for y in r.years]
-        jobs += [lambda p=p: self.project(p) for p in r.projects.values()]
-        label = "生成页面" if r.language == "zh" else "pages"
-        return [job() for job in tqdm(jobs, desc=label, unit="", disable=not show_progress, leave=False)]
+        jobs = {self.paths[k]: getattr(self, k) for k in ("home", "projects_index", "methodology", "changes")}
+        jobs.update({self.paths[f"cluster:{cid}"]: functools.partial(self.cluster, cid) for cid in r.clusters})
+        jobs.update({self.paths[f"year:{y}"]: functools.partial(self.year, y) for y in r.years})
+        jobs.update({self.paths[f"project:{p.id}"]: functools.partial(self.project, p) for p in r.projects.values()})
+        return jobs
 
     def home(self) -> Page:
         r, f = self.report, self.fmt

@@ -6,6 +6,7 @@ Everything it does is a call into the library; this file only moves results into
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import sys
@@ -41,6 +42,23 @@ def _footer(settings: SiteConfig, existing: str | None) -> str | None:
     return " · ".join(parts) if parts else existing
 
 
+class GeneratedFile(File):
+    """A generated file whose content is fetched when MkDocs first reads it (it may still be in the
+    making, in a second process)."""
+
+    @property
+    def _content(self):
+        return self._fetch()
+
+    @_content.setter
+    def _content(self, value):  # MkDocs sets a content; we also take a function that fetches one
+        self._fetch = value if callable(value) else (lambda: value)
+
+
+def _composed(own: str, generated) -> str:
+    return compose(own, generated())
+
+
 class ProgressPlugin(BasePlugin):
     """Settings are validated by :class:`SiteConfig` (one schema for plugin and CLI), not by MkDocs."""
 
@@ -74,8 +92,9 @@ class ProgressPlugin(BasePlugin):
         log.info(f"{len(r.projects)} 个项目、{len(r.clusters)} 个产业集群、{len(r.years)} 个年度，来自 {self.site.data_dir}"
                  if self.site.language == "zh" else
                  f"{len(r.projects)} projects, {len(r.clusters)} clusters, {len(r.years)} years from {self.site.data_dir}")
+        long = sys.stderr.isatty() and len(self.report.projects) > 200
         self.output = generate(self.report, self.site, config.site_name,
-                               show_progress=sys.stderr.isatty() and len(self.report.projects) > 200)
+                               progress=("页面" if self.site.language == "zh" else "pages") if long else None)
         self.own = own_pages(Path(config.docs_dir))
         if config.nav is None:
             config.nav = nav(self.report, self.output, self.own, self.site.language)
@@ -118,14 +137,15 @@ class ProgressPlugin(BasePlugin):
         docs = self.docs_dir = Path(config.docs_dir)
         self.generated = set()
         pages = self.output.page_paths()
-        for path, content in self.output.files.items():
+        for path in self.output.files:
+            content = functools.partial(self.output.files.__getitem__, path)
             existing = files.get_file_from_path(path)
             if existing is not None:
                 if path in pages:
                     own = self._expand(existing.src_uri, (docs / path).read_text(encoding="utf-8-sig"))
-                    content = compose(own, content)
+                    content = functools.partial(_composed, own, content)
                 files.remove(existing)
-            files.append(File.generated(config, path, content=content))
+            files.append(GeneratedFile.generated(config, path, content=content))
             self.generated.add(path)
         return files
 
@@ -146,6 +166,13 @@ class ProgressPlugin(BasePlugin):
         if not (custom and (Path(custom) / "404.html").is_file()):
             env.loader = ChoiceLoader([FileSystemLoader(str(THEME_DIR)), env.loader])
         return env
+
+    def on_post_build(self, config):
+        self.output.close()
+
+    def on_build_error(self, error):
+        if getattr(self, "output", None) is not None:
+            self.output.close()
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.site.data_dir))

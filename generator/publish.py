@@ -7,7 +7,7 @@ import ctypes.util
 import os
 import re
 import shutil
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
@@ -58,16 +58,13 @@ def swap_in(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.hrefs: list[str] = []
+_HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_OUTSIDE = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
 
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            href = dict(attrs).get("href")
-            if href:
-                self.hrefs.append(href)
+
+def links(html: str) -> list[str]:
+    """The targets of a page's ``<a href>`` links, unescaped."""
+    return [unescape(a or b or c) for a, b, c in _HREF.findall(html)]
 
 
 def unreachable_pages(site: Path) -> list[str]:
@@ -76,11 +73,9 @@ def unreachable_pages(site: Path) -> list[str]:
     seen, queue = {"index.html"}, ["index.html"]
     while queue:
         page = queue.pop()
-        parser = _Links()
-        parser.feed((site / page).read_text(encoding="utf-8", errors="replace"))
-        for href in parser.hrefs:
+        for href in links((site / page).read_text(encoding="utf-8", errors="replace")):
             url, _ = urldefrag(href)
-            if not url or re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.I):
+            if not url or _OUTSIDE.match(url):
                 continue
             url = url.split("?", 1)[0]
             target = os.path.normpath(os.path.join(os.path.dirname(page), unquote(url)))

@@ -1,0 +1,97 @@
+"""Work made ahead, in a second process, while this one goes on with something else.
+
+A site engine reads generated pages one by one, and each page costs it more than it costs us to make one. So
+a forked process makes the pages in the order they will be read and sends them over a pipe; reading a page
+waits only if it is not there yet. On two cores the generator's time hides behind the engine's.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Mapping
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def cores() -> int:
+    """How many cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+class Ahead(Mapping[str, T]):
+    """``key -> value`` where each value is ``jobs[key]()``, made in job order by a forked process
+    when ``parallel`` (and fork is available), else on first use, here.
+
+    A job that fails over there is run again here, so its exception is raised where it is read, with
+    its own type and traceback."""
+
+    def __init__(self, jobs: dict[str, Callable[[], T]], parallel: bool = True, progress: str | None = None):
+        self._jobs = jobs
+        self._made: dict[str, T] = {}
+        self._conn = self._worker = None
+        self._bar = None
+        self._read: set[str] = set()
+        if progress:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=len(jobs), desc=progress, unit="", leave=False)
+        if parallel and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._conn, child = context.Pipe(duplex=False)
+            self._worker = context.Process(target=self._make_all, args=(child,), daemon=True, name="progress-site pages")
+            self._worker.start()
+            child.close()
+
+    def _make_all(self, conn) -> None:  # in the forked process
+        for key, job in self._jobs.items():
+            try:
+                conn.send((key, True, job()))
+            except BaseException:  # noqa: BLE001 - the parent runs the job again and raises it there
+                conn.send((key, False, None))
+                break
+        conn.close()
+
+    def __getitem__(self, key: str) -> T:
+        if key not in self._jobs:
+            raise KeyError(key)
+        while key not in self._made:
+            if self._conn is None:
+                self._made[key] = self._jobs[key]()
+                break
+            try:
+                made, ok, value = self._conn.recv()
+            except EOFError:  # the worker is gone: make the rest here
+                self.close()
+                continue
+            self._made[made] = value if ok else self._jobs[made]()
+            if len(self._made) == len(self._jobs):
+                self.close()
+        if self._bar is not None and key not in self._read:
+            self._read.add(key)
+            self._bar.update(1)
+            if self._bar.n >= len(self._jobs):
+                self._bar.close()
+                self._bar = None
+        return self._made[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self._jobs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._jobs)
+
+    def __len__(self) -> int:
+        return len(self._jobs)
+
+    def close(self) -> None:
+        """Stop the worker (if any) and make anything still missing here."""
+        if self._worker is not None:
+            self._worker.terminate()
+            self._worker.join()
+            self._conn.close()
+            self._worker = self._conn = None
