@@ -10,7 +10,7 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -39,6 +39,8 @@ class Output:
     pages: list[str]
     files: Mapping[str, str | bytes]
     figures: Figures
+    stamp: str = ""  # the line every page carries (as-of date, source checksums)
+    inputs: dict[str, tuple] = field(default_factory=dict)  # see PageMaker.inputs
 
     def page_paths(self) -> set[str]:
         return set(self.pages)
@@ -75,7 +77,33 @@ def generate(report: Report, site: Site, site_name: str = "", progress: str | No
     jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
     jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
     files = Ahead(jobs, parallel=cores() > 1 if parallel is None else parallel, progress=progress)
-    return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster))
+    return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamp_line,
+                  maker.inputs())
+
+
+def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> tuple[Output, list[str]]:
+    """The output for a changed ``report``, made from ``old`` by remaking only what the change can touch
+    (every page but those of projects whose inputs are equal, and the downloads); and the generated paths
+    whose content changed other than in the stamp line, in reading order. For a fast preview."""
+    templates = site.root / site.config.templates_dir if site.config.templates_dir else None
+    maker = PageMaker(report, templates, site_name, site.config.schedule_tolerance)
+    stamp, inputs, jobs = maker.stamp_line, maker.inputs(), maker.jobs()
+    files: dict[str, str | bytes] = {}
+    for path, job in jobs.items():
+        if path in inputs and old.inputs.get(path) == inputs[path]:
+            files[path] = old.files[path].replace(old.stamp, stamp)
+        else:
+            files[path] = job().markdown
+    files.update(export_files(report))
+    files.update((path, old.files[path]) for path in ASSETS)
+    changed = [path for path, content in files.items()
+               if path not in old.files or _unstamped(content, stamp) != _unstamped(old.files[path], old.stamp)]
+    new = Output(list(jobs), files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), stamp, inputs)
+    return new, changed
+
+
+def _unstamped(content: str | bytes, stamp: str) -> str | bytes:
+    return content.replace(stamp, "") if isinstance(content, str) and stamp else content
 
 
 _assets = functools.cache(assets)

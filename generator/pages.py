@@ -79,7 +79,7 @@ class PageMaker:
         self.site_name = site_name
         self.tolerance = tolerance
         self.paths = page_paths(report)
-        self._stamp = self.stamp()  # the same on every page
+        self.stamp_line = self.stamp()  # the same on every page
         loaders = [FileSystemLoader(str(templates_dir))] if templates_dir else []
         self.env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("generator", "templates")]),
                                finalize=_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -141,9 +141,15 @@ class PageMaker:
     def render(self, kind: str, path: str, title: str, charts: list, **context) -> Page:
         charts = [c for c in charts if c is not None]
         template = self.env.get_template(f"{kind}.md.j2")
-        context.update(title=title, here=path, link=lambda key: self.link(path, key), stamp=self._stamp,
+        context.update(title=title, here=path, link=lambda key: self.link(path, key), stamp=self.stamp_line,
                        charts={c.id: c for c in charts}, report=self.report, fmt=self.fmt, metrics=metrics)
         return Page(path, title, kind, template.render(**context), charts)
+
+    def inputs(self) -> dict[str, tuple]:
+        """What each project page is made from, besides the stamp: equal inputs make equal pages."""
+        r = self.report
+        common = (r.latest_period, r.as_of, r.currency, r.display_unit, r.unit_factor, r.language, self.tolerance)
+        return {self.paths[f"project:{p.id}"]: (p, r.clusters.get(p.cluster_id or ""), *common) for p in r.projects.values()}
 
     # -- pages ---------------------------------------------------------------------
     def jobs(self) -> dict[str, Callable[[], Page]]:

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from .config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
+from .live import LastBuild
 from .loader import load_report
 from .markup import h
 from .output import CSS, JS, compose, generate, nav, own_pages
@@ -134,6 +135,7 @@ class ProgressPlugin(BasePlugin):
         # finds its page first.
 
     def on_files(self, files, config):
+        self.files = files
         docs = self.docs_dir = Path(config.docs_dir)
         self.generated = set()
         pages = self.output.page_paths()
@@ -165,15 +167,32 @@ class ProgressPlugin(BasePlugin):
         custom = config.theme.custom_dir
         if not (custom and (Path(custom) / "404.html").is_file()):
             env.loader = ChoiceLoader([FileSystemLoader(str(THEME_DIR)), env.loader])
+        self.env = env
         return env
+
+    def on_nav(self, nav, config, files):
+        self._nav = nav
+        return nav
 
     def on_post_build(self, config):
         self.output.close()
+        ProgressPlugin.last_build = LastBuild(self, config, self.files, self._nav, self.env)
 
     def on_build_error(self, error):
         if getattr(self, "output", None) is not None:
             self.output.close()
 
+    last_build: LastBuild | None = None  # of this process, for quick rebuilds in serve
+
     def on_serve(self, server, config, builder):
+        """Watch the data folder; when only data changed, rebuild just the pages that changed."""
         server.watch(str(self.site.data_dir))
+        full = server.builder
+
+        def rebuild(config=None):
+            last = ProgressPlugin.last_build
+            if config is None and last is not None and last.refresh():
+                return
+            full(config)
+        server.builder = rebuild
         return server

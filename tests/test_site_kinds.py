@@ -1,5 +1,6 @@
 """Sites other than the sample: hostile text, new sites with other data, overridden templates, live preview."""
 
+import json
 import os
 import re
 import socket
@@ -125,29 +126,64 @@ def _get(url: str) -> str | None:
         return None
 
 
-def test_serve_rebuilds_after_a_csv_edit(tmp_path):
+def _search_docs(base: str, whole_pages: bool = False) -> list[dict]:
+    docs = json.loads(_get(f"{base}/search/search_index.json"))["docs"]
+    return [d for d in docs if "#" not in d["location"]] if whole_pages else docs
+
+
+def _wait_for(url: str, text: str, seconds: float = 90) -> str | None:
+    deadline = time.monotonic() + seconds
+    page = None
+    while time.monotonic() < deadline and not (page and text in page):
+        time.sleep(0.3)
+        page = _get(url)
+    return page
+
+
+def test_serve_rebuilds_what_a_csv_edit_changed_and_everything_after_other_edits(tmp_path):
     run("new", tmp_path / "site")
     site = tmp_path / "site"
     port = _free_port()
-    server = subprocess.Popen([EXE, "serve", "-a", f"127.0.0.1:{port}"], cwd=site, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    url = f"http://127.0.0.1:{port}/projects/P001/"
+    log = tmp_path / "serve.log"
+    with log.open("wb") as sink:
+        server = subprocess.Popen([EXE, "serve", "-a", f"127.0.0.1:{port}"], cwd=site, stdout=sink, stderr=sink,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    base = f"http://127.0.0.1:{port}"
+    csv_path = site / "data" / "projects.csv"
     try:
-        deadline = time.monotonic() + 90
-        page = None
-        while time.monotonic() < deadline and not (page and "示例新材料生产线项目" in page):
-            time.sleep(0.5)
-            page = _get(url)
-        assert page and "示例新材料生产线项目" in page
-        csv_path = site / "data" / "projects.csv"
+        assert "示例新材料生产线项目" in (_wait_for(f"{base}/projects/P001/", "示例新材料生产线项目") or "")
+        pages = len(_search_docs(base, whole_pages=True))
+
+        # one project's name: its page, its cluster's page, the index and the search index change
         csv_path.write_text(csv_path.read_text(encoding="utf-8").replace("示例新材料生产线项目", "改名后的新材料项目"), encoding="utf-8")
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            time.sleep(0.5)
-            page = _get(url)
-            if page and "改名后的新材料项目" in page:
-                break
-        assert page and "改名后的新材料项目" in page
+        assert "改名后的新材料项目" in (_wait_for(f"{base}/projects/P001/", "改名后的新材料项目") or "")
+        rebuilt = re.findall(r"数据已更新：重建 (\d+) 个页面", log.read_text(encoding="utf-8"))
+        assert rebuilt and 3 <= int(rebuilt[-1]) < pages, (rebuilt, pages)
+        assert "改名后的新材料项目" in _get(f"{base}/projects/")
+        cluster = re.search(r'href="\.\./\.\./clusters/([^/"]+)/">', _get(f"{base}/projects/P001/")).group(1)
+        assert "改名后的新材料项目" in _get(f"{base}/clusters/{cluster}/")
+        titles = [d["title"].replace("\u200b", "") for d in _search_docs(base)]
+        assert "改名后的新材料项目" in titles and "示例新材料生产线项目" not in titles
+        assert len(_search_docs(base, whole_pages=True)) == pages
+
+        # bad data: the problem is logged and the previous pages stay
+        good = csv_path.read_text(encoding="utf-8")
+        csv_path.write_text(good.replace("P002,", "P001,", 1), encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and "data/projects.csv:" not in log.read_text(encoding="utf-8"):
+            time.sleep(0.3)
+        assert re.search(r"ERROR.*data/projects\.csv:\d+: .*P001", log.read_text(encoding="utf-8"))
+        assert "改名后的新材料项目" in _get(f"{base}/projects/P001/")
+
+        # a new project adds a page: a full build
+        csv_path.write_text(good.rstrip("\n") + "\nP099,新增的测试项目\n", encoding="utf-8")
+        assert "新增的测试项目" in (_wait_for(f"{base}/projects/P099/", "新增的测试项目") or "")
+
+        # a hand-written page: a full build, as MkDocs does
+        index_md = site / "docs" / "index.md"
+        index_md.write_text(index_md.read_text(encoding="utf-8") + "\n\n手写的新段落。\n", encoding="utf-8")
+        assert "手写的新段落" in (_wait_for(f"{base}/", "手写的新段落") or "")
+        assert log.read_text(encoding="utf-8").count("Building documentation") >= 3
     finally:
         server.terminate()
         server.wait(timeout=30)
