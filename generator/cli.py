@@ -226,7 +226,7 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
     raw = read_mkdocs_yml(config_file)
     output = generate_output(report, site, raw.get("site_name", ""))
     written = export_project(config_file, report, output, out_dir, _footer(site.config, raw.get("copyright")),
-                             SEARCH_SEPARATOR, SEARCH_FIELDS)
+                             SEARCH_SEPARATOR, SEARCH_FIELDS, site.config.search)
     click.echo(f"{len(written)} files -> {out_dir}")
 
 

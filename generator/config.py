@@ -71,6 +71,7 @@ class SiteConfig(_Settings):
     templates_dir: str | None = Field(None, description="folder of templates that replace the built-in ones (home.md.j2, project.md.j2 ...), relative to mkdocs.yml", json_schema_extra={"zh": "覆盖内置模板（home.md.j2、project.md.j2 等）的文件夹，相对于 mkdocs.yml"})
     filing_number: str | None = Field(None, description="the site's ICP filing number (备案号), shown in the footer", json_schema_extra={"zh": "网站备案号，显示在页脚"})
     office: str | None = Field(None, description="the responsible office, shown in the footer", json_schema_extra={"zh": "主办或负责单位，显示在页脚"})
+    search: Literal["material", "pagefind"] = Field("material", description="search engine: material (the theme's, for sites up to about a thousand projects) or pagefind (loads only the parts of the index a query needs; for large sites)", json_schema_extra={"zh": "站内搜索引擎：material（主题自带，适合千个项目以内）或 pagefind（按需加载索引分片，适合大型网站）"})
     ignore: list[str] = Field(default_factory=list, description="warning codes not to report, e.g. withheld-value", json_schema_extra={"zh": "不再提示的警告代码，如 withheld-value"})
 
     @property

@@ -11,13 +11,14 @@ import json
 import shutil
 from pathlib import Path
 
+from . import pagefind
 from .config import PLUGIN_NAME, read_mkdocs_yml
 from .output import CSS, JS, Output, compose, nav, own_pages
 from .model import Report
 
 
 
-def _plugins(raw: list | dict | None, separator: str, fields: dict) -> list:
+def _plugins(raw: list | dict | None, separator: str, fields: dict, pagefind: bool = False) -> list:
     items = raw.items() if isinstance(raw, dict) else (
         next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in (raw or []))
     out = []
@@ -26,14 +27,17 @@ def _plugins(raw: list | dict | None, separator: str, fields: dict) -> list:
             continue
         if name in ("search", "material/search"):
             settings = dict(settings or {})
-            settings.setdefault("separator", separator)
-            settings.setdefault("fields", fields)
+            if pagefind:
+                settings["enabled"] = False
+            else:
+                settings.setdefault("separator", separator)
+                settings.setdefault("fields", fields)
         out.append({name: settings} if settings else name)
     return out
 
 
 def export_project(config_file: Path, report: Report, output: Output, out_dir: Path, copyright: str | None,
-                   separator: str, search_fields: dict) -> list[Path]:
+                   separator: str, search_fields: dict, search: str = "material") -> list[Path]:
     """Write the project into ``out_dir`` (which must be empty or absent); returns the files written."""
     config_file = config_file.resolve()
     root = config_file.parent
@@ -76,17 +80,22 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
                 write(f"overrides/{path.relative_to(custom).as_posix()}", path.read_bytes())
     if not (custom and (custom / "404.html").is_file()):
         write("overrides/404.html", (Path(__file__).parent / "theme" / "404.html").read_text(encoding="utf-8"))
+    use_pagefind = search == "pagefind"
+    if use_pagefind:  # the same indexing step, as a MkDocs hook
+        write("hooks/pagefind.py", (Path(__file__).parent / "pagefind.py").read_text(encoding="utf-8"))
     settings = {
         "INHERIT": "base.yml",
         "docs_dir": "docs",
-        "plugins": _plugins(raw.get("plugins"), separator, search_fields),
+        "plugins": _plugins(raw.get("plugins"), separator, search_fields, use_pagefind),
         "nav": raw.get("nav") or nav(report, output, own, report.language),
-        "extra_css": [*CSS, *(raw.get("extra_css") or [])],
-        "extra_javascript": [*(raw.get("extra_javascript") or []), *JS],
+        "extra_css": [*CSS, *(raw.get("extra_css") or []), *(pagefind.CSS if use_pagefind else [])],
+        "extra_javascript": [*(pagefind.JS if use_pagefind else []), *(raw.get("extra_javascript") or []), *JS],
         "theme": {"font": False, "custom_dir": "overrides"},
         "extra": {"generator": (raw.get("extra") or {}).get("generator", False)},
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
+    if use_pagefind:
+        settings["hooks"] = [*(raw.get("hooks") or []), "hooks/pagefind.py"]
     if copyright:
         settings["copyright"] = copyright
     lines = ["# Made by progress-site generate: plain `mkdocs build` builds the site from this folder."]

@@ -106,19 +106,20 @@ class PageMaker:
         return self.fmt.t(c.value)
 
     def chart_html(self, chart: ch.Chart) -> Markup:
-        """A chart container, its spec, and its numbers in a collapsible table (readable without the chart)."""
+        """A chart container, its spec, and its numbers in a collapsible table (readable without the chart).
+        Search leaves both out (the numbers are in the page's own tables), as it does the stamp line."""
         cid = f"chart-{chart.id}"
         head = "".join(f"<th scope=\"col\">{h(c)}</th>" for c in chart.columns)
         body = "".join("<tr>" + "".join(f"<td>{h(v)}</td>" for v in row) + "</tr>" for row in chart.rows)
         label = f"{chart.title}{'：' if self.report.language == 'zh' else ': '}{chart.description}"
         return Markup(
-            f'<figure class="ps-chart" id="{cid}" data-marks="{chart.marks}">'
+            f'<figure class="ps-chart" id="{cid}" data-marks="{chart.marks}" data-search-exclude>'
             f'<figcaption class="ps-chart__title">{h(chart.title)}</figcaption>'
             f'<div class="ps-chart__canvas" role="img" aria-label="{h(label)}" data-spec="{cid}-spec">'
             f'<div class="ps-chart__view"></div></div>'
             f'<script type="application/json" id="{cid}-spec">{json_script(chart.spec)}</script>'
             f'</figure>\n\n'
-            f'<details class="ps-chart-data"><summary>{h(self.fmt.t("data_table"))}：{h(chart.title)}</summary>'
+            f'<details class="ps-chart-data" data-search-exclude><summary>{h(self.fmt.t("data_table"))}：{h(chart.title)}</summary>'
             f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>\n')
 
     def stamp(self) -> Markup:
@@ -130,7 +131,7 @@ class PageMaker:
                  for name, digest in files]
         parts = [f"{f.t('as_of')} {self.report.as_of.isoformat()}" if self.report.as_of else ""]
         parts.append(f"{f.t('source')}{'：' if zh else ': '}{f.join(shown)}")
-        return Markup(f'<p class="ps-stamp">{" · ".join(p for p in parts if p)}</p>')
+        return Markup(f'<p class="ps-stamp" data-search-exclude>{" · ".join(p for p in parts if p)}</p>')
 
     def by_cluster(self, projects: list[Project]) -> dict[str, list[Project]]:
         """Projects grouped by cluster name, in the clusters' order; those in none under 未分类."""

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from . import pagefind
 from .config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
 from .live import LastBuild
 from .loader import load_report
@@ -106,8 +107,19 @@ class ProgressPlugin(BasePlugin):
         config.validation.nav.omitted_files = logging.DEBUG  # project pages are reached by links, not the nav
         if "generator" not in config.extra:
             config.extra["generator"] = False  # no "Made with …" line on an office's site
-        self._configure_search(config)
+        if settings.search == "pagefind":
+            self._use_pagefind(config)
+        else:
+            self._configure_search(config)
         return config
+
+    def _use_pagefind(self, config) -> None:
+        """Pagefind instead of the theme's search (see :mod:`.pagefind`)."""
+        for plugin in config.plugins.values():
+            if type(plugin).__module__.startswith(("material.plugins.search", "mkdocs.contrib.search")):
+                plugin.config.enabled = False
+        config.extra_css = [*config.extra_css, *pagefind.CSS]
+        config.extra_javascript = [*pagefind.JS, *config.extra_javascript]
 
     _epoch_set: str | None = None  # the SOURCE_DATE_EPOCH this process set, which a rebuild may move
 
@@ -176,6 +188,11 @@ class ProgressPlugin(BasePlugin):
 
     def on_post_build(self, config):
         self.output.close()
+        if self.site.config.search == "pagefind":
+            try:
+                pagefind.index_site(config.site_dir)
+            except (OSError, RuntimeError) as exc:
+                raise PluginError(str(exc)) from None
         ProgressPlugin.last_build = LastBuild(self, config, self.files, self._nav, self.env)
 
     def on_build_error(self, error):

@@ -32,6 +32,15 @@ def copy_sample(dest: Path) -> Path:
     return dest
 
 
+def use_pagefind(site: Path) -> Path:
+    """Switch a site's search to Pagefind (``search: pagefind`` in the progress plugin's settings)."""
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - progress:\n" in text
+    config.write_text(text.replace("  - progress:\n", "  - progress:\n      search: pagefind\n", 1), encoding="utf-8")
+    return site
+
+
 def text_of(html: str) -> str:
     """The visible text of a page's article, without tags."""
     article = html[html.find("<article"):html.find("</article>")]
@@ -86,12 +95,14 @@ PAYLOADS = {
 }
 
 
-def build_hostile(root: Path) -> Path:
+def build_hostile(root: Path, pagefind: bool = False) -> Path:
     """Build a site whose names, notes and descriptions carry ``PAYLOADS``; returns the built site."""
     from .conftest import write_table
 
     run("new", root / "s")
     site = root / "s"
+    if pagefind:
+        use_pagefind(site)
     write_table(site / "data", "projects", [
         ["项目编号", "项目名称", "所属产业集群", "建设状态", "年度", "计划总投资（亿元）", "建设内容", "进展情况"],
         ["P1", PAYLOADS["name"], PAYLOADS["cluster"], "在建", "2024", "1", PAYLOADS["description"], PAYLOADS["note"]],

@@ -142,7 +142,25 @@
     }
   }
 
+  /* With `search: pagefind`, Pagefind's box goes where the theme's would be; results link from the site's base. */
+  function mountPagefind() {
+    var script = document.querySelector('script[src$="pagefind/pagefind-ui.js"]');
+    var header = document.querySelector(".md-header__inner");
+    if (typeof PagefindUI !== "function" || !script || !header || header.querySelector(".ps-search")) { return; }
+    var box = document.createElement("div");
+    box.className = "ps-search";
+    box.setAttribute("role", "search");
+    header.insertBefore(box, header.querySelector(".md-header__source"));
+    var base = new URL(script.getAttribute("src"), location.href).pathname.replace(/pagefind\/pagefind-ui\.js$/, "");
+    new PagefindUI({ element: box, baseUrl: base, showImages: false, showSubResults: false, resetStyles: false });
+    var input = box.querySelector("input");
+    if (input && !input.getAttribute("aria-label")) {  /* a title alone is not a label */
+      input.setAttribute("aria-label", input.getAttribute("placeholder") || input.getAttribute("title") || "Search");
+    }
+  }
+
   function enhance() {
+    mountPagefind();
     nameSearchDialog();
     drawCharts();
     Array.prototype.forEach.call(document.querySelectorAll(".ps-sortable"), enhanceTable);
