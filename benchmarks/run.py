@@ -5,9 +5,11 @@
 
 For each size: validate + generate (the library alone), the full `progress-site build`, a plain
 `mkdocs build` of the `generate --out` export of the same site (MkDocs' own floor), their ratio, peak
-memory of the full build, site size, median and largest project page, the search index (raw and
-gzip), and the time from editing one project's row to its rebuilt page during `serve`. Ratios are
-measured in one run on one machine; absolute times depend on it.
+memory of the full build (all its processes together), site size, median and largest project page, the
+theme's search index (raw and gzip) and the seconds from typing a project's name in Chromium to its
+result; the same site built with `search: pagefind`, its first result and what that search downloaded;
+and the time from editing one project's row to its rebuilt page during `serve`. Ratios are measured in
+one run on one machine; absolute times depend on it.
 """
 
 from __future__ import annotations
@@ -22,9 +24,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
+
+from search import first_result
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -46,15 +51,41 @@ plugins:
 """
 
 
+def _tree_rss(pid: int) -> int:
+    """Resident memory (KiB) of a process and all its descendants, summed (shared pages counted in each)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
 def timed(args: list[str], cwd: Path) -> tuple[float, int]:
-    """Seconds and peak resident memory (MiB) of one command; stops the run if the command fails."""
+    """Seconds and peak resident memory (MiB, all processes of the command) of one command; stops the run
+    if the command fails."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
+    peak = [0]
+
+    def sample():
+        while proc.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            time.sleep(0.05)
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    status = proc.wait()
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
+    sampler.join()
+    if status != 0:
         raise SystemExit(f"{' '.join(args)} failed in {cwd}")
-    return elapsed, usage.ru_maxrss // 1024  # Linux reports KiB
+    return elapsed, peak[0] // 1024
 
 
 def make_site(folder: Path, projects: int) -> Path:
@@ -62,6 +93,8 @@ def make_site(folder: Path, projects: int) -> Path:
     (site / "docs").mkdir(parents=True)
     (site / "docs" / "index.md").write_text("# 规模测试\n\n[[ generated ]]\n", encoding="utf-8")
     (site / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (site / "mkdocs-pagefind.yml").write_text(MKDOCS_YML.replace("  - progress:\n", "  - progress:\n      search: pagefind\n"),
+                                              encoding="utf-8")
     subprocess.run([sys.executable, "-m", "generator.synth", "--projects", str(projects), "--clusters",
                     str(max(8, projects // 125)), "--periods", "12", "--out", str(site / "data")], check=True, env=ENV)
     return site
@@ -108,9 +141,18 @@ def measure(projects: int, with_serve: bool) -> dict:
         generate_s, _ = timed([str(BIN / "progress-site"), "generate", "--out", str(work / "export")], site)
         build_s, build_mib = timed([str(BIN / "progress-site"), "build", "-d", str(work / "out")], site)
         floor_s, _ = timed([str(BIN / "mkdocs"), "build", "-d", str(work / "plain")], work / "export")
+        pagefind_s, _ = timed([str(BIN / "progress-site"), "build", "-f", "mkdocs-pagefind.yml", "-d", str(work / "pf")], site)
         out = work / "out"
         pages = [p.stat().st_size for p in (out / "projects").glob("P*/index.html")]
         index = (out / "search" / "search_index.json").read_bytes()
+        middle = f"P{projects // 2:05d}"
+        name = next(line.split(",")[1] for line in (site / "data" / "projects.csv").read_text(encoding="utf-8").splitlines()
+                    if line.startswith(middle + ","))
+        query = name.split("（")[0]  # as a visitor types it, without the id the synthetic names carry
+        material_first, _ = first_result(out, query, f"/projects/{middle}/")
+        pagefind_first, fetched = first_result(work / "pf", query, f"/projects/{middle}/")
+        pagefind_download = sum(len(gzip.compress((work / "pf" / f.lstrip("/")).read_bytes()))
+                                for f in set(fetched) if f.startswith("/pagefind/"))
         return {
             "projects": projects,
             "validate+generate s": round(generate_s, 1),
@@ -123,6 +165,10 @@ def measure(projects: int, with_serve: bool) -> dict:
             "largest page KB": round(max(pages) / 1e3, 1),
             "search index MB": round(len(index) / 1e6, 2),
             "search gzip MB": round(len(gzip.compress(index)) / 1e6, 2),
+            "first result s": None if material_first is None else round(material_first, 2),
+            "pagefind build / floor": round(pagefind_s / floor_s, 2),
+            "pagefind first result s": None if pagefind_first is None else round(pagefind_first, 2),
+            "pagefind download MB": round(pagefind_download / 1e6, 2),
             "serve edit s": (round(serve_edit_seconds(site), 1) if with_serve else None),
         }
     finally:

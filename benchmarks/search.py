@@ -22,9 +22,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def first_result_seconds(site: Path, query: str, expected_path: str, timeout: float = 60) -> float | None:
+def first_result(site: Path, query: str, expected_path: str, timeout: float = 60) -> tuple[float | None, list[str]]:
     """Seconds from the query being typed (right after the page's load event) to ``expected_path``
-    showing among the results; None when it never does within ``timeout``."""
+    showing among the first ten results (None when it never does within ``timeout``), and the site's
+    files the search fetched."""
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(site))
@@ -36,6 +37,8 @@ def first_result_seconds(site: Path, query: str, expected_path: str, timeout: fl
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
             page = browser.new_page()
             page.goto(f"{base}/", wait_until="load")
+            fetched: list[str] = []
+            page.on("request", lambda r: fetched.append(r.url.removeprefix(base).split("?")[0]))
             start = time.perf_counter()
             if page.locator(".md-search__input").count():  # Material's search
                 page.click(".md-search__input")
@@ -56,10 +59,10 @@ def first_result_seconds(site: Path, query: str, expected_path: str, timeout: fl
                     break
                 time.sleep(0.02)
             browser.close()
-            return found
+            return found, fetched
     finally:
         server.shutdown()
 
 
 if __name__ == "__main__":
-    print(first_result_seconds(Path(sys.argv[1]), sys.argv[2], sys.argv[3]))
+    print(first_result(Path(sys.argv[1]), sys.argv[2], sys.argv[3]))
