@@ -6,9 +6,13 @@ import functools
 import os
 from pathlib import Path
 
-import altair as alt
 
-VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])  # what Altair writes, e.g. 6.4
+
+def vl_version() -> str:
+    """The Vega-Lite version Altair writes specs for, e.g. 6.4."""
+    import altair as alt
+
+    return ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 
 def _cache_dir() -> Path:
@@ -20,12 +24,13 @@ def vega_bundle() -> str:
     """The bundle for Altair's Vega-Lite version; built once per machine and vl-convert version."""
     import vl_convert
 
-    path = _cache_dir() / f"vega-embed-{vl_convert.__version__}-vl{VL_VERSION}.js"
+    version = vl_version()
+    path = _cache_dir() / f"vega-embed-{vl_convert.__version__}-vl{version}.js"
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
         pass
-    text = vl_convert.javascript_bundle(vl_version=VL_VERSION)
+    text = vl_convert.javascript_bundle(vl_version=version)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

@@ -12,8 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-import altair as alt
-from altair.utils.schemapi import debug_mode
 
 from . import metrics
 from .amounts import Amount, total
@@ -36,9 +34,6 @@ class Chart:
     marks: int  # how many marks (bars, points) a reader should see
 
 
-ROWS = alt.NamedData(name="rows")  # stands for a chart's own rows in a template
-
-
 def template(build):
     """A kind of chart whose Vega-Lite spec Altair makes once per set of arguments (titles, orders);
     each chart made from it fills in only its own rows and description.
@@ -48,8 +43,12 @@ def template(build):
     title is shown by the page, as the figure's caption, not in the drawing."""
     @functools.lru_cache(maxsize=512)
     def skeleton(*args) -> str:
+        import altair as alt  # here, not at import: only the process that makes pages needs it
+        from altair.utils.schemapi import debug_mode
+
         with debug_mode(False):
-            chart = build(*args).properties(width="container", autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+            rows = alt.NamedData(name="rows")  # stands for the chart's own rows
+            chart = build(alt, rows, *args).properties(width="container", autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
             spec = chart.configure(font=FONT, background="transparent").to_dict(validate=False)
         spec.pop("$schema", None)  # a URL the browser never needs
         return json.dumps(spec, ensure_ascii=False)
@@ -72,10 +71,10 @@ def _unit_title(fmt: Formatter, key: str) -> str:
 
 
 @template
-def _bars(sort: tuple[str, ...] | None, value_title: str, counts: bool) -> alt.Chart:
+def _bars(alt, rows, sort: tuple[str, ...] | None, value_title: str, counts: bool):
     """Horizontal bars, one per row: ``name`` along y, ``value`` along x."""
     x_axis = alt.Axis(tickMinStep=1, format="d") if counts else alt.Axis()
-    return alt.Chart(ROWS).mark_bar().encode(
+    return alt.Chart(rows).mark_bar().encode(
         y=alt.Y("name:N", title=None, sort=list(sort) if sort else "-x", axis=alt.Axis(labelLimit=220)),
         x=alt.X("value:Q", title=value_title, axis=x_axis),
         tooltip=[alt.Tooltip("name:N", title=" "),
@@ -150,10 +149,10 @@ def pipeline(projects: list[Project], fmt: Formatter) -> Chart | None:
 
 
 @template
-def _side_by_side(x_title: str, x_order: tuple[str, ...], series_order: tuple[str, ...], y_title: str,
-                  value_title: str) -> alt.Chart:
+def _side_by_side(alt, rows, x_title: str, x_order: tuple[str, ...], series_order: tuple[str, ...], y_title: str,
+                  value_title: str):
     """Grouped columns: one group per ``x``, one column per ``series`` in it."""
-    return alt.Chart(ROWS).mark_bar().encode(
+    return alt.Chart(rows).mark_bar().encode(
         x=alt.X("x:N", title=x_title, sort=list(x_order), axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("series:N", sort=list(series_order)),
         y=alt.Y("value:Q", title=y_title),
@@ -200,9 +199,9 @@ def year_to_date(project: Project) -> list[tuple]:
 
 
 @template
-def _lines(period_title: str, order: tuple[str, ...], y_title: str, value_title: str) -> alt.Chart:
+def _lines(alt, rows, period_title: str, order: tuple[str, ...], y_title: str, value_title: str):
     """One line with points per ``series`` over the periods."""
-    return alt.Chart(ROWS).mark_line(point=True).encode(
+    return alt.Chart(rows).mark_line(point=True).encode(
         x=alt.X("period:N", title=period_title, sort=list(order), axis=alt.Axis(labelAngle=0 if len(order) < 7 else -45)),
         y=alt.Y("value:Q", title=y_title),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom")),
@@ -232,9 +231,9 @@ def project_progress(project: Project, fmt: Formatter) -> Chart | None:
 
 
 @template
-def _columns(x_title: str, order: tuple[str, ...], y_title: str) -> alt.Chart:
+def _columns(alt, rows, x_title: str, order: tuple[str, ...], y_title: str):
     """One column per row: ``name`` along x, ``value`` up."""
-    return alt.Chart(ROWS).mark_bar().encode(
+    return alt.Chart(rows).mark_bar().encode(
         x=alt.X("name:N", title=x_title, sort=list(order), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=y_title),
         tooltip=[alt.Tooltip("name:N", title=x_title), alt.Tooltip("value:Q", title=y_title, format=",.2f")])

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .amounts import Amount
 from .dates import DateValue
 from .model import Report
 from .labels import label
 from .schema import TABLES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _TYPES = {"amount": "number", "number": "number", "years": "string", "year": "integer", "date": "string",
           "period": "string", "value": "string"}
@@ -33,6 +36,8 @@ def _date(d: DateValue) -> str:
 
 
 def _frames(report: Report) -> dict[str, pd.DataFrame]:
+    import pandas as pd  # here, not at import: a build's main process never needs it
+
     projects = []
     for p in report.projects.values():
         row = {"id": p.id, "name": p.name, "category": p.category.value, "level": p.level or "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from enum import Enum
@@ -30,11 +31,13 @@ _EMPTY_WORDS = frozenset({"", "-", "—", "——", "–", "/", "无"})
 _TBD_WORDS = frozenset({"待定", "未定", "待确定"})
 
 
+@functools.lru_cache(maxsize=65536)  # the same words and marks recur in every row
 def clean(text: str) -> str:
     """NFKC (full-width to half-width) with all white space removed."""
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """The form words are compared in (headers, units, vocabularies): ``clean`` and case-folded."""
     return clean(text).casefold()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -85,6 +86,7 @@ _MONTH = re.compile(r"^(\d{4})(?:年|[-/.])(\d{1,2})月?(?:份)?$")
 _YEAR = re.compile(r"^(\d{4})(?:年度?|年全年)?$")
 
 
+@functools.lru_cache(maxsize=4096)  # a table names the same few periods in every row
 def parse_period(cell, formats: tuple[str, ...] = ()) -> Period:
     """Read a period cell: 2022-03, 2022年3月, 2022Q1, 2022年一季度, 2022上半年, 2022, or a full date."""
     if isinstance(cell, PartialDate):  # a spreadsheet date cell, at the precision its format shows

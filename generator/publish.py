@@ -5,11 +5,12 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import posixpath
 import re
 import shutil
 from html import unescape
 from pathlib import Path
-from urllib.parse import unquote, urldefrag
+from urllib.parse import unquote
 
 STAGING_PREFIX = ".progress-site-staging-"
 OLD_PREFIX = ".progress-site-old-"
@@ -62,9 +63,9 @@ _HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"
 _OUTSIDE = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
 
 
-def links(html: str) -> list[str]:
+def links(html: str) -> set[str]:
     """The targets of a page's ``<a href>`` links, unescaped."""
-    return [unescape(a or b or c) for a, b, c in _HREF.findall(html)]
+    return {unescape(href) if "&" in href else href for groups in _HREF.findall(html) for href in groups if href}
 
 
 def unreachable_pages(site: Path) -> list[str]:
@@ -73,14 +74,13 @@ def unreachable_pages(site: Path) -> list[str]:
     seen, queue = {"index.html"}, ["index.html"]
     while queue:
         page = queue.pop()
+        folder = posixpath.dirname(page)
         for href in links((site / page).read_text(encoding="utf-8", errors="replace")):
-            url, _ = urldefrag(href)
+            url = href.split("#", 1)[0].split("?", 1)[0]
             if not url or _OUTSIDE.match(url):
                 continue
-            url = url.split("?", 1)[0]
-            target = os.path.normpath(os.path.join(os.path.dirname(page), unquote(url)))
-            for candidate in (target, os.path.join(target, "index.html")):
-                candidate = candidate.replace(os.sep, "/")
+            target = posixpath.normpath(posixpath.join(folder, unquote(url) if "%" in url else url))
+            for candidate in (target, f"{target}/index.html"):
                 if candidate in pages and candidate not in seen:
                     seen.add(candidate)
                     queue.append(candidate)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -56,7 +57,14 @@ class BoundTable:
     totals: list[TotalRow]
 
     def column(self, name: str) -> Column | None:
-        return next((c for c in self.columns if c.field == name), None)
+        return self._by_field.get(name)
+
+    @functools.cached_property
+    def _by_field(self) -> dict[str, Column]:
+        by_field: dict[str, Column] = {}
+        for c in self.columns:
+            by_field.setdefault(c.field, c)
+        return by_field
 
     def header_of(self, name: str) -> str:
         """The header as written; for a field the file has no column for, its usual header."""
