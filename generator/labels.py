@@ -8,6 +8,7 @@ L = Label
 LABELS: dict[str, Label] = {
     # page titles and sections
     "home": L("首页", "Home"), "projects": L("项目一览", "All projects"), "clusters": L("产业集群", "Clusters"),
+    "all_clusters": L("全部集群", "All clusters"),
     "years": L("年度", "Years"), "methodology": L("数据与方法", "Data and methodology"), "tags": L("标签", "Tags"),
     "overview": L("总体情况", "Overview"), "charts": L("图表", "Charts"), "facts": L("项目信息", "Facts"),
     "timeline": L("里程碑", "Milestones"), "progress": L("投资进度", "Investment progress"),

@@ -137,18 +137,26 @@ def compose(own: str, generated: str) -> str:
     return front + ("\n" if front and not front.endswith("\n") else "") + body
 
 
+#: Up to this many clusters are listed in the navigation; with more, it links to the clusters' index page
+#: (every page carries the navigation, so a long list would weigh on all of them).
+NAV_CLUSTERS = 12
+
+
 def nav(report: Report, output: Output, own_pages: list[str], language: str) -> list:
     """A navigation that scales: no project is listed; clusters, years and the index link to them."""
     from .labels import label
 
     generated = output.page_paths()
+    overview = {label("all_clusters", language): "clusters/index.md"}
     clusters = [{h(c.name): f"clusters/{cid}.md"} for cid, c in report.clusters.items()]  # themes print labels as HTML
     years = [{(f"{y}年" if language == "zh" else str(y)): f"years/{y}.md"} for y in report.years]
     others = [p for p in own_pages if p not in generated and p not in ("tags.md",)]
     items: list = [{label("home", language): "index.md"}, {label("changes", language): "changes.md"},
                    {label("projects", language): "projects/index.md"}]
-    if clusters:
-        items.append({label("clusters", language): clusters})
+    if len(clusters) > NAV_CLUSTERS:
+        items.append({label("clusters", language): "clusters/index.md"})
+    elif clusters:
+        items.append({label("clusters", language): [overview, *clusters]})
     if years:
         items.append({label("years", language): years})
     items += others

@@ -61,8 +61,8 @@ def front_matter(title: str, tags: list[str] = (), hide: list[str] = (), boost: 
 
 def page_paths(report: Report) -> dict[str, str]:
     """Where each generated page lives (docs-relative)."""
-    paths = {"home": "index.md", "projects_index": "projects/index.md", "methodology": "methodology.md",
-             "changes": "changes.md"}
+    paths = {"home": "index.md", "projects_index": "projects/index.md", "clusters_index": "clusters/index.md",
+             "methodology": "methodology.md", "changes": "changes.md"}
     paths.update({f"project:{pid}": f"projects/{pid}.md" for pid in report.projects})
     paths.update({f"cluster:{cid}": f"clusters/{cid}.md" for cid in report.clusters})
     paths.update({f"year:{y}": f"years/{y}.md" for y in report.years})
@@ -156,7 +156,9 @@ class PageMaker:
     def jobs(self) -> dict[str, Callable[[], Page]]:
         """Every page, by docs-relative path: a function that renders it, in the order pages are read."""
         r = self.report
-        jobs = {self.paths[k]: getattr(self, k) for k in ("home", "projects_index", "methodology", "changes")}
+        kinds = ("home", "projects_index", "clusters_index", "methodology", "changes") if r.clusters else (
+            "home", "projects_index", "methodology", "changes")
+        jobs = {self.paths[k]: getattr(self, k) for k in kinds}
         jobs.update({self.paths[f"cluster:{cid}"]: functools.partial(self.cluster, cid) for cid in r.clusters})
         jobs.update({self.paths[f"year:{y}"]: functools.partial(self.year, y) for y in r.years})
         jobs.update({self.paths[f"project:{p.id}"]: functools.partial(self.project, p) for p in r.projects.values()})
@@ -183,6 +185,14 @@ class PageMaker:
         latest = r.latest_period
         rows = [(p, metrics.schedule(p, latest, self.tolerance).status) for p in r.projects.values()]
         return self.render("projects_index", self.paths["projects_index"], self.fmt.t("projects"), [], rows=rows)
+
+    def clusters_index(self) -> Page:
+        """Every cluster with its figures: the navigation's way into clusters when there are many."""
+        r = self.report
+        unassigned = any(p.cluster_id is None for p in r.projects.values())
+        return self.render("clusters_index", self.paths["clusters_index"], self.fmt.t("clusters"), [],
+                           clusters=[(cid, c, metrics.cluster_summary(r, cid)) for cid, c in r.clusters.items()],
+                           unassigned=metrics.cluster_summary(r, None) if unassigned else None)
 
     def project(self, p: Project) -> Page:
         r = self.report

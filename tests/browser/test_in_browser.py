@@ -51,8 +51,9 @@ def test_every_page_loads_cleanly_and_draws_its_charts(sample, visit, report):
         totals["marks"] += sum(c["marks"] for c in charts)
         totals["requests"] += len(v.requests)
         v.close()
-    # home, this period, index, methodology, tags, 404, and one page per project, cluster and year
-    assert totals["pages"] == len(pages) == 6 + len(report.projects) + len(report.clusters) + len(report.years)
+    # home, this period, the indexes of projects and clusters, methodology, tags, 404, and one page per
+    # project, cluster and year
+    assert totals["pages"] == len(pages) == 7 + len(report.projects) + len(report.clusters) + len(report.years)
     assert totals["charts"] >= len(report.projects)
     SCREENSHOTS.mkdir(exist_ok=True)
     (SCREENSHOTS / "browser-checks.json").write_text(json.dumps(totals, indent=1) + "\n", encoding="utf-8")
