@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from typing import TypeVar
 
@@ -27,13 +28,17 @@ class Ahead(Mapping[str, T]):
     """``key -> value`` where each value is ``jobs[key]()``, made in job order by a forked process
     when ``parallel`` (and fork is available), else on first use, here.
 
-    A job that fails over there is run again here, so its exception is raised where it is read, with
-    its own type and traceback."""
+    A thread here takes each value as it arrives, so the worker never waits for a reader and runs as far
+    ahead as it can. A job that fails over there is run again here, so its exception is raised where it
+    is read, with its own type and traceback."""
 
     def __init__(self, jobs: dict[str, Callable[[], T]], parallel: bool = True, progress: str | None = None):
         self._jobs = jobs
         self._made: dict[str, T] = {}
-        self._conn = self._worker = None
+        self._failed: set[str] = set()
+        self._arrived = threading.Condition()
+        self._worker = None
+        self._receiving = False
         self._bar = None
         self._read: set[str] = set()
         if progress:
@@ -42,10 +47,12 @@ class Ahead(Mapping[str, T]):
             self._bar = tqdm(total=len(jobs), desc=progress, unit="", leave=False)
         if parallel and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
-            self._conn, child = context.Pipe(duplex=False)
+            conn, child = context.Pipe(duplex=False)
             self._worker = context.Process(target=self._make_all, args=(child,), daemon=True, name="progress-site pages")
             self._worker.start()
             child.close()
+            self._receiving = True
+            threading.Thread(target=self._receive, args=(conn,), daemon=True, name="progress-site receiver").start()
 
     def _make_all(self, conn) -> None:  # in the forked process
         for key, job in self._jobs.items():
@@ -56,21 +63,36 @@ class Ahead(Mapping[str, T]):
                 break
         conn.close()
 
+    def _receive(self, conn) -> None:  # a thread of this process
+        try:
+            while True:
+                key, ok, value = conn.recv()
+                with self._arrived:
+                    if ok:
+                        self._made[key] = value
+                    else:
+                        self._failed.add(key)
+                    self._arrived.notify_all()
+        except (EOFError, OSError):  # the worker is done (or gone): what is missing is made here
+            pass
+        finally:
+            conn.close()
+            with self._arrived:
+                self._receiving = False
+                self._arrived.notify_all()
+            if self._worker is not None:
+                self._worker.join()
+
     def __getitem__(self, key: str) -> T:
         if key not in self._jobs:
             raise KeyError(key)
-        while key not in self._made:
-            if self._conn is None:
-                self._made[key] = self._jobs[key]()
-                break
-            try:
-                made, ok, value = self._conn.recv()
-            except EOFError:  # the worker is gone: make the rest here
-                self.close()
-                continue
-            self._made[made] = value if ok else self._jobs[made]()
-            if len(self._made) == len(self._jobs):
-                self.close()
+        with self._arrived:
+            self._arrived.wait_for(lambda: key in self._made or key in self._failed or not self._receiving)
+            ready = key in self._made
+        if not ready:
+            value = self._jobs[key]()  # raises here when it failed over there
+            with self._arrived:
+                self._made.setdefault(key, value)
         if self._bar is not None and key not in self._read:
             self._read.add(key)
             self._bar.update(1)
@@ -89,9 +111,7 @@ class Ahead(Mapping[str, T]):
         return len(self._jobs)
 
     def close(self) -> None:
-        """Stop the worker (if any) and make anything still missing here."""
-        if self._worker is not None:
-            self._worker.terminate()
-            self._worker.join()
-            self._conn.close()
-            self._worker = self._conn = None
+        """Stop the worker (if it is still making things nobody will read)."""
+        worker = self._worker
+        if worker is not None and worker.is_alive():
+            worker.terminate()

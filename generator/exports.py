@@ -35,9 +35,8 @@ def _date(d: DateValue) -> str:
     return d.date.iso() if d.date else ""
 
 
-def _frames(report: Report) -> dict[str, pd.DataFrame]:
-    import pandas as pd  # here, not at import: a build's main process never needs it
-
+def _records(report: Report) -> dict[str, list[dict]]:
+    """Each exported table as rows of canonical column -> text (amounts in the display unit)."""
     projects = []
     for p in report.projects.values():
         row = {"id": p.id, "name": p.name, "category": p.category.value, "level": p.level or "",
@@ -63,9 +62,8 @@ def _frames(report: Report) -> dict[str, pd.DataFrame]:
             progress.append(row)
     indicators = [{"year": i.year or "", "name": i.name, "value": i.value.raw, "target": i.target.raw,
                    "unit": i.shown_unit or "", "note": i.note or ""} for i in report.indicators]
-    frames = {"projects": pd.DataFrame(projects), "clusters": pd.DataFrame(clusters),
-              "progress": pd.DataFrame(progress), "indicators": pd.DataFrame(indicators)}
-    return {name: frames[name] for name in exported_tables(report)}
+    tables = {"projects": projects, "clusters": clusters, "progress": progress, "indicators": indicators}
+    return {name: tables[name] for name in exported_tables(report)}
 
 
 def exported_tables(report: Report) -> list[str]:
@@ -125,14 +123,23 @@ def _schema(name: str, frame: pd.DataFrame, report: Report) -> dict:
     return schema
 
 
+def _json_rows(records: list[dict]) -> str:
+    """A JSON array with one row per line (readable, and written by the fast encoder)."""
+    if not records:
+        return "[]\n"
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False, default=str) for r in records) + "\n]\n"
+
+
 def export_files(report: Report, folder: str = "downloads") -> dict[str, str]:
     """docs-relative path -> text: ``<table>.csv``, ``<table>.json`` and ``datapackage.json``."""
     out: dict[str, str] = {}
     resources = []
-    for name, frame in _frames(report).items():
+    import pandas as pd  # here, not at import: a build's main process never needs it
+
+    for name, records in _records(report).items():
+        frame = pd.DataFrame(records)
         out[f"{folder}/{name}.csv"] = "\ufeff" + _localize(name, frame, report).to_csv(index=False, lineterminator="\n")
-        out[f"{folder}/{name}.json"] = json.dumps(frame.to_dict(orient="records"), ensure_ascii=False, indent=1,
-                                                  default=str) + "\n"
+        out[f"{folder}/{name}.json"] = _json_rows(records)
         resources.append({"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
                           "encoding": "utf-8", "profile": "tabular-data-resource", "schema": _schema(name, frame, report)})
     package = {

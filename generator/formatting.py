@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.numbers import format_percent, parse_pattern
@@ -22,12 +22,23 @@ def _pattern(digits: int):
     return parse_pattern("#,##0." + "#" * digits if digits else "#,##0")
 
 
+@cache
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)  # once: babel is slow at it
+
+
+@lru_cache(maxsize=65536)  # the same figures recur across a page (facts, tables, charts) and pages
+def _digits(rounded: Decimal, digits: int, locale: str) -> str:
+    return _pattern(digits).apply(rounded, _locale(locale), decimal_quantization=False)
+
+
 class Formatter:
     """Formats figures of one report for one language."""
 
     def __init__(self, language: str, unit: str, unit_factor: Decimal):
         self.language = language
-        self.locale = Locale.parse("zh_CN" if language == "zh" else "en_US")  # parsed once: babel is slow at it
+        self.locale_name = "zh_CN" if language == "zh" else "en_US"
+        self.locale = _locale(self.locale_name)
         self.unit = unit
         self.unit_factor = unit_factor
 
@@ -41,7 +52,7 @@ class Formatter:
     def number(self, value: Decimal, digits: int = 2) -> str:
         """Grouped digits, at most ``digits`` decimals, rounded half up (0.375 -> 0.38, 1.125 -> 1.13)."""
         rounded = Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-        return _pattern(digits).apply(rounded, self.locale, decimal_quantization=False)
+        return _digits(rounded, digits, self.locale_name)
 
     def missing(self, kind: Missing | None) -> str:
         return self.t((kind or Missing.NOT_REPORTED).value)

@@ -154,14 +154,17 @@ class PageMaker:
 
     # -- pages ---------------------------------------------------------------------
     def jobs(self) -> dict[str, Callable[[], Page]]:
-        """Every page, by docs-relative path: a function that renders it, in the order pages are read."""
+        """Every page, by docs-relative path: a function that renders it, in the order pages are read.
+
+        Projects come first: each is quick to make, so an engine reading pages while they are being made
+        (see :mod:`.ahead`) starts at once; the summaries, slower to make, are ready by the time it gets there."""
         r = self.report
-        kinds = ("home", "projects_index", "clusters_index", "methodology", "changes") if r.clusters else (
-            "home", "projects_index", "methodology", "changes")
-        jobs = {self.paths[k]: getattr(self, k) for k in kinds}
+        jobs = {self.paths[f"project:{p.id}"]: functools.partial(self.project, p) for p in r.projects.values()}
         jobs.update({self.paths[f"cluster:{cid}"]: functools.partial(self.cluster, cid) for cid in r.clusters})
         jobs.update({self.paths[f"year:{y}"]: functools.partial(self.year, y) for y in r.years})
-        jobs.update({self.paths[f"project:{p.id}"]: functools.partial(self.project, p) for p in r.projects.values()})
+        kinds = ("home", "projects_index", "clusters_index", "methodology", "changes") if r.clusters else (
+            "home", "projects_index", "methodology", "changes")
+        jobs.update({self.paths[k]: getattr(self, k) for k in kinds})
         return jobs
 
     def home(self) -> Page:

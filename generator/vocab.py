@@ -21,9 +21,10 @@ class Status(str, Enum):
     @property
     def stage(self) -> int | None:
         """Position in the lifecycle (0 = reserve), or None for suspended."""
-        if self is Status.SUSPENDED:
-            return None
-        return list(Status).index(self)
+        return _STAGES[self]
+
+
+_STAGES = {s: (None if s is Status.SUSPENDED else i) for i, s in enumerate(Status)}
 
 
 class Category(str, Enum):
