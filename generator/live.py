@@ -3,7 +3,7 @@
 MkDocs rebuilds every page on any change, which takes a minute at a province's scale. When only files in
 the data folder changed, the last full build is reused: the data is read and checked again, the output
 remade where the change can reach (:func:`.output.regenerate`), and MkDocs' own page steps run for the
-changed pages alone; the search index is updated for them. Pages whose content did not change keep
+changed pages alone; the search index is updated for them (Pagefind's, just after the reload). Pages whose content did not change keep
 their previous stamp line until the next full build. Anything else (a hand-written page, mkdocs.yml, a
 template, a page added or removed, a cluster renamed) gets MkDocs' full rebuild.
 
@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from pathlib import Path
 
 from mkdocs.commands.build import _build_page, _populate_page
 
+from . import pagefind
 from .loader import load_report
 from .output import compose, nav, regenerate
 
@@ -88,6 +90,8 @@ class LastBuild:
                 file.content_bytes = _bytes(output.files[file.src_uri])
                 file.copy_file()
         self._rebuild_pages(rebuild)
+        if site.config.search == "pagefind" and rebuild:  # after the reload: it reads every page again
+            threading.Thread(target=_reindex, args=(config.site_dir,), daemon=True).start()
         log.info((f"数据已更新：重建 {len(rebuild)} 个页面，用时 {time.monotonic() - start:.2f} 秒" if site.language == "zh" else
                   f"data changed: rebuilt {len(rebuild)} pages in {time.monotonic() - start:.2f} s"))
         return True
@@ -112,6 +116,17 @@ class LastBuild:
             _build_page(file.page, config, doc_files, self.nav, self.env)
         if search is not None and search.config.enabled and files:
             search.on_post_build(config=config)
+
+
+_indexing = threading.Lock()
+
+
+def _reindex(site_dir: str) -> None:
+    with _indexing:
+        try:
+            pagefind.index_site(site_dir)
+        except (OSError, RuntimeError) as exc:
+            log.warning(str(exc))
 
 
 def _has_figures(file, plugin) -> bool:

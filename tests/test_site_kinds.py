@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 
 from .conftest import write_table
-from .sites import EXE, PAYLOADS, Resources, build_hostile, run, text_of
+from .sites import EXE, PAYLOADS, Resources, build_hostile, run, text_of, use_pagefind
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
@@ -184,6 +184,29 @@ def test_serve_rebuilds_what_a_csv_edit_changed_and_everything_after_other_edits
         index_md.write_text(index_md.read_text(encoding="utf-8") + "\n\n手写的新段落。\n", encoding="utf-8")
         assert "手写的新段落" in (_wait_for(f"{base}/", "手写的新段落") or "")
         assert log.read_text(encoding="utf-8").count("Building documentation") >= 3
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_with_pagefind_reindexes_after_a_csv_edit(tmp_path):
+    run("new", tmp_path / "site")
+    site = use_pagefind(tmp_path / "site")
+    port = _free_port()
+    server = subprocess.Popen([EXE, "serve", "-a", f"127.0.0.1:{port}"], cwd=site, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert "示例新材料生产线项目" in (_wait_for(f"{base}/projects/P001/", "示例新材料生产线项目") or "")
+        entry = _get(f"{base}/pagefind/pagefind-entry.json")
+        assert entry and "zh" in json.loads(entry)["languages"]
+        csv_path = site / "data" / "projects.csv"
+        csv_path.write_text(csv_path.read_text(encoding="utf-8").replace("示例新材料生产线项目", "改名后的新材料项目"), encoding="utf-8")
+        assert "改名后的新材料项目" in (_wait_for(f"{base}/projects/P001/", "改名后的新材料项目") or "")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and _get(f"{base}/pagefind/pagefind-entry.json") == entry:
+            time.sleep(0.3)
+        assert _get(f"{base}/pagefind/pagefind-entry.json") != entry  # the index was made again
     finally:
         server.terminate()
         server.wait(timeout=30)
