@@ -7,7 +7,7 @@ dictionary page is rendered from it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .marks import fold
 

@@ -9,6 +9,7 @@ import functools
 import http.server
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,23 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 SCREENSHOTS = ROOT / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 740}
+
+
+def search(page, text: str, box: str = ".md-search__input", results: str = ".md-search-result__item > a") -> list[str]:
+    """Type into a search box as a person with an input method does, and read the result links (paths)
+    once they stop changing. Material's box by default; Pagefind's with its selectors."""
+    page.click(box)
+    page.fill(box, "")
+    page.keyboard.insert_text(text)  # Chinese arrives without key events …
+    page.keyboard.press("End")  # … so press a key, as the input method's commit would
+    page.wait_for_selector(results, timeout=15_000)
+    previous, stable_since = None, time.monotonic()
+    while time.monotonic() - stable_since < 0.6:
+        links = page.evaluate(f"Array.from(document.querySelectorAll({results!r})).map(a => new URL(a.href).pathname)")
+        if links != previous:
+            previous, stable_since = links, time.monotonic()
+        time.sleep(0.1)
+    return previous
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -6,14 +6,13 @@ import json
 import os
 import re
 import shutil
-import time
 
 import pytest
 
 from generator import load_report, load_site
 
 from ..conftest import ROOT
-from .conftest import DESKTOP, MOBILE, SCREENSHOTS
+from .conftest import DESKTOP, MOBILE, SCREENSHOTS, search
 
 CHARTS_JS = """Array.from(document.querySelectorAll('figure.ps-chart')).map(f => ({
   id: f.id, expected: Number(f.dataset.marks),
@@ -59,23 +58,6 @@ def test_every_page_loads_cleanly_and_draws_its_charts(sample, visit, report):
     (SCREENSHOTS / "browser-checks.json").write_text(json.dumps(totals, indent=1) + "\n", encoding="utf-8")
 
 
-def _search(page, text: str) -> list[str]:
-    """Type into Material's search as a person with an input method does, and read the results."""
-    page.click(".md-search__input")
-    page.fill(".md-search__input", "")
-    page.keyboard.insert_text(text)  # Chinese arrives without key events …
-    page.keyboard.press("End")  # … so press a key, as the input method's commit would
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    previous, stable_since = None, time.monotonic()
-    while time.monotonic() - stable_since < 0.6:
-        links = page.evaluate("Array.from(document.querySelectorAll('.md-search-result__item > a'))"
-                              ".map(a => new URL(a.href).pathname)")
-        if links != previous:
-            previous, stable_since = links, time.monotonic()
-        time.sleep(0.1)
-    return previous
-
-
 @pytest.mark.parametrize("query,expected", [
     ("金属智造产业集群", "/clusters/metal/"),  # a cluster name
     ("xx能加注站网络项目", "/projects/ZD08/"),  # a full project name
@@ -86,7 +68,7 @@ def _search(page, text: str) -> list[str]:
 def test_chinese_search_finds_the_page_first(sample, visit, query, expected):
     v = visit(sample[0])
     page = v.open("")
-    results = _search(page, query)
+    results = search(page, query)
     assert results[0] == expected, results[:5]
 
 

@@ -2,13 +2,12 @@
 accessible, and hostile text stays text in its results."""
 
 import subprocess
-import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from ..sites import MKDOCS, PAYLOADS, build_hostile, copy_sample, run, use_pagefind
-from .conftest import MOBILE, serve
+from .conftest import MOBILE, search, serve
 
 BOX = ".ps-search .pagefind-ui__search-input"
 
@@ -24,20 +23,7 @@ def pagefind_sample(tmp_path_factory):
 
 
 def _search(page, text: str) -> list[str]:
-    """Type as a person with an input method does, and read the result links once they settle."""
-    page.click(BOX)
-    page.fill(BOX, "")
-    page.keyboard.insert_text(text)
-    page.keyboard.press("End")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
-    previous, stable_since = None, time.monotonic()
-    while time.monotonic() - stable_since < 0.6:
-        links = page.evaluate("Array.from(document.querySelectorAll('.pagefind-ui__result-link'))"
-                              ".map(a => new URL(a.href).pathname)")
-        if links != previous:
-            previous, stable_since = links, time.monotonic()
-        time.sleep(0.1)
-    return previous
+    return search(page, text, BOX, ".pagefind-ui__result-link")
 
 
 def test_the_build_writes_pagefinds_index_instead_of_the_themes(pagefind_sample):
