@@ -208,8 +208,12 @@ class ProgressPlugin(BasePlugin):
 
         def rebuild(config=None):
             last = ProgressPlugin.last_build
-            if config is None and last is not None and last.refresh():
-                return
+            if config is None and last is not None:
+                try:
+                    if last.refresh():
+                        return
+                except Exception as exc:  # noqa: BLE001 - the full build that follows reports it properly
+                    log.debug(f"quick rebuild failed, building everything: {exc!r}")
             full(config)
         server.builder = rebuild
         return server
