@@ -35,6 +35,7 @@ SEARCH_SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）【】《�
 
 
 SEARCH_FIELDS = {"tags": {"boost": 10.0}}
+LARGE = 1000  # projects from which the theme's search gets slow (see benchmarks/README.md)
 
 
 def _footer(settings: SiteConfig, existing: str | None) -> str | None:
@@ -111,6 +112,9 @@ class ProgressPlugin(BasePlugin):
             self._use_pagefind(config)
         else:
             self._configure_search(config)
+            if len(r.projects) > LARGE:  # the theme's search loads its whole index into every visitor's browser
+                log.info(f"{len(r.projects)} 个项目：建议在 progress 插件设置中写 search: pagefind，搜索更快" if self.site.language == "zh"
+                         else f"{len(r.projects)} projects: consider search: pagefind in the progress plugin's settings")
         return config
 
     def _use_pagefind(self, config) -> None:
