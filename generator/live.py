@@ -89,17 +89,18 @@ class LastBuild:
             if file.src_uri in plugin.generated and not file.is_documentation_page() and file.src_uri in changed:
                 file.content_bytes = _bytes(output.files[file.src_uri])
                 file.copy_file()
-        self._rebuild_pages(rebuild)
+        rebuild = self._rebuild_pages(rebuild)
         if site.config.search == "pagefind" and rebuild:  # after the reload: it reads every page again
             threading.Thread(target=_reindex, args=(config.site_dir,), daemon=True).start()
         log.info((f"数据已更新：重建 {len(rebuild)} 个页面，用时 {time.monotonic() - start:.2f} 秒" if site.language == "zh" else
                   f"data changed: rebuilt {len(rebuild)} pages in {time.monotonic() - start:.2f} s"))
         return True
 
-    def _rebuild_pages(self, files) -> None:
+    def _rebuild_pages(self, files) -> list:
+        """MkDocs' steps for ``files`` (and the tag listings that show their titles); the pages rebuilt."""
         plugin, config = self.plugin, self.config
-        search = next((p for p in config.plugins.values() if type(p).__module__.startswith("material.plugins.search")), None)
-        doc_files = self.files.documentation_pages()
+        search, tags = _plugin(config, "material.plugins.search"), _plugin(config, "material.plugins.tags")
+        files = list(files)
         for file in files:
             path = file.src_uri
             if path in plugin.generated:
@@ -109,6 +110,19 @@ class LastBuild:
                     content = compose(own, content)
                 file.content_string = content
             _populate_page(file.page, config, self.files)
+        if tags is not None and tags.config.enabled and files:  # listings of tagged pages show their titles
+            before = {id(listing): listing.page for listing in tags.listings.data}
+            for page in {id(p): p for p in before.values()}.values():
+                if page.file not in files:
+                    _populate_page(page, config, self.files)
+                    files.append(page.file)
+            # reading a page again lists its listings again: keep only the new ones of the pages read again
+            again = {f.src_uri for f in files}
+            tags.listings.data = {listing for listing in tags.listings.data
+                                  if id(listing) not in before or listing.page.file.src_uri not in again}
+            tags.on_env(self.env, config=config)
+        doc_files = self.files.documentation_pages()
+        for file in files:
             if search is not None and search.config.enabled:
                 url = file.page.url
                 search.search_index.entries = [e for e in search.search_index.entries
@@ -116,6 +130,12 @@ class LastBuild:
             _build_page(file.page, config, doc_files, self.nav, self.env)
         if search is not None and search.config.enabled and files:
             search.on_post_build(config=config)
+        return files
+
+
+def _plugin(config, module: str):
+    """The configured plugin from ``module`` (Material's search or tags), if any."""
+    return next((p for p in config.plugins.values() if type(p).__module__.startswith(module)), None)
 
 
 _indexing = threading.Lock()

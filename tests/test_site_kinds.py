@@ -160,6 +160,7 @@ def test_serve_rebuilds_what_a_csv_edit_changed_and_everything_after_other_edits
         rebuilt = re.findall(r"数据已更新：重建 (\d+) 个页面", log.read_text(encoding="utf-8"))
         assert rebuilt and 3 <= int(rebuilt[-1]) < pages, (rebuilt, pages)
         assert "改名后的新材料项目" in _get(f"{base}/projects/")
+        assert "改名后的新材料项目" in _get(f"{base}/tags/") and "示例新材料生产线项目" not in _get(f"{base}/tags/")
         cluster = re.search(r'href="\.\./\.\./clusters/([^/"]+)/">', _get(f"{base}/projects/P001/")).group(1)
         assert "改名后的新材料项目" in _get(f"{base}/clusters/{cluster}/")
         titles = [d["title"].replace("\u200b", "") for d in _search_docs(base)]
