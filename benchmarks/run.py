@@ -47,7 +47,7 @@ markdown_extensions:
 plugins:
   - search
   - progress:
-      ignore: [withheld-value, completion-over-100]
+      ignore: [withheld-value]
 """
 
 

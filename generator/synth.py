@@ -48,8 +48,10 @@ def make(out: Path, projects: int, clusters: int = 20, periods: int = 12, seed: 
             pid, name, rng.choice(CATEGORIES), rng.choice(LEVELS), cluster[0], status, str(year),
             "xx" if withheld else str(total), str(annual), f"{year - rng.randint(0, 2)}年{rng.randint(1, 12)}月",
             f"建设{industry}{rng.choice(WORKS)}，年产值约{rng.randint(1, 50)}亿元。"])
+        share = rng.uniform(0.4, 0.98) * periods / 12  # of the annual plan done by the last period, never over it
+        weights = [rng.uniform(0.5, 1.5) for _ in range(periods)]
         for m in range(1, periods + 1):
-            done = annual * rng.uniform(0.03, 0.14)
+            done = annual * share * weights[m - 1] / sum(weights)
             progress_rows.append([pid, f"{year}-{m:02d}", f"{annual / 12:.1f}",
                                   "xx" if withheld and m % 4 == 0 else f"{done:.1f}", status, rng.choice(["", "主体施工", "设备安装"])])
     for name, rows in (("clusters", cluster_rows), ("projects", project_rows), ("progress", progress_rows)):
