@@ -123,8 +123,9 @@ def _mkdocs_logging() -> None:
         logger.setLevel(logging.INFO)
 
 
-def _gather(config_file: Path, data_dir: Path | None, strict: bool):
-    """Read and check everything before anything is written; exit 1 on errors."""
+def _gather(config_file: Path, data_dir: Path | None, strict: bool, warnings: bool = True):
+    """Read and check everything before anything is written; exit 1 on errors. Warnings are printed
+    unless ``warnings`` is false (when the plugin reports them again)."""
     try:
         site = load_site(config_file, data_dir)
     except ConfigError as exc:
@@ -134,7 +135,7 @@ def _gather(config_file: Path, data_dir: Path | None, strict: bool):
     loaded = load_report(site)
     problems = _strictly(loaded.problems.sorted(), strict)
     blocking = [p for p in problems if p.severity is Severity.ERROR]
-    for p in problems:
+    for p in problems if (warnings or blocking) else ():
         click.echo(_line(p, site.language), err=True)
     if blocking or loaded.report is None:
         click.echo(word("summary", site.language, errors=len(blocking),
@@ -200,12 +201,18 @@ def serve(config_file: Path, data_dir: Path | None, dev_addr: str) -> None:
     """Preview the site; pages reload when a page or a data file changes."""
     import os
 
+    import signal
+
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    _gather(config_file, data_dir, strict=False)
+    _gather(config_file, data_dir, strict=False, warnings=False)  # the plugin's first build prints them
     _mkdocs_logging()
     if data_dir is not None:
         os.environ[DATA_ENV] = str(data_dir.resolve())
+
+    def stop(signum, frame):  # as Ctrl-C does: MkDocs then removes its temporary site folder
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)
     mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
 
 

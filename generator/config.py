@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -95,13 +96,23 @@ class SiteConfig(_Settings):
         try:
             config = cls.model_validate(data or {})
         except ValidationError as exc:
-            problems = [(prefix + ".".join(str(p) for p in e["loc"] if p != "[key]"), _reason(e, language))
+            problems = [(prefix + ".".join(str(p) for p in e["loc"] if p != "[key]"), _reason(e, language) + cls._hint(e, language))
                         for e in exc.errors()]
             raise ConfigError(problems, language) from None
         problems = [(prefix + key, reason) for key, reason in config._rule_problems(language)]
         if problems:
             raise ConfigError(problems, language)
         return config
+
+    @classmethod
+    def _hint(cls, error: dict, language: str) -> str:
+        """For an unknown top-level key, the known one it was probably meant to be."""
+        if error["type"] != "extra_forbidden" or len(error["loc"]) != 1:
+            return ""
+        close = difflib.get_close_matches(str(error["loc"][0]), list(cls.model_fields), n=1, cutoff=0.6)
+        if not close:
+            return ""
+        return f"（是否想写 {close[0]}？）" if language == "zh" else f" (did you mean {close[0]}?)"
 
     def _rule_problems(self, language: str):
         zh = language == "zh"
@@ -153,7 +164,7 @@ def _reason(error: dict, language: str) -> str:
         return error["msg"]
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind in ("literal_error", "enum"):
-        return f"应为以下之一：{ctx.get('expected', '')}"
+        return f"应为以下之一：{str(ctx.get('expected', '')).replace(' or ', '、').replace(', ', '、')}"
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"应{'不小于' if kind == 'greater_than_equal' else '不大于'} {ctx.get('ge', ctx.get('le'))}"
     return _ZH_REASONS.get(kind, error["msg"])

@@ -30,12 +30,13 @@ def test_defaults():
      "total_investment, phase1_investment, annual_planned_investment, annual_completed_investment, cumulative_investment, "
      "signed_date, start_date, operation_date, completion_date, annual_output, output_to_date, annual_revenue, owner, department, "
      "location, latitude, longitude, description, progress_note", None),
-    ({"files": {"budget": {}}}, "配置项 plugins.progress.files.budget：应为以下之一：'projects', 'clusters', 'progress' or 'indicators'", None),
+    ({"files": {"budget": {}}}, "配置项 plugins.progress.files.budget：应为以下之一：'projects'、'clusters'、'progress'、'indicators'", None),
     ({"ignore": ["withheld"]}, "配置项 plugins.progress.ignore：“withheld”不是警告代码；可用：" + ", ".join(WARNING_CODES), None),
     ({"as_of": "soon"}, "配置项 plugins.progress.as_of：应为日期，如 2022-09-30", None),
+    ({"serach": "pagefind"}, "配置项 plugins.progress.serach：不是已知的配置项（是否想写 search？）", None),
     ({"encoding": "klingon"}, "配置项 plugins.progress.encoding：未知的编码“klingon”", None),
-    ({"statuses": {"施工": "building"}}, "配置项 plugins.progress.statuses.施工：应为以下之一：'reserve', 'negotiating', 'signed', "
-     "'under_construction', 'trial_operation', 'operating', 'completed' or 'suspended'", None),
+    ({"statuses": {"施工": "building"}}, "配置项 plugins.progress.statuses.施工：应为以下之一：'reserve'、'negotiating'、'signed'、"
+     "'under_construction'、'trial_operation'、'operating'、'completed'、'suspended'", None),
 ])
 def test_bad_settings(data, zh, en):
     assert problems(data) == [zh]
