@@ -151,6 +151,7 @@ def _gather(config_file: Path, data_dir: Path | None, strict: bool, warnings: bo
 @click.option("--strict", is_flag=True, help="Fail on any warning, from the data or from MkDocs.")
 def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, strict: bool) -> None:
     """Check the data and build the site. The previous site stays until the new one is complete."""
+    import gc
     import os
     import shutil
 
@@ -159,6 +160,8 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
     from mkdocs.exceptions import MkDocsException
 
     site, report = _gather(config_file, data_dir, strict)
+    # The report lives as long as the build: keep the collector from walking its objects on every pass.
+    gc.freeze()
     _mkdocs_logging()
     if data_dir is not None:
         os.environ[DATA_ENV] = str(data_dir.resolve())
