@@ -99,7 +99,7 @@ class LastBuild:
     def _rebuild_pages(self, files) -> list:
         """MkDocs' steps for ``files`` (and the tag listings that show their titles); the pages rebuilt."""
         plugin, config = self.plugin, self.config
-        search, tags = _plugin(config, "material.plugins.search"), _plugin(config, "material.plugins.tags")
+        search, tags = material_plugin(config, "search"), material_plugin(config, "tags")
         files = list(files)
         for file in files:
             path = file.src_uri
@@ -133,9 +133,9 @@ class LastBuild:
         return files
 
 
-def _plugin(config, module: str):
-    """The configured plugin from ``module`` (Material's search or tags), if any."""
-    return next((p for p in config.plugins.values() if type(p).__module__.startswith(module)), None)
+def material_plugin(config, name: str):
+    """The configured plugin of Material's called ``name`` (search, tags), if any."""
+    return next((p for p in config.plugins.values() if type(p).__module__.startswith(f"material.plugins.{name}")), None)
 
 
 _indexing = threading.Lock()

@@ -69,8 +69,7 @@ def generate(report: Report, site: Site, site_name: str = "", progress: str | No
     With ``parallel`` (the default where there are two cores or more) they are made by a second process
     in the order they are listed, while the caller reads them. ``progress`` labels a progress bar of the
     files read so far."""
-    templates = site.root / site.config.templates_dir if site.config.templates_dir else None
-    maker = PageMaker(report, templates, site_name, site.config.schedule_tolerance)
+    maker = _maker(report, site, site_name)
     jobs: dict[str, Callable[[], str | bytes]] = {path: _markdown(job) for path, job in maker.jobs().items()}
     pages = list(jobs)
     downloads = functools.cache(functools.partial(export_files, report))
@@ -85,8 +84,7 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> 
     """The output for a changed ``report``, made from ``old`` by remaking only what the change can touch
     (every page but those of projects whose inputs are equal, and the downloads); and the generated paths
     whose content changed other than in the stamp line, in reading order. For a fast preview."""
-    templates = site.root / site.config.templates_dir if site.config.templates_dir else None
-    maker = PageMaker(report, templates, site_name, site.config.schedule_tolerance)
+    maker = _maker(report, site, site_name)
     stamp, inputs, jobs = maker.stamp_line, maker.inputs(), maker.jobs()
     files: dict[str, str | bytes] = {}
     for path, job in jobs.items():
@@ -100,6 +98,11 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> 
                if path not in old.files or _unstamped(content, stamp) != _unstamped(old.files[path], old.stamp)]
     new = Output(list(jobs), files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), stamp, inputs)
     return new, changed
+
+
+def _maker(report: Report, site: Site, site_name: str) -> PageMaker:
+    templates = site.root / site.config.templates_dir if site.config.templates_dir else None
+    return PageMaker(report, templates, site_name, site.config.schedule_tolerance)
 
 
 def _unstamped(content: str | bytes, stamp: str) -> str | bytes:

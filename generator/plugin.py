@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 
 from . import pagefind
 from .config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
-from .live import LastBuild
+from .live import LastBuild, material_plugin
 from .loader import load_report
 from .markup import h
 from .output import CSS, JS, compose, generate, nav, own_pages
@@ -119,9 +119,9 @@ class ProgressPlugin(BasePlugin):
 
     def _use_pagefind(self, config) -> None:
         """Pagefind instead of the theme's search (see :mod:`.pagefind`)."""
-        for plugin in config.plugins.values():
-            if type(plugin).__module__.startswith(("material.plugins.search", "mkdocs.contrib.search")):
-                plugin.config.enabled = False
+        search = material_plugin(config, "search")
+        if search is not None:
+            search.config.enabled = False
         config.extra_css = [*config.extra_css, *pagefind.CSS]
         config.extra_javascript = [*pagefind.JS, *config.extra_javascript]
 
@@ -137,7 +137,7 @@ class ProgressPlugin(BasePlugin):
             os.environ["SOURCE_DATE_EPOCH"] = ProgressPlugin._epoch_set = epoch
 
     def _configure_search(self, config) -> None:
-        search = next((p for p in config.plugins.values() if type(p).__module__.startswith("material.plugins.search")), None)
+        search = material_plugin(config, "search")
         if search is None:
             return
         if not search.config.separator:
