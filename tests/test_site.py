@@ -104,6 +104,10 @@ def test_search_index_is_segmented(site, report):
     titles = {d["location"]: d["title"] for d in index["docs"]}
     assert titles["projects/ZD08/"] == "xx\u200b能\u200b加注\u200b站\u200b网络\u200b项目"
     assert titles["clusters/metal/"] == "金属\u200b智造\u200b产业\u200b集群"
+    # the stamp line and the charts' number tables are left out of the index (they are on every page)
+    texts = " ".join(d["text"] for d in index["docs"])
+    assert "SHA-256" not in texts and "图表\u200b数据" not in texts and "图表数据" not in texts
+    assert "加注" in texts  # descriptions are in
 
 
 def test_chinese_headings_have_chinese_anchors(site):
