@@ -12,7 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-
 from . import metrics
 from .amounts import Amount, total
 from .formatting import Formatter

@@ -3,9 +3,10 @@
 MkDocs rebuilds every page on any change, which takes a minute at a province's scale. When only files in
 the data folder changed, the last full build is reused: the data is read and checked again, the output
 remade where the change can reach (:func:`.output.regenerate`), and MkDocs' own page steps run for the
-changed pages alone; the search index is updated for them (Pagefind's, just after the reload). Pages whose content did not change keep
-their previous stamp line until the next full build. Anything else (a hand-written page, mkdocs.yml, a
-template, a page added or removed, a cluster renamed) gets MkDocs' full rebuild.
+changed pages alone (and the tags page); the search index is updated for them (Pagefind's just after the
+reload). Pages whose content did not change keep their previous stamp line until the next full build.
+Anything else (a hand-written page, mkdocs.yml, a template, a page added or removed, a cluster renamed)
+gets MkDocs' full rebuild.
 
 This module uses MkDocs 1.x internals (``mkdocs.commands.build``); it is the only one that does.
 """
@@ -86,7 +87,7 @@ class LastBuild:
         rebuild = [f for f in self.files.documentation_pages()
                    if f.src_uri in changed or f.src_uri in plugin.own and _has_figures(f, plugin)]
         for file in self.files:
-            if file.src_uri in plugin.generated and not file.is_documentation_page() and file.src_uri in changed:
+            if file.src_uri in changed and not file.is_documentation_page():
                 file.content_bytes = _bytes(output.files[file.src_uri])
                 file.copy_file()
         rebuild = self._rebuild_pages(rebuild)
@@ -121,14 +122,15 @@ class LastBuild:
             tags.listings.data = {listing for listing in tags.listings.data
                                   if id(listing) not in before or listing.page.file.src_uri not in again}
             tags.on_env(self.env, config=config)
+        indexed = search is not None and search.config.enabled
+        if indexed:  # building a page adds its entries again
+            urls = {f.page.url for f in files}
+            search.search_index.entries = [e for e in search.search_index.entries
+                                           if e["location"].split("#", 1)[0] not in urls]
         doc_files = self.files.documentation_pages()
         for file in files:
-            if search is not None and search.config.enabled:
-                url = file.page.url
-                search.search_index.entries = [e for e in search.search_index.entries
-                                               if not (e["location"] == url or e["location"].startswith(url + "#"))]
             _build_page(file.page, config, doc_files, self.nav, self.env)
-        if search is not None and search.config.enabled and files:
+        if indexed and files:
             search.on_post_build(config=config)
         return files
 

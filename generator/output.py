@@ -10,7 +10,7 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from .config import Site
 from .exports import export_files, export_paths
 from .markup import h
 from .model import Report
-from .pages import Page, PageMaker
+from .pages import Page, PageMaker, project_inputs
 from .prose import Figures
 
 ASSET_DIR = "assets/progress"
@@ -40,7 +40,6 @@ class Output:
     files: Mapping[str, str | bytes]
     figures: Figures
     stamp: str = ""  # the line every page carries (as-of date, source checksums)
-    inputs: dict[str, tuple] = field(default_factory=dict)  # see PageMaker.inputs
 
     def page_paths(self) -> set[str]:
         return set(self.pages)
@@ -76,27 +75,28 @@ def generate(report: Report, site: Site, site_name: str = "", progress: str | No
     jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
     jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
     files = Ahead(jobs, parallel=cores() > 1 if parallel is None else parallel, progress=progress)
-    return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamp_line,
-                  maker.inputs())
+    return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamp_line)
 
 
-def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> tuple[Output, list[str]]:
+def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> tuple[Output, set[str]]:
     """The output for a changed ``report``, made from ``old`` by remaking only what the change can touch
     (every page but those of projects whose inputs are equal, and the downloads); and the generated paths
-    whose content changed other than in the stamp line, in reading order. For a fast preview."""
+    whose content changed other than in the stamp line. For a fast preview."""
     maker = _maker(report, site, site_name)
-    stamp, inputs, jobs = maker.stamp_line, maker.inputs(), maker.jobs()
+    stamp, jobs = maker.stamp_line, maker.jobs()
+    inputs = project_inputs(report, site.config.schedule_tolerance)
+    old_inputs = project_inputs(old.figures.report, site.config.schedule_tolerance)
     files: dict[str, str | bytes] = {}
     for path, job in jobs.items():
-        if path in inputs and old.inputs.get(path) == inputs[path]:
+        if path in inputs and old_inputs.get(path) == inputs[path]:
             files[path] = old.files[path].replace(old.stamp, stamp)
         else:
             files[path] = job().markdown
     files.update(export_files(report))
     files.update((path, old.files[path]) for path in ASSETS)
-    changed = [path for path, content in files.items()
-               if path not in old.files or _unstamped(content, stamp) != _unstamped(old.files[path], old.stamp)]
-    new = Output(list(jobs), files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), stamp, inputs)
+    changed = {path for path, content in files.items()
+               if path not in old.files or _unstamped(content, stamp) != _unstamped(old.files[path], old.stamp)}
+    new = Output(list(jobs), files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), stamp)
     return new, changed
 
 

@@ -69,6 +69,13 @@ def page_paths(report: Report) -> dict[str, str]:
     return paths
 
 
+def project_inputs(report: Report, tolerance: float) -> dict[str, tuple]:
+    """What each project page is made from, besides the stamp, by path: equal inputs make equal pages."""
+    r = report
+    common = (r.latest_period, r.as_of, r.currency, r.display_unit, r.unit_factor, r.language, tolerance)
+    return {f"projects/{p.id}.md": (p, r.clusters.get(p.cluster_id or ""), *common) for p in r.projects.values()}
+
+
 class PageMaker:
     """Renders the pages of one report."""
 
@@ -145,12 +152,6 @@ class PageMaker:
         context.update(title=title, here=path, link=lambda key: self.link(path, key), stamp=self.stamp_line,
                        charts={c.id: c for c in charts}, report=self.report, fmt=self.fmt, metrics=metrics)
         return Page(path, title, kind, template.render(**context), charts)
-
-    def inputs(self) -> dict[str, tuple]:
-        """What each project page is made from, besides the stamp: equal inputs make equal pages."""
-        r = self.report
-        common = (r.latest_period, r.as_of, r.currency, r.display_unit, r.unit_factor, r.language, self.tolerance)
-        return {self.paths[f"project:{p.id}"]: (p, r.clusters.get(p.cluster_id or ""), *common) for p in r.projects.values()}
 
     # -- pages ---------------------------------------------------------------------
     def jobs(self) -> dict[str, Callable[[], Page]]:

@@ -95,7 +95,14 @@ class ProgressPlugin(BasePlugin):
         log.info(f"{len(r.projects)} 个项目、{len(r.clusters)} 个产业集群、{len(r.years)} 个年度，来自 {self.site.data_dir}"
                  if self.site.language == "zh" else
                  f"{len(r.projects)} projects, {len(r.clusters)} clusters, {len(r.years)} years from {self.site.data_dir}")
-        long = sys.stderr.isatty() and len(self.report.projects) > 200
+        if settings.search == "pagefind":
+            self._use_pagefind(config)
+        else:
+            self._configure_search(config)
+            if len(r.projects) > LARGE:  # the theme's search loads its whole index into every visitor's browser
+                log.info(f"{len(r.projects)} 个项目：建议在 progress 插件设置中写 search: pagefind，搜索更快" if self.site.language == "zh"
+                         else f"{len(r.projects)} projects: consider search: pagefind in the progress plugin's settings")
+        long = sys.stderr.isatty() and len(self.report.projects) > 200  # a progress bar of the files MkDocs reads
         self.output = generate(self.report, self.site, config.site_name,
                                progress=("页面" if self.site.language == "zh" else "pages") if long else None)
         self.own = own_pages(Path(config.docs_dir))
@@ -108,13 +115,6 @@ class ProgressPlugin(BasePlugin):
         config.validation.nav.omitted_files = logging.DEBUG  # project pages are reached by links, not the nav
         if "generator" not in config.extra:
             config.extra["generator"] = False  # no "Made with …" line on an office's site
-        if settings.search == "pagefind":
-            self._use_pagefind(config)
-        else:
-            self._configure_search(config)
-            if len(r.projects) > LARGE:  # the theme's search loads its whole index into every visitor's browser
-                log.info(f"{len(r.projects)} 个项目：建议在 progress 插件设置中写 search: pagefind，搜索更快" if self.site.language == "zh"
-                         else f"{len(r.projects)} projects: consider search: pagefind in the progress plugin's settings")
         return config
 
     def _use_pagefind(self, config) -> None:
@@ -197,6 +197,10 @@ class ProgressPlugin(BasePlugin):
                 pagefind.index_site(config.site_dir)
             except (OSError, RuntimeError) as exc:
                 raise PluginError(str(exc)) from None
+        if ProgressPlugin.last_build is not None:  # serving: a full rebuild replaces the one kept
+            self._keep_build(config)
+
+    def _keep_build(self, config) -> None:
         ProgressPlugin.last_build = LastBuild(self, config, self.files, self._nav, self.env)
 
     def on_build_error(self, error):
@@ -208,6 +212,7 @@ class ProgressPlugin(BasePlugin):
     def on_serve(self, server, config, builder):
         """Watch the data folder; when only data changed, rebuild just the pages that changed."""
         server.watch(str(self.site.data_dir))
+        self._keep_build(config)  # the first build, made before serving started
         full = server.builder
 
         def rebuild(config=None):
