@@ -45,7 +45,7 @@ class Output:
         return set(self.pages)
 
     def close(self) -> None:
-        """Stop making what nobody will read (after a failed build)."""
+        """Stop the worker if it is still making files (after a failed build, nobody will read them)."""
         if isinstance(self.files, Ahead):
             self.files.close()
 
