@@ -32,19 +32,13 @@ class Ahead(Mapping[str, T]):
     ahead as it can. A job that fails over there is run again here, so its exception is raised where it
     is read, with its own type and traceback."""
 
-    def __init__(self, jobs: dict[str, Callable[[], T]], parallel: bool = True, progress: str | None = None):
+    def __init__(self, jobs: dict[str, Callable[[], T]], parallel: bool = True):
         self._jobs = jobs
         self._made: dict[str, T] = {}
         self._failed: set[str] = set()
         self._arrived = threading.Condition()
         self._worker = None
         self._receiving = False
-        self._bar = None
-        self._read: set[str] = set()
-        if progress:
-            from tqdm import tqdm
-
-            self._bar = tqdm(total=len(jobs), desc=progress, unit="", leave=False)
         if parallel and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             conn, child = context.Pipe(duplex=False)
@@ -93,12 +87,6 @@ class Ahead(Mapping[str, T]):
             value = self._jobs[key]()  # raises here when it failed over there
             with self._arrived:
                 self._made.setdefault(key, value)
-        if self._bar is not None and key not in self._read:
-            self._read.add(key)
-            self._bar.update(1)
-            if self._bar.n >= len(self._jobs):
-                self._bar.close()
-                self._bar = None
         return self._made[key]
 
     def __contains__(self, key) -> bool:

@@ -61,20 +61,18 @@ def assets() -> dict[str, str]:
     return out
 
 
-def generate(report: Report, site: Site, site_name: str = "", progress: str | None = None,
-             parallel: bool | None = None) -> Output:
+def generate(report: Report, site: Site, site_name: str = "", parallel: bool | None = None) -> Output:
     """Every generated page, the assets and the downloads of ``report``.
 
     With ``parallel`` (the default where there are two cores or more) they are made by a second process
-    in the order they are listed, while the caller reads them. ``progress`` labels a progress bar of the
-    files read so far."""
+    in the order they are listed, while the caller reads them."""
     maker = _maker(report, site, site_name)
     jobs: dict[str, Callable[[], str | bytes]] = {path: _markdown(job) for path, job in maker.jobs().items()}
     pages = list(jobs)
     downloads = functools.cache(functools.partial(export_files, report))
     jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
     jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
-    files = Ahead(jobs, parallel=cores() > 1 if parallel is None else parallel, progress=progress)
+    files = Ahead(jobs, parallel=cores() > 1 if parallel is None else parallel)
     return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamp_line)
 
 

@@ -102,9 +102,13 @@ class ProgressPlugin(BasePlugin):
             if len(r.projects) > LARGE:  # the theme's search loads its whole index into every visitor's browser
                 log.info(f"{len(r.projects)} 个项目：建议在 progress 插件设置中写 search: pagefind，搜索更快" if self.site.language == "zh"
                          else f"{len(r.projects)} projects: consider search: pagefind in the progress plugin's settings")
-        long = sys.stderr.isatty() and len(self.report.projects) > 200  # a progress bar of the files MkDocs reads
-        self.output = generate(self.report, self.site, config.site_name,
-                               progress=("页面" if self.site.language == "zh" else "pages") if long else None)
+        self.output = generate(self.report, self.site, config.site_name)
+        self._bar = None
+        if sys.stderr.isatty() and len(r.projects) > 200:  # a long build's progress: each generated page
+            from tqdm import tqdm  # counts once when MkDocs reads it and once when it is rendered
+
+            self._bar = tqdm(total=2 * len(self.output.pages), desc="页面" if self.site.language == "zh" else "pages",
+                             unit="", leave=False)
         self.own = own_pages(Path(config.docs_dir))
         if config.nav is None:
             config.nav = nav(self.report, self.output, self.own, self.site.language)
@@ -167,7 +171,16 @@ class ProgressPlugin(BasePlugin):
             self.generated.add(path)
         return files
 
+    def _tick(self, page) -> None:
+        if self._bar is not None and page.file.src_uri in self.generated:
+            self._bar.update(1)
+
+    def on_post_page(self, output, page, config):
+        self._tick(page)
+        return output
+
     def on_page_markdown(self, markdown, page, config, files):
+        self._tick(page)
         if page.file.src_uri in self.generated:
             return markdown
         return self._expand(page.file.src_uri, markdown)
@@ -192,6 +205,9 @@ class ProgressPlugin(BasePlugin):
 
     def on_post_build(self, config):
         self.output.close()
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
         if self.site.config.search == "pagefind":
             try:
                 pagefind.index_site(config.site_dir)
@@ -206,6 +222,9 @@ class ProgressPlugin(BasePlugin):
     def on_build_error(self, error):
         if getattr(self, "output", None) is not None:
             self.output.close()
+        if getattr(self, "_bar", None) is not None:
+            self._bar.close()
+            self._bar = None
 
     last_build: LastBuild | None = None  # of this process, for quick rebuilds in serve
 
