@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import re
+
+from markupsafe import Markup
 
 #: Every character that means something to Markdown, its extensions or HTML, as a numeric entity.
 #: Entities are left alone by Markdown and shown as the character by the browser.
@@ -13,6 +16,18 @@ _LITERAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|~=^
 def md(text) -> str:
     """Text for Markdown (a paragraph, a heading, a table cell): shown literally, never parsed."""
     return "" if text is None else str(text).translate(_LITERAL)
+
+
+def show(value) -> Markup:
+    """The one way a value reaches a Markdown page: markup this package made (:class:`Markup`) passes,
+    numbers print, anything else (text from the data above all) is shown literally."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Markup(str(value))
+    return Markup(md(value))
 
 
 def h(text) -> str:
@@ -25,3 +40,13 @@ def json_script(data) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+#: What YAML cannot hold in a document, or reads as a line break (PyYAML's reader rejects the first).
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def yaml_string(text: str) -> str:
+    """A YAML scalar (front matter) that reads back as ``text``, whatever characters it holds."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)

@@ -7,7 +7,6 @@ value a template prints is escaped for Markdown unless it is markup this module 
 from __future__ import annotations
 
 import functools
-import json
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from markupsafe import Markup
 from . import charts as ch
 from . import metrics
 from .formatting import Formatter
-from .markup import h, json_script, md
+from .markup import h, json_script, show, yaml_string
 from .model import Project, Report
 from .schema import PROJECTS
 from .vocab import Category, Status
@@ -35,23 +34,12 @@ class Page:
     charts: list = field(default_factory=list)
 
 
-def _finalize(value):
-    """Every ``{{ }}`` output: markup made here passes, everything else is shown literally."""
-    if value is None:
-        return ""
-    if isinstance(value, Markup):
-        return value
-    if isinstance(value, (int, float)):
-        return str(value)
-    return Markup(md(value))
-
-
 def front_matter(title: str, tags: list[str] = (), hide: list[str] = (), boost: float | None = None) -> Markup:
     """YAML front matter (strings as JSON, which YAML reads as they are). Themes put titles and
     tags into HTML as they are, so they are HTML-escaped here."""
-    lines = ["---", f"title: {json.dumps(h(title), ensure_ascii=False)}"]
+    lines = ["---", f"title: {yaml_string(h(title))}"]
     if tags:
-        lines += ["tags:"] + [f"  - {json.dumps(h(t), ensure_ascii=False)}" for t in tags]
+        lines += ["tags:"] + [f"  - {yaml_string(h(t))}" for t in tags]
     if boost:  # Material: rank this page higher in search (a cluster above the projects that name it)
         lines += ["search:", f"  boost: {boost}"]
     if hide:  # Material: give a wide table the whole width
@@ -89,7 +77,7 @@ class PageMaker:
         self.stamp_line = self.stamp()  # the same on every page
         loaders = [FileSystemLoader(str(templates_dir))] if templates_dir else []
         self.env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("generator", "templates")]),
-                               finalize=_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               finalize=show, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True, autoescape=False)
         f = self.fmt
 
@@ -97,7 +85,7 @@ class PageMaker:
             return lambda *a, **k: Markup(function(*a, **k))
 
         self.env.filters.update(amount=safe(f.amount), total=safe(f.total), ratio=safe(f.ratio), date=safe(f.date),
-                                period=safe(f.period), quantity=lambda i: Markup(md(f.quantity(i))))
+                                period=safe(f.period), quantity=f.quantity)
         self.env.globals.update(t=safe(f.t), sep="、" if report.language == "zh" else ", ", chart=self.chart_html, front=front_matter, status=self.status, category=self.category,
                                 language=report.language, unit=report.display_unit, Category=Category,
                                 fields={fd.name: fd.zh if report.language == "zh" else fd.en for fd in PROJECTS.fields})

@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from . import charts as ch
 from . import metrics
 from .amounts import Amount, total
+from markupsafe import Markup
+
 from .formatting import Formatter
+from .markup import show
 from .model import Report
 from .schema import PROJECTS
 
@@ -64,7 +67,7 @@ class Figures:
                     failures.append((number, m.group(1), self._t("generated alone")))
                     return m.group(0)
                 try:
-                    return self.figure(m.group(1), counter)
+                    return show(self.figure(m.group(1), counter))
                 except (ValueError, KeyError, IndexError, AttributeError) as exc:
                     failures.append((number, m.group(1), str(exc).strip("'\"")))
                     return m.group(0)
@@ -74,31 +77,33 @@ class Figures:
         return "\n".join(out_lines)
 
     # -- one shortcode ---------------------------------------------------------------
-    def figure(self, code: str, counter: dict) -> str:
+    def figure(self, code: str, counter: dict) -> Markup | str:
+        """A shortcode's value: :class:`Markup` for figures formatted here, plain text (shown literally
+        by :func:`.markup.show`) for anything that comes from the data."""
         words = shlex.split(code)
         if not words:
             raise ValueError(self._t("empty"))
         name, args = words[0], words[1:]
         if name == "generated":  # where a composed page puts the generated body
-            return "[[ generated ]]"
+            return Markup("[[ generated ]]")
         positional = [a for a in args if "=" not in a]
         options = dict(a.split("=", 1) for a in args if "=" in a)
         projects = self._select(options)
         year = int(options["year"]) if "year" in options else None
         if name == "count":
-            return str(len(projects))
+            return len(projects)
         if name == "sum":
             field = positional[0] if positional else "total_investment"
             year = year or self.report.current_year
             if field in SUMS:
                 summary = metrics.summarize(projects, year)
-                return self.fmt.total(getattr(summary, field))
+                return Markup(self.fmt.total(getattr(summary, field)))
             if field not in AMOUNT_FIELDS:
                 raise ValueError(f"{field}: {self._t('not an amount')}（{', '.join([*SUMS, *AMOUNT_FIELDS])}）")
-            return self.fmt.total(total(getattr(p, field) for p in projects))
+            return Markup(self.fmt.total(total(getattr(p, field) for p in projects)))
         if name == "rate":
             year = year or self.report.current_year
-            return self.fmt.ratio(metrics.summarize(projects, year).completion_rate)
+            return Markup(self.fmt.ratio(metrics.summarize(projects, year).completion_rate))
         if name == "indicator":
             wanted = positional[0] if positional else ""
             found = [i for i in self.report.indicators if (i.name == wanted or wanted in i.name)
@@ -116,11 +121,12 @@ class Figures:
             return self._field(p, field)
         if name == "chart":
             counter["n"] += 1
-            return "\n\n" + str(self.chart_html(self._chart(positional[0] if positional else "", projects, counter["n"]))) + "\n"
+            chart = self.chart_html(self._chart(positional[0] if positional else "", projects, counter["n"]))
+            return Markup("\n\n") + chart + Markup("\n")
         raise ValueError(f"{name}: {self._t('unknown')}")
 
-    def _field(self, p, field: str) -> str:
-        """One field of a project as its page shows it."""
+    def _field(self, p, field: str) -> Markup | str:
+        """One field of a project as its page shows it (text from the data stays plain text)."""
         f = self.fmt
         if field == "year":
             return ("、" if f.language == "zh" else ", ").join(map(str, p.all_years))
@@ -132,9 +138,9 @@ class Figures:
             return f.t(p.category.value)
         value = getattr(p, field)
         if isinstance(value, Amount):
-            return f.amount(value)
+            return Markup(f.amount(value))
         if hasattr(value, "missing"):  # a date
-            return f.date(value)
+            return Markup(f.date(value))
         return "" if value is None else str(value)
 
     def _chart(self, kind: str, projects, n: int) -> ch.Chart:
