@@ -13,7 +13,7 @@ from .marks import InvalidValue, Missing, clean
 from .model import Quantity
 from .periods import Period, parse_period
 from .problems import ProblemLog
-from .sources import Formula
+from .workbook import Formula
 from .tables import BoundTable, Row
 from .vocab import Vocabulary
 

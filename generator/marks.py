@@ -31,6 +31,29 @@ _EMPTY_WORDS = frozenset({"", "-", "—", "——", "–", "/", "无"})
 _TBD_WORDS = frozenset({"待定", "未定", "待确定"})
 
 
+def _invisible(c: str) -> bool:
+    """A control or format character (U+0000, U+007F, U+0085, U+200B, U+202E …), a surrogate or a
+    noncharacter (U+FFFE): nothing a reader can see, and what breaks pages, names and comparisons."""
+    code = ord(c)
+    return (unicodedata.category(c) in ("Cc", "Cf", "Cs") and c not in "\t\n\r") or (code & 0xFFFE) == 0xFFFE \
+        or 0xFDD0 <= code <= 0xFDEF
+
+
+def visible(text: str) -> tuple[str, str]:
+    """``text`` without invisible characters (see :func:`_invisible`), and the ones removed ("" when none)."""
+    if text.isprintable():  # the common case, checked in C
+        return text, ""
+    removed = [c for c in text if _invisible(c)]
+    if not removed:
+        return text, ""
+    return "".join(c for c in text if not _invisible(c)), "".join(dict.fromkeys(removed))
+
+
+def code_points(chars: str) -> list[str]:
+    """``U+200B``-style names of characters, for messages."""
+    return [f"U+{ord(c):04X}" for c in chars]
+
+
 @functools.lru_cache(maxsize=65536)  # the same words and marks recur in every row
 def clean(text: str) -> str:
     """NFKC (full-width to half-width) with all white space removed."""

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import hashlib
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
 
-from .amounts import to_decimal
-from .dates import PartialDate
-from .marks import InvalidValue
+from .marks import InvalidValue, visible
+from .workbook import Formula, Limits, check_limits_text, read_workbook
 
 SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 #: What users save tables as; the ones we cannot read are named in a problem, not passed over.
 LOOKED_FOR = (*SUFFIXES, ".xls", ".et", ".ods", ".numbers")
-csv.field_size_limit(2**31 - 1)
+csv.field_size_limit(2**31 - 1)  # cells are checked against the limits setting instead
 
 
 @dataclass
@@ -34,6 +31,9 @@ class Sheet:
     encoding: str | None = None
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, last row, first col, last col
     sheets: list[str] = field(default_factory=list)  # every sheet of a workbook
+    hidden_rows: set[int] = field(default_factory=set)  # row numbers a workbook hides
+    hidden_columns: set[int] = field(default_factory=set)  # 0-based columns a workbook hides
+    invisible: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> invisible characters removed
 
 
 def find_table_file(data_dir: Path, stem: str, path: str | None) -> list[Path]:
@@ -98,90 +98,59 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def read_csv(path: Path, label: str, encoding: str | None = None, stem: str = "") -> Sheet:
+def read_csv(path: Path, label: str, encoding: str | None = None, stem: str = "", limits: Limits = Limits()) -> Sheet:
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):  # an Excel workbook saved under a .csv name
-        return read_xlsx(path, label, stem)
+        return read_xlsx(path, label, stem, limits=limits)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InvalidValue("file-format", suffix=".xls")
     text, used = decode(data, encoding)
-    text = text.replace("\x00", "")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    rows: list[tuple[int, list]] = []
+    invisible: dict[tuple[int, int], str] = {}
     try:
-        rows = [(n, [c if c.strip() else None for c in row]) for n, row in enumerate(reader, 1)]
+        for number, row in enumerate(reader, 1):  # a record is a row in a spreadsheet, even over several lines
+            cells = []
+            for col, cell in enumerate(row):
+                check_limits_text(cell, number, col, limits)
+                cell, removed = visible(cell)
+                if removed:
+                    invisible[(number, col)] = removed
+                cells.append(cell if cell.strip() else None)
+            while cells and cells[-1] is None:
+                cells.pop()
+            if not cells:
+                continue
+            if len(cells) > limits.columns:
+                raise InvalidValue("limit-columns", limit=limits.columns, row=number)
+            rows.append((number, cells))
+            if len(rows) > limits.rows:
+                raise InvalidValue("limit-rows", limit=limits.rows, row=number)
     except csv.Error as exc:
         raise InvalidValue("file-unreadable", reason=str(exc)) from None
-    return Sheet(path, label, rows, hashlib.sha256(data).hexdigest(), used)
+    return Sheet(path, label, rows, hashlib.sha256(data).hexdigest(), used, invisible=invisible)
 
 
-class Formula(str):
-    """A formula cell whose workbook holds no saved result (written by a program, never opened in Excel)."""
-
-
-def _format_precision(number_format: str) -> str:
-    """day, month or year: what a date cell's number format shows (yyyy"年"m"月" shows a month)."""
-    shown = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format or "").lower()
-    if "d" in shown or shown in ("general", ""):
-        return "day"
-    return "month" if "m" in shown else "year" if "y" in shown else "day"
-
-
-def _cell_value(cell):
-    """A cell's value as the user sees it: dates at their shown precision, percentages and fixed decimals as text."""
-    value = cell.value
-    fmt = cell.number_format or ""
-    if isinstance(value, (dt.datetime, dt.date)):
-        precision = _format_precision(fmt)
-        return PartialDate(value.year, value.month if precision != "year" else None,
-                           value.day if precision == "day" else None)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if "%" in fmt:
-            return f"{to_decimal(value * 100).normalize():f}%"
-        fixed = re.fullmatch(r"[#,]*0\.(0+)", fmt)
-        if fixed and isinstance(value, float):
-            return f"{value:.{len(fixed[1])}f}"
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-def read_xlsx(path: Path, label: str, stem: str, sheet: str | None = None) -> Sheet:
-    """The sheet named ``sheet``, else one named like ``stem``, else the first."""
-    import openpyxl
-
+def read_xlsx(path: Path, label: str, stem: str, sheet: str | None = None, limits: Limits = Limits()) -> Sheet:
+    """The sheet named ``sheet``, else one named like ``stem``, else the first (see :mod:`.workbook`)."""
     data = path.read_bytes()
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-        formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds of exception on damaged workbooks
-        raise InvalidValue("file-unreadable", reason=f"{type(exc).__name__}: {exc}") from None
-    names = book.sheetnames
-    if sheet is not None and sheet not in names:
-        raise InvalidValue("sheet-missing", sheet=sheet, sheets=names)
-    chosen = sheet or next((n for n in names if n.strip().casefold() == stem), names[0])
-    ws, ws_formulas = book[chosen], formulas[chosen]
-    rows = []
-    for n, cells in enumerate(ws.iter_rows(min_row=1, min_col=1), 1):
-        row = [_cell_value(c) for c in cells]
-        for i, value in enumerate(row):
-            if value is None:
-                written = ws_formulas.cell(n, i + 1).value
-                if isinstance(written, str) and written.startswith("="):
-                    row[i] = Formula(written)
-        rows.append((n, row))
-    merges = [(m.min_row, m.max_row, m.min_col - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
-    shown = label if len(names) == 1 else f"{label}[{chosen}]"
-    return Sheet(path, shown, rows, hashlib.sha256(data).hexdigest(), merges=merges, sheets=names)
+    raw = read_workbook(data, stem, sheet, limits)
+    shown = label if len(raw.sheets) == 1 else f"{label}[{raw.name}]"
+    return Sheet(path, shown, raw.rows, hashlib.sha256(data).hexdigest(), merges=raw.merges, sheets=raw.sheets,
+                 hidden_rows=raw.hidden_rows, hidden_columns=raw.hidden_columns, invisible=raw.invisible)
 
 
-def read_sheet(path: Path, label: str, stem: str, encoding: str | None = None, sheet: str | None = None) -> Sheet:
+def read_sheet(path: Path, label: str, stem: str, encoding: str | None = None, sheet: str | None = None,
+               limits: Limits = Limits()) -> Sheet:
     """Read a CSV/TSV or .xlsx file; raise InvalidValue with a problem code when it can't be read."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InvalidValue("file-format", suffix=suffix or path.name)
     try:
+        if path.stat().st_size > limits.file_mb * 2**20:
+            raise InvalidValue("limit-size", size=f"{path.stat().st_size / 2**20:.0f}", limit=limits.file_mb)
         if suffix in (".xlsx", ".xlsm"):
-            return read_xlsx(path, label, stem, sheet)
-        return read_csv(path, label, encoding, stem)
+            return read_xlsx(path, label, stem, sheet, limits)
+        return read_csv(path, label, encoding, stem, limits)
     except OSError as exc:
         raise InvalidValue("file-unreadable", reason=exc.strerror or str(exc)) from None

@@ -249,9 +249,10 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
     totals: list[TotalRow] = []
     groups: list[list[Row]] = [[]]  # rows between headings and subtotals
     pending: list[Row] = []  # subtotals carried by a heading or right below one: they cover the rows after them
+    width = len(header_cells)
     for number, cells in sheet.rows[first_data:]:
         if fills:
-            cells = [fills.get((number, i), c) for i, c in enumerate(cells)]
+            cells = [fills.get((number, i), c) for i, c in enumerate([*cells, *[None] * (width - len(cells))])]
         if all(c is None for c in cells):
             continue
         first = _first_text(cells)

@@ -90,12 +90,17 @@ def test_xlsx_numbers_as_ids_and_years(site):
     assert (p.years, str(p.start_date.date)) == ((2022,), "2021")
 
 
-@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 not really a zip", bytes(range(256))])
-def test_damaged_workbook_is_a_problem_not_a_crash(site, content):
+@pytest.mark.parametrize("content,shown", [
+    (b"", "文件不是 .xlsx 工作簿"), (b"PK\x03\x04 not really a zip", "无法读取文件："), (bytes(range(256)), "文件不是 .xlsx 工作簿"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "工作簿设有打开密码（已加密），或是改了扩展名的旧版 .xls 文件"),
+    (b'<html xmlns:x="urn:schemas-microsoft-com:office:excel"><table><tr><td>1</td></tr></table></html>', "文件其实是网页（HTML）或 XML 表格"),
+    (b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>', "文件其实是网页（HTML）或 XML 表格"),
+])
+def test_damaged_workbook_is_a_problem_not_a_crash(site, content, shown):
     (site / "data").mkdir()
     (site / "data" / "projects.xlsx").write_bytes(content)
     (problem,) = lines(load(site))
-    assert problem.startswith("data/projects.xlsx: 无法读取文件：")
+    assert problem.startswith(f"data/projects.xlsx: {shown}")
 
 
 def test_missing_and_ambiguous_files(site):

@@ -186,7 +186,7 @@ def test_a_header_close_to_a_known_one_is_pointed_out(site):
     write_table(site / "data", "projects", [["项目编号", "项目名称", "所属产业集团", "计划总投资额（万元）"], ["P1", "甲", "新材料", "100"]])
     loaded = load(site)
     assert loaded.report.projects["P1"].total_investment.value == 1_000_000
-    assert lines(loaded) == ["data/projects.csv:1: 所属产业集团: 表头“所属产业集团”未被识别，此列只作为附加信息显示；"
+    assert lines(loaded) == ["data/projects.csv:1: 所属产业集团: 表头“所属产业集团”未被识别，此列不发布；"
                              "如果它是“所属产业集群”，请改表头或在配置 files.projects.columns 中指定"]
 
 

@@ -1,0 +1,266 @@
+"""Read one sheet of an .xlsx workbook: once, streaming, within limits, with what Excel hides.
+
+openpyxl's read-only mode streams the sheet but drops what a public report needs: merged cells, hidden rows
+and columns, and formulas that have no saved result. So the sheet's XML is read here with openpyxl's own
+sheet parser (one pass, a cell's value as Excel last saved it), keeping those as it goes. Empty cells, even
+formatted ones by the million (a sheet's "used range" after years of editing), cost almost nothing.
+Uses openpyxl 3.1 internals (``WorkSheetParser``, a read-only sheet's source and the workbook's formats); the
+tests read real workbooks through it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from .amounts import to_decimal
+from .dates import PartialDate
+from .marks import InvalidValue, visible
+
+#: What a file given as .xlsx may really be, by its first bytes.
+_OLE = b"\xd0\xcf\x11\xe0"  # an encrypted workbook, or an old .xls renamed
+_MARKUP = re.compile(rb"^\s*(?:<!doctype|<html|<\?xml|<table|mime-version:)", re.I)
+
+
+class Formula(str):
+    """A formula cell whose workbook holds no saved result (written by a program, never opened in Excel)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one file may hold (see the ``limits`` setting)."""
+
+    rows: int = 200_000
+    columns: int = 1_000
+    cell_length: int = 32_767  # Excel's own limit for a cell
+    file_mb: int = 200  # a CSV file's size, or an .xlsx file's size unpacked
+
+
+@dataclass
+class RawSheet:
+    """A sheet's rows with content (row number, cells from column A), and what the workbook hides."""
+
+    rows: list[tuple[int, list]]
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, last row, first col, last col
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)  # 0-based, among the columns that hold something
+    invisible: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> characters removed
+    sheets: list[str] = field(default_factory=list)
+    name: str = ""
+
+
+def check_limits_text(text: str, row: int, col: int, limits: Limits) -> None:
+    """A cell longer than the limit is an error naming it."""
+    if len(text) > limits.cell_length:
+        raise InvalidValue("limit-cell", row=row, cell=f"{column_letter(col)}{row}", length=len(text),
+                           limit=limits.cell_length)
+
+
+def column_letter(col: int) -> str:
+    """0-based column index -> ``A``, ``B``, … ``AA``."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def sniff(data: bytes) -> None:
+    """Raise a problem that says what a file given as a workbook really is, when it is no workbook."""
+    if data.startswith(b"PK\x03\x04"):
+        return
+    if data.startswith(_OLE):
+        raise InvalidValue("file-encrypted")
+    if _MARKUP.match(data[:512]):
+        raise InvalidValue("file-html")
+    raise InvalidValue("file-not-workbook")
+
+
+def _unpacked_size(data: bytes, limits: Limits) -> None:
+    """Refuse a workbook whose parts unpack to more than the limit (a zip bomb, or a sheet of whitespace)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InvalidValue("file-unreadable", reason=str(exc)) from None
+    if size > limits.file_mb * 2**20:
+        raise InvalidValue("limit-size", size=f"{size / 2**20:.0f}", limit=limits.file_mb)
+
+
+#: Cells and rows with nothing in them, as Excel writes them for formatting alone.
+_EMPTY_CELL = re.compile(rb'<c r="[A-Z]{1,3}[0-9]+"(?: s="[0-9]+")?(?: t="[a-z]+")?/>')
+_EMPTY_ROW = re.compile(rb'<row r="[0-9]+"[^<>]*?(?:/>|></row>)')
+
+
+class _Skimmed(io.RawIOBase):
+    """A sheet's XML with its empty cells and rows taken out before it is parsed (they can be millions)."""
+
+    def __init__(self, source, chunk: int = 1 << 20):
+        self.source, self.chunk = source, chunk
+        self.pending, self.at, self.held = memoryview(b""), 0, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self.at >= len(self.pending):
+            data = self.source.read(self.chunk)
+            if not data:
+                self.pending, self.at, self.held = memoryview(self.held), 0, b""
+                if not len(self.pending):
+                    return 0
+                break
+            data = self.held + data
+            cut = data.rfind(b"<")  # an element may go on in the next chunk
+            self.pending, self.at, self.held = memoryview(_EMPTY_ROW.sub(b"", _EMPTY_CELL.sub(b"", data[:cut]))), 0, data[cut:]
+        n = min(len(buffer), len(self.pending) - self.at)
+        buffer[:n] = self.pending[self.at:self.at + n]
+        self.at += n
+        return n
+
+    def close(self) -> None:
+        self.source.close()
+        super().close()
+
+
+def _format_precision(number_format: str) -> str:
+    """day, month or year: what a date cell's number format shows (yyyy"年"m"月" shows a month)."""
+    shown = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format or "").lower()
+    if "d" in shown or shown in ("general", ""):
+        return "day"
+    return "month" if "m" in shown else "year" if "y" in shown else "day"
+
+
+def shown_value(value, number_format: str):
+    """A cell's value as the user sees it: dates at their shown precision, percentages and fixed decimals as text."""
+    fmt = number_format or ""
+    if isinstance(value, (dt.datetime, dt.date)):
+        precision = _format_precision(fmt)
+        return PartialDate(value.year, value.month if precision != "year" else None,
+                           value.day if precision == "day" else None)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if "%" in fmt:
+            return f"{to_decimal(value * 100).normalize():f}%"
+        fixed = re.fullmatch(r"[#,]*0\.(0+)", fmt)
+        if fixed and isinstance(value, float):
+            return f"{value:.{len(fixed[1])}f}"
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _parser_class():
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class SheetParser(WorkSheetParser):
+        """openpyxl's parser, skipping cells that hold nothing, noting hidden rows and formulas without a result."""
+
+        hidden_rows: set
+
+        def parse_row(self, row):
+            r = row.get("r")
+            self.row_counter = int(float(r)) if r is not None else self.row_counter + 1
+            self.col_counter = 0
+            if row.get("hidden") in ("1", "true"):
+                self.hidden_rows.add(self.row_counter)
+            cells, at = [], None
+            for element in row:
+                if not len(element):  # no value, inline string or formula: an empty (perhaps formatted) cell
+                    at = element.get("r")
+                    if at is None:
+                        self.col_counter += 1
+                    continue
+                if at is not None and element.get("r") is None:
+                    self.col_counter = coordinate_to_tuple(at)[1]
+                at = None
+                cell = self.parse_cell(element)
+                if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                    cell["value"] = Formula("=" + (element.findtext(FORMULA_TAG) or ""))
+                cells.append(cell)
+            return self.row_counter, cells
+
+    return SheetParser
+
+
+def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> RawSheet:
+    """The sheet named ``sheet``, else one named like ``stem``, else the first, of the workbook ``data``."""
+    sniff(data)
+    _unpacked_size(data, limits)
+    import openpyxl
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.utils import range_boundaries
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds of exception on damaged workbooks
+        raise InvalidValue("file-unreadable", reason=f"{type(exc).__name__}: {exc}") from None
+    try:
+        names = book.sheetnames
+        if sheet is not None and sheet not in names:
+            raise InvalidValue("sheet-missing", sheet=sheet, sheets=names)
+        chosen = sheet or next((n for n in names if n.strip().casefold() == stem), names[0])
+        ws = book[chosen]
+        parser = _parser_class()(io.BufferedReader(_Skimmed(ws._get_source())), ws._shared_strings, data_only=True, epoch=book.epoch,
+                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        parser.hidden_rows = set()
+        formats: dict[int, str] = {}
+        out = RawSheet([], sheets=names, name=chosen)
+        try:
+            for number, cells in parser.parse():
+                row = _row(number, cells, ws, formats, out, limits, ReadOnlyCell)
+                if row is not None:
+                    out.rows.append((number, row))
+                    if len(out.rows) > limits.rows:
+                        raise InvalidValue("limit-rows", limit=limits.rows, row=number)
+        except InvalidValue:
+            raise
+        except Exception as exc:  # a damaged sheet part
+            raise InvalidValue("file-unreadable", reason=f"{type(exc).__name__}: {exc}") from None
+        out.hidden_rows = parser.hidden_rows
+        width = max((len(cells) for _, cells in out.rows), default=0)
+        for attrs in parser.column_dimensions.values():
+            if attrs.get("hidden") in ("1", "true"):
+                first, last = int(attrs.get("min", 0)), int(attrs.get("max", 0))
+                out.hidden_columns.update(range(first - 1, min(last, width)))
+        if parser.merged_cells is not None:
+            for merge in parser.merged_cells.mergeCell:
+                c1, r1, c2, r2 = range_boundaries(merge.ref)
+                out.merges.append((r1, r2, c1 - 1, c2 - 1))
+        return out
+    finally:
+        book.close()
+
+
+def _row(number: int, cells: list[dict], ws, formats: dict, out: RawSheet, limits: Limits, cell_class) -> list | None:
+    """One row's values from column A (None when it holds nothing)."""
+    values: dict[int, object] = {}
+    for cell in cells:
+        value = cell["value"]
+        col = cell["column"] - 1
+        if isinstance(value, str) and not isinstance(value, Formula):
+            check_limits_text(value, number, col, limits)
+            value, removed = visible(value)
+            if removed:
+                out.invisible[(number, col)] = removed
+        style = cell["style_id"]
+        if style and not isinstance(value, str):
+            if style not in formats:
+                formats[style] = cell_class(ws, number, col + 1, None, "n", style).number_format
+            value = shown_value(value, formats[style])
+        elif isinstance(value, str) and not value.strip():
+            value = None
+        if value is not None:
+            if col >= limits.columns:
+                raise InvalidValue("limit-columns", limit=limits.columns, row=number)
+            values[col] = value
+    if not values:
+        return None
+    row = [None] * (max(values) + 1)
+    for col, value in values.items():
+        row[col] = value
+    return row
