@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from .amounts import NOT_REPORTED, Amount, parse_amount, parse_quantity_parts, to_decimal
@@ -18,6 +19,8 @@ from .tables import BoundTable, Row
 from .vocab import Vocabulary
 
 _SAFE_ID = re.compile(r"^[\w.-]+$")
+#: Ids that name a page of the site's own (``projects/index.md`` is the project index).
+RESERVED_IDS = frozenset({"index"})
 
 
 def as_text(cell) -> str | None:
@@ -70,10 +73,20 @@ class RowReader:
             self.problem("value-missing", name, field=self.bound.table.field(name))
         return value
 
+    def reference(self, name: str) -> str | None:
+        """An id as ids are kept: in NFKC (full-width letters, digits and dashes as plain ones)."""
+        value = self.text(name)
+        return unicodedata.normalize("NFKC", value) if value is not None else None
+
     def identifier(self, name: str) -> str | None:
         value = self.required_text(name)
+        if value is not None:
+            value = unicodedata.normalize("NFKC", value)
         if value is not None and not safe_id(value):
             self.problem("id-unsafe", name)
+            return None
+        if value is not None and value.casefold() in RESERVED_IDS:
+            self.problem("id-reserved", name)
             return None
         return value
 

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
+from .limits import Limits
 from .messages import WARNING_CODES, render
 from .schema import TABLES
 from .units import CURRENCIES, Currency
@@ -74,6 +75,9 @@ class SiteConfig(_Settings):
     office: str | None = Field(None, description="the responsible office, shown in the footer", json_schema_extra={"zh": "主办或负责单位，显示在页脚"})
     search: Literal["material", "pagefind"] = Field("material", description="search engine: material (the theme's, for sites up to about a thousand projects) or pagefind (loads only the parts of the index a query needs; for large sites)", json_schema_extra={"zh": "站内搜索引擎：material（主题自带，适合千个项目以内）或 pagefind（按需加载索引分片，适合大型网站）"})
     ignore: list[str] = Field(default_factory=list, description="warning codes not to report, e.g. withheld-value", json_schema_extra={"zh": "不再提示的警告代码，如 withheld-value"})
+    publish_columns: list[str] = Field(default_factory=list, description="headers of project-table columns the schema does not know, to publish on project pages (others are not published)", json_schema_extra={"zh": "项目表中未识别的列里要在项目页上发布的列（表头）；未列出的不发布"})
+    publish_personal: list[str] = Field(default_factory=list, description="headers of columns that look like personal data (phone, e-mail, ID number …), to publish all the same", json_schema_extra={"zh": "看起来是个人信息（电话、邮箱、身份证号等）但仍要发布的列（表头）"})
+    limits: Limits = Field(default_factory=Limits, description="how much one data file may hold", json_schema_extra={"zh": "单个数据文件的大小上限"})
 
     @property
     def money(self) -> Currency:
@@ -202,6 +206,16 @@ class Site:
     data_dir: Path
     language: str
 
+    @classmethod
+    def resolve(cls, config: SiteConfig, root: Path, data_dir: Path, language: str) -> "Site":
+        """The site, once the folders its settings name are checked (a ConfigError names the key)."""
+        if config.templates_dir and not (root / config.templates_dir).is_dir():
+            folder = root / config.templates_dir
+            raise ConfigError([(f"plugins.{PLUGIN_NAME}.templates_dir",
+                                f"文件夹 {folder} 不存在" if language == "zh" else f"the folder {folder} does not exist")],
+                              language)
+        return cls(config, root, data_dir, language)
+
 
 def read_mkdocs_yml(path: Path) -> dict:
     """mkdocs.yml as a mapping; tags are read as plain values, never run."""
@@ -245,4 +259,4 @@ def load_site(config_file: Path | None = None, data_dir: Path | None = None) -> 
     if config.language:
         language = config.language
     folder = data_dir if data_dir is not None else root / config.data_dir
-    return Site(config, root, folder, language)
+    return Site.resolve(config, root, folder, language)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .config import FileSettings, SiteConfig
+from .limits import Limits
 from .marks import WITHHELD_WORDS
 from .metrics import DEFINITIONS
 from .schema import TABLES
@@ -97,4 +98,6 @@ def data_dictionary(language: str = "zh") -> str:
         out.append(f"| `{name}` | {default} | {meaning(info)} |")
     for name, info in FileSettings.model_fields.items():
         out.append(f"| `files.<table>.{name}` |  | {meaning(info)} |")
+    for name, info in Limits.model_fields.items():
+        out.append(f"| `limits.{name}` | `{info.default}` | {meaning(info)} |")
     return "\n".join(out) + "\n"

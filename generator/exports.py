@@ -8,6 +8,7 @@ for 未公开 / 待定 / 约 …. The JSON files are for programs: canonical Eng
 from __future__ import annotations
 
 import json
+import re
 
 from typing import TYPE_CHECKING
 
@@ -93,15 +94,29 @@ def _header(name: str, column: str, report: Report) -> str:
 _WORDS = {"status": "st_", "category": ""}
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP's CSV-injection list, and the full-width forms).
+_FORMULA_START = tuple("=+-@\t\r＝＋－＠")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value):
+    """A cell that Excel, WPS and LibreOffice show as the text it is: one that would start a formula gets a
+    leading ``'`` (as OWASP recommends); numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _localize(name: str, frame: pd.DataFrame, report: Report) -> pd.DataFrame:
-    """The spreadsheet version of a table: words and headers in the site's language."""
+    """The spreadsheet version of a table: words and headers in the site's language, no cell a formula."""
     out = frame.copy()
     for column, prefix in _WORDS.items():
         if column in out.columns:
             out[column] = out[column].map(lambda v, p=prefix: label(f"{p}{v}", report.language) if v else "")
     for column in [c for c in out.columns if c.endswith("_flag")]:
         out[column] = out[column].map(lambda v: label(v, report.language).strip() if v else "")
-    return out.rename(columns={c: _header(name, c, report) for c in out.columns})
+    out = out.rename(columns={c: spreadsheet_safe(_header(name, c, report)) for c in out.columns})
+    return out.map(spreadsheet_safe) if len(out) else out
 
 
 def _schema(name: str, frame: pd.DataFrame, report: Report) -> dict:
@@ -146,7 +161,7 @@ def export_files(report: Report, folder: str = "downloads") -> dict[str, str]:
         "profile": "tabular-data-package",
         "name": "progress-report",
         "resources": resources,
-        "sources": [{"title": s.label, "sha256": s.sha256} for s in report.sources],
+        "sources": [{"title": s.name, "sha256": s.sha256} for s in report.sources],
     }
     if report.as_of:
         package["created"] = report.as_of.isoformat()

@@ -11,10 +11,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from .amounts import total
-from .cells import RowReader, as_text, safe_id
+from .cells import RESERVED_IDS, RowReader, as_text, safe_id
 from .config import Site
-from .marks import InvalidValue
+from .marks import InvalidValue, fold
 from .model import Cluster, Indicator, ProgressEntry, Project, Report, SourceFile, SourceRef
+from . import publication
 from .periods import parse_period
 from .messages import label
 from .metrics import annual_completion, cumulative_investment, investment_share
@@ -69,13 +70,20 @@ class Loader:
             return None
         path = found[0]
         try:
-            sheet = read_sheet(path, self.label(path), name, self.config.encoding, settings.sheet)
+            sheet = read_sheet(path, self.label(path), name, self.config.encoding, settings.sheet, self.config.limits)
         except InvalidValue as exc:
             self.log.add(exc.code, file=self.label(path), **exc.params)
             return None
         bound = bind(sheet, table, HeaderMatcher(table, settings.columns), self.config.money, self.log)
         if bound is not None:
-            self.sources.append(SourceFile(name, sheet.label, sheet.sha256, sheet.encoding, len(bound.rows)))
+            used = (settings.latest_by,) if settings.latest_by else ()
+            publication.apply(bound, self.config.publish_columns, self.config.publish_personal, self.log,
+                              extras_published=name == "projects", used=used)
+            inside = path.relative_to(self.site.data_dir).as_posix() if path.is_relative_to(self.site.data_dir) else path.name
+            if sheet.label.endswith("]"):  # one sheet of several
+                inside += sheet.label[sheet.label.rindex("["):]
+            self.sources.append(SourceFile(name, sheet.label, sheet.sha256, sheet.encoding, len(bound.rows), inside,
+                                           bound.hidden_rows, bound.hidden_columns))
         return bound
 
     def reader(self, bound: BoundTable, row) -> RowReader:
@@ -91,7 +99,7 @@ class Loader:
         for row in bound.rows:
             r = self.reader(bound, row)
             name = r.required_text("name")
-            cid = r.identifier("id") if bound.column("id") else (name if name and safe_id(name) else _slug(name))
+            cid = r.identifier("id") if bound.column("id") else _not_reserved(name if name and safe_id(name) else _slug(name))
             if not name or not cid:
                 continue
             if cid in clusters:
@@ -128,7 +136,7 @@ class Loader:
     def projects(self, bound: BoundTable, clusters: dict[str, Cluster], implicit_clusters: bool) -> dict[str, Project]:
         projects: dict[str, Project] = {}
         first: dict[str, int] = {}
-        by_name = {c.name: c.id for c in clusters.values()}
+        by_name = {fold(c.name): c.id for c in clusters.values()}  # names compare in NFKC, case and spaces aside
         for row in self.latest_rows(bound):
             r = self.reader(bound, row)
             pid, name = r.identifier("id"), r.required_text("name")
@@ -139,13 +147,14 @@ class Loader:
             cluster_id = None
             if cluster_text:
                 if implicit_clusters:
-                    cluster_id = by_name.get(cluster_text)
+                    cluster_id = by_name.get(fold(cluster_text))
                     if cluster_id is None:
                         cluster_id = _unique(cluster_text if safe_id(cluster_text) else _slug(cluster_text), clusters)
                         clusters[cluster_id] = Cluster(cluster_id, cluster_text, source=SourceRef(bound.sheet.label, row.number))
-                        by_name[cluster_text] = cluster_id
+                        by_name[fold(cluster_text)] = cluster_id
                 else:
-                    cluster_id = cluster_text if cluster_text in clusters else by_name.get(cluster_text)
+                    as_id = r.reference("cluster")
+                    cluster_id = as_id if as_id in clusters else by_name.get(fold(cluster_text))
                     if cluster_id is None:
                         r.problem("cluster-unknown", "cluster", accepted=[c.name for c in clusters.values()])
             project = Project(
@@ -159,7 +168,7 @@ class Loader:
                 **{f: r.date(f) for f in DATE_FIELDS},
                 **{f: r.text(f) for f in TEXT_FIELDS},
                 latitude=r.number("latitude"), longitude=r.number("longitude"),
-                extras={k: as_text(v) for k, v in row.extras.items()},
+                extras={k: as_text(v) for k, v in row.extras.items() if k in bound.published},
                 source=SourceRef(bound.sheet.label, row.number),
             )
             if pid and name:
@@ -172,7 +181,7 @@ class Loader:
             return
         by_name = {}
         for p in projects.values():
-            by_name.setdefault(p.name, p.id)
+            by_name.setdefault(fold(p.name), p.id)
         if bound.column("project") is None and bound.column("project_name") is None:
             self.log.add("column-missing", file=bound.sheet.label, row=bound.header_row,
                          field=TABLES["progress"].field("project"), accepted=["项目编号", "项目名称"])
@@ -180,16 +189,16 @@ class Loader:
         seen: dict[tuple[str, str], int] = {}
         for row in bound.rows:
             r = self.reader(bound, row)
-            pid, pname = r.text("project"), r.text("project_name")
+            pid, pname = r.reference("project"), r.text("project_name")
             project_id = None
             if pid is not None:
                 project_id = pid if pid in projects else None
                 if project_id is None:
                     r.problem("project-unknown", "project")
-                elif pname is not None and pname != projects[pid].name and by_name.get(pname) not in (None, pid):
+                elif pname is not None and fold(pname) != fold(projects[pid].name) and by_name.get(fold(pname)) not in (None, pid):
                     r.problem("project-mismatch", "project_name", id=pid)
             elif pname is not None:
-                project_id = by_name.get(pname)
+                project_id = by_name.get(fold(pname))
                 if project_id is None:
                     r.problem("project-unknown", "project_name")
             else:
@@ -322,9 +331,14 @@ def _slug(text: str | None) -> str:
     return out or "cluster"
 
 
+def _not_reserved(cid: str) -> str:
+    """An id made from a name, kept off the names of the site's own pages."""
+    return f"{cid}-2" if cid.casefold() in RESERVED_IDS else cid
+
+
 def _unique(candidate: str, taken: dict) -> str:
     n, cid = 2, candidate
-    while cid in taken:
+    while cid in taken or cid.casefold() in RESERVED_IDS:
         cid, n = f"{candidate}-{n}", n + 1
     return cid
 

@@ -33,6 +33,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "value-missing": ("error", "“{field}”不能为空", "{field} must not be empty"),
     "id-duplicate": ("error", "编号“{value}”重复（第 {first} 行已使用）", "id “{value}” is used twice (first in row {first})"),
     "id-unsafe": ("error", "编号“{value}”不能用作网址：只允许字母、数字和 - _ .，且不能含“..”", "id “{value}” cannot be part of a URL: use letters, digits, -, _ and . only, and no “..”"),
+    "id-reserved": ("error", "编号“{value}”是网站自用的页面名，不能用作编号；请换一个编号", "id “{value}” is the name of one of the site's own pages and cannot be an id; choose another"),
     "cluster-unknown": ("error", "产业集群“{value}”不在 clusters 表中（已有：{accepted}）", "cluster “{value}” is not in the clusters table (known: {accepted})"),
     "project-unknown": ("error", "项目“{value}”不在 projects 表中", "project “{value}” is not in the projects table"),
     "project-mismatch": ("error", "项目编号“{id}”与项目名称“{value}”不是同一个项目", "project id “{id}” and project name “{value}” are not the same project"),
@@ -70,6 +71,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "no effect": ("", ""),
     "annual completion": ("年度完成率", "the annual completion rate"),
     "investment share": ("累计完成投资占计划总投资的比例", "the share of total investment completed"),
+    "personal header": ("表头含“{word}”", "the header names “{word}”"),
+    "personal cell": ("第 {row} 行的内容像{what}", "row {row} holds what looks like {what}"),
+    "id card": ("身份证号", "an ID-card number"),
+    "mobile": ("手机号码", "a mobile number"),
+    "email": ("电子邮箱", "an e-mail address"),
     "summary": ("{errors} 个错误，{warnings} 个警告", "{errors} error(s), {warnings} warning(s)"),
     "ok": ("数据检查通过：{projects} 个项目，{clusters} 个产业集群，{periods} 个报告期", "data is valid: {projects} projects, {clusters} clusters, {periods} periods"),
 }
@@ -111,6 +117,13 @@ class Label(NamedTuple):
 
 def label(key: str) -> Label:
     return Label(*WORDS[key])
+
+
+def phrase(key: str, **params) -> Label:
+    """A phrase of :data:`WORDS` with its parameters filled in, in both languages (a Label parameter in its own)."""
+    def pick(value, i):
+        return value[i] if isinstance(value, Label) else value
+    return Label(*(WORDS[key][i].format(**{k: pick(v, i) for k, v in params.items()}) for i in (0, 1)))
 
 
 def severity_of(code: str) -> str:

@@ -19,10 +19,13 @@ class SourceFile:
     """A data file the report was read from, with its checksum (stamped on generated pages)."""
 
     table: str
-    label: str
+    label: str  # as problems name it (relative to the working folder)
     sha256: str
     encoding: str | None
     rows: int
+    name: str = ""  # relative to the data folder, with the sheet of a workbook of several: the same wherever it is read
+    hidden_rows: int = 0  # rows of data the workbook hides, not published
+    hidden_columns: int = 0
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,10 @@ class ProgressPlugin(BasePlugin):
         else:
             root = Path(config.config_file_path).resolve().parent
             data_dir = Path(os.environ[DATA_ENV]) if os.environ.get(DATA_ENV) else root / settings.data_dir
-            self.site = Site(settings, root, data_dir, settings.language or language)
+            try:
+                self.site = Site.resolve(settings, root, data_dir, settings.language or language)
+            except ConfigError as exc:
+                raise PluginError("\n".join(exc.lines())) from None
             loaded = load_report(self.site)
             for problem in loaded.problems.warnings:
                 log.warning(problem.format(self.site.language))

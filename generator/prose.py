@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from .formatting import Formatter
 from .markup import show
+from .marks import fold
 from .model import Report
 from .schema import PROJECTS
 
@@ -174,7 +175,7 @@ class Figures:
                 projects = [p for p in projects if p.category is category]
             elif key == "cluster":
                 cid = value if value in self.report.clusters else next(
-                    (c.id for c in self.report.clusters.values() if c.name == value), None)
+                    (c.id for c in self.report.clusters.values() if fold(c.name) == fold(value)), None)
                 if cid is None:
                     raise ValueError(f"cluster={value}: {self._t('unknown')}")
                 projects = [p for p in projects if p.cluster_id == cid]

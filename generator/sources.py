@@ -12,7 +12,8 @@ from pathlib import Path
 import charset_normalizer
 
 from .marks import InvalidValue, visible
-from .workbook import Formula, Limits, check_limits_text, read_workbook
+from .limits import Limits
+from .workbook import Formula, check_limits_text, read_workbook
 
 SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 #: What users save tables as; the ones we cannot read are named in a problem, not passed over.

@@ -6,10 +6,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .marks import clean
+from .marks import clean, code_points
 from .problems import ProblemLog
 from .schema import Table, normalize_header, split_unit
 from .sources import Sheet
+from .workbook import column_letter
 from .units import Currency
 
 TOTAL_WORDS = ("合计", "总计")
@@ -30,6 +31,8 @@ class Column:
     header: str  # as written
     field: str | None
     unit: str | None = None  # from the header's parentheses
+    suggested: bool = False  # a warning pointed out the known header it is close to
+    known: bool = False  # the header names a field (perhaps one another column gives, or a fallback such as 序号)
 
 
 @dataclass
@@ -55,6 +58,9 @@ class BoundTable:
     columns: list[Column]
     rows: list[Row]
     totals: list[TotalRow]
+    hidden_rows: int = 0  # rows of data the workbook hides, left out
+    hidden_columns: int = 0
+    published: set[str] = field(default_factory=set)  # unknown columns (as written) that may be published
 
     def column(self, name: str) -> Column | None:
         return self._by_field.get(name)
@@ -209,12 +215,13 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
         return None
     header_number = sheet.rows[header_at][0]
     header_cells, two_rows = _header_cells(sheet, header_at, matcher)
+    hidden = _hide_columns(sheet, header_cells, header_number, log)
     table_unit = _table_unit(sheet, header_at)
     columns: list[Column] = []
     fallback_cols: dict[str, Column] = {}
     for index, cell in enumerate(header_cells):
         name, unit, is_fallback = matcher.match(cell)
-        col = Column(index, written(cell), None, unit)
+        col = Column(index, written(cell), None, unit, known=name is not None)
         columns.append(col)
         if name is None:
             continue
@@ -250,9 +257,15 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
     groups: list[list[Row]] = [[]]  # rows between headings and subtotals
     pending: list[Row] = []  # subtotals carried by a heading or right below one: they cover the rows after them
     width = len(header_cells)
+    hidden_rows = []
     for number, cells in sheet.rows[first_data:]:
+        if number in sheet.hidden_rows:
+            hidden_rows.append(number)
+            continue
         if fills:
             cells = [fills.get((number, i), c) for i, c in enumerate([*cells, *[None] * (width - len(cells))])]
+        if hidden:
+            cells = [None if i in hidden else c for i, c in enumerate(cells)]
         if all(c is None for c in cells):
             continue
         first = _first_text(cells)
@@ -285,7 +298,38 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
             rows.append(row)
             groups[-1].append(row)
     _close(groups, pending, totals)
-    return BoundTable(table, sheet, header_number, columns, rows, totals)
+    if hidden_rows:
+        shown = "、".join(map(str, hidden_rows[:10])) + ("…" if len(hidden_rows) > 10 else "")
+        log.add("hidden-rows", file=sheet.label, count=len(hidden_rows), rows=shown)
+    _report_invisible(sheet, columns, header_number, log)
+    return BoundTable(table, sheet, header_number, columns, rows, totals, len(hidden_rows), len(hidden))
+
+
+def _hide_columns(sheet: Sheet, header_cells: list, header_number: int, log: ProblemLog) -> set[int]:
+    """Columns the workbook hides are not read: their headers are taken out, and a warning names them."""
+    if not sheet.hidden_columns:
+        return set()
+    below = [cells for number, cells in sheet.rows if number >= header_number]
+    hidden = {i for i in sheet.hidden_columns if any(i < len(cells) and cells[i] is not None for cells in below)}
+    if not hidden:
+        return hidden
+    names = [written(header_cells[i]) if i < len(header_cells) and header_cells[i] is not None else column_letter(i)
+             for i in sorted(hidden)]
+    for i in hidden:
+        if i < len(header_cells):
+            header_cells[i] = None
+    log.add("hidden-columns", file=sheet.label, row=header_number, count=len(hidden), headers=[f"“{n}”" for n in names])
+    return hidden
+
+
+def _report_invisible(sheet: Sheet, columns: list[Column], header_number: int, log: ProblemLog) -> None:
+    """Each cell from the header down that held invisible characters (they were removed when it was read)."""
+    headers = {c.index: c.header for c in columns if c.header}
+    for (row, col), chars in sorted(sheet.invisible.items()):
+        if row < header_number or col in sheet.hidden_columns:
+            continue
+        log.add("text-invisible", file=sheet.label, row=row, column=headers.get(col) or column_letter(col),
+                chars="、".join(code_points(chars)))
 
 
 def _suggest(sheet: Sheet, table: Table, matcher: HeaderMatcher, columns: list[Column], row: int, log: ProblemLog) -> None:
@@ -303,6 +347,7 @@ def _suggest(sheet: Sheet, table: Table, matcher: HeaderMatcher, columns: list[C
             field = table.field(choices[close[0]])
             log.add("column-unknown", file=sheet.label, row=row, column=col.header, suggestion=field.aliases[0],
                     table=table.name)
+            col.suggested = True
 
 
 def _close(groups: list[list[Row]], pending: list[Row], totals: list[TotalRow]) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .amounts import to_decimal
 from .dates import PartialDate
+from .limits import Limits
 from .marks import InvalidValue, visible
 
 #: What a file given as .xlsx may really be, by its first bytes.
@@ -27,16 +28,6 @@ _MARKUP = re.compile(rb"^\s*(?:<!doctype|<html|<\?xml|<table|mime-version:)", re
 
 class Formula(str):
     """A formula cell whose workbook holds no saved result (written by a program, never opened in Excel)."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    """How much one file may hold (see the ``limits`` setting)."""
-
-    rows: int = 200_000
-    columns: int = 1_000
-    cell_length: int = 32_767  # Excel's own limit for a cell
-    file_mb: int = 200  # a CSV file's size, or an .xlsx file's size unpacked
 
 
 @dataclass

@@ -98,7 +98,7 @@ def test_columns_setting_maps_other_headers(site):
     write_table(site / "data", "projects", [["PID", "Project Name", "Phase", "Category"], ["7", "Bridge", "Design", "Roads"]])
     settings = {"files": {"projects": {"columns": {"id": "PID", "name": ["Title", "Project Name"], "status": "Phase",
                                                    "category": []}}},
-                "statuses": {"Design": "reserve"}}
+                "statuses": {"Design": "reserve"}, "publish_columns": ["category"]}
     loaded = load(site, settings)
     assert lines(loaded) == []
     project = loaded.report.projects["7"]
@@ -106,6 +106,14 @@ def test_columns_setting_maps_other_headers(site):
     assert project.extras == {"Category": "Roads"}
 
 
-def test_unknown_columns_are_kept_as_written(site):
-    write_table(site / "data", "projects", [["项目编号", "项目名称", "联系人\n电话"], ["A", "甲", "0000-1234"]])
-    assert load(site).report.projects["A"].extras == {"联系人电话": "0000-1234"}
+def test_unknown_columns_are_published_only_when_listed_and_kept_as_written(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "截至2023年底\n累计投资", "内部备注（不公开）"],
+                                            ["A", "甲", "10", "仅供内部"]])
+    loaded = load(site)
+    assert loaded.report.projects["A"].extras == {}
+    assert lines(loaded) == [
+        "data/projects.csv:1: 截至2023年底累计投资: 表头“截至2023年底累计投资”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出",
+        "data/projects.csv:1: 内部备注（不公开）: 表头“内部备注（不公开）”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出"]
+    loaded = load(site, {"publish_columns": ["截至2023年底累计投资"]})
+    assert loaded.report.projects["A"].extras == {"截至2023年底累计投资": "10"}
+    assert len(lines(loaded)) == 1

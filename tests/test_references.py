@@ -78,7 +78,9 @@ def test_latest_by_keeps_each_ids_latest_report(site):
     settings["files"]["projects"]["latest_by"] = "Reported"
     assert lines(load(site, settings)) == ["data/projects.csv:1: 配置的 latest_by 列“Reported”不在表头中",
                                            "data/projects.csv:3: PID: 编号“3”重复（第 2 行已使用）",
-                                           "data/projects.csv:4: PID: 编号“3”重复（第 2 行已使用）"]
+                                           "data/projects.csv:4: PID: 编号“3”重复（第 2 行已使用）",
+                                           "data/projects.csv:1: Date Reported As Of: 表头“Date Reported As Of”不是已知的列，"
+                                           "此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出"]
 
 
 def test_indicators(site):

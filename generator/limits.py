@@ -1,0 +1,20 @@
+"""How much one data file may hold: generous bounds, so that a careless or hostile file cannot exhaust the machine."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Limits(BaseModel):
+    """The ``limits`` setting; a file beyond one of them is an error that names it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rows: int = Field(200_000, ge=1, description="most rows of data in one file",
+                      json_schema_extra={"zh": "一个文件最多的数据行数"})
+    columns: int = Field(1_000, ge=1, description="most columns with content in one row",
+                         json_schema_extra={"zh": "一行中有内容的列数上限"})
+    cell_length: int = Field(32_767, ge=1, description="most characters in one cell (Excel's own limit)",
+                             json_schema_extra={"zh": "一个单元格最多的字符数（与 Excel 的上限相同）"})
+    file_mb: int = Field(512, ge=1, description="largest file in MB: a CSV file, or an .xlsx file unpacked",
+                         json_schema_extra={"zh": "文件大小上限（MB）：CSV 文件本身，或 .xlsx 解压后的大小"})

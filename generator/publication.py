@@ -1,0 +1,79 @@
+"""What of a table may be published: columns the schema knows, columns the settings list, never personal data.
+
+A column whose header or cells look like personal data (an ID-card number, a mobile phone number, an e-mail
+address, a header such as 联系电话 or 身份证号) is taken out of every page, download and search index unless the
+settings name it under ``publish_personal``. Columns the schema does not know are published (on project pages)
+only when ``publish_columns`` lists them. Each column taken out is a warning that names it; its contents are
+never echoed (build logs are often public).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .messages import label, phrase
+from .problems import ProblemLog
+from .schema import normalize_header
+from .tables import BoundTable, Column
+
+#: Words in a header that name personal data (compared folded: case and width do not matter).
+PERSONAL_HEADERS = ("身份证", "证件号", "护照", "手机", "电话", "联系方式", "联系人", "邮箱", "电子邮件", "住址", "家庭地址",
+                    "银行卡", "银行账号", "微信", "qq", "e-mail", "email", "phone", "mobile", "telephone", "passport")
+#: What personal data looks like in a cell.
+PERSONAL_CELLS: dict[str, re.Pattern] = {
+    "id card": re.compile(r"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+                          r"[0-9]{3}[0-9Xx](?![0-9])"),
+    "mobile": re.compile(r"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])"),
+    "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"),
+}
+#: Kinds of field whose cells are structure or figures, never free text: not scanned.
+_STRUCTURAL = {"id", "status", "category", "level", "cluster_ref", "project_ref", "project_name", "years", "year",
+               "amount", "number", "date", "period", "value"}
+
+
+def _folded(headers: list[str]) -> set[str]:
+    return {normalize_header(h) for h in headers}
+
+
+def personal_reason(bound: BoundTable, column: Column) -> dict | None:
+    """Why ``column`` looks like personal data (message parameters), or None."""
+    header = normalize_header(column.header)
+    word = next((w for w in PERSONAL_HEADERS if w in header), None)
+    if word is not None:
+        return {"reason": phrase("personal header", word=word)}
+    if column.field and bound.table.field(column.field).kind in _STRUCTURAL:
+        return None
+    for row in bound.rows:
+        cell = row.cells.get(column.field) if column.field else row.extras.get(column.header)
+        if not isinstance(cell, str):
+            continue
+        for what, pattern in PERSONAL_CELLS.items():
+            if pattern.search(cell):
+                return {"reason": phrase("personal cell", row=row.number, what=label(what))}
+    return None
+
+
+def apply(bound: BoundTable, publish_columns: list[str], publish_personal: list[str], log: ProblemLog,
+          extras_published: bool, used: tuple[str, ...] = ()) -> None:
+    """Take out of ``bound`` what may not be published, with a warning for each column taken out, and set
+    ``bound.published`` to the unknown columns that may be.
+
+    ``extras_published``: whether this table's unknown columns can appear on pages at all (the projects table's);
+    ``used``: headers of unknown columns the settings read (``latest_by``), neither published nor warned about."""
+    listed, personal_ok, read = _folded(publish_columns), _folded(publish_personal), _folded(list(used))
+    bound.published = set()
+    for column in bound.columns:
+        header = normalize_header(column.header) if column.header else ""
+        if not header or (column.field is None and (not extras_published or header in read)):
+            continue
+        required = column.field is not None and bound.table.field(column.field).required
+        reason = None if required or header in personal_ok else personal_reason(bound, column)
+        if reason is not None:
+            log.add("personal-data", file=bound.sheet.label, row=bound.header_row, column=column.header, **reason)
+            if column.field:
+                for row in bound.rows:
+                    row.cells[column.field] = None
+        elif column.field is None and header in listed:
+            bound.published.add(column.header)
+        elif column.field is None and not (column.suggested or column.known):  # else pointed out, or not needed
+            log.add("column-not-published", file=bound.sheet.label, row=bound.header_row, column=column.header)
