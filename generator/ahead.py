@@ -7,13 +7,27 @@ waits only if it is not there yet. On two cores the generator's time hides behin
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from typing import TypeVar
 
 T = TypeVar("T")
+
+
+def _die_with(parent: int) -> None:
+    """End this process when ``parent`` ends, however it ends (Linux; elsewhere the closed pipe ends it)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # it ended before the call above
+        os._exit(0)
 
 
 def cores() -> int:
@@ -42,13 +56,16 @@ class Ahead(Mapping[str, T]):
         if parallel and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             conn, child = context.Pipe(duplex=False)
-            self._worker = context.Process(target=self._make_all, args=(child,), daemon=True, name="progress-site pages")
+            self._worker = context.Process(target=self._make_all, args=(child, conn, os.getpid()), daemon=True,
+                                           name="progress-site pages")
             self._worker.start()
             child.close()
             self._receiving = True
             threading.Thread(target=self._receive, args=(conn,), daemon=True, name="progress-site receiver").start()
 
-    def _make_all(self, conn) -> None:  # in the forked process
+    def _make_all(self, conn, parents_end, parent: int) -> None:  # in the forked process
+        parents_end.close()  # else the pipe stays open here and a send would wait for a reader that is gone
+        _die_with(parent)
         for key, job in self._jobs.items():
             try:
                 conn.send((key, True, job()))

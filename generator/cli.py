@@ -11,11 +11,12 @@ import click
 from . import __version__
 from .config import DATA_ENV, PLUGIN_NAME, ConfigError, load_site, read_mkdocs_yml
 from .loader import load_report
-from .messages import word
+from .messages import os_reason, render, word
 from .changes import period_changes, summary_line
 from .formatting import Formatter
 from .problems import Problem, Severity
-from .publish import staging_dir, swap_in, unreachable_pages
+from .links import unreachable_pages
+from .publish import PublishError, publishing
 
 _SEVERITY = {("zh", Severity.ERROR): "错误", ("zh", Severity.WARNING): "警告",
              ("en", Severity.ERROR): "error", ("en", Severity.WARNING): "warning"}
@@ -153,7 +154,7 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
     """Check the data and build the site. The previous site stays until the new one is complete."""
     import gc
     import os
-    import shutil
+    import signal
 
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -170,30 +171,42 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
     if plugin is not None:
         plugin.gathered = (site, report)  # read and checked above: the plugin need not do it again
     target = Path(site_dir) if site_dir else Path(config.site_dir)
-    staging = staging_dir(target)
-    config.site_dir = str(staging)
+    sources = {"config file": config_file, "docs folder": Path(config.docs_dir), "data folder": site.data_dir}
+    signal.signal(signal.SIGTERM, _terminate)  # as Ctrl-C: the staging folder and the page worker go
     try:
-        mkdocs_build(config)
-        orphans = unreachable_pages(staging)
-        for page in orphans:
-            click.echo(("WARNING -  没有任何链接通向页面 " if site.language == "zh" else
-                        "WARNING -  no link leads to page ") + page, err=True)
-        if orphans and strict:
-            raise MkDocsException(f"{len(orphans)} unlinked page(s) with --strict")
-    except (MkDocsException, SystemExit) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        click.echo(str(exc) or "build failed", err=True)
-        sys.exit(1)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    swap_in(staging, target)
+        with publishing(target, sources) as staging:
+            config.site_dir = str(staging)
+            mkdocs_build(config)
+            orphans = unreachable_pages(staging)
+            for page in orphans:
+                click.echo(("WARNING -  没有任何链接通向页面 " if site.language == "zh" else
+                            "WARNING -  no link leads to page ") + page, err=True)
+            if orphans and strict:
+                raise MkDocsException(f"{len(orphans)} unlinked page(s) with --strict")
+    except PublishError as exc:
+        _fail(exc.message(site.language))
+    except MkDocsException as exc:
+        _fail(str(exc) or "build failed")
+    except OSError as exc:
+        _fail(render("site-write-failed", site.language, path=exc.filename or target, reason=os_reason(exc)))
+    finally:
+        if getattr(plugin, "output", None) is not None:
+            plugin.output.close()
     fmt = Formatter(report.language, report.display_unit, report.unit_factor)
     zh = site.language == "zh"
     click.echo((f"已生成网站 {target}：{len(report.projects)} 个项目、{len(report.clusters)} 个产业集群、{len(report.years)} 个年度"
                 if zh else f"built {target}: {len(report.projects)} projects, {len(report.clusters)} clusters, "
                            f"{len(report.years)} years"))
     click.echo(summary_line(period_changes(report, site.config.schedule_tolerance), fmt))
+
+
+def _terminate(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(1)
 
 
 @main.command()

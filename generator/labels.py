@@ -41,6 +41,7 @@ LABELS: dict[str, Label] = {
     "reached_yes": L("已完成", "reached"), "reached_no": L("未到", "not yet"), "reached_planned": L("计划", "planned"),
     "reached_unknown": L("无记录", "no record"),
     "partial": L("不完整", "partial"), "left_out": L("{n} 项未计入", "{n} left out"),
+    "hidden_left_out": L("{file}：工作表中隐藏的 {rows} 行、{columns} 列未发布。", "{file}: the sheet's {rows} hidden row(s) and {columns} hidden column(s) are not published."),
     "file": L("文件", "File"), "rows": L("行数", "Rows"), "format": L("格式", "Format"),
     # values
     "withheld": L("未公开", "withheld"), "datapackage": L("数据包说明（Frictionless 标准）", "Data package (Frictionless)"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from typing import NamedTuple
 
 #: code -> (severity, Chinese template, English template). Templates use str.format fields.
@@ -16,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "file-not-workbook": ("error", "文件不是 .xlsx 工作簿；请在 Excel 或 WPS 中打开并另存为 .xlsx 或 CSV", "the file is not an .xlsx workbook; open it in Excel or WPS and save it as .xlsx or CSV"),
     "file-encrypted": ("error", "工作簿设有打开密码（已加密），或是改了扩展名的旧版 .xls 文件；请去掉密码后另存为 .xlsx", "the workbook is encrypted (it has an opening password), or is an old .xls file renamed; remove the password and save it as .xlsx"),
     "file-html": ("error", "文件其实是网页（HTML）或 XML 表格，不是 .xlsx 工作簿（网站导出的“Excel”常是这样）；请在 Excel 或 WPS 中打开并另存为 .xlsx", "the file is a web page (HTML) or an XML table, not an .xlsx workbook (as “Excel” exports from websites often are); open it in Excel or WPS and save it as .xlsx"),
+    "file-unsafe-xml": ("error", "工作簿的 XML 中声明了实体或外部引用（可能是恶意构造的文件），拒绝读取；请在 Excel 或 WPS 中打开并另存为 .xlsx", "the workbook's XML declares entities or outside references (it may have been crafted to do harm) and is not read; open it in Excel or WPS and save it as .xlsx"),
     "limit-size": ("error", "文件（解压后）约 {size} MB，超过上限 {limit} MB；请删去无关内容，或在配置 limits.file_mb 中调高上限", "the file is about {size} MB (unpacked), above the limit of {limit} MB; remove what does not belong, or raise limits.file_mb in the configuration"),
     "limit-rows": ("error", "数据超过 {limit} 行（读到此行时），超过上限；请拆分文件，或在配置 limits.rows 中调高上限", "the file holds more than {limit} rows of data (at this row), above the limit; split it, or raise limits.rows in the configuration"),
     "limit-columns": ("error", "此行有内容的列超过 {limit} 列，超过上限；请删去无关的列，或在配置 limits.columns 中调高上限", "this row has content in more than {limit} columns, above the limit; remove the columns that do not belong, or raise limits.columns in the configuration"),
@@ -60,6 +62,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "completion-over-100": ("warning", "{what}为 {rate}，超过 100%", "{what} is {rate}, above 100 %"),
     "operation-before-start": ("warning", "投产时间 {operation} 早于开工时间 {start}", "operation date {operation} is before the start date {start}"),
     "total-mismatch": ("warning", "合计行为 {value}，但各行相加为 {computed}", "the total row says {value} but the rows add up to {computed}"),
+    # publishing
+    "site-holds-sources": ("error", "不能把网站写入 {site}：它是或包含{what} {path}，写入会删除它；请用 -d 指定另一个文件夹", "cannot write the site into {site}: it is or holds the {what} {path}, which writing would delete; name another folder with -d"),
+    "site-in-docs": ("error", "不能把网站写入 {site}：它在文档文件夹 {path} 之内；请用 -d 指定另一个文件夹", "cannot write the site into {site}: it is inside the docs folder {path}; name another folder with -d"),
+    "site-not-folder": ("error", "不能把网站写入 {site}：它是一个文件，不是文件夹", "cannot write the site into {site}: it is a file, not a folder"),
+    "site-not-ours": ("error", "不能把网站写入 {site}：其中已有不是本工具生成的内容（{files}）；请指定一个空的或不存在的文件夹，或先移走这些内容", "cannot write the site into {site}: it holds content this tool did not make ({files}); name an empty or new folder, or move that content away"),
+    "site-busy": ("error", "另一个构建（进程 {pid}）正在写入 {site}；请等它结束后再试", "another build (process {pid}) is writing {site}; try again when it has finished"),
+    "site-write-failed": ("error", "无法写入 {path}：{reason}；原有网站保持不变", "cannot write {path}: {reason}; the site stays as it was"),
     # configuration
     "config-invalid": ("error", "配置项 {key}：{reason}", "setting {key}: {reason}"),
     "config-file": ("error", "无法读取配置文件：{reason}", "cannot read the configuration file: {reason}"),
@@ -76,6 +85,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "id card": ("身份证号", "an ID-card number"),
     "mobile": ("手机号码", "a mobile number"),
     "email": ("电子邮箱", "an e-mail address"),
+    "config file": ("配置文件", "configuration file"),
+    "docs folder": ("文档文件夹", "docs folder"),
+    "data folder": ("数据文件夹", "data folder"),
+    "ENOSPC": ("磁盘空间不足", "no space left on the disk"),
+    "EDQUOT": ("超出磁盘配额", "disk quota exceeded"),
+    "EACCES": ("没有写入权限", "permission denied"),
+    "EPERM": ("没有写入权限", "permission denied"),
+    "EROFS": ("文件系统是只读的", "the file system is read-only"),
+    "EBUSY": ("文件夹正被占用（可能是挂载点）", "the folder is busy (perhaps a mount point)"),
     "summary": ("{errors} 个错误，{warnings} 个警告", "{errors} error(s), {warnings} warning(s)"),
     "ok": ("数据检查通过：{projects} 个项目，{clusters} 个产业集群，{periods} 个报告期", "data is valid: {projects} projects, {clusters} clusters, {periods} periods"),
 }
@@ -124,6 +142,15 @@ def phrase(key: str, **params) -> Label:
     def pick(value, i):
         return value[i] if isinstance(value, Label) else value
     return Label(*(WORDS[key][i].format(**{k: pick(v, i) for k, v in params.items()}) for i in (0, 1)))
+
+
+def os_reason(exc: OSError) -> Label:
+    """Why the disk refused, in words (the system's own message for the rarer kinds)."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in WORDS:
+        return label(name)
+    text = exc.strerror or str(exc)
+    return Label(text, text)
 
 
 def severity_of(code: str) -> str:

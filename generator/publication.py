@@ -64,7 +64,11 @@ def apply(bound: BoundTable, publish_columns: list[str], publish_personal: list[
     bound.published = set()
     for column in bound.columns:
         header = normalize_header(column.header) if column.header else ""
-        if not header or (column.field is None and (not extras_published or header in read)):
+        if not header or (column.field is None and header in read):
+            continue
+        if column.field is None and not extras_published:
+            if column.suggestion:
+                _close_to_known(bound, column, log)
             continue
         required = column.field is not None and bound.table.field(column.field).required
         reason = None if required or header in personal_ok else personal_reason(bound, column)
@@ -75,5 +79,12 @@ def apply(bound: BoundTable, publish_columns: list[str], publish_personal: list[
                     row.cells[column.field] = None
         elif column.field is None and header in listed:
             bound.published.add(column.header)
-        elif column.field is None and not (column.suggested or column.known):  # else pointed out, or not needed
+        elif column.field is None and column.suggestion:
+            _close_to_known(bound, column, log)
+        elif column.field is None and not column.known:  # a known header not needed (序号 beside 项目编号) says nothing
             log.add("column-not-published", file=bound.sheet.label, row=bound.header_row, column=column.header)
+
+
+def _close_to_known(bound: BoundTable, column: Column, log: ProblemLog) -> None:
+    log.add("column-unknown", file=bound.sheet.label, row=bound.header_row, column=column.header,
+            suggestion=column.suggestion, table=bound.table.name)

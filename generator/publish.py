@@ -1,36 +1,146 @@
-"""Putting a built site in place: atomically, leaving nothing half-written, and checking every page is linked."""
+"""Putting a built site in place: only where a site may go, one build at a time, atomically.
+
+A build writes only into a folder that is absent, empty (dotfiles aside), or a site it made before (it carries
+:data:`MARKER`); never into a folder that is or holds the configuration, the docs or the data. It is built in a
+staging folder and swapped in when complete, so that at no moment is there no site or half a site; dotfiles
+the build did not make (``.git``) are kept. A site folder that is a symlink (``site -> releases/7``) is
+updated where it points. A mount point, or a folder whose parent cannot be written, is staged inside and
+swapped entry by entry. A lock beside the site keeps a second build from starting while one runs.
+"""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
+import fcntl
 import os
-import posixpath
-import re
 import shutil
-from html import unescape
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
+
+from .messages import label, render
 
 STAGING_PREFIX = ".progress-site-staging-"
 OLD_PREFIX = ".progress-site-old-"
+LOCK_PREFIX = ".progress-site-lock-"
+#: In every site a build makes: what lets the next build replace it.
+MARKER = ".progress-site"
+_MARKER_TEXT = "This folder is a site built by progress-site; the next build replaces it.\n"
+#: A site built before the marker existed.
+_EARLIER_SITE = Path("assets") / "progress" / "progress.js"
 
 
-def staging_dir(target: Path) -> Path:
-    """A fresh folder beside ``target`` to build into (same file system, so it can be swapped in)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    clean_leftovers(target)
-    path = target.parent / f"{STAGING_PREFIX}{target.name}-{os.getpid()}"
-    shutil.rmtree(path, ignore_errors=True)
-    path.mkdir()
-    return path
+class PublishError(Exception):
+    """The site cannot be put where it was asked to go; ``code`` names the message."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+    def message(self, language: str) -> str:
+        return render(self.code, language, **self.params)
 
 
-def clean_leftovers(target: Path) -> None:
-    """Remove what an earlier, killed build left beside ``target``."""
-    for pattern in (f"{STAGING_PREFIX}{target.name}-*", f"{OLD_PREFIX}{target.name}-*"):
-        for path in target.parent.glob(pattern):
+@dataclass(frozen=True)
+class Place:
+    """Where a site goes: ``real`` is the folder itself (a symlink followed); ``inside``: staged within it."""
+
+    target: Path
+    real: Path
+    inside: bool
+
+    @classmethod
+    def of(cls, target: Path) -> "Place":
+        real = target.resolve() if target.is_symlink() else target.absolute()
+        parent = real.parent
+        inside = real.is_dir() and (os.path.ismount(real) or (parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK)))
+        return cls(target, real, inside)
+
+    @property
+    def home(self) -> Path:
+        """The folder that holds the staging folder and the lock."""
+        return self.real if self.inside else self.real.parent
+
+    def leftovers(self) -> list[Path]:
+        names = (f"{STAGING_PREFIX}{self.real.name}-*", f"{OLD_PREFIX}{self.real.name}-*")
+        return [p for pattern in names for p in self.home.glob(pattern)]
+
+
+def check(place: Place, sources: dict[str, Path]) -> None:
+    """Refuse a site folder where writing would destroy something. ``sources``: the config file, docs folder and
+    data folder (keys as in the message catalogue's words) -> their paths."""
+    real = place.real.resolve()
+    for what, path in sources.items():
+        source = path.resolve()
+        if real == source or real in source.parents:
+            raise PublishError("site-holds-sources", site=place.target, what=label(what), path=path)
+    docs = sources.get("docs folder")
+    if docs is not None and docs.resolve() in real.parents:
+        raise PublishError("site-in-docs", site=place.target, path=docs)
+    if not real.exists():
+        return
+    if not real.is_dir():
+        raise PublishError("site-not-folder", site=place.target)
+    content = sorted(p.name for p in real.iterdir() if not p.name.startswith("."))
+    if content and not (real / MARKER).is_file() and not (real / _EARLIER_SITE).is_file():
+        shown = "、".join(content[:5]) + ("…" if len(content) > 5 else "")
+        raise PublishError("site-not-ours", site=place.target, files=shown)
+
+
+@contextmanager
+def _locked(path: Path, place: Place) -> Iterator[None]:
+    """Hold the site's lock (a second build is refused at once); the lock file goes when it is released."""
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "?"
+            os.close(fd)
+            raise PublishError("site-busy", site=place.target, pid=holder) from None
+        try:
+            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the last holder removed it as it finished: take a new one
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        yield
+    finally:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+
+
+@contextmanager
+def publishing(target: Path, sources: dict[str, Path]) -> Iterator[Path]:
+    """Check ``target``, lock it and yield a fresh staging folder to build into; when the block ends
+    without an exception the staging folder becomes the site, else it is removed and the site stays."""
+    place = Place.of(target)
+    check(place, sources)
+    place.home.mkdir(parents=True, exist_ok=True)
+    with _locked(place.home / f"{LOCK_PREFIX}{place.real.name}", place):
+        for path in place.leftovers():  # what a killed build left
             shutil.rmtree(path, ignore_errors=True)
+        staging = place.home / f"{STAGING_PREFIX}{place.real.name}-{os.getpid()}"
+        staging.mkdir()
+        try:
+            yield staging
+            (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+            if place.inside:
+                _swap_entries(staging, place.real)
+            else:
+                swap_in(staging, place.real)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -42,46 +152,45 @@ def _exchange(a: Path, b: Path) -> bool:
         return False
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if result != 0 and ctypes.get_errno() not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
     return result == 0
 
 
+def _keep_dotfiles(old: Path, new: Path) -> None:
+    """Dotfiles of the old site that the build did not make (``.git``) move into the new one."""
+    for path in old.iterdir():
+        if path.name.startswith(".") and not (new / path.name).exists():
+            path.rename(new / path.name)
+
+
 def swap_in(staging: Path, target: Path) -> None:
-    """Make ``staging`` the site at ``target``; at no moment is there no site or half a site."""
+    """Make ``staging`` the site at ``target``; at no moment is there no site or half a site. Afterwards
+    ``staging`` holds the previous site (or is gone)."""
     if not target.exists():
         staging.rename(target)
         return
+    _keep_dotfiles(target, staging)
     if _exchange(staging, target):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
         return
     old = target.parent / f"{OLD_PREFIX}{target.name}-{os.getpid()}"
     target.rename(old)  # two renames: the gap is as short as the file system allows
     staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    old.rename(staging)
 
 
-_HREF = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_OUTSIDE = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.I)
-
-
-def links(html: str) -> set[str]:
-    """The targets of a page's ``<a href>`` links, unescaped."""
-    return {unescape(href) if "&" in href else href for groups in _HREF.findall(html) for href in groups if href}
-
-
-def unreachable_pages(site: Path) -> list[str]:
-    """Pages that no chain of links from the home page reaches (the 404 page excepted)."""
-    pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
-    seen, queue = {"index.html"}, ["index.html"]
-    while queue:
-        page = queue.pop()
-        folder = posixpath.dirname(page)
-        for href in links((site / page).read_text(encoding="utf-8", errors="replace")):
-            url = href.split("#", 1)[0].split("?", 1)[0]
-            if not url or _OUTSIDE.match(url):
-                continue
-            target = posixpath.normpath(posixpath.join(folder, unquote(url) if "%" in url else url))
-            for candidate in (target, f"{target}/index.html"):
-                if candidate in pages and candidate not in seen:
-                    seen.add(candidate)
-                    queue.append(candidate)
-    return sorted(p for p in pages - seen if p != "404.html")
+def _swap_entries(staging: Path, site: Path) -> None:
+    """Staged inside ``site`` (a mount point): each entry swapped in one step; what the new site does not
+    have goes (dotfiles aside). Afterwards ``staging`` holds the previous entries."""
+    new = {p.name for p in staging.iterdir()}
+    for name in sorted(new):
+        source, dest = staging / name, site / name
+        if dest.exists() and not _exchange(source, dest):
+            aside = staging / f"{OLD_PREFIX}{name}"
+            dest.rename(aside)
+            source.rename(dest)
+        elif not dest.exists():
+            source.rename(dest)
+    for path in site.iterdir():
+        if path.name not in new and not path.name.startswith("."):
+            path.rename(staging / f"{OLD_PREFIX}{path.name}")

@@ -31,7 +31,7 @@ class Column:
     header: str  # as written
     field: str | None
     unit: str | None = None  # from the header's parentheses
-    suggested: bool = False  # a warning pointed out the known header it is close to
+    suggestion: str | None = None  # the usual header of the field it is close to
     known: bool = False  # the header names a field (perhaps one another column gives, or a fallback such as 序号)
 
 
@@ -245,7 +245,7 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
     for name, col in fallback_cols.items():
         if not any(c.field == name for c in columns):
             col.field = name
-    _suggest(sheet, table, matcher, columns, header_number, log)
+    _suggest(table, matcher, columns)
     for f in table.fields:
         if f.required and not any(c.field == f.name for c in columns):
             log.add("column-missing", file=sheet.label, row=header_number, field=f, accepted=matcher.headers_for(f.name))
@@ -332,8 +332,9 @@ def _report_invisible(sheet: Sheet, columns: list[Column], header_number: int, l
                 chars="、".join(code_points(chars)))
 
 
-def _suggest(sheet: Sheet, table: Table, matcher: HeaderMatcher, columns: list[Column], row: int, log: ProblemLog) -> None:
-    """A header close to a known one (所属产业链, 本月完成投资) was probably meant as it: say so."""
+def _suggest(table: Table, matcher: HeaderMatcher, columns: list[Column]) -> None:
+    """A header close to a known one (所属产业链, 本月完成投资) was probably meant as it: note which (the
+    publication rules say so when the column is not published)."""
     import difflib
 
     bound = {c.field for c in columns if c.field}
@@ -344,10 +345,7 @@ def _suggest(sheet: Sheet, table: Table, matcher: HeaderMatcher, columns: list[C
         base = split_unit(col.header)[0]
         close = difflib.get_close_matches(base, list(choices), n=1, cutoff=0.6)
         if close:
-            field = table.field(choices[close[0]])
-            log.add("column-unknown", file=sheet.label, row=row, column=col.header, suggestion=field.aliases[0],
-                    table=table.name)
-            col.suggested = True
+            col.suggestion = table.field(choices[close[0]]).aliases[0]
 
 
 def _close(groups: list[list[Row]], pending: list[Row], totals: list[TotalRow]) -> None:

@@ -44,9 +44,10 @@ class RawSheet:
 
 
 def check_limits_text(text: str, row: int, col: int, limits: Limits) -> None:
-    """A cell longer than the limit is an error naming it."""
-    if len(text) > limits.cell_length:
-        raise InvalidValue("limit-cell", row=row, cell=f"{column_letter(col)}{row}", length=len(text),
+    """A cell longer than the limit (white space around it aside) is an error naming it."""
+    if len(text) > limits.cell_length and len(text.strip()) > limits.cell_length:
+        length = len(text.strip())
+        raise InvalidValue("limit-cell", row=row, cell=f"{column_letter(col)}{row}", length=length,
                            limit=limits.cell_length)
 
 
@@ -116,6 +117,20 @@ class _Skimmed(io.RawIOBase):
     def close(self) -> None:
         self.source.close()
         super().close()
+
+
+def damaged(exc: BaseException) -> InvalidValue:
+    """The problem for a workbook openpyxl could not read: XML that declares entities (defusedxml refuses it),
+    else the first line of the innermost error."""
+    from defusedxml import DefusedXmlException
+
+    chain = [exc]
+    while chain[-1].__cause__ or chain[-1].__context__:
+        chain.append(chain[-1].__cause__ or chain[-1].__context__)
+    if any(isinstance(e, DefusedXmlException) for e in chain):
+        return InvalidValue("file-unsafe-xml")
+    root = chain[-1]
+    return InvalidValue("file-unreadable", reason=f"{type(root).__name__}: {str(root).splitlines()[0] if str(root) else ''}")
 
 
 def _format_precision(number_format: str) -> str:
@@ -189,7 +204,7 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds of exception on damaged workbooks
-        raise InvalidValue("file-unreadable", reason=f"{type(exc).__name__}: {exc}") from None
+        raise damaged(exc) from None
     try:
         names = book.sheetnames
         if sheet is not None and sheet not in names:
@@ -211,7 +226,7 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> 
         except InvalidValue:
             raise
         except Exception as exc:  # a damaged sheet part
-            raise InvalidValue("file-unreadable", reason=f"{type(exc).__name__}: {exc}") from None
+            raise damaged(exc) from None
         out.hidden_rows = parser.hidden_rows
         width = max((len(cells) for _, cells in out.rows), default=0)
         for attrs in parser.column_dimensions.values():

@@ -95,20 +95,55 @@ PAYLOADS = {
 }
 
 
+def field_payload(field: str) -> str:
+    """Script, HTML, Markdown and template text for one more field, named so that a leak says where it came from."""
+    return f"<script>alert('{field}')</script><img src=x onerror=alert('{field}')>**粗{field}** [点](javascript:alert(1)) {{{{ 7*7 }}}}"
+
+
+#: Every other place data text reaches a page: project fields, a published extra column, the clusters table,
+#: the indicators table, and the site's own settings.
+FIELD_PAYLOADS = {f: field_payload(f) for f in ("owner", "department", "location", "level", "extra", "cluster_description",
+                                               "indicator", "indicator_value", "indicator_unit", "indicator_note", "office")}
+#: A hand-written page with every kind of shortcode, over the payloads.
+FIGURES_PAGE = "\n\n".join([
+    "# 数字",
+    *[f"{field}: [[ project P1 {field} ]]" for field in (
+        "id", "name", "category", "level", "cluster", "status", "year", "total_investment", "owner", "department",
+        "location", "description", "progress_note", "start_date")],
+    "[[ indicator 指标 ]] [[ indicator 数量 ]]", "[[ count cluster=c1 ]] [[ sum total_investment cluster=c1 ]] [[ rate year=2024 ]]",
+    "[[ chart clusters ]]", "[[ chart status ]]", "[[ chart projects ]]", "[[ chart years ]]", "[[ chart pipeline ]]",
+])
+
+
 def build_hostile(root: Path, pagefind: bool = False) -> Path:
-    """Build a site whose names, notes and descriptions carry ``PAYLOADS``; returns the built site."""
+    """Build a site whose every text from the data carries a payload (``PAYLOADS`` on project P1's page,
+    ``FIELD_PAYLOADS`` elsewhere), with a page of every shortcode (``figures.md``); returns the built site."""
+    import json
+
     from .conftest import write_table
 
     run("new", root / "s")
     site = root / "s"
     if pagefind:
         use_pagefind(site)
+    f = FIELD_PAYLOADS
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8").replace("  - progress:\n", "  - progress:\n" + "".join(
+        f"      {key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in {
+            "office": f["office"], "levels": {f["level"]: f["level"]}, "publish_columns": ["附加信息"]}.items()), 1)
+    (site / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (site / "docs" / "figures.md").write_text(FIGURES_PAGE + "\n", encoding="utf-8")
+    write_table(site / "data", "clusters", [["编号", "集群名称", "简介"], ["c1", PAYLOADS["cluster"], f["cluster_description"]]])
     write_table(site / "data", "projects", [
-        ["项目编号", "项目名称", "所属产业集群", "建设状态", "年度", "计划总投资（亿元）", "建设内容", "进展情况"],
-        ["P1", PAYLOADS["name"], PAYLOADS["cluster"], "在建", "2024", "1", PAYLOADS["description"], PAYLOADS["note"]],
-        ["P2", "正常项目", PAYLOADS["cluster"], "在建", "2024", "2", "普通描述", ""],
+        ["项目编号", "项目名称", "所属产业集群", "项目级别", "建设状态", "年度", "计划总投资（亿元）", "业主单位", "责任单位", "建设地点",
+         "建设内容", "进展情况", "附加信息"],
+        ["P1", PAYLOADS["name"], PAYLOADS["cluster"], f["level"], "在建", "2024", "1", f["owner"], f["department"], f["location"],
+         PAYLOADS["description"], PAYLOADS["note"], f["extra"]],
+        ["P2", "正常项目", PAYLOADS["cluster"], "", "在建", "2024", "2", "", "", "", "普通描述", "", ""],
     ])
     write_table(site / "data", "progress", [["项目编号", "报告期", "完成投资（亿元）", "进展情况"],
                                             ["P1", "2024Q1", "0.2", PAYLOADS["note"]], ["P1", "2024Q2", "0.3", ""]])
+    write_table(site / "data", "indicators", [["年度", "指标名称", "数值", "单位", "说明"],
+                                              ["2024", "指标" + f["indicator"], f["indicator_value"], "", f["indicator_note"]],
+                                              ["2024", "数量", "19", f["indicator_unit"], ""]])
     run("build", "--strict", "-d", root / "out", cwd=site)
     return root / "out"

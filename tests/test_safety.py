@@ -1,0 +1,506 @@
+"""Safe to publish: data text never becomes markup, builds never destroy, downloads never run, private cells stay private,
+hostile files cannot exhaust the machine. Real files, real builds, real processes."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.synth import make as synthesize
+
+from .conftest import lines, load, write_table
+from .sites import EXE, FIELD_PAYLOADS, PAYLOADS, build_hostile, run, text_of
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+# -- every value from the data is escaped on every path, shortcodes included ------------------------------------
+class Markup(HTMLParser):
+    """What a payload would have made of a page: handlers, scripts that alert, images, frames, bold, links."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+        self._script = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.found += [f"{tag}[{k}]" for k in a if k.startswith("on")]
+        if tag == "iframe" or (tag == "img" and a.get("src") == "x"):
+            self.found.append(tag)
+        if tag == "a" and re.match(r"\s*javascript:", a.get("href") or "", re.I):
+            self.found.append("a[javascript]")
+        self._script = tag == "script" and a.get("type") != "application/json"
+        self._bold = tag in ("b", "strong")
+
+    def handle_data(self, data):
+        if self._script and "alert(" in data:
+            self.found.append("script")
+        if getattr(self, "_bold", False) and "粗" in data:
+            self.found.append("bold")
+
+    def handle_endtag(self, tag):
+        self._script = self._bold = False
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    return build_hostile(tmp_path_factory.mktemp("hostile"))
+
+
+def test_no_payload_in_any_field_or_shortcode_becomes_markup_on_any_page(hostile):
+    pages = sorted(hostile.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        parser = Markup()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.found == [], page
+
+
+def test_every_shortcode_shows_the_data_literally(hostile):
+    html = (hostile / "figures" / "index.html").read_text(encoding="utf-8")
+    text = text_of(html)
+    for field in ("owner", "department", "location", "level", "indicator_value"):
+        assert " ".join(FIELD_PAYLOADS[field].split()) in text, field
+    for value in PAYLOADS.values():
+        assert " ".join(value.split()) in text
+    assert ">49<" not in html and "{{ 7*7 }}" in text
+    footer = html[html.index("<footer"):html.index("</footer>")]
+    assert FIELD_PAYLOADS["office"] in __import__("html").unescape(re.sub(r"<[^>]+>", "", footer))
+
+
+def test_cluster_and_indicator_text_is_literal_where_it_is_shown(hostile):
+    cluster = text_of((hostile / "clusters" / "c1" / "index.html").read_text(encoding="utf-8"))
+    assert " ".join(FIELD_PAYLOADS["cluster_description"].split()) in cluster
+    year = text_of((hostile / "years" / "2024" / "index.html").read_text(encoding="utf-8"))
+    for field in ("indicator", "indicator_value", "indicator_unit", "indicator_note"):
+        assert " ".join(FIELD_PAYLOADS[field].split()) in year, field
+
+
+# -- a build writes only where a site may go ----------------------------------------------------------------------
+def _tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    run("new", tmp_path / "s")
+    return tmp_path / "s"
+
+
+@pytest.mark.parametrize("where,message", [
+    (".", "不能把网站写入 .：它是或包含配置文件 mkdocs.yml，写入会删除它；请用 -d 指定另一个文件夹"),
+    ("..", "不能把网站写入 ..：它是或包含配置文件 mkdocs.yml，写入会删除它；请用 -d 指定另一个文件夹"),
+    ("data", "不能把网站写入 data：它是或包含数据文件夹 {root}/data，写入会删除它；请用 -d 指定另一个文件夹"),
+    ("docs", "不能把网站写入 docs：它是或包含文档文件夹 {root}/docs，写入会删除它；请用 -d 指定另一个文件夹"),
+    ("docs/site", "不能把网站写入 docs/site：它在文档文件夹 {root}/docs 之内；请用 -d 指定另一个文件夹"),
+])
+def test_a_build_refuses_a_folder_that_is_or_holds_the_sources(small, where, message):
+    (small.parent / "sibling.txt").write_text("keep", encoding="utf-8")
+    before = _tree(small.parent)
+    result = run("build", "-d", where, cwd=small, check=False)
+    assert (result.returncode, result.stderr.strip()) == (1, message.format(root=small))
+    assert "Traceback" not in result.stderr and _tree(small.parent) == before
+
+
+def test_a_build_refuses_a_folder_with_other_content_and_keeps_dotfiles_it_did_not_make(small, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run("build", "-d", out, cwd=small, check=False)
+    assert (result.returncode, result.stderr.strip()) == (
+        1, f"不能把网站写入 {out}：其中已有不是本工具生成的内容（notes.txt）；请指定一个空的或不存在的文件夹，或先移走这些内容")
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]
+    (out / "notes.txt").unlink()
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    run("build", "-d", out, cwd=small)  # a folder with only dotfiles counts as empty
+    run("build", "-d", out, cwd=small)  # and a site it made is replaced
+    assert (out / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
+    assert (out / ".progress-site").is_file() and (out / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "s"]
+
+
+def test_a_symlinked_site_folder_is_updated_where_it_points(small, tmp_path):
+    (tmp_path / "releases" / "7").mkdir(parents=True)
+    (tmp_path / "site").symlink_to("releases/7")
+    run("build", "-d", tmp_path / "site", cwd=small)
+    assert os.readlink(tmp_path / "site") == "releases/7"
+    assert (tmp_path / "releases" / "7" / "index.html").is_file()
+    assert sorted(p.name for p in (tmp_path / "releases").iterdir()) == ["7"]
+    run("build", "-d", tmp_path / "site", cwd=small)
+    assert os.readlink(tmp_path / "site") == "releases/7" and (tmp_path / "releases" / "7" / "index.html").is_file()
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory) -> Path:
+    """A site large enough that its page worker is still at work when a signal comes."""
+    root = tmp_path_factory.mktemp("large")
+    run("new", root / "s")
+    for old in (root / "s" / "data").iterdir():
+        old.unlink()
+    synthesize(root / "s" / "data", projects=300, clusters=8, periods=6)
+    run("build", "-d", root / "built", cwd=root / "s")
+    return root / "s"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("State:"))
+    except (OSError, StopIteration):
+        return False
+    return "Z" not in state.split(":", 1)[1]  # a zombie has ended; only its entry waits to be collected
+
+
+def _start_and_signal(site: Path, out: Path, sig: int) -> tuple[int, list[int]]:
+    build = subprocess.Popen([EXE, "build", "-d", str(out)], cwd=site, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, env=ENV)
+    deadline, workers = time.monotonic() + 60, []
+    while time.monotonic() < deadline and not workers:
+        workers = _children(build.pid)
+        time.sleep(0.02)
+    assert workers, "the page worker never started"
+    build.send_signal(sig)
+    _, err = build.communicate(timeout=60)
+    assert b"Traceback" not in err
+    return build.returncode, workers
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_a_signalled_build_leaves_no_process_and_the_site_as_it_was(large, tmp_path, sig):
+    out = tmp_path / "out"
+    shutil.copytree(large.parent / "built", out)
+    before = _tree(out)
+    code, workers = _start_and_signal(large, out, sig)
+    assert code == -sig or code == 128 + sig
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(w) for w in workers):
+        time.sleep(0.05)
+    assert not any(_running(w) for w in workers)
+    assert _tree(out) == before
+    if sig == signal.SIGTERM:  # it cleaned up after itself
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    else:
+        run("build", "-d", out, cwd=large)  # the next build cleans what a killed one left
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_second_build_of_the_same_site_folder_is_refused_while_the_first_runs(large, tmp_path):
+    out = tmp_path / "out"
+    first = subprocess.Popen([EXE, "build", "-d", str(out)], cwd=large, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=ENV, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(p.name.startswith(".progress-site-lock-") for p in tmp_path.iterdir()):
+        time.sleep(0.02)
+    second = run("build", "-d", out, cwd=large, check=False)
+    assert (second.returncode, second.stderr.strip()) == (
+        1, f"另一个构建（进程 {first.pid}）正在写入 {out}；请等它结束后再试")
+    assert first.wait(timeout=120) == 0
+    assert (out / "index.html").is_file() and len(list(out.rglob("*.html"))) > 300
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def _in_mount_namespace(script: str) -> subprocess.CompletedProcess:
+    """Run ``script`` with sh in a private mount namespace (a tmpfs can be mounted there without root)."""
+    return subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script],
+                          capture_output=True, text=True, env=ENV)
+
+
+@pytest.fixture
+def mounts(tmp_path):
+    probe = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "true"], capture_output=True) \
+        if shutil.which("unshare") else None
+    if probe is None or probe.returncode != 0:
+        pytest.skip("no private mount namespaces here")
+    return tmp_path
+
+
+def test_a_mount_point_as_site_folder_and_a_full_disk_are_messages(small, mounts):
+    mnt = mounts / "mnt"
+    mnt.mkdir()
+    script = f"""
+        mount -t tmpfs -o size=40m tmpfs {mnt} && echo keep > {mnt}/.well-known
+        {EXE} build -d {mnt} >/dev/null 2>&1; echo "first=$?"
+        {EXE} build -d {mnt} >/dev/null 2>&1; echo "again=$?"
+        ls -A {mnt} | tr '\\n' ' '; echo
+        dd if=/dev/zero of={mnt}/.fill bs=1M count=100 2>/dev/null
+        {EXE} build -d {mnt} 2>&1; echo "full=$?"
+        ls -A {mnt} | tr '\\n' ' '; echo
+        {EXE} build -d {mnt}/new 2>&1; echo "new=$?"; ls -A {mnt} | grep -c new
+    """
+    result = _in_mount_namespace(script)
+    out = result.stdout.splitlines()
+    assert out[0:2] == ["first=0", "again=0"], result.stdout + result.stderr
+    entries = out[2].split()
+    assert {".well-known", ".progress-site", "index.html", "projects"} <= set(entries)
+    assert not [e for e in entries if e.startswith(".progress-site-")]
+    assert out[3] == f"无法写入 {mnt}：磁盘空间不足；原有网站保持不变" and out[4] == "full=1"
+    assert set(out[5].split()) == set(entries) | {".fill"}
+    assert out[6:] == [f"无法写入 {mnt}/new：磁盘空间不足；原有网站保持不变", "new=1", "0"]
+
+
+# -- downloads are safe in Excel and WPS ------------------------------------------------------------------------------
+FORMULAS = ["=HYPERLINK(\"http://x.example\",\"点我\")", "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd",
+            "\t=1+1", "\r=1+1", "＝1+1"]
+
+
+def test_downloads_neutralise_formulas_and_keep_numbers(small, tmp_path):
+    write_table(small / "data", "projects", [
+        ["项目编号", "项目名称", "建设状态", "年度", "计划总投资（亿元）", "业主单位", "建设内容"],
+        *[[f"P{i}", text, "在建", "2024", "-2" if i == 0 else "1.5", text, text] for i, text in enumerate(FORMULAS)]])
+    (small / "data" / "progress.csv").unlink()
+    run("build", "-d", tmp_path / "out", cwd=small)
+    downloads = tmp_path / "out" / "downloads"
+    rows = list(csv.reader(io.StringIO((downloads / "projects.csv").read_text(encoding="utf-8-sig"))))
+    header, body = rows[0], rows[1:]
+    for row in body:
+        for cell in row:
+            assert not cell.startswith(tuple("=+-@\t\r＝")) or re.fullmatch(r"-?\d+(\.\d+)?", cell), cell
+    name, investment = header.index("项目名称"), header.index("计划总投资（亿元）")
+    assert [row[name] for row in body] == ["'" + f.strip() for f in FORMULAS]  # cells are read without surrounding space
+    assert [row[investment] for row in body][:2] == ["-2", "1.5"]  # numbers stay numbers
+    records = json.loads((downloads / "projects.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in records] == [f.strip() for f in FORMULAS]  # the JSON keeps the text as it was read
+
+
+@pytest.mark.parametrize("text,shown", [("=1+1", "'=1+1"), ("\t=1+1", "'\t=1+1"), ("\r=1", "'\r=1"), ("-2+3", "'-2+3"),
+                                        ("-2.5", "-2.5"), ("+3", "+3"), ("1e5", "1e5"), ("@x", "'@x"), ("甲=1", "甲=1")])
+def test_a_cell_that_would_start_a_formula_is_neutralised(text, shown):
+    from generator.exports import spreadsheet_safe
+
+    assert spreadsheet_safe(text) == shown
+
+
+# -- publication rules: hidden cells, unknown columns, personal data ------------------------------------------------
+ID_NUMBER, PHONE, EMAIL = "110101199003074514", "13912345678", "zhang.san@example.com"
+
+
+def test_hidden_rows_columns_unknown_and_personal_columns_are_not_published(small, tmp_path):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "projects"
+    ws.append(["项目编号", "项目名称", "身份证号", "建设状态", "年度", "计划总投资（亿元）", "联系人手机", "内部备注（不公开）",
+               "备注", "截至2023年底累计完成投资"])
+    ws.append(["P1", "公开项目", ID_NUMBER, "在建", "2024", 3, PHONE, "仅供内部", f"联系 {EMAIL}", "2.5"])
+    ws.append(["P2", "不公开项目", ID_NUMBER, "在建", "2024", 1, PHONE, "仅供内部", "", "1"])
+    ws.append(["P3", "另一公开项目", ID_NUMBER, "在建", "2024", 2, PHONE, "", "", "0.5"])
+    ws.row_dimensions[3].hidden = True  # filtered out as not public
+    ws.column_dimensions["C"].hidden = True
+    for path in (small / "data").iterdir():
+        path.unlink()
+    book.save(small / "data" / "projects.xlsx")
+    config = small / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - progress:\n", "  - progress:\n      publish_columns: [备注, 截至2023年底累计完成投资]\n"), encoding="utf-8")
+    result = run("validate", cwd=small)
+    assert result.stdout.splitlines() == [
+        "data/projects.xlsx: 警告：工作表隐藏了 1 行数据（第 3 行）：未读取，也不发布",
+        "data/projects.xlsx:1: 警告：工作表隐藏了 1 列（“身份证号”）：未读取，也不发布",
+        "data/projects.xlsx:1: 联系人手机: 警告：此列看起来是个人信息（表头含“手机”），不发布；确需公开时请在配置 publish_personal 中列出",
+        "data/projects.xlsx:1: 内部备注（不公开）: 警告：表头“内部备注（不公开）”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出",
+        "data/projects.xlsx:1: 备注: 警告：此列看起来是个人信息（第 2 行的内容像电子邮箱），不发布；确需公开时请在配置 publish_personal 中列出",
+        "数据检查通过：2 个项目，0 个产业集群，0 个报告期；0 个错误，5 个警告"]
+    run("build", "-d", tmp_path / "out", cwd=small)
+    out = tmp_path / "out"
+    published = __import__("html").unescape("".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*") if p.is_file()
+        and p.suffix in (".html", ".json", ".csv", ".xml")))
+    for secret in (ID_NUMBER, PHONE, EMAIL, "不公开项目", "仅供内部", "身份证号", "联系人手机"):
+        assert secret not in published, secret
+    page = text_of((out / "projects" / "P1" / "index.html").read_text(encoding="utf-8"))
+    assert "截至2023年底累计完成投资 2.5" in page  # a listed column is published
+    methodology = text_of((out / "methodology" / "index.html").read_text(encoding="utf-8"))
+    assert "隐藏的 1 行、1 列未发布" in methodology
+    listed = config.read_text(encoding="utf-8").replace("      publish_columns:", "      publish_personal: [备注]\n      publish_columns:")
+    config.write_text(listed, encoding="utf-8")
+    run("build", "-d", tmp_path / "out", cwd=small)
+    assert EMAIL in text_of((out / "projects" / "P1" / "index.html").read_text(encoding="utf-8"))
+
+
+# -- text hygiene ------------------------------------------------------------------------------------------------------
+def test_control_and_format_characters_are_removed_with_a_warning_naming_the_cell(small, tmp_path):
+    (small / "data" / "progress.csv").unlink()
+    write_table(small / "data", "projects", [
+        ["项目编号", "项目名称", "所属产业集群", "建设状态", "年度", "计划总投资（亿元）"],
+        ["P1", "新材料\x7f生产线\x85项目\ufffe", "新材料", "在建", "2024", "\x001\x002"],
+        ["P2", "第二个\u202e项目", "新材料\u200b", "在建", "2024", "3"],
+        ["P3", "第三个项目", "新　材料", "在建", "2024", "1"]])
+    result = run("validate", cwd=small)
+    assert result.stdout.splitlines() == [
+        "data/projects.csv:2: 项目名称: 警告：删除了看不见的控制或格式字符：U+007F、U+0085、U+FFFE",
+        "data/projects.csv:2: 计划总投资（亿元）: 警告：删除了看不见的控制或格式字符：U+0000",
+        "data/projects.csv:3: 项目名称: 警告：删除了看不见的控制或格式字符：U+202E",
+        "data/projects.csv:3: 所属产业集群: 警告：删除了看不见的控制或格式字符：U+200B",
+        "数据检查通过：3 个项目，1 个产业集群，0 个报告期；0 个错误，4 个警告"]
+    loaded = load(small)
+    assert loaded.report.projects["P1"].total_investment.value == 12 * 10**8  # \x001\x002 is 12, said so above
+    run("build", "-d", tmp_path / "out", cwd=small)
+    html = (tmp_path / "out" / "projects" / "P1" / "index.html").read_text(encoding="utf-8")
+    assert "<title>新材料生产线项目" in html and "title:" not in text_of(html)
+    assert 'class="md-tag' in html and "新材料" in html  # the front matter was read: tags are there
+
+
+# -- bounded resources -------------------------------------------------------------------------------------------------
+def _formatted_empty_rows(path: Path, rows: int, cells: int = 10) -> None:
+    """A workbook with two projects and ``rows`` formatted empty rows below them (a sheet's bloated used range)."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "projects"
+    ws.append(["项目编号", "项目名称", "计划总投资（亿元）"])
+    ws.append(["P1", "甲", 1])
+    ws.append(["P2", "乙", 2])
+    ws["A1"].font = openpyxl.styles.Font(bold=True)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                letters = [openpyxl.utils.get_column_letter(c + 1) for c in range(cells)]
+                filler = "".join(f'<row r="{r}" s="1" customFormat="1">' + "".join(f'<c r="{c}{r}" s="1"/>' for c in letters)
+                                 + "</row>" for r in range(4, 4 + rows))
+                text = data.decode()
+                at = text.index("</sheetData>")
+                data = (text[:at] + filler + text[at:]).encode()
+            out.writestr(info, data)
+
+
+def test_a_workbook_with_formatted_empty_rows_reads_as_its_data(site):
+    (site / "data").mkdir()
+    _formatted_empty_rows(site / "data" / "projects.xlsx", 200_000)
+    loaded = load(site)
+    assert lines(loaded) == [] and sorted(loaded.report.projects) == ["P1", "P2"]
+
+
+def _edited_workbook(path: Path, edit) -> None:
+    """A workbook of one project whose sheet XML ``edit`` rewrites (a cell's text is PLACEHOLDER)."""
+    book = openpyxl.Workbook()
+    book.active.title = "projects"
+    book.active.append(["项目编号", "项目名称", "建设内容"])
+    book.active.append(["P1", "甲", "PLACEHOLDER"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            out.writestr(info, edit(data.decode()).encode() if info.filename == "xl/worksheets/sheet1.xml" else data)
+
+
+def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_without_unpacking(site):
+    (site / "data").mkdir()
+    _edited_workbook(site / "data" / "projects.xlsx", lambda xml: xml.replace(
+        "<t>PLACEHOLDER</t>", '<t xml:space="preserve">' + " " * 3_000_000 + "</t>"))
+    assert (site / "data" / "projects.xlsx").stat().st_size < 100_000  # 3 MB of white space, a few KB packed
+    assert lines(load(site, {"limits": {"file_mb": 2}})) == [
+        "data/projects.xlsx: 文件（解压后）约 3 MB，超过上限 2 MB；请删去无关内容，或在配置 limits.file_mb 中调高上限"]
+    assert lines(load(site)) == []  # within the default limit it is read, white space and all
+
+
+@pytest.mark.parametrize("fmt", ["utf-8", "xlsx"])
+def test_rows_columns_and_cells_beyond_their_limits_are_errors_naming_the_file(site, fmt):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "建设内容", "进展情况", "备注"],
+                                            *[[f"P{i}", f"项目{i}", "内容", "", ""] for i in range(10)]], fmt=fmt)
+    name = f"data/projects.{'xlsx' if fmt == 'xlsx' else 'csv'}"
+    assert lines(load(site, {"limits": {"rows": 5}})) == [
+        f"{name}:6: 数据超过 5 行（读到此行时），超过上限；请拆分文件，或在配置 limits.rows 中调高上限"]
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "建设内容", "进展情况", "备注"],
+                                            ["P1", "甲", "内容", "进展", "备注"]], fmt=fmt)
+    assert lines(load(site, {"limits": {"columns": 3}})) == [
+        f"{name}:1: 此行有内容的列超过 3 列，超过上限；请删去无关的列，或在配置 limits.columns 中调高上限"]
+    long = "很长。" * 400_000
+    if fmt == "xlsx":  # written into the sheet as Excel would never let it be
+        _edited_workbook(site / "data" / "projects.xlsx", lambda xml: xml.replace("PLACEHOLDER", long))
+    else:
+        write_table(site / "data", "projects", [["项目编号", "项目名称", "建设内容"], ["P1", "甲", long]])
+    assert lines(load(site)) == [
+        f"{name}:2: 单元格 C2 有 1200000 个字符，超过上限 32767；请缩短，或在配置 limits.cell_length 中调高上限"]
+
+
+def test_a_cell_at_the_length_limit_builds(small, tmp_path):
+    """The theme's search segments each cell and Markdown reads it: at the limit both stay quick."""
+    (small / "data" / "progress.csv").unlink()
+    write_table(small / "data", "projects", [["项目编号", "项目名称", "建设内容"], ["P1", "甲", ("重点.项目-建设*" * 4096)[:32767]]])
+    start = time.monotonic()
+    run("build", "-d", tmp_path / "out", cwd=small)
+    assert (tmp_path / "out" / "projects" / "P1" / "index.html").is_file()
+    print(f"built with a 32,767-character cell in {time.monotonic() - start:.1f} s")
+
+
+def test_entity_bombs_in_a_workbook_are_refused(site):
+    (site / "data").mkdir()
+    entities = "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 9))
+    _edited_workbook(site / "data" / "projects.xlsx", lambda xml: xml.replace(
+        "<worksheet", f'<!DOCTYPE worksheet [<!ENTITY lol0 "lol">{entities}]><worksheet', 1).replace("PLACEHOLDER", "&lol8;"))
+    assert lines(load(site)) == ["data/projects.xlsx: 工作簿的 XML 中声明了实体或外部引用（可能是恶意构造的文件），拒绝读取；"
+                                 "请在 Excel 或 WPS 中打开并另存为 .xlsx"]
+
+
+# -- the smaller items --------------------------------------------------------------------------------------------------
+def test_index_cannot_be_an_id(site):
+    write_table(site / "data", "clusters", [["编号", "集群名称"], ["index", "新材料"]])
+    write_table(site / "data", "projects", [["项目编号", "项目名称"], ["index", "甲"], ["Index", "乙"], ["P1", "丙"]])
+    assert lines(load(site))[:3] == [
+        "data/clusters.csv:2: 编号: 编号“index”是网站自用的页面名，不能用作编号；请换一个编号",
+        "data/projects.csv:2: 项目编号: 编号“index”是网站自用的页面名，不能用作编号；请换一个编号",
+        "data/projects.csv:3: 项目编号: 编号“Index”是网站自用的页面名，不能用作编号；请换一个编号"]
+    (site / "data" / "clusters.csv").unlink()
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "所属产业集群"], ["P1", "甲", "index"]])
+    assert load(site).report.projects["P1"].cluster_id == "index-2"  # a cluster named index gets another page
+
+
+def test_the_data_package_is_the_same_wherever_the_build_runs(small, tmp_path):
+    run("build", "-d", tmp_path / "a", cwd=small)
+    run("build", "-f", small / "mkdocs.yml", "-d", tmp_path / "b", cwd=tmp_path)
+    a = (tmp_path / "a" / "downloads" / "datapackage.json").read_text(encoding="utf-8")
+    assert a == (tmp_path / "b" / "downloads" / "datapackage.json").read_text(encoding="utf-8")
+    assert [s["title"] for s in json.loads(a)["sources"]] == ["projects.csv", "progress.csv"]
+
+
+def test_a_missing_templates_folder_is_an_error(small, tmp_path):
+    config = small / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - progress:\n", "  - progress:\n      templates_dir: mine\n"),
+                      encoding="utf-8")
+    message = f"配置项 plugins.progress.templates_dir：文件夹 {small}/mine 不存在"
+    result = run("validate", "--strict", cwd=small, check=False)
+    assert (result.returncode, result.stdout.splitlines()[0]) == (1, f"mkdocs.yml: 错误：{message}")
+    result = run("build", "-d", tmp_path / "out", cwd=small, check=False)
+    assert (result.returncode, result.stderr.strip()) == (1, message) and not (tmp_path / "out").exists()
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-d", str(tmp_path / "out")], cwd=small,
+                            capture_output=True, text=True, env=ENV)
+    assert result.returncode == 1 and message in result.stderr
+
+
+def test_workbooks_are_parsed_with_defusedxml():
+    import openpyxl as op
+
+    assert op.DEFUSEDXML is True
