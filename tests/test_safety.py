@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import io
 import json
 import os
@@ -73,15 +74,15 @@ def test_no_payload_in_any_field_or_shortcode_becomes_markup_on_any_page(hostile
 
 
 def test_every_shortcode_shows_the_data_literally(hostile):
-    html = (hostile / "figures" / "index.html").read_text(encoding="utf-8")
-    text = text_of(html)
+    page = (hostile / "figures" / "index.html").read_text(encoding="utf-8")
+    text = text_of(page)
     for field in ("owner", "department", "location", "level", "indicator_value"):
         assert " ".join(FIELD_PAYLOADS[field].split()) in text, field
     for value in PAYLOADS.values():
         assert " ".join(value.split()) in text
-    assert ">49<" not in html and "{{ 7*7 }}" in text
-    footer = html[html.index("<footer"):html.index("</footer>")]
-    assert FIELD_PAYLOADS["office"] in __import__("html").unescape(re.sub(r"<[^>]+>", "", footer))
+    assert ">49<" not in page and "{{ 7*7 }}" in text
+    footer = page[page.index("<footer"):page.index("</footer>")]
+    assert FIELD_PAYLOADS["office"] in html.unescape(re.sub(r"<[^>]+>", "", footer))
 
 
 def test_cluster_and_indicator_text_is_literal_where_it_is_shown(hostile):
@@ -330,7 +331,7 @@ def test_hidden_rows_columns_unknown_and_personal_columns_are_not_published(smal
         "数据检查通过：2 个项目，0 个产业集群，0 个报告期；0 个错误，5 个警告"]
     run("build", "-d", tmp_path / "out", cwd=small)
     out = tmp_path / "out"
-    published = __import__("html").unescape("".join(
+    published = html.unescape("".join(
         p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*") if p.is_file()
         and p.suffix in (".html", ".json", ".csv", ".xml")))
     for secret in (ID_NUMBER, PHONE, EMAIL, "不公开项目", "仅供内部", "身份证号", "联系人手机"):
@@ -363,9 +364,9 @@ def test_control_and_format_characters_are_removed_with_a_warning_naming_the_cel
     loaded = load(small)
     assert loaded.report.projects["P1"].total_investment.value == 12 * 10**8  # \x001\x002 is 12, said so above
     run("build", "-d", tmp_path / "out", cwd=small)
-    html = (tmp_path / "out" / "projects" / "P1" / "index.html").read_text(encoding="utf-8")
-    assert "<title>新材料生产线项目" in html and "title:" not in text_of(html)
-    assert 'class="md-tag' in html and "新材料" in html  # the front matter was read: tags are there
+    page = (tmp_path / "out" / "projects" / "P1" / "index.html").read_text(encoding="utf-8")
+    assert "<title>新材料生产线项目" in page and "title:" not in text_of(page)
+    assert 'class="md-tag' in page and "新材料" in page  # the front matter was read: tags are there
 
 
 # -- bounded resources -------------------------------------------------------------------------------------------------
