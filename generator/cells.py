@@ -38,8 +38,8 @@ def as_text(cell) -> str | None:
 
 
 def safe_id(text: str) -> bool:
-    """Letters (any script), digits, ``-``, ``_``, ``.``; no ``..``; not only dots."""
-    return bool(_SAFE_ID.match(text)) and ".." not in text and text.strip(".") != ""
+    """Letters (any script), digits, ``-``, ``_``, ``.``; no ``..``; no ``.`` first (engines skip such files)."""
+    return bool(_SAFE_ID.match(text)) and ".." not in text and not text.startswith(".")
 
 
 class RowReader:

@@ -96,13 +96,14 @@ _WORDS = {"status": "st_", "category": ""}
 
 #: What makes a spreadsheet read a cell as a formula (OWASP's CSV-injection list, and the full-width forms).
 _FORMULA_START = tuple("=+-@\t\r＝＋－＠")
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?")
 
 
 def spreadsheet_safe(value):
     """A cell that Excel, WPS and LibreOffice show as the text it is: one that would start a formula gets a
     leading ``'`` (as OWASP recommends); numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not (
+            _PLAIN_NUMBER.fullmatch(value) and any(c.isdigit() for c in value)):
         return "'" + value
     return value
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from functools import cache, lru_cache
 
@@ -51,8 +51,13 @@ class Formatter:
 
     def number(self, value: Decimal, digits: int = 2) -> str:
         """Grouped digits, at most ``digits`` decimals, rounded half up (0.375 -> 0.38, 1.125 -> 1.13)."""
-        rounded = Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-        return _digits(rounded, digits, self.locale_name)
+        value = Decimal(value)
+        if not value.is_finite():
+            return str(value)
+        with localcontext() as context:  # enough digits for any figure, however large
+            context.prec = max(28, value.adjusted() + digits + 3)
+            rounded = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+            return _digits(rounded, digits, self.locale_name)
 
     def missing(self, kind: Missing | None) -> str:
         return self.t((kind or Missing.NOT_REPORTED).value)

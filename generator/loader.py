@@ -22,6 +22,7 @@ from .metrics import annual_completion, cumulative_investment, investment_share
 from .problems import ProblemLog
 from .schema import PROGRESS, PROJECTS, TABLES, normalize_header
 from .sources import read_sheet, find_table_file
+from .workbook import Formula
 from .tables import BoundTable, HeaderMatcher, bind
 from .vocab import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, Category, Status, Vocabulary
 
@@ -75,6 +76,10 @@ class Loader:
             self.log.add(exc.code, file=self.label(path), **exc.params)
             return None
         bound = bind(sheet, table, HeaderMatcher(table, settings.columns), self.config.money, self.log)
+        if bound is not None and len(bound.rows) > self.config.limits.rows:
+            self.log.add("limit-rows", file=sheet.label, row=bound.rows[self.config.limits.rows].number,
+                         limit=self.config.limits.rows)
+            return None
         if bound is not None:
             used = (settings.latest_by,) if settings.latest_by else ()
             publication.apply(bound, self.config.publish_columns, self.config.publish_personal, self.log,
@@ -133,6 +138,18 @@ class Loader:
         kept = {id(v[1]) for v in latest.values()}
         return [row for row in bound.rows if id(row) in kept]
 
+    def extras(self, bound: BoundTable, row) -> dict[str, str]:
+        """The published columns the schema does not know, as written (a formula without a result is a problem)."""
+        out = {}
+        for header, value in row.extras.items():
+            if header not in bound.published:
+                continue
+            if isinstance(value, Formula):
+                self.log.add("formula-no-value", file=bound.sheet.label, row=row.number, column=header, formula=str(value))
+                continue
+            out[header] = as_text(value)
+        return out
+
     def projects(self, bound: BoundTable, clusters: dict[str, Cluster], implicit_clusters: bool) -> dict[str, Project]:
         projects: dict[str, Project] = {}
         first: dict[str, int] = {}
@@ -168,7 +185,7 @@ class Loader:
                 **{f: r.date(f) for f in DATE_FIELDS},
                 **{f: r.text(f) for f in TEXT_FIELDS},
                 latitude=r.number("latitude"), longitude=r.number("longitude"),
-                extras={k: as_text(v) for k, v in row.extras.items() if k in bound.published},
+                extras=self.extras(bound, row),
                 source=SourceRef(bound.sheet.label, row.number),
             )
             if pid and name:

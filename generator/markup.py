@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 #: Every character that means something to Markdown, its extensions or HTML, as a numeric entity.
 #: Entities are left alone by Markdown and shown as the character by the browser.
-_LITERAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|~=^:$@%"} | {"\n": " ", "\r": " "})
+_LITERAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|~=^:$@%/?"} | {"\n": " ", "\r": " "})
 
 
 def md(text) -> str:
@@ -28,6 +28,12 @@ def show(value) -> Markup:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Markup(str(value))
     return Markup(md(value))
+
+
+def code_text(text) -> str:
+    """Text for inside a code span or block, where Markdown shows everything literally: only a backtick,
+    which could end the span, is replaced (by a look-alike)."""
+    return "" if text is None else str(text).replace("`", "\u02cb").replace("\n", " ")
 
 
 def h(text) -> str:
@@ -50,3 +56,18 @@ def yaml_string(text: str) -> str:
     """A YAML scalar (front matter) that reads back as ``text``, whatever characters it holds."""
     quoted = json.dumps(text, ensure_ascii=False)
     return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+
+
+#: Attributes that hold an address, with their value (quoted or not).
+_ADDRESS = re.compile(r"""(\s(?:href|src|action|formaction|xlink:href|poster|background)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:application/", "data:image/svg")
+
+
+def defang_addresses(page: str) -> str:
+    """An HTML page whose links and sources cannot run script: an address that decodes to a ``javascript:``,
+    ``vbscript:`` or scripted ``data:`` URL (however its characters were escaped) becomes ``#``."""
+    def fix(m):
+        value = m[2] if m[2] is not None else m[3] if m[3] is not None else m[4]
+        plain = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(value)).lower()
+        return f'{m[1]}"#"' if plain.startswith(_SCRIPT_SCHEMES) else m[0]
+    return _ADDRESS.sub(fix, page) if ":" in page or "&" in page else page

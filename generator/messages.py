@@ -21,7 +21,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "limit-size": ("error", "文件（解压后）约 {size} MB，超过上限 {limit} MB；请删去无关内容，或在配置 limits.file_mb 中调高上限", "the file is about {size} MB (unpacked), above the limit of {limit} MB; remove what does not belong, or raise limits.file_mb in the configuration"),
     "limit-rows": ("error", "数据超过 {limit} 行（读到此行时），超过上限；请拆分文件，或在配置 limits.rows 中调高上限", "the file holds more than {limit} rows of data (at this row), above the limit; split it, or raise limits.rows in the configuration"),
     "limit-columns": ("error", "此行有内容的列超过 {limit} 列，超过上限；请删去无关的列，或在配置 limits.columns 中调高上限", "this row has content in more than {limit} columns, above the limit; remove the columns that do not belong, or raise limits.columns in the configuration"),
+    "limit-cells": ("error", "有内容的单元格超过 {limit} 个，超过上限；请拆分文件，或在配置 limits.cells 中调高上限", "the file holds more than {limit} cells with content, above the limit; split it, or raise limits.cells in the configuration"),
+    "limit-styles": ("error", "工作簿的单元格格式超过 {limit} 种（Excel 本身最多 64000 种），文件可能已损坏或是恶意构造的；请在 Excel 或 WPS 中另存", "the workbook defines more than {limit} cell formats (Excel itself allows 64,000): it is damaged or crafted; save it again in Excel or WPS"),
     "limit-cell": ("error", "单元格 {cell} 有 {length} 个字符，超过上限 {limit}；请缩短，或在配置 limits.cell_length 中调高上限", "cell {cell} holds {length} characters, above the limit of {limit}; shorten it, or raise limits.cell_length in the configuration"),
+    "sheet-none": ("error", "工作簿中没有工作表（可能存为了“严格 Open XML”格式）；请在 Excel 或 WPS 中另存为普通的 .xlsx", "the workbook has no worksheet (it may be saved as “Strict Open XML”); save it as an ordinary .xlsx in Excel or WPS"),
+    "sheet-all-hidden": ("error", "工作簿中的工作表（{sheets}）都被隐藏；要读取其中一张，请在配置 files.<表>.sheet 中写出它的名称", "every worksheet of the workbook ({sheets}) is hidden; to read one, name it under files.<table>.sheet in the configuration"),
     "sheet-missing": ("error", "工作簿中没有名为“{sheet}”的工作表；现有：{sheets}", "the workbook has no sheet named “{sheet}”; it has: {sheets}"),
     # headers
     "header-missing-sheet": ("error", "找不到表头行：没有任何一行含有“{field}”列（可用表头：{accepted}）；工作簿中有工作表：{sheets}，可在配置 files.{table}.sheet 中指定", "no header row found: no row holds the {field} column (accepted headers: {accepted}); the workbook has sheets {sheets}: name one with files.{table}.sheet"),
@@ -34,7 +38,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     # values
     "value-missing": ("error", "“{field}”不能为空", "{field} must not be empty"),
     "id-duplicate": ("error", "编号“{value}”重复（第 {first} 行已使用）", "id “{value}” is used twice (first in row {first})"),
-    "id-unsafe": ("error", "编号“{value}”不能用作网址：只允许字母、数字和 - _ .，且不能含“..”", "id “{value}” cannot be part of a URL: use letters, digits, -, _ and . only, and no “..”"),
+    "id-unsafe": ("error", "编号“{value}”不能用作网址：只允许字母、数字和 - _ .，不能含“..”，也不能以“.”开头", "id “{value}” cannot be part of a URL: use letters, digits, -, _ and . only, with no “..” and no “.” first"),
     "id-reserved": ("error", "编号“{value}”是网站自用的页面名，不能用作编号；请换一个编号", "id “{value}” is the name of one of the site's own pages and cannot be an id; choose another"),
     "cluster-unknown": ("error", "产业集群“{value}”不在 clusters 表中（已有：{accepted}）", "cluster “{value}” is not in the clusters table (known: {accepted})"),
     "project-unknown": ("error", "项目“{value}”不在 projects 表中", "project “{value}” is not in the projects table"),
@@ -55,6 +59,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "column-unknown": ("warning", "表头“{column}”未被识别，此列不发布；如果它是“{suggestion}”，请改表头或在配置 files.{table}.columns 中指定", "header “{column}” is not recognised and the column is not published; if it is {suggestion}, rename it or map it under files.{table}.columns"),
     "column-not-published": ("warning", "表头“{column}”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出", "header “{column}” is no known column and is not published; to publish it on project pages, list it under publish_columns in the configuration"),
     "personal-data": ("warning", "此列看起来是个人信息（{reason}），不发布；确需公开时请在配置 publish_personal 中列出", "this column looks like personal data ({reason}) and is not published; to publish it all the same, list it under publish_personal in the configuration"),
+    "personal-data-required": ("error", "此列看起来含有个人信息（{reason}），而它必须发布；请删去这些内容，或确需公开时在配置 publish_personal 中列出此列", "this column looks like it holds personal data ({reason}) and it must be published; remove that content, or list the column under publish_personal to publish it all the same"),
     "hidden-rows": ("warning", "工作表隐藏了 {count} 行数据（第 {rows} 行）：未读取，也不发布", "the sheet hides {count} row(s) of data (row {rows}): they are not read and not published"),
     "hidden-columns": ("warning", "工作表隐藏了 {count} 列（{headers}）：未读取，也不发布", "the sheet hides {count} column(s) ({headers}): they are not read and not published"),
     "text-invisible": ("warning", "删除了看不见的控制或格式字符：{chars}", "invisible control or format characters were removed: {chars}"),
@@ -65,6 +70,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     # publishing
     "site-holds-sources": ("error", "不能把网站写入 {site}：它是或包含{what} {path}，写入会删除它；请用 -d 指定另一个文件夹", "cannot write the site into {site}: it is or holds the {what} {path}, which writing would delete; name another folder with -d"),
     "site-in-docs": ("error", "不能把网站写入 {site}：它在文档文件夹 {path} 之内；请用 -d 指定另一个文件夹", "cannot write the site into {site}: it is inside the docs folder {path}; name another folder with -d"),
+    "site-bad-link": ("error", "不能把网站写入 {site}：它是一个指向自身的（循环）符号链接", "cannot write the site into {site}: it is a symbolic link that loops"),
     "site-not-folder": ("error", "不能把网站写入 {site}：它是一个文件，不是文件夹", "cannot write the site into {site}: it is a file, not a folder"),
     "site-not-ours": ("error", "不能把网站写入 {site}：其中已有不是本工具生成的内容（{files}）；请指定一个空的或不存在的文件夹，或先移走这些内容", "cannot write the site into {site}: it holds content this tool did not make ({files}); name an empty or new folder, or move that content away"),
     "site-busy": ("error", "另一个构建（进程 {pid}）正在写入 {site}；请等它结束后再试", "another build (process {pid}) is writing {site}; try again when it has finished"),

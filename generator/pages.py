@@ -84,9 +84,13 @@ class PageMaker:
         def safe(function):  # figures formatted here hold digits, units and our own words only
             return lambda *a, **k: Markup(function(*a, **k))
 
+        def t(key: str, **params) -> Markup:  # our words, with whatever they name shown literally
+            return Markup(f.t(key, **{k: show(v) for k, v in params.items()}))
+
+        # a template's own escaping is ours too: Jinja's would pass Markdown from the data through
         self.env.filters.update(amount=safe(f.amount), total=safe(f.total), ratio=safe(f.ratio), date=safe(f.date),
-                                period=safe(f.period), quantity=f.quantity)
-        self.env.globals.update(t=safe(f.t), sep="、" if report.language == "zh" else ", ", chart=self.chart_html, front=front_matter, status=self.status, category=self.category,
+                                period=safe(f.period), quantity=f.quantity, e=show, escape=show, forceescape=show)
+        self.env.globals.update(t=t, sep="、" if report.language == "zh" else ", ", chart=self.chart_html, front=front_matter, status=self.status, category=self.category,
                                 language=report.language, unit=report.display_unit, Category=Category,
                                 fields={fd.name: fd.zh if report.language == "zh" else fd.en for fd in PROJECTS.fields})
 

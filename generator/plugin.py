@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
@@ -21,9 +22,10 @@ from . import pagefind
 from .config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
 from .live import LastBuild, material_plugin
 from .loader import load_report
-from .markup import h
+from .markup import defang_addresses, h
 from .output import CSS, JS, compose, generate, nav, own_pages
 from .prose import ProseError
+from .publish import Place, PublishError, check, mark_site
 
 log = logging.getLogger(f"mkdocs.plugins.{PLUGIN_NAME}")
 THEME_DIR = Path(__file__).parent / "theme"
@@ -87,6 +89,11 @@ class ProgressPlugin(BasePlugin):
                 self.site = Site.resolve(settings, root, data_dir, settings.language or language)
             except ConfigError as exc:
                 raise PluginError("\n".join(exc.lines())) from None
+            try:  # plain `mkdocs build` empties its site folder: only one a build made may be emptied
+                check(Place.of(Path(config.site_dir)), {"config file": Path(config.config_file_path),
+                                                        "docs folder": Path(config.docs_dir), "data folder": data_dir})
+            except PublishError as exc:
+                raise PluginError(exc.message(self.site.language)) from None
             loaded = load_report(self.site)
             for problem in loaded.problems.warnings:
                 log.warning(problem.format(self.site.language))
@@ -206,7 +213,17 @@ class ProgressPlugin(BasePlugin):
         self._nav = nav
         return nav
 
+    def on_page_content(self, html, page, config, files):
+        """No address on any page can run script; a page titled by its first heading (a hand-written page,
+        perhaps with a figure from the data in it) gets that title escaped, as generated pages have theirs."""
+        if page.meta.get("title") is None and page.title:
+            shown = Markup(page.title).striptags()  # what the theme would print, unescaped
+            if shown != page.title or any(c in shown for c in "<>&\"'"):
+                page.meta["title"] = h(shown)
+        return defang_addresses(html)
+
     def on_post_build(self, config):
+        mark_site(Path(config.site_dir))
         self.output.close()
         if self._bar is not None:
             self._bar.close()

@@ -10,7 +10,9 @@ never echoed (build logs are often public).
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from .cells import as_text
 from .messages import label, phrase
 from .problems import ProblemLog
 from .schema import normalize_header
@@ -19,16 +21,16 @@ from .tables import BoundTable, Column
 #: Words in a header that name personal data (compared folded: case and width do not matter).
 PERSONAL_HEADERS = ("身份证", "证件号", "护照", "手机", "电话", "联系方式", "联系人", "邮箱", "电子邮件", "住址", "家庭地址",
                     "银行卡", "银行账号", "微信", "qq", "e-mail", "email", "phone", "mobile", "telephone", "passport")
-#: What personal data looks like in a cell.
+#: What personal data looks like in a cell (matched in NFKC: full-width digits and ＠ count).
 PERSONAL_CELLS: dict[str, re.Pattern] = {
-    "id card": re.compile(r"(?<![0-9])[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
-                          r"[0-9]{3}[0-9Xx](?![0-9])"),
-    "mobile": re.compile(r"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])"),
+    "id card": re.compile(r"(?<![0-9])[1-9][0-9]{5}(?:(?:18|19|20)[0-9]{2}|[0-9]{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+                          r"[0-9]{3}(?:[0-9Xx](?<=[0-9]{17}[0-9Xx]))?(?![0-9])"),
+    "mobile": re.compile(r"(?<![0-9])(?:\+?86[-. ]?)?1[3-9][0-9][-. ]?[0-9]{4}[-. ]?[0-9]{4}(?![0-9])"),
     "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}"),
 }
 #: Kinds of field whose cells are structure or figures, never free text: not scanned.
 _STRUCTURAL = {"id", "status", "category", "level", "cluster_ref", "project_ref", "project_name", "years", "year",
-               "amount", "number", "date", "period", "value"}
+               "amount", "number", "date", "period"}
 
 
 def _folded(headers: list[str]) -> set[str]:
@@ -44,11 +46,12 @@ def personal_reason(bound: BoundTable, column: Column) -> dict | None:
     if column.field and bound.table.field(column.field).kind in _STRUCTURAL:
         return None
     for row in bound.rows:
-        cell = row.cells.get(column.field) if column.field else row.extras.get(column.header)
-        if not isinstance(cell, str):
+        text = as_text(row.cells.get(column.field) if column.field else row.extras.get(column.header))
+        if text is None:
             continue
+        text = unicodedata.normalize("NFKC", text)
         for what, pattern in PERSONAL_CELLS.items():
-            if pattern.search(cell):
+            if pattern.search(text):
                 return {"reason": phrase("personal cell", row=row.number, what=label(what))}
     return None
 
@@ -71,8 +74,10 @@ def apply(bound: BoundTable, publish_columns: list[str], publish_personal: list[
                 _close_to_known(bound, column, log)
             continue
         required = column.field is not None and bound.table.field(column.field).required
-        reason = None if required or header in personal_ok else personal_reason(bound, column)
-        if reason is not None:
+        reason = None if header in personal_ok else personal_reason(bound, column)
+        if reason is not None and required:  # a name must be published: it cannot simply be left out
+            log.add("personal-data-required", file=bound.sheet.label, row=bound.header_row, column=column.header, **reason)
+        elif reason is not None:
             log.add("personal-data", file=bound.sheet.label, row=bound.header_row, column=column.header, **reason)
             if column.field:
                 for row in bound.rows:

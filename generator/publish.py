@@ -15,6 +15,7 @@ import ctypes.util
 import errno
 import fcntl
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -54,7 +55,10 @@ class Place:
 
     @classmethod
     def of(cls, target: Path) -> "Place":
-        real = target.resolve() if target.is_symlink() else target.absolute()
+        try:
+            real = target.resolve(strict=False) if target.is_symlink() else target.absolute()
+        except (RuntimeError, OSError):  # a symlink loop
+            raise PublishError("site-bad-link", site=target) from None
         parent = real.parent
         inside = real.is_dir() and (os.path.ismount(real) or (parent.is_dir() and not os.access(parent, os.W_OK | os.X_OK)))
         return cls(target, real, inside)
@@ -65,14 +69,18 @@ class Place:
         return self.real if self.inside else self.real.parent
 
     def leftovers(self) -> list[Path]:
-        names = (f"{STAGING_PREFIX}{self.real.name}-*", f"{OLD_PREFIX}{self.real.name}-*")
-        return [p for pattern in names for p in self.home.glob(pattern)]
+        """What earlier builds of this site folder left (killed before they could clean up); never another's."""
+        mine = re.compile(rf"(?:{re.escape(STAGING_PREFIX)}|{re.escape(OLD_PREFIX)}){re.escape(self.real.name)}-\d+")
+        return [p for p in self.home.iterdir() if mine.fullmatch(p.name)]
 
 
 def check(place: Place, sources: dict[str, Path]) -> None:
     """Refuse a site folder where writing would destroy something. ``sources``: the config file, docs folder and
     data folder (keys as in the message catalogue's words) -> their paths."""
-    real = place.real.resolve()
+    try:
+        real = place.real.resolve()
+    except (RuntimeError, OSError):
+        raise PublishError("site-bad-link", site=place.target) from None
     for what, path in sources.items():
         source = path.resolve()
         if real == source or real in source.parents:
@@ -134,13 +142,18 @@ def publishing(target: Path, sources: dict[str, Path]) -> Iterator[Path]:
         staging.mkdir()
         try:
             yield staging
-            (staging / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
+            mark_site(staging)
             if place.inside:
                 _swap_entries(staging, place.real)
             else:
                 swap_in(staging, place.real)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def mark_site(folder: Path) -> None:
+    """Mark ``folder`` as a site a build made (the next build may replace it)."""
+    (folder / MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
 
 
 def _exchange(a: Path, b: Path) -> bool:

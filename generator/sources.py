@@ -6,13 +6,14 @@ import codecs
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
 
 from .marks import InvalidValue, visible
-from .limits import Limits
+from .limits import HEADROOM, Limits
 from .workbook import Formula, check_limits_text, read_workbook
 
 SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
@@ -106,9 +107,12 @@ def read_csv(path: Path, label: str, encoding: str | None = None, stem: str = ""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InvalidValue("file-format", suffix=".xls")
     text, used = decode(data, encoding)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    delimiter = sniff_delimiter(text)
+    _check_widths(text, delimiter, limits)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list]] = []
     invisible: dict[tuple[int, int], str] = {}
+    filled = 0
     try:
         for number, row in enumerate(reader, 1):  # a record is a row in a spreadsheet, even over several lines
             cells = []
@@ -124,12 +128,29 @@ def read_csv(path: Path, label: str, encoding: str | None = None, stem: str = ""
                 continue
             if len(cells) > limits.columns:
                 raise InvalidValue("limit-columns", limit=limits.columns, row=number)
+            filled += sum(c is not None for c in cells)
+            if filled > limits.cells:
+                raise InvalidValue("limit-cells", limit=limits.cells, row=number)
             rows.append((number, cells))
-            if len(rows) > limits.rows:
+            if len(rows) > limits.rows + HEADROOM:
                 raise InvalidValue("limit-rows", limit=limits.rows, row=number)
     except csv.Error as exc:
         raise InvalidValue("file-unreadable", reason=str(exc)) from None
     return Sheet(path, label, rows, hashlib.sha256(data).hexdigest(), used, invisible=invisible)
+
+
+_QUOTED = re.compile(r'"[^"]*(?:""[^"]*)*"')
+
+
+def _check_widths(text: str, delimiter: str, limits: Limits) -> None:
+    """Refuse a row with more fields than the column limit before the CSV parser makes a list of them all
+    (a row of a hundred million commas would take gigabytes). Quoted cells are set aside first."""
+    if text.count(delimiter) <= limits.columns:
+        return
+    bare = _QUOTED.sub("", text) if '"' in text else text
+    for number, line in enumerate(bare.split("\n"), 1):
+        if line.count(delimiter) >= limits.columns and line.rstrip(f"{delimiter}\r ").count(delimiter) >= limits.columns:
+            raise InvalidValue("limit-columns", limit=limits.columns, row=number)
 
 
 def read_xlsx(path: Path, label: str, stem: str, sheet: str | None = None, limits: Limits = Limits()) -> Sheet:

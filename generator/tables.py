@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -182,21 +183,25 @@ def _fill_merges(sheet: Sheet, first_data: int, columns: list[Column], table: Ta
     """Copy a value merged down a column into every row it covers (a cluster name over its projects).
 
     An amount merged over several rows is one figure: it stays in its first row, with a warning, so
-    that sums do not count it twice. Returns {(row number, column): value} to apply.
+    that sums do not count it twice. Returns {(row number, column): value} to apply, for the rows that
+    hold something (a merge over a million empty rows costs nothing).
     """
     kinds = {c.index: table.field(c.field).kind for c in columns if c.field}
+    numbers = [n for n, _ in sheet.rows]
+    by_number = dict(sheet.rows)
     fills = {}
     for r1, r2, c1, c2 in sheet.merges:
         if c1 != c2 or r2 == r1 or r1 < first_data:
             continue
-        top = next((cells[c1] for n, cells in sheet.rows if n == r1 and c1 < len(cells)), None)
+        cells = by_number.get(r1)
+        top = cells[c1] if cells is not None and c1 < len(cells) else None
         if top is None:
             continue
         if kinds.get(c1) in ("amount", "number"):
             header = next(c.header for c in columns if c.index == c1)
             log.add("merged-amount", file=sheet.label, row=r1, column=header, value=top, first=r1, last=r2)
             continue
-        for n in range(r1 + 1, r2 + 1):
+        for n in numbers[bisect.bisect_right(numbers, r1):bisect.bisect_right(numbers, r2)]:
             fills[(n, c1)] = top
     return fills
 

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 
 from .amounts import to_decimal
 from .dates import PartialDate
-from .limits import Limits
+from .limits import HEADROOM, Limits
 from .marks import InvalidValue, visible
 
 #: What a file given as .xlsx may really be, by its first bytes.
 _OLE = b"\xd0\xcf\x11\xe0"  # an encrypted workbook, or an old .xls renamed
-_MARKUP = re.compile(rb"^\s*(?:<!doctype|<html|<\?xml|<table|mime-version:)", re.I)
+_MARKUP = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype|<html|<\?xml|<table|<meta|<head|<body|<style|mime-version:)", re.I | re.S)
 
 
 class Formula(str):
@@ -41,6 +41,7 @@ class RawSheet:
     invisible: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> characters removed
     sheets: list[str] = field(default_factory=list)
     name: str = ""
+    cells: int = 0  # cells with content
 
 
 def check_limits_text(text: str, row: int, col: int, limits: Limits) -> None:
@@ -67,20 +68,46 @@ def sniff(data: bytes) -> None:
         return
     if data.startswith(_OLE):
         raise InvalidValue("file-encrypted")
-    if _MARKUP.match(data[:512]):
+    head = data[:4096]
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom):].decode(encoding, "ignore").encode("utf-8")
+            break
+    if _MARKUP.match(head):
         raise InvalidValue("file-html")
     raise InvalidValue("file-not-workbook")
 
 
-def _unpacked_size(data: bytes, limits: Limits) -> None:
-    """Refuse a workbook whose parts unpack to more than the limit (a zip bomb, or a sheet of whitespace)."""
+#: Excel keeps at most 64,000 cell formats; a styles part with far more is built to exhaust a reader.
+MAX_FORMATS = 2 * 64_000
+
+
+def _count(archive: zipfile.ZipFile, name: str, tag: bytes) -> int:
+    """How often ``tag`` occurs in a part, read in pieces (never unpacked whole)."""
+    count, tail = 0, b""
+    with archive.open(name) as part:
+        while chunk := part.read(1 << 20):
+            data = tail + chunk  # the tail is shorter than the tag: what it holds of one is counted here, once
+            count += data.count(tag)
+            tail = data[-(len(tag) - 1):]
+    return count
+
+
+def check_parts(data: bytes, limits: Limits) -> None:
+    """Refuse a workbook whose parts unpack to more than the limit (a zip bomb, a sheet of white space), or
+    whose styles or shared strings are far more than any table needs: checked before anything is parsed."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             size = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
+            if size > limits.file_mb * 2**20:
+                raise InvalidValue("limit-size", size=f"{size / 2**20:.0f}", limit=limits.file_mb)
+            names = set(archive.namelist())
+            if "xl/styles.xml" in names and _count(archive, "xl/styles.xml", b"<xf") > MAX_FORMATS:
+                raise InvalidValue("limit-styles", limit=MAX_FORMATS)
+            if "xl/sharedStrings.xml" in names and _count(archive, "xl/sharedStrings.xml", b"<si") > limits.cells:
+                raise InvalidValue("limit-cells", limit=limits.cells)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise InvalidValue("file-unreadable", reason=str(exc)) from None
-    if size > limits.file_mb * 2**20:
-        raise InvalidValue("limit-size", size=f"{size / 2**20:.0f}", limit=limits.file_mb)
 
 
 #: Cells and rows with nothing in them, as Excel writes them for formatting alone.
@@ -172,7 +199,7 @@ def _parser_class():
             r = row.get("r")
             self.row_counter = int(float(r)) if r is not None else self.row_counter + 1
             self.col_counter = 0
-            if row.get("hidden") in ("1", "true"):
+            if row.get("hidden") in ("1", "true") or _zero(row.get("ht")):  # hidden, or no height at all
                 self.hidden_rows.add(self.row_counter)
             cells, at = [], None
             for element in row:
@@ -196,7 +223,7 @@ def _parser_class():
 def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> RawSheet:
     """The sheet named ``sheet``, else one named like ``stem``, else the first, of the workbook ``data``."""
     sniff(data)
-    _unpacked_size(data, limits)
+    check_parts(data, limits)
     import openpyxl
     from openpyxl.cell.read_only import ReadOnlyCell
     from openpyxl.utils import range_boundaries
@@ -206,11 +233,19 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> 
     except Exception as exc:  # openpyxl raises many kinds of exception on damaged workbooks
         raise damaged(exc) from None
     try:
-        names = book.sheetnames
+        worksheets = {ws.title: ws for ws in book.worksheets}  # chart sheets hold no table
+        if not worksheets:
+            raise InvalidValue("sheet-none")
+        names = list(worksheets)
         if sheet is not None and sheet not in names:
             raise InvalidValue("sheet-missing", sheet=sheet, sheets=names)
-        chosen = sheet or next((n for n in names if n.strip().casefold() == stem), names[0])
-        ws = book[chosen]
+        if sheet is None:  # a sheet the workbook hides is read only when the settings name it
+            visible = [n for n, ws in worksheets.items() if ws.sheet_state == "visible"]
+            if not visible:
+                raise InvalidValue("sheet-all-hidden", sheets=names)
+            sheet = next((n for n in visible if n.strip().casefold() == stem), visible[0])
+        chosen = sheet
+        ws = worksheets[chosen]
         parser = _parser_class()(io.BufferedReader(_Skimmed(ws._get_source())), ws._shared_strings, data_only=True, epoch=book.epoch,
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         parser.hidden_rows = set()
@@ -221,7 +256,7 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> 
                 row = _row(number, cells, ws, formats, out, limits, ReadOnlyCell)
                 if row is not None:
                     out.rows.append((number, row))
-                    if len(out.rows) > limits.rows:
+                    if len(out.rows) > limits.rows + HEADROOM:
                         raise InvalidValue("limit-rows", limit=limits.rows, row=number)
         except InvalidValue:
             raise
@@ -230,7 +265,7 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> 
         out.hidden_rows = parser.hidden_rows
         width = max((len(cells) for _, cells in out.rows), default=0)
         for attrs in parser.column_dimensions.values():
-            if attrs.get("hidden") in ("1", "true"):
+            if attrs.get("hidden") in ("1", "true") or _zero(attrs.get("width")):
                 first, last = int(attrs.get("min", 0)), int(attrs.get("max", 0))
                 out.hidden_columns.update(range(first - 1, min(last, width)))
         if parser.merged_cells is not None:
@@ -242,6 +277,18 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> 
         book.close()
 
 
+def _zero(size: str | None) -> bool:
+    """A row height or column width of zero: Excel shows it as hidden."""
+    try:
+        return size is not None and float(size) == 0
+    except ValueError:
+        return False
+
+
+#: How OOXML writes a character XML cannot hold (a control character): ``_x0001_``; ``_x005F_`` is ``_``.
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
 def _row(number: int, cells: list[dict], ws, formats: dict, out: RawSheet, limits: Limits, cell_class) -> list | None:
     """One row's values from column A (None when it holds nothing)."""
     values: dict[int, object] = {}
@@ -249,6 +296,8 @@ def _row(number: int, cells: list[dict], ws, formats: dict, out: RawSheet, limit
         value = cell["value"]
         col = cell["column"] - 1
         if isinstance(value, str) and not isinstance(value, Formula):
+            if "_x" in value:
+                value = _ESCAPED.sub(lambda m: chr(int(m[1], 16)), value)
             check_limits_text(value, number, col, limits)
             value, removed = visible(value)
             if removed:
@@ -266,6 +315,9 @@ def _row(number: int, cells: list[dict], ws, formats: dict, out: RawSheet, limit
             values[col] = value
     if not values:
         return None
+    out.cells += len(values)
+    if out.cells > limits.cells:
+        raise InvalidValue("limit-cells", limit=limits.cells, row=number)
     row = [None] * (max(values) + 1)
     for col, value in values.items():
         row[col] = value

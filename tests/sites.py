@@ -112,7 +112,13 @@ FIGURES_PAGE = "\n\n".join([
         "location", "description", "progress_note", "start_date")],
     "[[ indicator 指标 ]] [[ indicator 数量 ]]", "[[ count cluster=c1 ]] [[ sum total_investment cluster=c1 ]] [[ rate year=2024 ]]",
     "[[ chart clusters ]]", "[[ chart status ]]", "[[ chart projects ]]", "[[ chart years ]]", "[[ chart pipeline ]]",
+    "[链接]([[ project P2 location ]]) 与 <a href=\"[[ project P2 location ]]\">链接</a>",  # a data value as an address
+    "代码 `[[ project P1 name ]]` 中", "```\n[[ project P1 name ]]\n```",
 ])
+#: Hand-written pages titled by their first heading, which holds a figure from the data (ATX and setext).
+HEADING_PAGES = {"heading.md": "# [[ project P1 name ]]\n\n正文。\n", "setext.md": "[[ project P1 name ]]\n===\n\n正文。\n"}
+#: Markdown block syntax of common extensions, each in a cluster's description (it starts a line on the cluster page).
+BLOCK_SYNTAX = ["/// details", "??? note", "!!! warning", "/// admonition | 注", "=== \"标签\""]
 
 
 def build_hostile(root: Path, pagefind: bool = False) -> Path:
@@ -131,14 +137,23 @@ def build_hostile(root: Path, pagefind: bool = False) -> Path:
         f"      {key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in {
             "office": f["office"], "levels": {f["level"]: f["level"]}, "publish_columns": ["附加信息"]}.items()), 1)
     (site / "mkdocs.yml").write_text(config, encoding="utf-8")
+    config = config.replace("markdown_extensions:\n", "markdown_extensions:\n  - admonition\n  - pymdownx.details\n"
+                            "  - pymdownx.blocks.details\n  - pymdownx.blocks.admonition\n"
+                            "  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n", 1)
+    (site / "mkdocs.yml").write_text(config, encoding="utf-8")
     (site / "docs" / "figures.md").write_text(FIGURES_PAGE + "\n", encoding="utf-8")
-    write_table(site / "data", "clusters", [["编号", "集群名称", "简介"], ["c1", PAYLOADS["cluster"], f["cluster_description"]]])
+    for name, text in HEADING_PAGES.items():
+        (site / "docs" / name).write_text(text, encoding="utf-8")
+    write_table(site / "data", "clusters", [["编号", "集群名称", "简介"], ["c1", PAYLOADS["cluster"], f["cluster_description"]],
+                                            *[[f"b{i}", f"块语法集群{i}", text] for i, text in enumerate(BLOCK_SYNTAX)]])
     write_table(site / "data", "projects", [
         ["项目编号", "项目名称", "所属产业集群", "项目级别", "建设状态", "年度", "计划总投资（亿元）", "业主单位", "责任单位", "建设地点",
          "建设内容", "进展情况", "附加信息"],
         ["P1", PAYLOADS["name"], PAYLOADS["cluster"], f["level"], "在建", "2024", "1", f["owner"], f["department"], f["location"],
          PAYLOADS["description"], PAYLOADS["note"], f["extra"]],
-        ["P2", "正常项目", PAYLOADS["cluster"], "", "在建", "2024", "2", "", "", "", "普通描述", "", ""],
+        ["P2", "正常项目", PAYLOADS["cluster"], "", "在建", "2024", "2", "", "", "javascript:alert('href')", "普通描述", "", ""],
+        *[[f"B{i}", f"块语法项目{i}", f"块语法集群{i}", "", "在建", "2024", "1", "", "", "", text, "", ""]
+          for i, text in enumerate(BLOCK_SYNTAX)],
     ])
     write_table(site / "data", "progress", [["项目编号", "报告期", "完成投资（亿元）", "进展情况"],
                                             ["P1", "2024Q1", "0.2", PAYLOADS["note"]], ["P1", "2024Q2", "0.3", ""]])

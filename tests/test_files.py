@@ -95,6 +95,10 @@ def test_xlsx_numbers_as_ids_and_years(site):
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "工作簿设有打开密码（已加密），或是改了扩展名的旧版 .xls 文件"),
     (b'<html xmlns:x="urn:schemas-microsoft-com:office:excel"><table><tr><td>1</td></tr></table></html>', "文件其实是网页（HTML）或 XML 表格"),
     (b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>', "文件其实是网页（HTML）或 XML 表格"),
+    (b"\xef\xbb\xbf<html><table></table></html>", "文件其实是网页（HTML）或 XML 表格"),
+    (b'<meta charset="gbk"><table><tr><td>1</td></tr></table>', "文件其实是网页（HTML）或 XML 表格"),
+    (b"<!-- exported -->\n<table></table>", "文件其实是网页（HTML）或 XML 表格"),
+    ("\ufeff<html><table></table></html>".encode("utf-16-le"), "文件其实是网页（HTML）或 XML 表格"),
 ])
 def test_damaged_workbook_is_a_problem_not_a_crash(site, content, shown):
     (site / "data").mkdir()

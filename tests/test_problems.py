@@ -23,7 +23,7 @@ def test_every_problem_in_one_run(site, fmt):
         "新开工、续建、试投产、试运行、试生产、投产、已投产、部分投产、运营、建成、已建成、竣工、完工、停建、暂停、缓建；可在配置 statuses 中添加）",
         f"{name}:4: 计划总投资（亿元）: “两亿”不是金额：应为数字（可带单位和“约/以上/超/近”）、未公开标记（如 xx）、“待定”或留空",
         f"{name}:4: 开工时间: “2022-02-30”不是日期：应如 2022-01-26、2022/1/26、2022年1月26日、2022年1月 或 2022年",
-        f"{name}:5: 项目编号: 编号“a/b”不能用作网址：只允许字母、数字和 - _ .，且不能含“..”",
+        f"{name}:5: 项目编号: 编号“a/b”不能用作网址：只允许字母、数字和 - _ .，不能含“..”，也不能以“.”开头",
         f"{name}:5: 所属产业集群: 产业集群“生物医药”不在 clusters 表中（已有：新材料）",
         f"{name}:6: 项目名称: “项目名称”不能为空",
         f"{name}:5: 计划总投资（亿元）: “xx”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整）",
@@ -34,7 +34,7 @@ def test_english_messages(site):
     write_table(site / "data", "clusters", [["集群名称"], ["新材料"]])
     write_table(site / "data", "projects", ROWS)
     assert lines(load(site, language="en"), "en")[4:7] == [
-        "data/projects.csv:5: 项目编号: id “a/b” cannot be part of a URL: use letters, digits, -, _ and . only, and no “..”",
+        "data/projects.csv:5: 项目编号: id “a/b” cannot be part of a URL: use letters, digits, -, _ and . only, with no “..” and no “.” first",
         "data/projects.csv:5: 所属产业集群: cluster “生物医药” is not in the clusters table (known: 新材料)",
         "data/projects.csv:6: 项目名称: Name must not be empty",
     ]

@@ -9,7 +9,7 @@ from .conftest import lines, load, write_table
 def test_unsafe_ids(site, bad):
     write_table(site / "data", "projects", [["项目编号", "项目名称"], [bad, "甲"]])
     assert lines(load(site)) == [
-        f"data/projects.csv:2: 项目编号: 编号“{bad}”不能用作网址：只允许字母、数字和 - _ .，且不能含“..”"]
+        f"data/projects.csv:2: 项目编号: 编号“{bad}”不能用作网址：只允许字母、数字和 - _ .，不能含“..”，也不能以“.”开头"]
 
 
 @pytest.mark.parametrize("good", ["ZD-01", "2022_001", "v1.2", "渝北001"])

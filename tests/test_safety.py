@@ -25,7 +25,7 @@ import pytest
 from generator.synth import make as synthesize
 
 from .conftest import lines, load, write_table
-from .sites import EXE, FIELD_PAYLOADS, PAYLOADS, build_hostile, run, text_of
+from .sites import BLOCK_SYNTAX, EXE, FIELD_PAYLOADS, HEADING_PAGES, PAYLOADS, build_hostile, run, text_of
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -44,8 +44,13 @@ class Markup(HTMLParser):
         self.found += [f"{tag}[{k}]" for k in a if k.startswith("on")]
         if tag == "iframe" or (tag == "img" and a.get("src") == "x"):
             self.found.append(tag)
-        if tag == "a" and re.match(r"\s*javascript:", a.get("href") or "", re.I):
-            self.found.append("a[javascript]")
+        if tag in ("a", "img", "iframe", "form") and any(
+                re.match(r"\s*(?:javascript|vbscript):", html.unescape(a.get(k) or ""), re.I) for k in ("href", "src", "action")):
+            self.found.append(f"{tag}[javascript]")
+        if tag == "details" and "ps-chart-data" not in (a.get("class") or ""):
+            self.found.append("details")
+        if tag == "div" and re.search(r"\b(?:admonition|tabbed-set)\b", a.get("class") or ""):
+            self.found.append("block")
         self._script = tag == "script" and a.get("type") != "application/json"
         self._bold = tag in ("b", "strong")
 
@@ -83,6 +88,25 @@ def test_every_shortcode_shows_the_data_literally(hostile):
     assert ">49<" not in page and "{{ 7*7 }}" in text
     footer = page[page.index("<footer"):page.index("</footer>")]
     assert FIELD_PAYLOADS["office"] in html.unescape(re.sub(r"<[^>]+>", "", footer))
+
+
+def test_a_page_titled_by_a_heading_with_a_figure_keeps_its_title_text(hostile):
+    for name in HEADING_PAGES:
+        page = (hostile / name.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+        assert "<" not in title and html.unescape(title).startswith(PAYLOADS["name"]), title
+
+
+def test_a_figure_in_code_is_shown_as_code_and_a_figure_as_an_address_cannot_run(hostile):
+    page = (hostile / "figures" / "index.html").read_text(encoding="utf-8")
+    codes = [html.unescape(c) for c in re.findall(r"<code>(.*?)</code>", page, re.S)]
+    assert PAYLOADS["name"] in codes and f"{PAYLOADS['name']}\n" in codes  # a span and a fenced block
+    assert page.count('href="#"') == 2 and "javascript" not in html.unescape(" ".join(re.findall(r'href="([^"]*)"', page)))
+
+
+def test_block_syntax_in_the_data_stays_text(hostile):
+    for i, text in enumerate(BLOCK_SYNTAX):
+        assert text in text_of((hostile / "clusters" / f"b{i}" / "index.html").read_text(encoding="utf-8"))
 
 
 def test_cluster_and_indicator_text_is_literal_where_it_is_shown(hostile):
@@ -293,7 +317,8 @@ def test_downloads_neutralise_formulas_and_keep_numbers(small, tmp_path):
 
 
 @pytest.mark.parametrize("text,shown", [("=1+1", "'=1+1"), ("\t=1+1", "'\t=1+1"), ("\r=1", "'\r=1"), ("-2+3", "'-2+3"),
-                                        ("-2.5", "-2.5"), ("+3", "+3"), ("1e5", "1e5"), ("@x", "'@x"), ("甲=1", "甲=1")])
+                                        ("-2.5", "-2.5"), ("+3", "+3"), ("1e5", "1e5"), ("@x", "'@x"), ("甲=1", "甲=1"),
+                                        ("-5%", "-5%"), ("-1,234.5", "-1,234.5"), ("+5%", "+5%"), ("-", "'-"), ("-5%x", "'-5%x")])
 def test_a_cell_that_would_start_a_formula_is_neutralised(text, shown):
     from generator.exports import spreadsheet_safe
 
@@ -433,7 +458,7 @@ def test_rows_columns_and_cells_beyond_their_limits_are_errors_naming_the_file(s
                                             *[[f"P{i}", f"项目{i}", "内容", "", ""] for i in range(10)]], fmt=fmt)
     name = f"data/projects.{'xlsx' if fmt == 'xlsx' else 'csv'}"
     assert lines(load(site, {"limits": {"rows": 5}})) == [
-        f"{name}:6: 数据超过 5 行（读到此行时），超过上限；请拆分文件，或在配置 limits.rows 中调高上限"]
+        f"{name}:7: 数据超过 5 行（读到此行时），超过上限；请拆分文件，或在配置 limits.rows 中调高上限"]
     write_table(site / "data", "projects", [["项目编号", "项目名称", "建设内容", "进展情况", "备注"],
                                             ["P1", "甲", "内容", "进展", "备注"]], fmt=fmt)
     assert lines(load(site, {"limits": {"columns": 3}})) == [
@@ -505,3 +530,210 @@ def test_workbooks_are_parsed_with_defusedxml():
     import openpyxl as op
 
     assert op.DEFUSEDXML is True
+
+
+# -- what a review found beyond the first list ------------------------------------------------------------------------
+def _workbook(path: Path, build, edits: dict | None = None) -> Path:
+    """A workbook made by ``build(book)`` with openpyxl, then parts of its XML rewritten by ``edits`` (name -> fn),
+    for what openpyxl will not write (zero heights, huge merges, styles)."""
+    book = openpyxl.Workbook()
+    build(book)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            edit = (edits or {}).get(info.filename)
+            out.writestr(info, edit(data.decode()).encode() if edit else data)
+        for name, edit in (edits or {}).items():
+            if name not in source.namelist():
+                out.writestr(name, edit("").encode())
+    return path
+
+
+def _chart_sheet(book, index: int | None = None) -> None:
+    """A chart sheet (a sheet that is only a chart), as Excel makes them."""
+    from openpyxl.chart import BarChart, Reference
+
+    data = book.create_sheet("图表数据")
+    data.append(["x", 1])
+    chart = BarChart()
+    chart.add_data(Reference(data, min_col=2, min_row=1, max_row=1))
+    book.create_chartsheet("图表", index).add_chart(chart)
+    book.remove(data)
+
+
+def _projects(ws, rows, title="projects"):
+    ws.title = title
+    for row in [["项目编号", "项目名称", "建设状态", "年度", "计划总投资（亿元）", "建设地点"], *rows]:
+        ws.append(row)
+
+
+def test_a_sheet_name_from_the_workbook_is_shown_literally(small, tmp_path):
+    name = "<img src=x onerror=alert(1)>"
+
+    def build(book):
+        _projects(book.active, [["P1", "甲", "在建", "2024", 1, ""], ["P2", "乙", "在建", "2024", 1, ""]], title=name)
+        book.active.row_dimensions[3].hidden = True
+        book.create_sheet("其他")
+    for path in (small / "data").iterdir():
+        path.unlink()
+    _workbook(small / "data" / "projects.xlsx", build)
+    config = small / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - progress:\n", f"  - progress:\n      files: {{projects: {{sheet: '{name}'}}}}\n"), encoding="utf-8")
+    run("build", "-d", tmp_path / "out", cwd=small)
+    page = (tmp_path / "out" / "methodology" / "index.html").read_text(encoding="utf-8")
+    parser = Markup()
+    parser.feed(page)
+    assert parser.found == [] and f"projects.xlsx[{name}]：工作表中隐藏的 1 行、0 列未发布。" in text_of(page)
+
+
+def test_a_templates_own_escaping_shows_the_data_literally(small, tmp_path):
+    from importlib import resources
+
+    builtin = (resources.files("generator") / "templates" / "project.md.j2").read_text(encoding="utf-8")
+    (small / "templates").mkdir()
+    (small / "templates" / "project.md.j2").write_text(builtin + "\n{{ p.location|e }} {{ p.location|escape }}\n", encoding="utf-8")
+    config = small / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - progress:\n", "  - progress:\n      templates_dir: templates\n"), encoding="utf-8")
+    rows = (small / "data" / "projects.csv").read_text(encoding="utf-8-sig").splitlines()
+    rows[0] += ",建设地点"
+    rows[1] += ",**粗** [点](javascript:alert('loc'))"
+    (small / "data" / "projects.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    run("build", "-d", tmp_path / "out", cwd=small)
+    page = (tmp_path / "out" / "projects" / "P001" / "index.html").read_text(encoding="utf-8")
+    parser = Markup()
+    parser.feed(page)
+    assert parser.found == [] and text_of(page).count("**粗** [点](javascript:alert('loc'))") == 3
+
+
+def test_builds_of_sibling_site_folders_run_side_by_side(large, tmp_path):
+    builds = [subprocess.Popen([EXE, "build", "-d", str(tmp_path / name)], cwd=large, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, env=ENV) for name in ("site", "site-en")]
+    assert [b.wait(timeout=300) for b in builds] == [0, 0]
+    counts = [len(list((tmp_path / name).rglob("*"))) for name in ("site", "site-en")]
+    assert counts[0] == counts[1] == len(list((large.parent / "built").rglob("*")))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site-en"]
+
+
+def test_a_symlink_loop_as_site_folder_is_a_message(small, tmp_path):
+    (tmp_path / "loop").symlink_to("loop")
+    result = run("build", "-d", tmp_path / "loop", cwd=small, check=False)
+    assert (result.returncode, result.stderr.strip()) == (1, f"不能把网站写入 {tmp_path / 'loop'}：它是一个指向自身的（循环）符号链接")
+
+
+def test_plain_mkdocs_build_refuses_a_folder_with_other_content(small, tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "important.txt").write_text("keep", encoding="utf-8")
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-d", str(tmp_path / "out")], cwd=small,
+                            capture_output=True, text=True, env=ENV)
+    assert result.returncode == 1 and "其中已有不是本工具生成的内容（important.txt）" in result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["important.txt"]
+    subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-d", str(tmp_path / "site")], cwd=small,
+                   check=True, capture_output=True, env=ENV)
+    assert (tmp_path / "site" / ".progress-site").is_file()  # a plain build marks its site too
+
+
+@pytest.mark.parametrize("value,reason", [
+    (13800138000, "第 2 行的内容像手机号码"), ("电话１３８００１３８０００", "第 2 行的内容像手机号码"),
+    ("110101900307123", "第 2 行的内容像身份证号"), ("zhang＠example.com", "第 2 行的内容像电子邮箱"),
+    ("138.0013.8000", "第 2 行的内容像手机号码"), ("+86 138 0013 8000", "第 2 行的内容像手机号码"),
+])
+def test_personal_data_in_any_form_is_not_published(site, value, reason):
+    _workbook(site / "data" / "projects.xlsx", lambda book: _projects(book.active, [["P1", "甲", "在建", "2024", 1, ""]]) or
+              (book.active.cell(1, 7, "备注"), book.active.cell(2, 7, value)))
+    loaded = load(site, {"publish_columns": ["备注"]})
+    assert lines(loaded) == [f"data/projects.xlsx:1: 备注: 此列看起来是个人信息（{reason}），不发布；确需公开时请在配置 publish_personal 中列出"]
+    assert loaded.report.projects["P1"].extras == {}
+
+
+def test_personal_data_in_a_name_that_must_be_published_is_an_error(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称"], ["P1", "张三13800138000负责的项目"]])
+    assert lines(load(site)) == ["data/projects.csv:1: 项目名称: 此列看起来含有个人信息（第 2 行的内容像手机号码），而它必须发布；"
+                                 "请删去这些内容，或确需公开时在配置 publish_personal 中列出此列"]
+    assert lines(load(site, {"publish_personal": ["项目名称"]})) == []
+
+
+def test_hidden_sheets_rows_and_columns_in_every_form_are_not_read(site):
+    def build(book):
+        _projects(book.active, [["X1", "内部项目", "在建", "2024", 1, ""]], title="原始数据")
+        book.active.sheet_state = "hidden"
+        _projects(book.create_sheet(), [["P1", "公开项目", "在建", "2024", 1, "城南"], ["P2", "隐藏行项目", "在建", "2024", 1, ""]],
+                  title="公开版")
+        _chart_sheet(book, 0)
+    _workbook(site / "data" / "projects.xlsx", build, {"xl/worksheets/sheet2.xml": lambda xml: xml.replace(
+        '<row r="3"', '<row r="3" ht="0" customHeight="1"').replace("<sheetData>", '<cols><col min="6" max="6" width="0" customWidth="1"/></cols><sheetData>')})
+    loaded = load(site)
+    assert sorted(p.name for p in loaded.report.projects.values()) == ["公开项目"]
+    assert loaded.report.projects["P1"].location is None
+    assert lines(loaded) == ["data/projects.xlsx[公开版]: 工作表隐藏了 1 行数据（第 3 行）：未读取，也不发布",
+                             "data/projects.xlsx[公开版]:1: 工作表隐藏了 1 列（“建设地点”）：未读取，也不发布"]
+    assert sorted(load(site, {"files": {"projects": {"sheet": "原始数据"}}}).report.projects) == ["X1"]  # named: read
+
+
+def test_a_workbook_without_worksheets_is_a_message(site):
+    def build(book):
+        _chart_sheet(book)
+        book.remove(book.active)
+    _workbook(site / "data" / "projects.xlsx", build)
+    assert lines(load(site)) == ["data/projects.xlsx: 工作簿中没有工作表（可能存为了“严格 Open XML”格式）；请在 Excel 或 WPS 中另存为普通的 .xlsx"]
+
+
+def test_merges_over_a_million_rows_cost_only_the_rows_that_hold_something(site):
+    letters = [openpyxl.utils.get_column_letter(c) for c in range(7, 67)]
+    merges = "".join(f'<mergeCell ref="{c}2:{c}1048576"/>' for c in letters)
+    _workbook(site / "data" / "projects.xlsx", lambda book: _projects(book.active, [["P1", "甲", "在建", "2024", 1, ""], ["P2", "乙", "在建", "2024", 1, ""]]) or [
+        book.active.cell(2, 7 + i, "合并") for i in range(60)], {"xl/worksheets/sheet1.xml": lambda xml: xml.replace(
+            "</sheetData>", f'</sheetData><mergeCells count="60">{merges}</mergeCells>')})
+    loaded = load(site)
+    assert sorted(loaded.report.projects) == ["P1", "P2"]
+
+
+def test_styles_and_shared_strings_beyond_any_table_are_refused_before_parsing(site):
+    xf = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' * 130_000
+    _workbook(site / "data" / "projects.xlsx", lambda book: _projects(book.active, []),
+              {"xl/styles.xml": lambda xml: xml.replace("<cellXfs", f"<cellXfs>{xf}</cellXfs><cellXfsX", 1)})
+    assert lines(load(site)) == ["data/projects.xlsx: 工作簿的单元格格式超过 128000 种（Excel 本身最多 64000 种），文件可能已损坏或是恶意构造的；请在 Excel 或 WPS 中另存"]
+    _workbook(site / "data" / "projects.xlsx", lambda book: _projects(book.active, []),
+              {"xl/sharedStrings.xml": lambda _: "<sst>" + "<si><t/></si>" * 2000 + "</sst>"})
+    assert lines(load(site, {"limits": {"cells": 1000}})) == [
+        "data/projects.xlsx: 有内容的单元格超过 1000 个，超过上限；请拆分文件，或在配置 limits.cells 中调高上限"]
+
+
+def test_a_csv_row_of_millions_of_fields_is_refused_before_it_is_split(site):
+    (site / "data").mkdir()
+    (site / "data" / "projects.csv").write_text("项目编号,项目名称\nP1," + "," * 2_000_000 + "x\n", encoding="utf-8")
+    assert lines(load(site)) == ["data/projects.csv:2: 此行有内容的列超过 1000 列，超过上限；请删去无关的列，或在配置 limits.columns 中调高上限"]
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "建设内容"], *[[f"P{i}", "甲", "含,逗号"] for i in range(10)]])
+    assert lines(load(site, {"limits": {"cells": 20}})) == [
+        "data/projects.csv:7: 有内容的单元格超过 20 个，超过上限；请拆分文件，或在配置 limits.cells 中调高上限"]
+    assert lines(load(site, {"limits": {"rows": 10}})) == []  # exactly as many data rows as the limit
+
+
+def test_a_huge_amount_builds(small, tmp_path):
+    rows = (small / "data" / "projects.csv").read_text(encoding="utf-8-sig").replace(",12.5,", ",100000000000000000000000000,", 1)
+    (small / "data" / "projects.csv").write_text(rows, encoding="utf-8")
+    run("build", "-d", tmp_path / "out", cwd=small)
+    assert "100,000,000,000,000,000,000,000,000亿元" in text_of((tmp_path / "out" / "projects" / "P001" / "index.html").read_text(encoding="utf-8"))
+
+
+def test_an_id_the_engine_would_skip_is_refused(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称"], [".git", "甲"]])
+    assert lines(load(site)) == ["data/projects.csv:2: 项目编号: 编号“.git”不能用作网址：只允许字母、数字和 - _ .，不能含“..”，也不能以“.”开头"]
+
+
+def test_characters_a_workbook_escapes_are_read_and_cleaned(site):
+    _workbook(site / "data" / "projects.xlsx", lambda book: _projects(book.active, [["P1", "PLACEHOLDER", "在建", "2024", 1, ""]]),
+              {"xl/worksheets/sheet1.xml": lambda xml: xml.replace("PLACEHOLDER", "名_x0000__x0001_称_x005F_x0041_")})
+    loaded = load(site)
+    assert loaded.report.projects["P1"].name == "名称_x0041_"
+    assert lines(loaded) == ["data/projects.xlsx:2: 项目名称: 删除了看不见的控制或格式字符：U+0000、U+0001"]
+
+
+def test_a_formula_without_a_result_in_a_published_column_is_a_problem(site):
+    _workbook(site / "data" / "projects.xlsx", lambda book: _projects(book.active, [["P1", "甲", "在建", "2024", 1, ""]]) or (
+        book.active.cell(1, 7, "备注"), book.active.cell(2, 7, '=CONCAT("a","b")')))
+    assert lines(load(site, {"publish_columns": ["备注"]})) == [
+        "data/projects.xlsx:2: 备注: 公式 =CONCAT(\"a\",\"b\") 没有保存计算结果（文件可能由程序生成）；请在 Excel 或 WPS 中打开并保存后再试"]

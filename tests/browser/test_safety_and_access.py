@@ -21,7 +21,8 @@ PAYLOAD_DOM_JS = """({
 })"""
 
 
-@pytest.mark.parametrize("path", ["projects/P1/", "projects/", "", "clusters/", "years/2024/", "tags/"])
+@pytest.mark.parametrize("path", ["projects/P1/", "projects/", "", "clusters/", "years/2024/", "tags/", "figures/", "heading/",
+                                  "setext/", "clusters/b0/", "methodology/"])
 def test_payloads_neither_run_nor_become_markup(hostile, visit, path):
     base, site = hostile
     if path == "clusters/":
