@@ -56,10 +56,12 @@ NOT_REPORTED = Amount.absent()
 
 
 def to_decimal(value) -> Decimal:
-    """A cell's number as Decimal; floats from spreadsheets are read to 15 significant digits."""
-    if isinstance(value, float):
-        return Decimal(format(value, ".15g"))
-    return Decimal(value)
+    """A cell's number as Decimal; floats from spreadsheets are read to 15 significant digits. A number that is
+    none (infinity, NaN: a workbook can hold them, Excel cannot show them) is an invalid value."""
+    number = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise InvalidValue("number-invalid")
+    return number
 
 
 def parse_amount(cell, currency: Currency, column_unit: str) -> Amount:
@@ -68,7 +70,11 @@ def parse_amount(cell, currency: Currency, column_unit: str) -> Amount:
         return NOT_REPORTED
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
         factor = currency.factor(column_unit)
-        return Amount(to_decimal(cell) * factor, raw=str(cell), scale=factor)
+        try:
+            number = to_decimal(cell)
+        except InvalidValue:
+            raise InvalidValue("amount-invalid") from None
+        return Amount(number * factor, raw=str(cell), scale=factor)
     raw = str(cell).strip()
     kind = missing_kind(raw)
     if kind is not None:

@@ -132,8 +132,11 @@ class RowReader:
         if text is None:
             return None
         try:
-            return to_decimal(self.raw(name)) if isinstance(self.raw(name), (int, float)) else Decimal(clean(text))
-        except InvalidOperation:
+            number = to_decimal(self.raw(name)) if isinstance(self.raw(name), (int, float)) else Decimal(clean(text))
+            if not number.is_finite():
+                raise InvalidValue("number-invalid")
+            return number
+        except (InvalidOperation, InvalidValue):
             self.problem("number-invalid", name)
             return None
 
@@ -152,7 +155,11 @@ class RowReader:
             return Quantity(missing=Missing.NOT_REPORTED)
         raw = self.raw(name)
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-            return Quantity(number=to_decimal(raw), raw=text)
+            try:
+                return Quantity(number=to_decimal(raw), raw=text)
+            except InvalidValue:
+                self.problem("number-invalid", name)
+                return Quantity(missing=Missing.NOT_REPORTED)
         number, qualifier, missing, unit = parse_quantity_parts(text)
         if missing is Missing.WITHHELD:
             self.problem("withheld-value", name, effect=label("no effect"))

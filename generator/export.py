@@ -81,6 +81,8 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
     if not (custom and (custom / "404.html").is_file()):
         write("overrides/404.html", (Path(__file__).parent / "theme" / "404.html").read_text(encoding="utf-8"))
     use_pagefind = search == "pagefind"
+    # what the plugin does to every page's content, as a MkDocs hook
+    write("hooks/pages.py", (Path(__file__).parent / "pagehooks.py").read_text(encoding="utf-8"))
     if use_pagefind:  # the same indexing step, as a MkDocs hook
         write("hooks/pagefind.py", (Path(__file__).parent / "pagefind.py").read_text(encoding="utf-8"))
     settings = {
@@ -94,8 +96,7 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
         "extra": {"generator": (raw.get("extra") or {}).get("generator", False)},
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
-    if use_pagefind:
-        settings["hooks"] = [*(raw.get("hooks") or []), "hooks/pagefind.py"]
+    settings["hooks"] = [*(raw.get("hooks") or []), "hooks/pages.py", *(["hooks/pagefind.py"] if use_pagefind else [])]
     if copyright:
         settings["copyright"] = copyright
     lines = ["# Made by progress-site generate: plain `mkdocs build` builds the site from this folder."]

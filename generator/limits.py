@@ -14,7 +14,7 @@ class Limits(BaseModel):
                       json_schema_extra={"zh": "一个文件最多的数据行数（表头以下）"})
     columns: int = Field(1_000, ge=1, description="most columns with content in one row",
                          json_schema_extra={"zh": "一行中有内容的列数上限"})
-    cells: int = Field(5_000_000, ge=1, description="most cells with content in one file",
+    cells: int = Field(2_000_000, ge=1, description="most cells with content in one file",
                        json_schema_extra={"zh": "一个文件中有内容的单元格总数上限"})
     cell_length: int = Field(32_767, ge=1, description="most characters in one cell (Excel's own limit)",
                              json_schema_extra={"zh": "一个单元格最多的字符数（与 Excel 的上限相同）"})

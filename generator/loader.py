@@ -75,6 +75,8 @@ class Loader:
         except InvalidValue as exc:
             self.log.add(exc.code, file=self.label(path), **exc.params)
             return None
+        if sheet.hidden_sheets:
+            self.log.add("hidden-sheets", file=sheet.label, sheets=[f"“{n}”" for n in sheet.hidden_sheets])
         bound = bind(sheet, table, HeaderMatcher(table, settings.columns), self.config.money, self.log)
         if bound is not None and len(bound.rows) > self.config.limits.rows:
             self.log.add("limit-rows", file=sheet.label, row=bound.rows[self.config.limits.rows].number,

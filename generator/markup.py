@@ -30,12 +30,6 @@ def show(value) -> Markup:
     return Markup(md(value))
 
 
-def code_text(text) -> str:
-    """Text for inside a code span or block, where Markdown shows everything literally: only a backtick,
-    which could end the span, is replaced (by a look-alike)."""
-    return "" if text is None else str(text).replace("`", "\u02cb").replace("\n", " ")
-
-
 def h(text) -> str:
     """Text for an HTML element or attribute."""
     return "" if text is None else html.escape(str(text), quote=True)
@@ -57,17 +51,3 @@ def yaml_string(text: str) -> str:
     quoted = json.dumps(text, ensure_ascii=False)
     return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
 
-
-#: Attributes that hold an address, with their value (quoted or not).
-_ADDRESS = re.compile(r"""(\s(?:href|src|action|formaction|xlink:href|poster|background)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
-_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:application/", "data:image/svg")
-
-
-def defang_addresses(page: str) -> str:
-    """An HTML page whose links and sources cannot run script: an address that decodes to a ``javascript:``,
-    ``vbscript:`` or scripted ``data:`` URL (however its characters were escaped) becomes ``#``."""
-    def fix(m):
-        value = m[2] if m[2] is not None else m[3] if m[3] is not None else m[4]
-        plain = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(value)).lower()
-        return f'{m[1]}"#"' if plain.startswith(_SCRIPT_SCHEMES) else m[0]
-    return _ADDRESS.sub(fix, page) if ":" in page or "&" in page else page

@@ -13,16 +13,15 @@ import sys
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import pagefind
+from . import pagefind, pagehooks
 from .config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
 from .live import LastBuild, material_plugin
 from .loader import load_report
-from .markup import defang_addresses, h
+from .markup import h
 from .output import CSS, JS, compose, generate, nav, own_pages
 from .prose import ProseError
 from .publish import Place, PublishError, check, mark_site
@@ -214,13 +213,7 @@ class ProgressPlugin(BasePlugin):
         return nav
 
     def on_page_content(self, html, page, config, files):
-        """No address on any page can run script; a page titled by its first heading (a hand-written page,
-        perhaps with a figure from the data in it) gets that title escaped, as generated pages have theirs."""
-        if page.meta.get("title") is None and page.title:
-            shown = Markup(page.title).striptags()  # what the theme would print, unescaped
-            if shown != page.title or any(c in shown for c in "<>&\"'"):
-                page.meta["title"] = h(shown)
-        return defang_addresses(html)
+        return pagehooks.on_page_content(html, page)
 
     def on_post_build(self, config):
         mark_site(Path(config.site_dir))

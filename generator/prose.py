@@ -25,7 +25,7 @@ from .amounts import Amount, total
 from markupsafe import Markup
 
 from .formatting import Formatter
-from .markup import code_text, show
+from .markup import show
 from .marks import fold
 from .model import Report
 from .schema import PROJECTS
@@ -34,7 +34,6 @@ AMOUNT_FIELDS = PROJECTS.names("amount")
 from .vocab import CATEGORY_WORDS, STATUS_WORDS, Category, Status, Vocabulary
 
 SHORTCODE = re.compile(r"\[\[\s*(.+?)\s*\]\]")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 SUMS = ("annual_planned", "annual_completed")
 
 
@@ -60,29 +59,20 @@ class Figures:
     groups: object  # projects -> {cluster name: projects}, the same grouping as generated pages
 
     def expand(self, text: str) -> str:
-        """Fill every shortcode of a page; report all that fail at once. Inside code (a fenced block or a
-        code span) a value goes in as plain text, which code shows literally; elsewhere through :func:`show`."""
+        """Fill every shortcode of a page; report all that fail at once. Every value goes in through
+        :func:`show`, wherever it stands (in code it shows escaped: no guess at Markdown's parse can make it raw)."""
         counter = {"n": 0}
         out_lines, failures = [], []
-        fence = None
         for number, line in enumerate(text.split("\n"), 1):
-            opening = _FENCE.match(line)
-            if opening and (fence is None or opening[1].startswith(fence)):
-                fence = opening[1][:3] if fence is None else None
-                out_lines.append(line)
-                continue
-
-            def replace(m, number=number, line=line, in_block=fence is not None):
+            def replace(m, number=number, line=line):
                 if m.group(1).strip() == "generated" and line.strip() != m.group(0):
                     failures.append((number, m.group(1), self._t("generated alone")))
                     return m.group(0)
                 try:
-                    value = self.figure(m.group(1), counter)
+                    return show(self.figure(m.group(1), counter))
                 except (ValueError, KeyError, IndexError, AttributeError) as exc:
                     failures.append((number, m.group(1), str(exc).strip("'\"")))
                     return m.group(0)
-                in_code = in_block or line[:m.start()].count("`") % 2 == 1
-                return code_text(value) if in_code else show(value)
             out_lines.append(SHORTCODE.sub(replace, line))
         if failures:
             raise ProseError(failures)

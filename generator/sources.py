@@ -36,6 +36,7 @@ class Sheet:
     hidden_rows: set[int] = field(default_factory=set)  # row numbers a workbook hides
     hidden_columns: set[int] = field(default_factory=set)  # 0-based columns a workbook hides
     invisible: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> invisible characters removed
+    hidden_sheets: list[str] = field(default_factory=list)  # sheets a workbook hides, not read
 
 
 def find_table_file(data_dir: Path, stem: str, path: str | None) -> list[Path]:
@@ -83,7 +84,7 @@ def _strict(data: bytes, encoding: str) -> str:
 
 def sniff_delimiter(text: str) -> str:
     """The separator (comma, tab or semicolon) that splits the first lines most consistently."""
-    sample = "\n".join(text.splitlines()[:40])
+    sample = "\n".join(text[:65536].splitlines()[:40])  # a bounded sample, however long a line is
     best, best_score = ",", (-1.0, 0)
     for delimiter in (",", "\t", ";"):
         try:
@@ -114,7 +115,10 @@ def read_csv(path: Path, label: str, encoding: str | None = None, stem: str = ""
     invisible: dict[tuple[int, int], str] = {}
     filled = 0
     try:
+        most = (limits.rows + HEADROOM) * 10  # blank rows too, however many: reading them is work
         for number, row in enumerate(reader, 1):  # a record is a row in a spreadsheet, even over several lines
+            if number > most:
+                raise InvalidValue("limit-rows", limit=limits.rows, row=number)
             cells = []
             for col, cell in enumerate(row):
                 check_limits_text(cell, number, col, limits)
@@ -148,8 +152,9 @@ def _check_widths(text: str, delimiter: str, limits: Limits) -> None:
     if text.count(delimiter) <= limits.columns:
         return
     bare = _QUOTED.sub("", text) if '"' in text else text
-    for number, line in enumerate(bare.split("\n"), 1):
-        if line.count(delimiter) >= limits.columns and line.rstrip(f"{delimiter}\r ").count(delimiter) >= limits.columns:
+    for number, line in enumerate(re.finditer(r"[^\n]*\n?", bare), 1):
+        line = line[0]
+        if line.count(delimiter) >= limits.columns and line.rstrip(f"{delimiter}\r\n ").count(delimiter) >= limits.columns:
             raise InvalidValue("limit-columns", limit=limits.columns, row=number)
 
 
@@ -159,7 +164,8 @@ def read_xlsx(path: Path, label: str, stem: str, sheet: str | None = None, limit
     raw = read_workbook(data, stem, sheet, limits)
     shown = label if len(raw.sheets) == 1 else f"{label}[{raw.name}]"
     return Sheet(path, shown, raw.rows, hashlib.sha256(data).hexdigest(), merges=raw.merges, sheets=raw.sheets,
-                 hidden_rows=raw.hidden_rows, hidden_columns=raw.hidden_columns, invisible=raw.invisible)
+                 hidden_rows=raw.hidden_rows, hidden_columns=raw.hidden_columns, invisible=raw.invisible,
+                 hidden_sheets=raw.hidden_sheets)
 
 
 def read_sheet(path: Path, label: str, stem: str, encoding: str | None = None, sheet: str | None = None,

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 
@@ -42,6 +44,7 @@ class RawSheet:
     sheets: list[str] = field(default_factory=list)
     name: str = ""
     cells: int = 0  # cells with content
+    hidden_sheets: list[str] = field(default_factory=list)  # passed over when choosing the sheet to read
 
 
 def check_limits_text(text: str, row: int, col: int, limits: Limits) -> None:
@@ -78,34 +81,48 @@ def sniff(data: bytes) -> None:
     raise InvalidValue("file-not-workbook")
 
 
-#: Excel keeps at most 64,000 cell formats; a styles part with far more is built to exhaust a reader.
-MAX_FORMATS = 2 * 64_000
+#: The most start tags the parts that openpyxl reads whole may hold: styles (Excel keeps at most 64,000 cell
+#: formats, each a few elements), and the workbook part (sheets and defined names). Shared strings may hold
+#: as many strings as the file may hold cells, each a few elements.
+MAX_STYLE_ELEMENTS = 400_000
+MAX_WORKBOOK_ELEMENTS = 100_000
+_START_TAG = re.compile(rb"<[A-Za-z_]")
+_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 
 
-def _count(archive: zipfile.ZipFile, name: str, tag: bytes) -> int:
-    """How often ``tag`` occurs in a part, read in pieces (never unpacked whole)."""
+def _count(archive: zipfile.ZipFile, name: str, pattern: re.Pattern, most: int) -> bool:
+    """Whether ``pattern`` occurs more than ``most`` times in a part, read in pieces (never unpacked whole)."""
     count, tail = 0, b""
     with archive.open(name) as part:
         while chunk := part.read(1 << 20):
-            data = tail + chunk  # the tail is shorter than the tag: what it holds of one is counted here, once
-            count += data.count(tag)
-            tail = data[-(len(tag) - 1):]
-    return count
+            data = tail + chunk
+            cut = max(0, len(data) - 64)  # a match that may go on in the next piece is counted with it
+            count += len(pattern.findall(data, 0, cut))
+            tail = data[cut:]
+            if count > most:
+                return True
+    return count + len(pattern.findall(tail)) > most
 
 
 def check_parts(data: bytes, limits: Limits) -> None:
     """Refuse a workbook whose parts unpack to more than the limit (a zip bomb, a sheet of white space), or
-    whose styles or shared strings are far more than any table needs: checked before anything is parsed."""
+    whose styles, shared strings or workbook part are far more than any table needs: checked before anything
+    is parsed, so that neither memory nor time runs away."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             size = sum(info.file_size for info in archive.infolist())
             if size > limits.file_mb * 2**20:
                 raise InvalidValue("limit-size", size=f"{size / 2**20:.0f}", limit=limits.file_mb)
-            names = set(archive.namelist())
-            if "xl/styles.xml" in names and _count(archive, "xl/styles.xml", b"<xf") > MAX_FORMATS:
-                raise InvalidValue("limit-styles", limit=MAX_FORMATS)
-            if "xl/sharedStrings.xml" in names and _count(archive, "xl/sharedStrings.xml", b"<si") > limits.cells:
-                raise InvalidValue("limit-cells", limit=limits.cells)
+            for info in archive.infolist():
+                name = info.filename.lower()
+                if name.endswith("styles.xml") and _count(archive, info.filename, _START_TAG, MAX_STYLE_ELEMENTS):
+                    raise InvalidValue("limit-part", part=info.filename, limit=MAX_STYLE_ELEMENTS)
+                if name.endswith("sharedstrings.xml") and (
+                        _count(archive, info.filename, _STRING, limits.cells)
+                        or _count(archive, info.filename, _START_TAG, 4 * limits.cells)):
+                    raise InvalidValue("limit-cells", limit=limits.cells)
+                if name.endswith("workbook.xml") and _count(archive, info.filename, _START_TAG, MAX_WORKBOOK_ELEMENTS):
+                    raise InvalidValue("limit-part", part=info.filename, limit=MAX_WORKBOOK_ELEMENTS)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise InvalidValue("file-unreadable", reason=str(exc)) from None
 
@@ -175,7 +192,7 @@ def shown_value(value, number_format: str):
         precision = _format_precision(fmt)
         return PartialDate(value.year, value.month if precision != "year" else None,
                            value.day if precision == "day" else None)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         if "%" in fmt:
             return f"{to_decimal(value * 100).normalize():f}%"
         fixed = re.fullmatch(r"[#,]*0\.(0+)", fmt)
@@ -229,7 +246,9 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> 
     from openpyxl.utils import range_boundaries
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        with warnings.catch_warnings():  # what openpyxl warns of (no styles, unknown extensions) is not the user's
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds of exception on damaged workbooks
         raise damaged(exc) from None
     try:
@@ -239,10 +258,12 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> 
         names = list(worksheets)
         if sheet is not None and sheet not in names:
             raise InvalidValue("sheet-missing", sheet=sheet, sheets=names)
+        hidden = []
         if sheet is None:  # a sheet the workbook hides is read only when the settings name it
             visible = [n for n, ws in worksheets.items() if ws.sheet_state == "visible"]
             if not visible:
                 raise InvalidValue("sheet-all-hidden", sheets=names)
+            hidden = [n for n in names if n not in visible]
             sheet = next((n for n in visible if n.strip().casefold() == stem), visible[0])
         chosen = sheet
         ws = worksheets[chosen]
@@ -250,7 +271,7 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> 
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         parser.hidden_rows = set()
         formats: dict[int, str] = {}
-        out = RawSheet([], sheets=names, name=chosen)
+        out = RawSheet([], sheets=names, name=chosen, hidden_sheets=hidden)
         try:
             for number, cells in parser.parse():
                 row = _row(number, cells, ws, formats, out, limits, ReadOnlyCell)

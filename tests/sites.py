@@ -113,7 +113,9 @@ FIGURES_PAGE = "\n\n".join([
     "[[ indicator 指标 ]] [[ indicator 数量 ]]", "[[ count cluster=c1 ]] [[ sum total_investment cluster=c1 ]] [[ rate year=2024 ]]",
     "[[ chart clusters ]]", "[[ chart status ]]", "[[ chart projects ]]", "[[ chart years ]]", "[[ chart pipeline ]]",
     "[链接]([[ project P2 location ]]) 与 <a href=\"[[ project P2 location ]]\">链接</a>",  # a data value as an address
-    "代码 `[[ project P1 name ]]` 中", "```\n[[ project P1 name ]]\n```",
+    "代码 `[[ project P1 name ]]` 中", "```\n[[ project P1 name ]]\n```", "一个 ` 反引号之后 [[ project P1 owner ]]",
+    '<iframe srcdoc="[[ project P1 name ]]"></iframe>',  # a frame's whole document from the data
+    '<svg><a><animate attributeName="href" values="[[ project P2 location ]]"/><text>点</text></a></svg>',
 ])
 #: Hand-written pages titled by their first heading, which holds a figure from the data (ATX and setext).
 HEADING_PAGES = {"heading.md": "# [[ project P1 name ]]\n\n正文。\n", "setext.md": "[[ project P1 name ]]\n===\n\n正文。\n"}

@@ -42,11 +42,10 @@ class Markup(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         self.found += [f"{tag}[{k}]" for k in a if k.startswith("on")]
-        if tag == "iframe" or (tag == "img" and a.get("src") == "x"):
+        if (tag == "iframe" and (a.get("srcdoc") or "").strip()) or (tag == "img" and a.get("src") == "x"):
             self.found.append(tag)
-        if tag in ("a", "img", "iframe", "form") and any(
-                re.match(r"\s*(?:javascript|vbscript):", html.unescape(a.get(k) or ""), re.I) for k in ("href", "src", "action")):
-            self.found.append(f"{tag}[javascript]")
+        self.found += [f"{tag}[{k}=javascript]" for k, v in a.items()
+                       if re.search(r"(?:java|vb)script:", re.sub(r"\s+", "", html.unescape(v or "")), re.I)]
         if tag == "details" and "ps-chart-data" not in (a.get("class") or ""):
             self.found.append("details")
         if tag == "div" and re.search(r"\b(?:admonition|tabbed-set)\b", a.get("class") or ""):
@@ -78,6 +77,27 @@ def test_no_payload_in_any_field_or_shortcode_becomes_markup_on_any_page(hostile
         assert parser.found == [], page
 
 
+@pytest.fixture(scope="module")
+def hostile_export(hostile, tmp_path_factory):
+    """The hostile site exported by ``generate --out`` and built by plain MkDocs."""
+    root = tmp_path_factory.mktemp("hostile-export")
+    run("generate", "--out", root / "project", cwd=hostile.parent / "s")
+    subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(root / "site")],
+                   cwd=root / "project", check=True, capture_output=True, env=ENV)
+    return root / "site"
+
+
+def test_the_plain_mkdocs_export_is_as_safe(hostile_export):
+    pages = sorted(hostile_export.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        parser = Markup()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.found == [], page
+    title = re.search(r"<title>(.*?)</title>", (hostile_export / "heading" / "index.html").read_text(encoding="utf-8")).group(1)
+    assert "<" not in title
+
+
 def test_every_shortcode_shows_the_data_literally(hostile):
     page = (hostile / "figures" / "index.html").read_text(encoding="utf-8")
     text = text_of(page)
@@ -97,10 +117,10 @@ def test_a_page_titled_by_a_heading_with_a_figure_keeps_its_title_text(hostile):
         assert "<" not in title and html.unescape(title).startswith(PAYLOADS["name"]), title
 
 
-def test_a_figure_in_code_is_shown_as_code_and_a_figure_as_an_address_cannot_run(hostile):
+def test_a_figure_in_code_stays_text_and_a_figure_as_an_address_cannot_run(hostile):
     page = (hostile / "figures" / "index.html").read_text(encoding="utf-8")
     codes = [html.unescape(c) for c in re.findall(r"<code>(.*?)</code>", page, re.S)]
-    assert PAYLOADS["name"] in codes and f"{PAYLOADS['name']}\n" in codes  # a span and a fenced block
+    assert len([c for c in codes if "&#60;script&#62;" in c]) == 2  # a span and a fenced block show it escaped, as text
     assert page.count('href="#"') == 2 and "javascript" not in html.unescape(" ".join(re.findall(r'href="([^"]*)"', page)))
 
 
@@ -640,6 +660,9 @@ def test_plain_mkdocs_build_refuses_a_folder_with_other_content(small, tmp_path)
     (13800138000, "第 2 行的内容像手机号码"), ("电话１３８００１３８０００", "第 2 行的内容像手机号码"),
     ("110101900307123", "第 2 行的内容像身份证号"), ("zhang＠example.com", "第 2 行的内容像电子邮箱"),
     ("138.0013.8000", "第 2 行的内容像手机号码"), ("+86 138 0013 8000", "第 2 行的内容像手机号码"),
+    ("110101 19900307 123X", "第 2 行的内容像身份证号"), ("138—0013—8000", "第 2 行的内容像手机号码"),
+    ("138/0013/8000", "第 2 行的内容像手机号码"), ("(138)0013-8000", "第 2 行的内容像手机号码"),
+    ("1 3 8 0 0 1 3 8 0 0 0", "第 2 行的内容像手机号码"), ("2024-01-26 联系 13800138000", "第 2 行的内容像手机号码"),
 ])
 def test_personal_data_in_any_form_is_not_published(site, value, reason):
     _workbook(site / "data" / "projects.xlsx", lambda book: _projects(book.active, [["P1", "甲", "在建", "2024", 1, ""]]) or
@@ -668,7 +691,8 @@ def test_hidden_sheets_rows_and_columns_in_every_form_are_not_read(site):
     loaded = load(site)
     assert sorted(p.name for p in loaded.report.projects.values()) == ["公开项目"]
     assert loaded.report.projects["P1"].location is None
-    assert lines(loaded) == ["data/projects.xlsx[公开版]: 工作表隐藏了 1 行数据（第 3 行）：未读取，也不发布",
+    assert lines(loaded) == ["data/projects.xlsx[公开版]: 工作簿隐藏的工作表（“原始数据”）未读取，也不发布",
+                             "data/projects.xlsx[公开版]: 工作表隐藏了 1 行数据（第 3 行）：未读取，也不发布",
                              "data/projects.xlsx[公开版]:1: 工作表隐藏了 1 列（“建设地点”）：未读取，也不发布"]
     assert sorted(load(site, {"files": {"projects": {"sheet": "原始数据"}}}).report.projects) == ["X1"]  # named: read
 
@@ -692,12 +716,12 @@ def test_merges_over_a_million_rows_cost_only_the_rows_that_hold_something(site)
 
 
 def test_styles_and_shared_strings_beyond_any_table_are_refused_before_parsing(site):
-    xf = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' * 130_000
+    xf = '<x:xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' * 200_000 + "<font/>" * 250_000  # prefixed, and not xf
     _workbook(site / "data" / "projects.xlsx", lambda book: _projects(book.active, []),
               {"xl/styles.xml": lambda xml: xml.replace("<cellXfs", f"<cellXfs>{xf}</cellXfs><cellXfsX", 1)})
-    assert lines(load(site)) == ["data/projects.xlsx: 工作簿的单元格格式超过 128000 种（Excel 本身最多 64000 种），文件可能已损坏或是恶意构造的；请在 Excel 或 WPS 中另存"]
+    assert lines(load(site)) == ["data/projects.xlsx: 工作簿中的 xl/styles.xml 有超过 400000 个元素，远多于任何表格所需（Excel 最多 64000 种单元格格式），文件可能已损坏或是恶意构造的；请在 Excel 或 WPS 中另存"]
     _workbook(site / "data" / "projects.xlsx", lambda book: _projects(book.active, []),
-              {"xl/sharedStrings.xml": lambda _: "<sst>" + "<si><t/></si>" * 2000 + "</sst>"})
+              {"xl/sharedStrings.xml": lambda _: "<x:sst>" + "<x:si><x:t/></x:si>" * 2000 + "</x:sst>"})
     assert lines(load(site, {"limits": {"cells": 1000}})) == [
         "data/projects.xlsx: 有内容的单元格超过 1000 个，超过上限；请拆分文件，或在配置 limits.cells 中调高上限"]
 
@@ -737,3 +761,25 @@ def test_a_formula_without_a_result_in_a_published_column_is_a_problem(site):
         book.active.cell(1, 7, "备注"), book.active.cell(2, 7, '=CONCAT("a","b")')))
     assert lines(load(site, {"publish_columns": ["备注"]})) == [
         "data/projects.xlsx:2: 备注: 公式 =CONCAT(\"a\",\"b\") 没有保存计算结果（文件可能由程序生成）；请在 Excel 或 WPS 中打开并保存后再试"]
+
+
+@pytest.mark.parametrize("text", ["2024-330112-39-01-424564", "2024.10.01-2025.12.31", "0571-87654321", "计划总投资 12.5 亿元",
+                                  "20240101", "123456789012345678901"])
+def test_codes_dates_and_figures_are_not_taken_for_personal_data(text):
+    from generator.publication import personal_kind
+
+    assert personal_kind(text) is None
+
+
+def test_an_infinite_number_in_a_workbook_is_an_invalid_amount(site):
+    _workbook(site / "data" / "projects.xlsx", lambda book: _projects(book.active, [["P1", "甲", "在建", "2024", 7, ""]]),
+              {"xl/worksheets/sheet1.xml": lambda xml: xml.replace("<v>7</v>", "<v>1E+400</v>")})
+    assert lines(load(site)) == ["data/projects.xlsx:2: 计划总投资（亿元）: “inf”不是金额：应为数字（可带单位和“约/以上/超/近”）、"
+                                 "未公开标记（如 xx）、“待定”或留空"]
+
+
+def test_millions_of_blank_lines_are_refused_without_reading_them_all(site):
+    (site / "data").mkdir()
+    (site / "data" / "projects.csv").write_text("项目编号,项目名称\nP1,甲\n" + "\n" * 5000, encoding="utf-8")
+    assert lines(load(site, {"limits": {"rows": 10}})) == [
+        "data/projects.csv:1101: 数据超过 10 行（读到此行时），超过上限；请拆分文件，或在配置 limits.rows 中调高上限"]
