@@ -13,7 +13,7 @@ from .conftest import SCREENSHOTS
 
 PAYLOAD_DOM_JS = """({
   handlers: document.querySelectorAll('[onerror],[onload],[onclick]').length,
-  frames: document.querySelectorAll('iframe').length,
+  frames: Array.from(document.querySelectorAll('iframe')).filter(f => f.getAttribute('srcdoc') || f.getAttribute('src')).length,
   images: Array.from(document.images).filter(i => i.getAttribute('src') === 'x').length,
   bold: Array.from(document.querySelectorAll('article b, article strong')).filter(b => /粗/.test(b.textContent)).length,
   scripts: Array.from(document.scripts).filter(s => s.type !== 'application/json' && /alert\\(/.test(s.textContent)).length,
