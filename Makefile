@@ -37,7 +37,7 @@ bench: $(STAMP)  ## benchmarks at 200, 1,000 and 5,000 projects (minutes; prints
 	$(BIN)/python benchmarks/run.py
 
 workflows: $(STAMP)  ## regenerate this repository's CI files from generator/ci/
-	$(BIN)/python -c "from generator.workflows import *; \
+	$(BIN)/python -c "from generator.starter.workflows import *; \
 	open('.github/workflows/publish.yml', 'w').write(github_workflow(**REPOSITORY['github'])); \
 	open('.gitlab-ci.yml', 'w').write(gitlab_ci(**REPOSITORY['gitlab']))"
 

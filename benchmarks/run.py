@@ -95,7 +95,7 @@ def make_site(folder: Path, projects: int) -> Path:
     (site / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (site / "mkdocs-pagefind.yml").write_text(MKDOCS_YML.replace("  - progress:\n", "  - progress:\n      search: pagefind\n"),
                                               encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "generator.synth", "--projects", str(projects), "--clusters",
+    subprocess.run([sys.executable, "-m", "generator.starter.synth", "--projects", str(projects), "--clusters",
                     str(max(8, projects // 125)), "--periods", "12", "--out", str(site / "data")], check=True, env=ENV)
     return site
 

@@ -4,9 +4,9 @@ The core is a pure pipeline (read -> check -> model -> pages); the MkDocs plugin
 command line are thin adapters over it.
 """
 
-from .config import Site, SiteConfig, load_site
-from .loader import Loaded, load_report
-from .model import Report
+from .model.loader import Loaded, load_report
+from .model.report import Report
+from .settings.config import Site, SiteConfig, load_site
 
 __version__ = "0.1.0"
 __all__ = ["Loaded", "Report", "Site", "SiteConfig", "load_report", "load_site"]

@@ -9,14 +9,14 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import DATA_ENV, PLUGIN_NAME, ConfigError, load_site, read_mkdocs_yml
-from .loader import load_report
-from .messages import os_reason, render, word
-from .changes import period_changes, summary_line
-from .formatting import Formatter
-from .problems import Problem, Severity
-from .links import unreachable_pages
-from .publish import PublishError, publishing
+from .figures.changes import period_changes, summary_line
+from .model.loader import load_report
+from .rendering.formatting import Formatter
+from .rendering.links import unreachable_pages
+from .settings.config import DATA_ENV, PLUGIN_NAME, ConfigError, load_site, read_mkdocs_yml
+from .text.messages import os_reason, render, word
+from .text.problems import Problem, Severity
+from .writing.place import PublishError, publishing
 
 _SEVERITY = {("zh", Severity.ERROR): "错误", ("zh", Severity.WARNING): "警告",
              ("en", Severity.ERROR): "error", ("en", Severity.WARNING): "warning"}
@@ -216,7 +216,6 @@ def _fail(message: str) -> None:
 def serve(config_file: Path, data_dir: Path | None, dev_addr: str) -> None:
     """Preview the site; pages reload when a page or a data file changes."""
     import os
-
     import signal
 
     from mkdocs.commands.serve import serve as mkdocs_serve
@@ -239,9 +238,9 @@ def serve(config_file: Path, data_dir: Path | None, dev_addr: str) -> None:
               help="An empty folder for the MkDocs project.")
 def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
     """Write a self-contained MkDocs project (no progress plugin needed) that builds the same site."""
-    from .export import export_project
-    from .output import generate as generate_output
-    from .plugin import SEARCH_FIELDS, SEARCH_SEPARATOR, _footer
+    from .engines.mkdocs.export import export_project
+    from .engines.mkdocs.plugin import SEARCH_FIELDS, SEARCH_SEPARATOR, _footer
+    from .writing.output import generate as generate_output
 
     if out_dir.exists() and any(out_dir.iterdir()):
         raise click.UsageError(f"{out_dir} is not empty")
@@ -258,7 +257,7 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
 @click.option("--name", default="重点项目建设进展", show_default=True, help="The site's name.")
 def new(folder: Path, name: str) -> None:
     """Create a ready site in FOLDER: mkdocs.yml, docs/, example data/ and a README."""
-    from .scaffold import scaffold
+    from .starter.scaffold import scaffold
 
     if folder.exists() and any(folder.iterdir()):
         raise click.UsageError(f"{folder} is not empty")
@@ -270,7 +269,7 @@ def new(folder: Path, name: str) -> None:
 @click.option("--language", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def dictionary(language: str) -> None:
     """Print the data dictionary (Markdown), rendered from the schema."""
-    from .dictionary import data_dictionary
+    from .rendering.dictionary import data_dictionary
 
     click.echo(data_dictionary(language), nl=False)
 

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from generator import SiteConfig, load_report
-from generator.config import Site
+from generator.settings.config import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

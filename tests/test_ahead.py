@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from generator.ahead import Ahead
+from generator.writing.ahead import Ahead
 
 
 def _jobs(n=50):

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.amounts import Qualifier
-from generator.marks import Missing
+from generator.contract.amounts import Qualifier
+from generator.contract.marks import Missing
 
 from .conftest import lines, load, projects
 

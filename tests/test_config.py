@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator.config import ConfigError, SiteConfig
-from generator.messages import WARNING_CODES
+from generator.settings.config import ConfigError, SiteConfig
+from generator.text.messages import WARNING_CODES
 
 
 def problems(data, language="zh"):

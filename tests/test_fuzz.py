@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import SiteConfig, load_report
-from generator.config import Site
-from generator.schema import TABLES
+from generator.contract.schema import TABLES
+from generator.settings.config import Site
 
 HEADERS = sorted({a for t in TABLES.values() for f in t.fields for a in (*f.aliases, f.name)}) + ["合计", "", "备注"]
 CELLS = st.one_of(

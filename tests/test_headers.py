@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.schema import TABLES
+from generator.contract.schema import TABLES
 
 from .conftest import lines, load, write_table
 
@@ -45,7 +45,7 @@ def test_every_alias_is_accepted(site, table, field, alias):
 
 def test_every_alias_binds_its_field(site):
     """Each alias, written with full-width parentheses and a unit, binds the field it names."""
-    from generator.tables import HeaderMatcher
+    from generator.reading.tables import HeaderMatcher
 
     for table in TABLES.values():
         matcher = HeaderMatcher(table, {})

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import openpyxl
 
-from generator.dates import PartialDate
+from generator.contract.dates import PartialDate
 
 from .conftest import lines, load, write_table
 

@@ -54,7 +54,7 @@ def test_partial_sums_are_not_compared(site):
 
 
 def test_withheld_left_out_of_sums_never_zero(site):
-    from generator.metrics import summarize
+    from generator.figures.metrics import summarize
 
     rows = [HEADER, ["1", "A", "甲", "xx", ""], ["2", "B", "乙", "2", ""], ["3", "C", "丙", "待定", ""], ["4", "D", "丁", "", ""]]
     write_table(site / "data", "projects", rows)

@@ -3,10 +3,10 @@
 import datetime as dt
 from decimal import Decimal
 
-from generator import metrics
-from generator.amounts import Qualifier
-from generator.marks import Missing
-from generator.metrics import Schedule
+from generator.contract.amounts import Qualifier
+from generator.contract.marks import Missing
+from generator.figures import metrics
+from generator.figures.metrics import Schedule
 
 from .conftest import lines, load, write_table
 

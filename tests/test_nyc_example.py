@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from generator import load_report, load_site
-from generator.vocab import Status
+from generator.contract.vocab import Status
 
 from .conftest import ROOT, SHARED
 

@@ -3,8 +3,8 @@
 import pytest
 
 from generator import load_report, load_site
-from generator.output import generate
-from generator.prose import ProseError
+from generator.rendering.prose import ProseError
+from generator.writing.output import generate
 
 from .conftest import ROOT
 

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.workflows import REPOSITORY, github_workflow, gitlab_ci
+from generator.starter.workflows import REPOSITORY, github_workflow, gitlab_ci
 
 from .conftest import ROOT, write_table
 from .sites import EXE, copy_sample, run

@@ -22,7 +22,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.synth import make as synthesize
+from generator.starter.synth import make as synthesize
 
 from .conftest import lines, load, write_table
 from .sites import BLOCK_SYNTAX, EXE, FIELD_PAYLOADS, HEADING_PAGES, PAYLOADS, build_hostile, run, text_of
@@ -339,7 +339,7 @@ def test_downloads_neutralise_formulas_and_keep_numbers(small, tmp_path):
                                         ("-2.5", "-2.5"), ("+3", "+3"), ("1e5", "1e5"), ("@x", "'@x"), ("甲=1", "甲=1"),
                                         ("-5%", "-5%"), ("-1,234.5", "-1,234.5"), ("+5%", "+5%"), ("-", "'-"), ("-5%x", "'-5%x")])
 def test_a_cell_that_would_start_a_formula_is_neutralised(text, shown):
-    from generator.exports import spreadsheet_safe
+    from generator.rendering.downloads import spreadsheet_safe
 
     assert spreadsheet_safe(text) == shown
 
@@ -765,7 +765,7 @@ def test_a_formula_without_a_result_in_a_published_column_is_a_problem(site):
 @pytest.mark.parametrize("text", ["2024-330112-39-01-424564", "2024.10.01-2025.12.31", "0571-87654321", "计划总投资 12.5 亿元",
                                   "20240101", "123456789012345678901"])
 def test_codes_dates_and_figures_are_not_taken_for_personal_data(text):
-    from generator.publication import personal_kind
+    from generator.model.publication import personal_kind
 
     assert personal_kind(text) is None
 

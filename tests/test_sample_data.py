@@ -5,11 +5,12 @@ from decimal import Decimal
 
 import pytest
 
-from generator import load_report, load_site, metrics
-from generator.amounts import Qualifier
-from generator.dates import PartialDate
-from generator.marks import Missing
-from generator.vocab import Category, Status
+from generator import load_report, load_site
+from generator.contract.amounts import Qualifier
+from generator.contract.dates import PartialDate
+from generator.contract.marks import Missing
+from generator.contract.vocab import Category, Status
+from generator.figures import metrics
 
 from .conftest import ROOT
 

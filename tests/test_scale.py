@@ -2,7 +2,7 @@
 
 import statistics
 
-from generator.synth import make
+from generator.starter.synth import make
 
 from .sites import copy_sample, run
 

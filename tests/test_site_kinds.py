@@ -13,6 +13,7 @@ import pytest
 from .conftest import write_table
 from .sites import EXE, PAYLOADS, Resources, build_hostile, run, text_of, use_pagefind
 
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     return build_hostile(tmp_path_factory.mktemp("hostile"))

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import PartialDate
-from generator.marks import Missing
-from generator.vocab import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, Category, Status
+from generator.contract.dates import PartialDate
+from generator.contract.marks import Missing
+from generator.contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, Category, Status
 
 from .conftest import lines, load, write_table
 

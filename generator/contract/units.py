@@ -1,0 +1,65 @@
+"""Currencies and their magnitude units (元, 万元, 亿元; USD, million USD ...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .marks import fold
+
+
+@dataclass(frozen=True)
+class Currency:
+    """A currency with the unit words that scale its base unit."""
+
+    code: str
+    units: dict[str, Decimal]  # unit word as users write it -> multiple of the base unit
+    default_unit: str  # the display unit when the site names none
+
+    def factor(self, unit: str) -> Decimal | None:
+        """How many base units one ``unit`` is, or None for a word that is no unit of this currency."""
+        return self.units.get(_unit_key(unit)) if unit else None
+
+    def unit_words(self) -> list[str]:
+        return list(self.units)
+
+    def accepted_units(self):
+        """The unit words to suggest in a message: Chinese ones for Chinese, the others for English."""
+        from ..text.messages import Label
+
+        zh = [w for w in self.units if any("\u4e00" <= c <= "\u9fff" for c in w)]
+        en = [w for w in self.units if w not in zh]
+        return Label("、".join(zh[:12]), ", ".join(en[:12]))
+
+
+_unit_key = fold
+
+
+_CHINESE_MAGNITUDES = {"": 1, "千": 10**3, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8, "十亿": 10**9, "百亿": 10**10, "千亿": 10**11, "万亿": 10**12}
+_ENGLISH_MAGNITUDES = {"": 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "K": 10**3, "M": 10**6, "bn": 10**9}
+
+
+def _make(code: str, chinese: list[str], latin: list[str], default_unit: str, bare_chinese: bool = False) -> Currency:
+    zh: dict[str, Decimal] = {}
+    for word in chinese:
+        for prefix, n in _CHINESE_MAGNITUDES.items():
+            zh[_unit_key(prefix + word)] = Decimal(n)
+    if bare_chinese:  # 2亿, 3000万: the currency word is left out
+        for prefix, n in _CHINESE_MAGNITUDES.items():
+            if prefix:
+                zh.setdefault(prefix, Decimal(n))
+    en: dict[str, Decimal] = {}
+    for word in latin:
+        for prefix, n in _ENGLISH_MAGNITUDES.items():
+            for form in ([f"{prefix} {word}", f"{word} {prefix}", prefix] if prefix else [word]):
+                en.setdefault(_unit_key(form), Decimal(n))  # 1.5 million USD, USD 1.5M, $1.5M
+    units = {**zh, **en} if bare_chinese else {**en, **zh}
+    return Currency(code, units, default_unit)
+
+
+CURRENCIES: dict[str, Currency] = {
+    "CNY": _make("CNY", ["元", "人民币", "元人民币"], ["CNY", "RMB", "yuan", "¥"], "亿元", bare_chinese=True),
+    "USD": _make("USD", ["美元"], ["USD", "US$", "$", "dollars"], "million USD"),
+    "EUR": _make("EUR", ["欧元"], ["EUR", "€", "euros"], "million EUR"),
+    "HKD": _make("HKD", ["港元", "港币"], ["HKD", "HK$"], "亿港元"),
+}

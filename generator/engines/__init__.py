@@ -1,0 +1,1 @@
+"""Engines that turn the generated pages into a website."""

@@ -1,0 +1,104 @@
+"""``generate --out``: a self-contained MkDocs project that plain ``mkdocs build`` turns into the same site.
+
+The site's own mkdocs.yml is kept verbatim as ``base.yml``; the new ``mkdocs.yml`` inherits it and
+replaces what the plugin would have done: the plugin list (without ``progress``), the navigation,
+the assets, the search settings and the footer.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from ...model.report import Report
+from ...settings.config import PLUGIN_NAME, read_mkdocs_yml
+from ...writing.output import CSS, JS, Output, compose, nav, own_pages
+from . import pagefind
+
+
+def _plugins(raw: list | dict | None, separator: str, fields: dict, pagefind: bool = False) -> list:
+    items = raw.items() if isinstance(raw, dict) else (
+        next(iter(p.items())) if isinstance(p, dict) else (p, None) for p in (raw or []))
+    out = []
+    for name, settings in items:
+        if name == PLUGIN_NAME:
+            continue
+        if name in ("search", "material/search"):
+            settings = dict(settings or {})
+            if pagefind:
+                settings["enabled"] = False
+            else:
+                settings.setdefault("separator", separator)
+                settings.setdefault("fields", fields)
+        out.append({name: settings} if settings else name)
+    return out
+
+
+def export_project(config_file: Path, report: Report, output: Output, out_dir: Path, copyright: str | None,
+                   separator: str, search_fields: dict, search: str = "material") -> list[Path]:
+    """Write the project into ``out_dir`` (which must be empty or absent); returns the files written."""
+    config_file = config_file.resolve()
+    root = config_file.parent
+    raw = read_mkdocs_yml(config_file)
+    docs_dir = root / raw.get("docs_dir", "docs")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def write(rel: str, content: str | bytes) -> None:
+        path = out_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        written.append(path)
+
+    shutil.copyfile(config_file, out_dir / "base.yml")
+    written.append(out_dir / "base.yml")
+    generated = output.page_paths()
+    own = own_pages(docs_dir)
+    if docs_dir.is_dir():
+        for path in sorted(docs_dir.rglob("*")):
+            rel = path.relative_to(docs_dir).as_posix()
+            if path.is_dir() or rel in output.files:
+                continue
+            if path.suffix == ".md":
+                write(f"docs/{rel}", output.figures.expand(path.read_text(encoding="utf-8-sig")))
+            else:
+                write(f"docs/{rel}", path.read_bytes())
+    for rel, content in output.files.items():
+        if rel in generated and rel in own:
+            content = compose(output.figures.expand((docs_dir / rel).read_text(encoding="utf-8-sig")), content)
+        write(f"docs/{rel}", content)
+    theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
+    custom = root / theme["custom_dir"] if theme.get("custom_dir") else None
+    if custom and custom.is_dir():
+        for path in sorted(custom.rglob("*")):
+            if path.is_file():
+                write(f"overrides/{path.relative_to(custom).as_posix()}", path.read_bytes())
+    if not (custom and (custom / "404.html").is_file()):
+        write("overrides/404.html", (Path(__file__).parent / "theme" / "404.html").read_text(encoding="utf-8"))
+    use_pagefind = search == "pagefind"
+    # what the plugin does to every page's content, as a MkDocs hook
+    write("hooks/pages.py", (Path(__file__).parent / "pagehooks.py").read_text(encoding="utf-8"))
+    if use_pagefind:  # the same indexing step, as a MkDocs hook
+        write("hooks/pagefind.py", (Path(__file__).parent / "pagefind.py").read_text(encoding="utf-8"))
+    settings = {
+        "INHERIT": "base.yml",
+        "docs_dir": "docs",
+        "plugins": _plugins(raw.get("plugins"), separator, search_fields, use_pagefind),
+        "nav": raw.get("nav") or nav(report, output, own, report.language),
+        "extra_css": [*CSS, *(raw.get("extra_css") or []), *(pagefind.CSS if use_pagefind else [])],
+        "extra_javascript": [*(pagefind.JS if use_pagefind else []), *(raw.get("extra_javascript") or []), *JS],
+        "theme": {"font": False, "custom_dir": "overrides"},
+        "extra": {"generator": (raw.get("extra") or {}).get("generator", False)},
+        "validation": {"nav": {"omitted_files": "ignore"}},
+    }
+    settings["hooks"] = [*(raw.get("hooks") or []), "hooks/pages.py", *(["hooks/pagefind.py"] if use_pagefind else [])]
+    if copyright:
+        settings["copyright"] = copyright
+    lines = ["# Made by progress-site generate: plain `mkdocs build` builds the site from this folder."]
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()]
+    write("mkdocs.yml", "\n".join(lines) + "\n")
+    return written

@@ -1,0 +1,162 @@
+"""Fast preview in ``mkdocs serve``: after a data edit, rebuild only the pages whose content changed.
+
+MkDocs rebuilds every page on any change, which takes a minute at a province's scale. When only files in
+the data folder changed, the last full build is reused: the data is read and checked again, the output
+remade where the change can reach (:func:`.output.regenerate`), and MkDocs' own page steps run for the
+changed pages alone (and the tags page); the search index is updated for them (Pagefind's just after the
+reload). Pages whose content did not change keep their previous stamp line until the next full build.
+Anything else (a hand-written page, mkdocs.yml, a template, a page added or removed, a cluster renamed)
+gets MkDocs' full rebuild.
+
+This module uses MkDocs 1.x internals (``mkdocs.commands.build``); it is the only one that does.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import _build_page, _populate_page
+
+from ...model.loader import load_report
+from ...writing.output import compose, nav, regenerate
+from . import pagefind
+
+log = logging.getLogger("mkdocs.plugins.progress")
+
+
+def snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file under ``paths``."""
+    seen: dict[str, tuple[int, int]] = {}
+    for root in paths:
+        if root.is_file():
+            items = [root]
+        elif root.is_dir():
+            items = [p for p in root.rglob("*") if p.is_file()]
+        else:
+            continue
+        for p in items:
+            stat = p.stat()
+            seen[str(p)] = (stat.st_size, stat.st_mtime_ns)
+    return seen
+
+
+class LastBuild:
+    """What a full build leaves for quick rebuilds: MkDocs' config, files, navigation and templates, and
+    the plugin that made the pages."""
+
+    def __init__(self, plugin, config, files, nav_, env):
+        self.plugin, self.config, self.files, self.nav, self.env = plugin, config, files, nav_, env
+        self.inputs = self._inputs()
+
+    def _inputs(self) -> dict[str, tuple[int, int]]:
+        """Everything but the data that a build reads."""
+        config, site = self.config, self.plugin.site
+        paths = [Path(config.docs_dir), Path(config.config_file_path)]
+        paths += [Path(p) for p in config.watch]
+        if config.theme.custom_dir:
+            paths.append(Path(config.theme.custom_dir))
+        if site.config.templates_dir:
+            paths.append(site.root / site.config.templates_dir)
+        data = str(site.data_dir)
+        return {k: v for k, v in snapshot(paths).items() if not k.startswith(data + os.sep)}
+
+    def refresh(self) -> bool:
+        """Rebuild what a data edit changed; False when only a full build will do."""
+        start = time.monotonic()
+        plugin, config = self.plugin, self.config
+        if self._inputs() != self.inputs:
+            return False
+        site = plugin.site
+        loaded = load_report(site)
+        for problem in loaded.problems.warnings:
+            log.warning(problem.format(site.language))
+        if not loaded.ok:
+            for problem in loaded.problems.errors:
+                log.error(problem.format(site.language))
+            return True  # the previous pages stay until the data is fixed
+        report = loaded.report
+        output, changed = regenerate(plugin.output, report, site, config.site_name)
+        if set(output.files) != set(plugin.output.files) or (
+                nav(report, output, plugin.own, site.language) != nav(plugin.report, plugin.output, plugin.own, site.language)):
+            return False
+        plugin.report, plugin.output = report, output
+        rebuild = [f for f in self.files.documentation_pages()
+                   if f.src_uri in changed or f.src_uri in plugin.own and _has_figures(f, plugin)]
+        for file in self.files:
+            if file.src_uri in changed and not file.is_documentation_page():
+                file.content_bytes = _bytes(output.files[file.src_uri])
+                file.copy_file()
+        rebuild = self._rebuild_pages(rebuild)
+        if site.config.search == "pagefind" and rebuild:  # after the reload: it reads every page again
+            threading.Thread(target=_reindex, args=(config.site_dir,), daemon=True).start()
+        log.info((f"数据已更新：重建 {len(rebuild)} 个页面，用时 {time.monotonic() - start:.2f} 秒" if site.language == "zh" else
+                  f"data changed: rebuilt {len(rebuild)} pages in {time.monotonic() - start:.2f} s"))
+        return True
+
+    def _rebuild_pages(self, files) -> list:
+        """MkDocs' steps for ``files`` (and the tag listings that show their titles); the pages rebuilt."""
+        plugin, config = self.plugin, self.config
+        search, tags = material_plugin(config, "search"), material_plugin(config, "tags")
+        files = list(files)
+        for file in files:
+            path = file.src_uri
+            if path in plugin.generated:
+                content = plugin.output.files[path]
+                if path in plugin.own:
+                    own = plugin._expand(path, (Path(config.docs_dir) / path).read_text(encoding="utf-8-sig"))
+                    content = compose(own, content)
+                file.content_string = content
+            _populate_page(file.page, config, self.files)
+        if tags is not None and tags.config.enabled and files:  # listings of tagged pages show their titles
+            before = {id(listing): listing.page for listing in tags.listings.data}
+            for page in {id(p): p for p in before.values()}.values():
+                if page.file not in files:
+                    _populate_page(page, config, self.files)
+                    files.append(page.file)
+            # reading a page again lists its listings again: keep only the new ones of the pages read again
+            again = {f.src_uri for f in files}
+            tags.listings.data = {listing for listing in tags.listings.data
+                                  if id(listing) not in before or listing.page.file.src_uri not in again}
+            tags.on_env(self.env, config=config)
+        indexed = search is not None and search.config.enabled
+        if indexed:  # building a page adds its entries again
+            urls = {f.page.url for f in files}
+            search.search_index.entries = [e for e in search.search_index.entries
+                                           if e["location"].split("#", 1)[0] not in urls]
+        doc_files = self.files.documentation_pages()
+        for file in files:
+            _build_page(file.page, config, doc_files, self.nav, self.env)
+        if indexed and files:
+            search.on_post_build(config=config)
+        return files
+
+
+def material_plugin(config, name: str):
+    """The configured plugin of Material's called ``name`` (search, tags), if any."""
+    return next((p for p in config.plugins.values() if type(p).__module__.startswith(f"material.plugins.{name}")), None)
+
+
+_indexing = threading.Lock()
+
+
+def _reindex(site_dir: str) -> None:
+    with _indexing:
+        try:
+            pagefind.index_site(site_dir)
+        except (OSError, RuntimeError) as exc:
+            log.warning(str(exc))
+
+
+def _has_figures(file, plugin) -> bool:
+    """A hand-written page that shows live figures (they may have changed)."""
+    if file.src_uri in plugin.generated:
+        return True  # composed with a generated page: remade with it
+    return "[[" in file.content_string
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content

@@ -1,0 +1,274 @@
+"""Derived figures of a progress report, each with the definition shown on the methodology page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+
+from ..contract.amounts import NOT_REPORTED, Amount, Total, total
+from ..contract.dates import PartialDate
+from ..contract.marks import Missing
+from ..contract.periods import Period
+from ..contract.vocab import Category, Status
+from ..model.report import Project, Report
+
+
+@dataclass(frozen=True)
+class Definition:
+    key: str
+    zh: str
+    en: str
+    zh_text: str
+    en_text: str
+
+
+DEFINITIONS: tuple[Definition, ...] = (
+    Definition("investment_share", "投资完成比例", "Share of total investment completed",
+               "累计完成投资 ÷ 计划总投资。累计完成投资取项目表的“累计完成投资”，未填时取进度表中最近一期的累计完成投资。任一项未公开或未填报时不计算。",
+               "Cumulative investment ÷ total investment. Cumulative investment is the project row's, or else the latest progress row's. Not computed when either is withheld or not reported."),
+    Definition("annual_completion", "年度完成率", "Annual completion rate",
+               "某年完成投资 ÷ 该年计划投资。某年的计划与完成投资取进度表中该年的年度行；没有时，对报告当年（项目未列入当年时为其最近列入年度）取项目表的“年度计划投资”“年度完成投资”，完成投资未填时为该年各期完成投资之和（须各期都有数）。",
+               "Investment completed in a year ÷ investment planned for it. Figures come from a progress row for that year; else, for the report's current year (or the project's latest listed year when it is not listed in that one), from the project row, with completed investment summed over that year's periods when the row leaves it empty (only when every period has a figure)."),
+    Definition("schedule", "进度状态", "Schedule status",
+               "在最新报告期，比较年初至今完成投资占年度计划投资的比例与当年已过去的时间比例：高出超过容差为“超前”，低于超过容差为“滞后”，否则为“正常”。容差默认 5 个百分点。",
+               "At the latest reporting period, the year-to-date completed investment as a share of the annual plan, against the share of the year elapsed: more than the tolerance above is ahead, more than the tolerance below is behind, otherwise on track. The tolerance defaults to 5 percentage points."),
+    Definition("milestones", "里程碑", "Milestones",
+               "签约、开工、试投产、投产、建成五个节点。日期取项目表的签约、开工、投产、竣工时间，或进度表中首次达到该状态的报告期；当前状态已越过某节点时视为已达到（试投产除外：只有记录才算）。日期晚于数据截止日期的为计划节点。",
+               "Signed, started, trial operation, operating, completed. Dates come from the project's date columns, or the first period whose status reached the stage; a stage the current status has passed counts as reached (not trial operation, which needs a record). A date after the as-of date is a plan."),
+    Definition("sums", "合计", "Sums",
+               "对有数值的项目求和。有项目的数值未公开、待定或未填报时，合计只含有数值的项目，并标为“不完整”，注明未计入的项目数。含“约”“近”的数相加为约数；只含“以上”“超”的为下限。",
+               "The sum of the projects that have a figure. When any is withheld, to be determined or not reported, the sum covers only the others and is marked partial with the count left out. A sum with any about/nearly figure is approximate; one with only at-least/over figures is a lower bound."),
+    Definition("completion_rate", "完成率（汇总）", "Completion rate (groups)",
+               "同时有年度计划投资和年度完成投资的项目：完成投资之和 ÷ 计划投资之和。有项目因数值缺失未计入时标为“不完整”。产业集群按最新年度计算。",
+               "Over the projects with both an annual plan and an annual completed figure: the sum of completed ÷ the sum of planned; partial when any project was left out for a missing figure. Clusters use the latest year."),
+)
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A share (0.85 = 85 %), or None with the reason; ``partial`` when made from partial sums."""
+
+    value: Decimal | None
+    partial: bool = False
+    missing: Missing | None = None
+
+
+def ratio(numerator: Amount | Total, denominator: Amount | Total) -> Ratio:
+    num, den = numerator.value, denominator.value
+    if num is None or den is None or den == 0:
+        gaps = [x.missing for x in (numerator, denominator) if x.value is None and x.missing]
+        return Ratio(None, missing=Missing.WITHHELD if Missing.WITHHELD in gaps else (gaps[0] if gaps else None))
+    partial = any(isinstance(x, Total) and x.partial for x in (numerator, denominator))
+    return Ratio(num / den, partial)
+
+
+# -- projects -----------------------------------------------------------------
+def cumulative_investment(project: Project) -> Amount:
+    """The project row's cumulative investment, else the latest progress row that has one."""
+    if project.cumulative_investment.known or project.cumulative_investment.missing in (Missing.WITHHELD, Missing.TBD):
+        return project.cumulative_investment
+    for entry in reversed(project.progress):
+        if entry.cumulative_investment.known:
+            return entry.cumulative_investment
+    return project.cumulative_investment
+
+
+def investment_share(project: Project) -> Ratio:
+    return ratio(cumulative_investment(project), project.total_investment)
+
+
+def annual_figures(project: Project, year: int) -> tuple[Amount, Amount]:
+    """(planned, completed) investment of ``year``; see the annual completion definition."""
+    yearly = next((e for e in project.progress if e.period.kind == "year" and e.period.year == year), None)
+    if yearly is not None:
+        return yearly.planned_investment, yearly.completed_investment
+    if year != project.current_year:
+        return NOT_REPORTED, NOT_REPORTED
+    planned, completed = project.annual_planned_investment, project.annual_completed_investment
+    if not completed.known and completed.missing is Missing.NOT_REPORTED:
+        entries = _finest_entries(project, year)
+        if entries and all(e.completed_investment.known for e in entries):
+            summed = total(e.completed_investment for e in entries)
+            completed = Amount(summed.value, summed.qualifier)
+    return planned, completed
+
+
+def _finest_entries(project: Project, year: int, until: Period | None = None) -> list:
+    """Sub-year entries of ``year`` of one kind (the kind of ``until``, else the finest present)."""
+    entries = [e for e in project.progress if e.period.year == year and e.period.kind != "year"]
+    if not entries:
+        return []
+    kind = until.kind if until else max((e.period.kind for e in entries), key=("half", "quarter", "month", "date").index)
+    return [e for e in entries if e.period.kind == kind and (until is None or e.period.end <= until.end)]
+
+
+def annual_completion(project: Project, year: int | None = None) -> Ratio:
+    year = year or project.current_year
+    if year is None:
+        return Ratio(None)
+    planned, completed = annual_figures(project, year)
+    return ratio(completed, planned)
+
+
+class Schedule(str, Enum):
+    AHEAD = "ahead"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+
+
+@dataclass(frozen=True)
+class ScheduleCheck:
+    status: Schedule | None  # None: cannot be assessed
+    period: Period | None = None
+    done: Decimal | None = None  # year-to-date completed ÷ annual plan
+    elapsed: Decimal | None = None  # share of the year passed
+
+
+def schedule(project: Project, period: Period | None, tolerance: float = 0.05) -> ScheduleCheck:
+    """Schedule status of ``project`` at ``period`` (the report's latest); see the definition."""
+    if period is None or not any(e.period == period for e in project.progress):
+        return ScheduleCheck(None, period)
+    planned, _ = annual_figures(project, period.year)
+    if period.kind == "year":
+        done_amount = next(e.completed_investment for e in project.progress if e.period == period)
+    else:
+        entries = _finest_entries(project, period.year, until=period)
+        if not all(e.completed_investment.known for e in entries):
+            return ScheduleCheck(None, period)
+        done_amount = Amount(total(e.completed_investment for e in entries).value)
+    share = ratio(done_amount, planned)
+    if share.value is None:
+        return ScheduleCheck(None, period)
+    elapsed = Decimal(str(round(period.year_elapsed(), 4)))
+    tol = Decimal(str(tolerance))
+    status = Schedule.AHEAD if share.value > elapsed + tol else Schedule.BEHIND if share.value < elapsed - tol else Schedule.ON_TRACK
+    return ScheduleCheck(status, period, share.value, elapsed)
+
+
+MILESTONES: tuple[tuple[str, Status, str | None], ...] = (
+    ("signed", Status.SIGNED, "signed_date"),
+    ("started", Status.UNDER_CONSTRUCTION, "start_date"),
+    ("trial_operation", Status.TRIAL_OPERATION, None),
+    ("operating", Status.OPERATING, "operation_date"),
+    ("completed", Status.COMPLETED, "completion_date"),
+)
+
+
+@dataclass(frozen=True)
+class Milestone:
+    kind: str
+    reached: bool | None  # None: not known (a trial run a project may have skipped)
+    date: PartialDate | None = None
+    period: Period | None = None  # the first period whose status reached it
+    planned: bool = False  # dated after the as-of date
+
+
+def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
+    """The five milestones of ``project``; see the definition."""
+    stage = project.status.stage if project.status else None
+    if stage is None:  # suspended or unknown: the furthest stage the periods show
+        stages = [e.status.stage for e in project.progress if e.status and e.status.stage is not None]
+        stage = max(stages) if stages else None
+    out = []
+    for kind, status, date_field in MILESTONES:
+        date = getattr(project, date_field).date if date_field else None
+        first = _first_reached(project, status)
+        by_status = stage is not None and stage >= status.stage
+        if status is Status.TRIAL_OPERATION:
+            by_status = stage == status.stage or first is not None
+        by_date = date is not None and as_of is not None and date.first_day() <= as_of
+        planned = date is not None and as_of is not None and date.first_day() > as_of and not by_status
+        if by_status or by_date or first is not None:
+            reached: bool | None = True
+        elif status is Status.TRIAL_OPERATION and stage is not None and stage > status.stage:
+            reached = None
+        else:
+            reached = False
+        out.append(Milestone(kind, reached, date, first if date is None else None, planned))
+    return _in_order(out)
+
+
+def _first_reached(project: Project, status: Status) -> Period | None:
+    """The period in which the progress rows show ``status`` being reached: a row at or past it
+    after a row before it. A project first seen past it gives no date."""
+    before = False
+    for e in project.progress:
+        if not e.status or e.status.stage is None:
+            continue
+        at = e.status is status if status is Status.TRIAL_OPERATION else e.status.stage >= status.stage
+        if at:
+            return e.period if before else None
+        before = True
+    return None
+
+
+def _in_order(milestones: list[Milestone]) -> list[Milestone]:
+    """A period taken from the progress rows that falls after a later milestone's date is dropped."""
+    out = list(milestones)
+    for i, m in enumerate(out):
+        if m.period is None:
+            continue
+        later = [n.date.first_day() for n in out[i + 1:] if n.date and n.reached]
+        if later and m.period.end > min(later):
+            out[i] = Milestone(m.kind, m.reached, m.date, None, m.planned)
+    return out
+
+
+# -- groups -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Summary:
+    """Figures of a group of projects (a cluster, a year, the whole report)."""
+
+    count: int
+    by_category: dict[Category, int]
+    by_status: dict[Status | None, int]
+    total_investment: Total
+    annual_planned: Total
+    annual_completed: Total
+    completion_rate: Ratio
+    year: int | None
+
+
+def summarize(projects: list[Project], year: int | None) -> Summary:
+    """Counts and honest sums for ``projects``; annual figures are those of ``year``."""
+    planned, completed, pairs_p, pairs_c = [], [], [], []
+    left_out = False
+    for p in projects:
+        if year is None or year not in p.all_years:  # annual sums cover the projects listed that year
+            continue
+        pl, co = annual_figures(p, year)
+        planned.append(pl)
+        completed.append(co)
+        if pl.known and co.known:
+            pairs_p.append(pl)
+            pairs_c.append(co)
+        elif pl.known or co.known:
+            left_out = True
+    if pairs_p:
+        rate = ratio(total(pairs_c), total(pairs_p))
+        rate = Ratio(rate.value, rate.partial or left_out, rate.missing)
+    else:  # nothing to divide: say why, as the sums would
+        rate = ratio(total(completed), total(planned))
+    return Summary(
+        count=len(projects),
+        by_category=dict(Counter(p.category for p in projects)),
+        by_status=dict(Counter(p.status for p in projects)),
+        total_investment=total(p.total_investment for p in projects),
+        annual_planned=total(planned),
+        annual_completed=total(completed),
+        completion_rate=rate,
+        year=year,
+    )
+
+
+def cluster_summary(report: Report, cluster_id: str | None) -> Summary:
+    """A cluster's figures; annual ones for the report's current year. ``None``: projects in no cluster."""
+    projects = [p for p in report.projects.values() if p.cluster_id == cluster_id]
+    return summarize(projects, report.current_year)
+
+
+def year_summary(report: Report, year: int, category: Category | None = None) -> Summary:
+    return summarize(report.projects_in(year=year, category=category), year)

@@ -1,0 +1,168 @@
+"""Read the cells of one row by their field's kind, logging a located problem for each bad cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from ..contract.amounts import NOT_REPORTED, Amount, parse_amount, parse_quantity_parts, to_decimal
+from ..contract.dates import NO_DATE, DateValue, PartialDate, parse_date, parse_years
+from ..contract.marks import InvalidValue, Missing, clean
+from ..contract.periods import Period, parse_period
+from ..contract.vocab import Vocabulary
+from ..reading.tables import BoundTable, Row
+from ..reading.workbook import Formula
+from ..text.messages import label
+from ..text.problems import ProblemLog
+from .report import Quantity
+
+_SAFE_ID = re.compile(r"^[\w.-]+$")
+#: Ids that name a page of the site's own (``projects/index.md`` is the project index).
+RESERVED_IDS = frozenset({"index"})
+
+
+def as_text(cell) -> str | None:
+    """A cell as text: whole numbers without ``.0``, dates in ISO form, blanks as None."""
+    if cell is None:
+        return None
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, dt.datetime) and cell.time() == dt.time():
+        cell = cell.date()
+    if isinstance(cell, (dt.date, dt.datetime, PartialDate)):
+        return cell.isoformat() if not isinstance(cell, PartialDate) else cell.iso()
+    text = str(cell).strip()
+    return text or None
+
+
+def safe_id(text: str) -> bool:
+    """Letters (any script), digits, ``-``, ``_``, ``.``; no ``..``; no ``.`` first (engines skip such files)."""
+    return bool(_SAFE_ID.match(text)) and ".." not in text and not text.startswith(".")
+
+
+class RowReader:
+    """Typed access to one row; every failure becomes a problem naming file, row and header."""
+
+    def __init__(self, bound: BoundTable, row: Row, log: ProblemLog, *, money, bare_unit: str,
+                 date_formats: tuple[str, ...] = ()):
+        self.bound, self.row, self.log = bound, row, log
+        self.money, self.bare_unit, self.date_formats = money, bare_unit, date_formats
+
+    def raw(self, name: str):
+        cell = self.row.cells.get(name)
+        if isinstance(cell, Formula):
+            self.row.cells[name] = None  # report once
+            self.log.add("formula-no-value", file=self.bound.sheet.label, row=self.row.number,
+                         column=self.bound.header_of(name), formula=str(cell))
+            return None
+        return cell
+
+    def problem(self, code: str, name: str, **params) -> None:
+        value = as_text(self.raw(name))
+        self.log.add(code, file=self.bound.sheet.label, row=self.row.number,
+                     column=self.bound.header_of(name), value=value, **params)
+
+    def text(self, name: str) -> str | None:
+        return as_text(self.raw(name))
+
+    def required_text(self, name: str) -> str | None:
+        value = self.text(name)
+        if value is None and self.bound.column(name) is not None:
+            self.problem("value-missing", name, field=self.bound.table.field(name))
+        return value
+
+    def reference(self, name: str) -> str | None:
+        """An id as ids are kept: in NFKC (full-width letters, digits and dashes as plain ones)."""
+        value = self.text(name)
+        return unicodedata.normalize("NFKC", value) if value is not None else None
+
+    def identifier(self, name: str) -> str | None:
+        value = self.required_text(name)
+        if value is not None:
+            value = unicodedata.normalize("NFKC", value)
+        if value is not None and not safe_id(value):
+            self.problem("id-unsafe", name)
+            return None
+        if value is not None and value.casefold() in RESERVED_IDS:
+            self.problem("id-reserved", name)
+            return None
+        return value
+
+    def _guard(self, name: str, parse, fallback):
+        try:
+            return parse(self.raw(name))
+        except InvalidValue as exc:
+            self.problem(exc.code, name, **exc.params)
+            return fallback
+
+    def amount(self, name: str) -> Amount:
+        col = self.bound.column(name)
+        unit = col.unit if col and col.unit and self.money.factor(col.unit) else self.bare_unit
+        value = self._guard(name, lambda c: parse_amount(c, self.money, unit), NOT_REPORTED)
+        if value.missing is Missing.WITHHELD:
+            self.problem("withheld-value", name, effect=label("left out of sums"))
+        elif value.value is not None and value.value < 0:
+            self.problem("negative-amount", name)
+        return value
+
+    def date(self, name: str) -> DateValue:
+        value = self._guard(name, lambda c: parse_date(c, self.date_formats), NO_DATE)
+        if value.missing is Missing.WITHHELD:
+            self.problem("withheld-value", name, effect=label("no effect"))
+        return value
+
+    def period(self, name: str) -> Period | None:
+        if self.raw(name) is None:
+            return None
+        return self._guard(name, lambda c: parse_period(c, self.date_formats), None)
+
+    def years(self, name: str) -> tuple[int, ...]:
+        return self._guard(name, parse_years, ())
+
+    def year(self, name: str) -> int | None:
+        years = self.years(name)
+        if len(years) > 1:
+            self.problem("years-invalid", name)
+        return years[0] if len(years) == 1 else None
+
+    def number(self, name: str) -> Decimal | None:
+        text = self.text(name)
+        if text is None:
+            return None
+        try:
+            number = to_decimal(self.raw(name)) if isinstance(self.raw(name), (int, float)) else Decimal(clean(text))
+            if not number.is_finite():
+                raise InvalidValue("number-invalid")
+            return number
+        except (InvalidOperation, InvalidValue):
+            self.problem("number-invalid", name)
+            return None
+
+    def word(self, name: str, vocabulary: Vocabulary, code: str):
+        text = self.text(name)
+        if text is None:
+            return None
+        value = vocabulary.get(text)
+        if value is None:
+            self.problem(code, name, accepted=vocabulary.accepted())
+        return value
+
+    def quantity(self, name: str) -> Quantity:
+        text = self.text(name)
+        if text is None:
+            return Quantity(missing=Missing.NOT_REPORTED)
+        raw = self.raw(name)
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            try:
+                return Quantity(number=to_decimal(raw), raw=text)
+            except InvalidValue:
+                self.problem("number-invalid", name)
+                return Quantity(missing=Missing.NOT_REPORTED)
+        number, qualifier, missing, unit = parse_quantity_parts(text)
+        if missing is Missing.WITHHELD:
+            self.problem("withheld-value", name, effect=label("no effect"))
+        if number is None and missing is None:
+            return Quantity(text=text, raw=text)
+        return Quantity(number=number, qualifier=qualifier, missing=missing, unit=unit, raw=text)

@@ -1,0 +1,194 @@
+"""The typed model of a progress report that pages are made from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from ..contract.amounts import NOT_REPORTED, Amount, Qualifier
+from ..contract.dates import NO_DATE, DateValue
+from ..contract.marks import Missing
+from ..contract.periods import Period
+from ..contract.vocab import Category, Status
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A data file the report was read from, with its checksum (stamped on generated pages)."""
+
+    table: str
+    label: str  # as problems name it (relative to the working folder)
+    sha256: str
+    encoding: str | None
+    rows: int
+    name: str = ""  # relative to the data folder, with the sheet of a workbook of several: the same wherever it is read
+    hidden_rows: int = 0  # rows of data the workbook hides, not published
+    hidden_columns: int = 0
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    file: str
+    row: int
+
+
+@dataclass
+class Cluster:
+    id: str
+    name: str
+    description: str | None = None
+    source: SourceRef | None = None
+
+
+@dataclass
+class ProgressEntry:
+    """One project in one reporting period; amounts are for the period unless named cumulative."""
+
+    project_id: str
+    period: Period
+    planned_investment: Amount = NOT_REPORTED
+    completed_investment: Amount = NOT_REPORTED
+    cumulative_investment: Amount = NOT_REPORTED
+    total_investment: Amount = NOT_REPORTED
+    status: Status | None = None
+    note: str | None = None
+    source: SourceRef | None = None
+
+
+@dataclass
+class Project:
+    id: str
+    name: str
+    category: Category = Category.KEY
+    level: str | None = None
+    cluster_id: str | None = None
+    status: Status | None = None
+    years: tuple[int, ...] = ()
+    total_investment: Amount = NOT_REPORTED
+    phase1_investment: Amount = NOT_REPORTED
+    annual_planned_investment: Amount = NOT_REPORTED
+    annual_completed_investment: Amount = NOT_REPORTED
+    cumulative_investment: Amount = NOT_REPORTED
+    signed_date: DateValue = NO_DATE
+    start_date: DateValue = NO_DATE
+    operation_date: DateValue = NO_DATE
+    completion_date: DateValue = NO_DATE
+    annual_output: Amount = NOT_REPORTED
+    output_to_date: Amount = NOT_REPORTED
+    annual_revenue: Amount = NOT_REPORTED
+    owner: str | None = None
+    department: str | None = None
+    location: str | None = None
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+    description: str | None = None
+    progress_note: str | None = None
+    extras: dict[str, str] = field(default_factory=dict)  # columns the schema does not know, as written
+    source: SourceRef | None = None
+    progress: list[ProgressEntry] = field(default_factory=list)  # sorted by period
+
+    @property
+    def all_years(self) -> tuple[int, ...]:
+        """The listed years, or else the years of the project's reporting periods."""
+        return self.years or tuple(sorted({e.period.year for e in self.progress}))
+
+    report_year: int | None = None  # the report's current year, set when the report is complete
+
+    @property
+    def current_year(self) -> int | None:
+        """The year the row's annual figures are for: the report's current year when the project is
+        listed in it, else the project's latest listed year."""
+        years = self.all_years
+        if self.report_year in years:
+            return self.report_year
+        return years[-1] if years else None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An indicator's value or target: a number (with qualifier), a word such as 优秀, or missing."""
+
+    number: Decimal | None = None
+    text: str | None = None
+    qualifier: Qualifier | None = None
+    missing: Missing | None = None
+    unit: str | None = None  # a unit written in the cell (个, %, 亿元)
+    raw: str = ""
+
+
+@dataclass
+class Indicator:
+    name: str
+    value: Quantity
+    year: int | None = None
+    target: Quantity = Quantity(missing=Missing.NOT_REPORTED)
+    unit: str | None = None
+    note: str | None = None
+    source: SourceRef | None = None
+
+    @property
+    def shown_unit(self) -> str | None:
+        return self.unit or self.value.unit
+
+
+@dataclass
+class Report:
+    """Everything a site is made from. Amounts are in the currency's base unit."""
+
+    currency: str
+    display_unit: str
+    projects: dict[str, Project]
+    clusters: dict[str, Cluster]
+    indicators: list[Indicator]
+    sources: list[SourceFile]
+    as_of: dt.date | None = None
+    language: str = "zh"
+    unit_factor: Decimal = Decimal(1)  # base units in one display unit
+
+    @cached_property
+    def periods(self) -> list[Period]:
+        """Every reporting period, in order (read once the report is complete)."""
+        found = {e.period for p in self.projects.values() for e in p.progress}
+        return sorted(found, key=Period.sort_key)
+
+    @property
+    def latest_period(self) -> Period | None:
+        periods = self.periods
+        return periods[-1] if periods else None
+
+    @cached_property
+    def years(self) -> list[int]:
+        found = {y for p in self.projects.values() for y in p.all_years}
+        found |= {i.year for i in self.indicators if i.year}
+        return sorted(found)
+
+    def projects_in(self, cluster_id: str | None = None, year: int | None = None,
+                    category: Category | None = None) -> list[Project]:
+        return [p for p in self.projects.values()
+                if (cluster_id is None or p.cluster_id == cluster_id)
+                and (year is None or year in p.all_years)
+                and (category is None or p.category is category)]
+
+    @property
+    def newest_date(self):
+        """The latest date any project row gives (for dating output when there is no as-of date)."""
+        dates = [d.date.last_day() for p in self.projects.values()
+                 for d in (p.signed_date, p.start_date, p.operation_date) if d.date]
+        return max(dates) if dates else None
+
+    @property
+    def current_year(self) -> int | None:
+        """The year the report is about: the as-of date's year when projects are listed in it,
+        else the latest year (a plan listing later years does not move it)."""
+        years = self.years
+        if self.as_of and self.as_of.year in years:
+            return self.as_of.year
+        return years[-1] if years else None
+
+    def indicators_for(self, year: int | None) -> list[Indicator]:
+        return [i for i in self.indicators if i.year == year]
+
+    def in_display_unit(self, value: Decimal) -> Decimal:
+        return value / self.unit_factor

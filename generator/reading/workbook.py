@@ -1,0 +1,345 @@
+"""Read one sheet of an .xlsx workbook: once, streaming, within limits, with what Excel hides.
+
+openpyxl's read-only mode streams the sheet but drops what a public report needs: merged cells, hidden rows
+and columns, and formulas that have no saved result. So the sheet's XML is read here with openpyxl's own
+sheet parser (one pass, a cell's value as Excel last saved it), keeping those as it goes. Empty cells, even
+formatted ones by the million (a sheet's "used range" after years of editing), cost almost nothing.
+Uses openpyxl 3.1 internals (``WorkSheetParser``, a read-only sheet's source and the workbook's formats); the
+tests read real workbooks through it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+
+from ..contract.amounts import to_decimal
+from ..contract.dates import PartialDate
+from ..contract.limits import HEADROOM, Limits
+from ..contract.marks import InvalidValue, visible
+
+#: What a file given as .xlsx may really be, by its first bytes.
+_OLE = b"\xd0\xcf\x11\xe0"  # an encrypted workbook, or an old .xls renamed
+_MARKUP = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype|<html|<\?xml|<table|<meta|<head|<body|<style|mime-version:)", re.I | re.S)
+
+
+class Formula(str):
+    """A formula cell whose workbook holds no saved result (written by a program, never opened in Excel)."""
+
+
+@dataclass
+class RawSheet:
+    """A sheet's rows with content (row number, cells from column A), and what the workbook hides."""
+
+    rows: list[tuple[int, list]]
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, last row, first col, last col
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)  # 0-based, among the columns that hold something
+    invisible: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> characters removed
+    sheets: list[str] = field(default_factory=list)
+    name: str = ""
+    cells: int = 0  # cells with content
+    hidden_sheets: list[str] = field(default_factory=list)  # passed over when choosing the sheet to read
+
+
+def check_limits_text(text: str, row: int, col: int, limits: Limits) -> None:
+    """A cell longer than the limit (white space around it aside) is an error naming it."""
+    if len(text) > limits.cell_length and len(text.strip()) > limits.cell_length:
+        length = len(text.strip())
+        raise InvalidValue("limit-cell", row=row, cell=f"{column_letter(col)}{row}", length=length,
+                           limit=limits.cell_length)
+
+
+def column_letter(col: int) -> str:
+    """0-based column index -> ``A``, ``B``, … ``AA``."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def sniff(data: bytes) -> None:
+    """Raise a problem that says what a file given as a workbook really is, when it is no workbook."""
+    if data.startswith(b"PK\x03\x04"):
+        return
+    if data.startswith(_OLE):
+        raise InvalidValue("file-encrypted")
+    head = data[:4096]
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom):].decode(encoding, "ignore").encode("utf-8")
+            break
+    if _MARKUP.match(head):
+        raise InvalidValue("file-html")
+    raise InvalidValue("file-not-workbook")
+
+
+#: The most start tags the parts that openpyxl reads whole may hold: styles (Excel keeps at most 64,000 cell
+#: formats, each a few elements), and the workbook part (sheets and defined names). Shared strings may hold
+#: as many strings as the file may hold cells, each a few elements.
+MAX_STYLE_ELEMENTS = 400_000
+MAX_WORKBOOK_ELEMENTS = 100_000
+_START_TAG = re.compile(rb"<[A-Za-z_]")
+_STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+
+
+def _count(archive: zipfile.ZipFile, name: str, pattern: re.Pattern, most: int) -> bool:
+    """Whether ``pattern`` occurs more than ``most`` times in a part, read in pieces (never unpacked whole)."""
+    count, tail = 0, b""
+    with archive.open(name) as part:
+        while chunk := part.read(1 << 20):
+            data = tail + chunk
+            cut = max(0, len(data) - 64)  # a match that may go on in the next piece is counted with it
+            count += len(pattern.findall(data, 0, cut))
+            tail = data[cut:]
+            if count > most:
+                return True
+    return count + len(pattern.findall(tail)) > most
+
+
+def check_parts(data: bytes, limits: Limits) -> None:
+    """Refuse a workbook whose parts unpack to more than the limit (a zip bomb, a sheet of white space), or
+    whose styles, shared strings or workbook part are far more than any table needs: checked before anything
+    is parsed, so that neither memory nor time runs away."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+            if size > limits.file_mb * 2**20:
+                raise InvalidValue("limit-size", size=f"{size / 2**20:.0f}", limit=limits.file_mb)
+            for info in archive.infolist():
+                name = info.filename.lower()
+                if name.endswith("styles.xml") and _count(archive, info.filename, _START_TAG, MAX_STYLE_ELEMENTS):
+                    raise InvalidValue("limit-part", part=info.filename, limit=MAX_STYLE_ELEMENTS)
+                if name.endswith("sharedstrings.xml") and (
+                        _count(archive, info.filename, _STRING, limits.cells)
+                        or _count(archive, info.filename, _START_TAG, 4 * limits.cells)):
+                    raise InvalidValue("limit-cells", limit=limits.cells)
+                if name.endswith("workbook.xml") and _count(archive, info.filename, _START_TAG, MAX_WORKBOOK_ELEMENTS):
+                    raise InvalidValue("limit-part", part=info.filename, limit=MAX_WORKBOOK_ELEMENTS)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise InvalidValue("file-unreadable", reason=str(exc)) from None
+
+
+#: Cells and rows with nothing in them, as Excel writes them for formatting alone.
+_EMPTY_CELL = re.compile(rb'<c r="[A-Z]{1,3}[0-9]+"(?: s="[0-9]+")?(?: t="[a-z]+")?/>')
+_EMPTY_ROW = re.compile(rb'<row r="[0-9]+"[^<>]*?(?:/>|></row>)')
+
+
+class _Skimmed(io.RawIOBase):
+    """A sheet's XML with its empty cells and rows taken out before it is parsed (they can be millions)."""
+
+    def __init__(self, source, chunk: int = 1 << 20):
+        self.source, self.chunk = source, chunk
+        self.pending, self.at, self.held = memoryview(b""), 0, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self.at >= len(self.pending):
+            data = self.source.read(self.chunk)
+            if not data:
+                self.pending, self.at, self.held = memoryview(self.held), 0, b""
+                if not len(self.pending):
+                    return 0
+                break
+            data = self.held + data
+            cut = data.rfind(b"<")  # an element may go on in the next chunk
+            self.pending, self.at, self.held = memoryview(_EMPTY_ROW.sub(b"", _EMPTY_CELL.sub(b"", data[:cut]))), 0, data[cut:]
+        n = min(len(buffer), len(self.pending) - self.at)
+        buffer[:n] = self.pending[self.at:self.at + n]
+        self.at += n
+        return n
+
+    def close(self) -> None:
+        self.source.close()
+        super().close()
+
+
+def damaged(exc: BaseException) -> InvalidValue:
+    """The problem for a workbook openpyxl could not read: XML that declares entities (defusedxml refuses it),
+    else the first line of the innermost error."""
+    from defusedxml import DefusedXmlException
+
+    chain = [exc]
+    while chain[-1].__cause__ or chain[-1].__context__:
+        chain.append(chain[-1].__cause__ or chain[-1].__context__)
+    if any(isinstance(e, DefusedXmlException) for e in chain):
+        return InvalidValue("file-unsafe-xml")
+    root = chain[-1]
+    return InvalidValue("file-unreadable", reason=f"{type(root).__name__}: {str(root).splitlines()[0] if str(root) else ''}")
+
+
+def _format_precision(number_format: str) -> str:
+    """day, month or year: what a date cell's number format shows (yyyy"年"m"月" shows a month)."""
+    shown = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format or "").lower()
+    if "d" in shown or shown in ("general", ""):
+        return "day"
+    return "month" if "m" in shown else "year" if "y" in shown else "day"
+
+
+def shown_value(value, number_format: str):
+    """A cell's value as the user sees it: dates at their shown precision, percentages and fixed decimals as text."""
+    fmt = number_format or ""
+    if isinstance(value, (dt.datetime, dt.date)):
+        precision = _format_precision(fmt)
+        return PartialDate(value.year, value.month if precision != "year" else None,
+                           value.day if precision == "day" else None)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        if "%" in fmt:
+            return f"{to_decimal(value * 100).normalize():f}%"
+        fixed = re.fullmatch(r"[#,]*0\.(0+)", fmt)
+        if fixed and isinstance(value, float):
+            return f"{value:.{len(fixed[1])}f}"
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _parser_class():
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class SheetParser(WorkSheetParser):
+        """openpyxl's parser, skipping cells that hold nothing, noting hidden rows and formulas without a result."""
+
+        hidden_rows: set
+
+        def parse_row(self, row):
+            r = row.get("r")
+            self.row_counter = int(float(r)) if r is not None else self.row_counter + 1
+            self.col_counter = 0
+            if row.get("hidden") in ("1", "true") or _zero(row.get("ht")):  # hidden, or no height at all
+                self.hidden_rows.add(self.row_counter)
+            cells, at = [], None
+            for element in row:
+                if not len(element):  # no value, inline string or formula: an empty (perhaps formatted) cell
+                    at = element.get("r")
+                    if at is None:
+                        self.col_counter += 1
+                    continue
+                if at is not None and element.get("r") is None:
+                    self.col_counter = coordinate_to_tuple(at)[1]
+                at = None
+                cell = self.parse_cell(element)
+                if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+                    cell["value"] = Formula("=" + (element.findtext(FORMULA_TAG) or ""))
+                cells.append(cell)
+            return self.row_counter, cells
+
+    return SheetParser
+
+
+def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> RawSheet:
+    """The sheet named ``sheet``, else one named like ``stem``, else the first, of the workbook ``data``."""
+    sniff(data)
+    check_parts(data, limits)
+    import openpyxl
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.utils import range_boundaries
+
+    try:
+        with warnings.catch_warnings():  # what openpyxl warns of (no styles, unknown extensions) is not the user's
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # openpyxl raises many kinds of exception on damaged workbooks
+        raise damaged(exc) from None
+    try:
+        worksheets = {ws.title: ws for ws in book.worksheets}  # chart sheets hold no table
+        if not worksheets:
+            raise InvalidValue("sheet-none")
+        names = list(worksheets)
+        if sheet is not None and sheet not in names:
+            raise InvalidValue("sheet-missing", sheet=sheet, sheets=names)
+        hidden = []
+        if sheet is None:  # a sheet the workbook hides is read only when the settings name it
+            visible = [n for n, ws in worksheets.items() if ws.sheet_state == "visible"]
+            if not visible:
+                raise InvalidValue("sheet-all-hidden", sheets=names)
+            hidden = [n for n in names if n not in visible]
+            sheet = next((n for n in visible if n.strip().casefold() == stem), visible[0])
+        chosen = sheet
+        ws = worksheets[chosen]
+        parser = _parser_class()(io.BufferedReader(_Skimmed(ws._get_source())), ws._shared_strings, data_only=True, epoch=book.epoch,
+                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        parser.hidden_rows = set()
+        formats: dict[int, str] = {}
+        out = RawSheet([], sheets=names, name=chosen, hidden_sheets=hidden)
+        try:
+            for number, cells in parser.parse():
+                row = _row(number, cells, ws, formats, out, limits, ReadOnlyCell)
+                if row is not None:
+                    out.rows.append((number, row))
+                    if len(out.rows) > limits.rows + HEADROOM:
+                        raise InvalidValue("limit-rows", limit=limits.rows, row=number)
+        except InvalidValue:
+            raise
+        except Exception as exc:  # a damaged sheet part
+            raise damaged(exc) from None
+        out.hidden_rows = parser.hidden_rows
+        width = max((len(cells) for _, cells in out.rows), default=0)
+        for attrs in parser.column_dimensions.values():
+            if attrs.get("hidden") in ("1", "true") or _zero(attrs.get("width")):
+                first, last = int(attrs.get("min", 0)), int(attrs.get("max", 0))
+                out.hidden_columns.update(range(first - 1, min(last, width)))
+        if parser.merged_cells is not None:
+            for merge in parser.merged_cells.mergeCell:
+                c1, r1, c2, r2 = range_boundaries(merge.ref)
+                out.merges.append((r1, r2, c1 - 1, c2 - 1))
+        return out
+    finally:
+        book.close()
+
+
+def _zero(size: str | None) -> bool:
+    """A row height or column width of zero: Excel shows it as hidden."""
+    try:
+        return size is not None and float(size) == 0
+    except ValueError:
+        return False
+
+
+#: How OOXML writes a character XML cannot hold (a control character): ``_x0001_``; ``_x005F_`` is ``_``.
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _row(number: int, cells: list[dict], ws, formats: dict, out: RawSheet, limits: Limits, cell_class) -> list | None:
+    """One row's values from column A (None when it holds nothing)."""
+    values: dict[int, object] = {}
+    for cell in cells:
+        value = cell["value"]
+        col = cell["column"] - 1
+        if isinstance(value, str) and not isinstance(value, Formula):
+            if "_x" in value:
+                value = _ESCAPED.sub(lambda m: chr(int(m[1], 16)), value)
+            check_limits_text(value, number, col, limits)
+            value, removed = visible(value)
+            if removed:
+                out.invisible[(number, col)] = removed
+        style = cell["style_id"]
+        if style and not isinstance(value, str):
+            if style not in formats:
+                formats[style] = cell_class(ws, number, col + 1, None, "n", style).number_format
+            value = shown_value(value, formats[style])
+        elif isinstance(value, str) and not value.strip():
+            value = None
+        if value is not None:
+            if col >= limits.columns:
+                raise InvalidValue("limit-columns", limit=limits.columns, row=number)
+            values[col] = value
+    if not values:
+        return None
+    out.cells += len(values)
+    if out.cells > limits.cells:
+        raise InvalidValue("limit-cells", limit=limits.cells, row=number)
+    row = [None] * (max(values) + 1)
+    for col, value in values.items():
+        row[col] = value
+    return row

@@ -1,0 +1,123 @@
+"""How figures read on a page: amounts in the display unit with their qualifier, honest sums, shares."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import cache, lru_cache
+
+from babel import Locale
+from babel.numbers import format_percent, parse_pattern
+
+from ..contract.amounts import Amount, Qualifier, Total
+from ..contract.dates import DateValue, PartialDate
+from ..contract.marks import Missing
+from ..contract.periods import Period
+from ..figures.metrics import Ratio
+from ..text.labels import label
+
+
+@cache
+def _pattern(digits: int):
+    return parse_pattern("#,##0." + "#" * digits if digits else "#,##0")
+
+
+@cache
+def _locale(name: str) -> Locale:
+    return Locale.parse(name)  # once: babel is slow at it
+
+
+@lru_cache(maxsize=65536)  # the same figures recur across a page (facts, tables, charts) and pages
+def _digits(rounded: Decimal, digits: int, locale: str) -> str:
+    return _pattern(digits).apply(rounded, _locale(locale), decimal_quantization=False)
+
+
+class Formatter:
+    """Formats figures of one report for one language."""
+
+    def __init__(self, language: str, unit: str, unit_factor: Decimal):
+        self.language = language
+        self.locale_name = "zh_CN" if language == "zh" else "en_US"
+        self.locale = _locale(self.locale_name)
+        self.unit = unit
+        self.unit_factor = unit_factor
+
+    def t(self, key: str, **params) -> str:
+        return label(key, self.language, **params)
+
+    def join(self, items) -> str:
+        """A list in running text: ``a；b`` in Chinese, ``a; b`` in English."""
+        return ("；" if self.language == "zh" else "; ").join(items)
+
+    def number(self, value: Decimal, digits: int = 2) -> str:
+        """Grouped digits, at most ``digits`` decimals, rounded half up (0.375 -> 0.38, 1.125 -> 1.13)."""
+        value = Decimal(value)
+        if not value.is_finite():
+            return str(value)
+        with localcontext() as context:  # enough digits for any figure, however large
+            context.prec = max(28, value.adjusted() + digits + 3)
+            rounded = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+            return _digits(rounded, digits, self.locale_name)
+
+    def missing(self, kind: Missing | None) -> str:
+        return self.t((kind or Missing.NOT_REPORTED).value)
+
+    def in_unit(self, value: Decimal) -> Decimal:
+        return value / self.unit_factor
+
+    def qualified(self, text: str, qualifier: Qualifier | None) -> str:
+        if qualifier is None:
+            return text
+        word = self.t(qualifier.value)
+        return f"{text}{word}" if qualifier is Qualifier.AT_LEAST else f"{word}{text}"
+
+    def amount(self, a: Amount, unit: bool = True) -> str:
+        """``72.25亿元``, ``约2亿元``, ``6亿元以上``, ``未公开``, ``待定``, ``—``."""
+        if a.value is None:
+            return self.missing(a.missing)
+        text = self.number(self.in_unit(a.value)) + (self._unit() if unit else "")
+        return self.qualified(text, a.qualifier)
+
+    def _unit(self) -> str:
+        return self.unit if self.language == "zh" else f" {self.unit}"
+
+    def total(self, s: Total, unit: bool = True) -> str:
+        """A sum that says when it left figures out: ``44.1亿元（不完整：2 项未计入）``."""
+        if s.value is None:
+            return self.missing(s.missing)
+        text = self.qualified(self.number(self.in_unit(s.value)) + (self._unit() if unit else ""), s.qualifier)
+        if s.partial:
+            note = f"{self.t('partial')}{'：' if self.language == 'zh' else ': '}{self.t('left_out', n=s.left_out)}"
+            text += f"（{note}）" if self.language == "zh" else f" ({note})"
+        return text
+
+    def ratio(self, r: Ratio) -> str:
+        if r.value is None:
+            return self.missing(r.missing)
+        text = format_percent(r.value, format="#,##0.0%", locale=self.locale)
+        return f"{text}（{self.t('partial')}）" if r.partial and self.language == "zh" else (
+            f"{text} ({self.t('partial')})" if r.partial else text)
+
+    def quantity(self, indicator) -> str:
+        """An indicator's value with its unit: ``19个``, ``优秀``, ``未公开`` (never a redaction mark or ``未公开人``)."""
+        q = indicator.value
+        if q.missing:
+            return self.missing(q.missing)
+        if q.text is not None:
+            return q.text
+        unit = indicator.unit or q.unit or ""
+        text = self.number(q.number, 4) + (unit if self.language == "zh" or unit == "%" else f" {unit}".rstrip())
+        return self.qualified(text, q.qualifier)
+
+    def date(self, d: DateValue | PartialDate | None) -> str:
+        if isinstance(d, DateValue):
+            if d.date is None:
+                return self.missing(d.missing)
+            d = d.date
+        if d is None:
+            return self.missing(None)
+        if self.language != "zh":
+            return d.iso()
+        return f"{d.year}年" + (f"{d.month}月" if d.month else "") + (f"{d.day}日" if d.day else "")
+
+    def period(self, p: Period) -> str:
+        return p.label(self.language)

@@ -1,0 +1,254 @@
+"""Generated pages: one Markdown page per project, cluster and year, plus home, index and methodology.
+
+Pages are rendered from Jinja2 templates (one per page kind, overridable from a site folder). Every
+value a template prints is escaped for Markdown unless it is markup this module made.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..contract.schema import PROJECTS
+from ..contract.vocab import Category, Status
+from ..figures import metrics
+from ..model.report import Project, Report
+from . import charts as ch
+from .formatting import Formatter
+from .markup import h, json_script, show, yaml_string
+
+
+@dataclass
+class Page:
+    path: str  # relative to the docs folder, e.g. projects/ZD01.md
+    title: str
+    kind: str
+    markdown: str
+    charts: list = field(default_factory=list)
+
+
+def front_matter(title: str, tags: list[str] = (), hide: list[str] = (), boost: float | None = None) -> Markup:
+    """YAML front matter (strings as JSON, which YAML reads as they are). Themes put titles and
+    tags into HTML as they are, so they are HTML-escaped here."""
+    lines = ["---", f"title: {yaml_string(h(title))}"]
+    if tags:
+        lines += ["tags:"] + [f"  - {yaml_string(h(t))}" for t in tags]
+    if boost:  # Material: rank this page higher in search (a cluster above the projects that name it)
+        lines += ["search:", f"  boost: {boost}"]
+    if hide:  # Material: give a wide table the whole width
+        lines += ["hide:"] + [f"  - {part}" for part in hide]
+    return Markup("\n".join([*lines, "---"]))
+
+
+def page_paths(report: Report) -> dict[str, str]:
+    """Where each generated page lives (docs-relative)."""
+    paths = {"home": "index.md", "projects_index": "projects/index.md", "clusters_index": "clusters/index.md",
+             "methodology": "methodology.md", "changes": "changes.md"}
+    paths.update({f"project:{pid}": f"projects/{pid}.md" for pid in report.projects})
+    paths.update({f"cluster:{cid}": f"clusters/{cid}.md" for cid in report.clusters})
+    paths.update({f"year:{y}": f"years/{y}.md" for y in report.years})
+    return paths
+
+
+def project_inputs(report: Report, tolerance: float) -> dict[str, tuple]:
+    """What each project page is made from, besides the stamp, by path: equal inputs make equal pages."""
+    r = report
+    common = (r.latest_period, r.as_of, r.currency, r.display_unit, r.unit_factor, r.language, tolerance)
+    return {f"projects/{p.id}.md": (p, r.clusters.get(p.cluster_id or ""), *common) for p in r.projects.values()}
+
+
+class PageMaker:
+    """Renders the pages of one report."""
+
+    def __init__(self, report: Report, templates_dir: Path | None = None, site_name: str = "",
+                 tolerance: float = 0.05):
+        self.report = report
+        self.fmt = Formatter(report.language, report.display_unit, report.unit_factor)
+        self.site_name = site_name
+        self.tolerance = tolerance
+        self.paths = page_paths(report)
+        self.stamp_line = self.stamp()  # the same on every page
+        loaders = [FileSystemLoader(str(templates_dir))] if templates_dir else []
+        self.env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("generator.rendering", "templates")]),
+                               finalize=show, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True, autoescape=False)
+        f = self.fmt
+
+        def safe(function):  # figures formatted here hold digits, units and our own words only
+            return lambda *a, **k: Markup(function(*a, **k))
+
+        def t(key: str, **params) -> Markup:  # our words, with whatever they name shown literally
+            return Markup(f.t(key, **{k: show(v) for k, v in params.items()}))
+
+        # a template's own escaping is ours too: Jinja's would pass Markdown from the data through
+        self.env.filters.update(amount=safe(f.amount), total=safe(f.total), ratio=safe(f.ratio), date=safe(f.date),
+                                period=safe(f.period), quantity=f.quantity, e=show, escape=show, forceescape=show)
+        self.env.globals.update(t=t, sep="、" if report.language == "zh" else ", ", chart=self.chart_html, front=front_matter, status=self.status, category=self.category,
+                                language=report.language, unit=report.display_unit, Category=Category,
+                                fields={fd.name: fd.zh if report.language == "zh" else fd.en for fd in PROJECTS.fields})
+
+    # -- helpers for templates ----------------------------------------------------
+    def link(self, here: str, key: str) -> Markup:
+        return Markup(posixpath.relpath(self.paths[key], posixpath.dirname(here) or "."))
+
+    def status(self, s) -> str:
+        return self.fmt.t(f"st_{s.value}" if s else "st_none")
+
+    def category(self, c: Category) -> str:
+        return self.fmt.t(c.value)
+
+    def chart_html(self, chart: ch.Chart) -> Markup:
+        """A chart container, its spec, and its numbers in a collapsible table (readable without the chart).
+        Search leaves both out (the numbers are in the page's own tables), as it does the stamp line."""
+        cid = f"chart-{chart.id}"
+        head = "".join(f"<th scope=\"col\">{h(c)}</th>" for c in chart.columns)
+        body = "".join("<tr>" + "".join(f"<td>{h(v)}</td>" for v in row) + "</tr>" for row in chart.rows)
+        label = f"{chart.title}{'：' if self.report.language == 'zh' else ': '}{chart.description}"
+        return Markup(
+            f'<figure class="ps-chart" id="{cid}" data-marks="{chart.marks}" data-search-exclude>'
+            f'<figcaption class="ps-chart__title">{h(chart.title)}</figcaption>'
+            f'<div class="ps-chart__canvas" role="img" aria-label="{h(label)}" data-spec="{cid}-spec">'
+            f'<div class="ps-chart__view"></div></div>'
+            f'<script type="application/json" id="{cid}-spec">{json_script(chart.spec)}</script>'
+            f'</figure>\n\n'
+            f'<details class="ps-chart-data" data-search-exclude><summary>{h(self.fmt.t("data_table"))}：{h(chart.title)}</summary>'
+            f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>\n')
+
+    def stamp(self) -> Markup:
+        """The data's as-of date and each source file's checksum."""
+        f = self.fmt
+        zh = self.report.language == "zh"
+        files = dict.fromkeys((s.label.split("/")[-1], s.sha256[:12]) for s in self.report.sources)
+        shown = [f"{h(name)}（SHA-256 <code>{digest}</code>）" if zh else f"{h(name)} (SHA-256 <code>{digest}</code>)"
+                 for name, digest in files]
+        parts = [f"{f.t('as_of')} {self.report.as_of.isoformat()}" if self.report.as_of else ""]
+        parts.append(f"{f.t('source')}{'：' if zh else ': '}{f.join(shown)}")
+        return Markup(f'<p class="ps-stamp" data-search-exclude>{" · ".join(p for p in parts if p)}</p>')
+
+    def by_cluster(self, projects: list[Project]) -> dict[str, list[Project]]:
+        """Projects grouped by cluster name, in the clusters' order; those in none under 未分类."""
+        groups = {c.name: [p for p in projects if p.cluster_id == cid] for cid, c in self.report.clusters.items()}
+        groups[self.fmt.t("unknown_cluster")] = [p for p in projects if p.cluster_id is None]
+        return {name: members for name, members in groups.items() if members}
+
+    def render(self, kind: str, path: str, title: str, charts: list, **context) -> Page:
+        charts = [c for c in charts if c is not None]
+        template = self.env.get_template(f"{kind}.md.j2")
+        context.update(title=title, here=path, link=lambda key: self.link(path, key), stamp=self.stamp_line,
+                       charts={c.id: c for c in charts}, report=self.report, fmt=self.fmt, metrics=metrics)
+        return Page(path, title, kind, template.render(**context), charts)
+
+    # -- pages ---------------------------------------------------------------------
+    def jobs(self) -> dict[str, Callable[[], Page]]:
+        """Every page, by docs-relative path: a function that renders it, in the order pages are read.
+
+        Projects come first: each is quick to make, so an engine reading pages while they are being made
+        (see :mod:`.ahead`) starts at once; the summaries, slower to make, are ready by the time it gets there."""
+        r = self.report
+        jobs = {self.paths[f"project:{p.id}"]: functools.partial(self.project, p) for p in r.projects.values()}
+        jobs.update({self.paths[f"cluster:{cid}"]: functools.partial(self.cluster, cid) for cid in r.clusters})
+        jobs.update({self.paths[f"year:{y}"]: functools.partial(self.year, y) for y in r.years})
+        kinds = ("home", "projects_index", "clusters_index", "methodology", "changes") if r.clusters else (
+            "home", "projects_index", "methodology", "changes")
+        jobs.update({self.paths[k]: getattr(self, k) for k in kinds})
+        return jobs
+
+    def home(self) -> Page:
+        r, f = self.report, self.fmt
+        projects = list(r.projects.values())
+        latest = r.current_year
+        charts = [ch.investment_by(self.by_cluster(projects), f, "cluster-investment", "chart_cluster_investment"),
+                  ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(r, f), ch.pipeline(projects, f)]
+        unassigned = [p for p in projects if p.cluster_id is None]
+        return self.render("home", self.paths["home"], self.site_name or f.t("home"), charts,
+                           summary=metrics.summarize(projects, latest), latest=latest,
+                           clusters=[(cid, c, metrics.cluster_summary(r, cid)) for cid, c in r.clusters.items()],
+                           unassigned=metrics.cluster_summary(r, None) if unassigned else None,
+                           years=[(y, metrics.year_summary(r, y)) for y in r.years],
+                           landed=len([p for p in projects if p.category is Category.INVESTMENT and p.status and
+                                       p.status.stage is not None and p.status.stage >= Status.SIGNED.stage]),
+                           reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()])
+
+    def projects_index(self) -> Page:
+        r = self.report
+        latest = r.latest_period
+        rows = [(p, metrics.schedule(p, latest, self.tolerance).status) for p in r.projects.values()]
+        return self.render("projects_index", self.paths["projects_index"], self.fmt.t("projects"), [], rows=rows)
+
+    def clusters_index(self) -> Page:
+        """Every cluster with its figures: the navigation's way into clusters when there are many."""
+        r = self.report
+        unassigned = any(p.cluster_id is None for p in r.projects.values())
+        return self.render("clusters_index", self.paths["clusters_index"], self.fmt.t("clusters"), [],
+                           clusters=[(cid, c, metrics.cluster_summary(r, cid)) for cid, c in r.clusters.items()],
+                           unassigned=metrics.cluster_summary(r, None) if unassigned else None)
+
+    def project(self, p: Project) -> Page:
+        r = self.report
+        charts = [c for c in [ch.project_progress(p, self.fmt)] if c]
+        return self.render("project", self.paths[f"project:{p.id}"], p.name, charts, p=p,
+                           cluster=r.clusters.get(p.cluster_id) if p.cluster_id else None,
+                           share=metrics.investment_share(p), completion=metrics.annual_completion(p),
+                           cumulative=metrics.cumulative_investment(p),
+                           schedule=metrics.schedule(p, r.latest_period, self.tolerance),
+                           milestones=metrics.milestones(p, r.as_of),
+                           tags=[t for t in (r.clusters[p.cluster_id].name if p.cluster_id else None, self.status(p.status),
+                                             *[f"{y}年" if r.language == "zh" else str(y) for y in p.all_years]) if t])
+
+    def cluster(self, cid: str) -> Page:
+        r, f = self.report, self.fmt
+        projects = r.projects_in(cluster_id=cid)
+        charts = [ch.project_investment(projects, f), ch.status_breakdown(projects, f), ch.group_progress(projects, f)]
+        return self.render("cluster", self.paths[f"cluster:{cid}"], r.clusters[cid].name, charts,
+                           cluster=r.clusters[cid], projects=projects, summary=metrics.cluster_summary(r, cid),
+                           tags=[r.clusters[cid].name])
+
+    def year(self, year: int) -> Page:
+        r, f = self.report, self.fmt
+        projects = r.projects_in(year=year)
+        charts = [ch.investment_by(self.by_cluster(projects), f, "cluster-investment", "chart_year_clusters"),
+                  ch.status_breakdown(projects, f)]
+        previous = year - 1 if year - 1 in r.years else None
+        by_category = [(c, metrics.year_summary(r, year, c), metrics.year_summary(r, previous, c) if previous else None)
+                       for c in Category]
+        title = f"{year}年" if r.language == "zh" else str(year)
+        return self.render("year", self.paths[f"year:{year}"], title, charts, year=year, projects=projects,
+                           summary=metrics.year_summary(r, year), previous=previous,
+                           previous_summary=metrics.year_summary(r, previous) if previous else None,
+                           by_category=by_category, indicators=r.indicators_for(year), tags=[title])
+
+    def changes(self) -> Page:
+        from ..figures.changes import period_changes
+
+        return self.render("changes", self.paths["changes"], self.fmt.t("changes"), [],
+                           changes=period_changes(self.report, self.tolerance))
+
+    def methodology(self) -> Page:
+        """Downloads, the definitions of derived figures, and what each downloaded column means."""
+        from ..contract.schema import TABLES
+        from .downloads import _header
+
+        zh = self.report.language == "zh"
+        present = [s.table for s in self.report.sources]
+        tables = [t for t in TABLES.values() if t.name in present or t.name in ("projects", "clusters")]
+        fields = []
+        for table in tables:
+            rows = []
+            for f in table.fields:
+                meaning = (f.note_zh or f.zh) if zh else (f.note_en or f.en)
+                if f.kind == "amount":
+                    rows.append((_header(table.name, f.name, self.report), meaning))
+                    rows.append((_header(table.name, f.name + "_flag", self.report),
+                                 "未公开、待定，或数字的限定词（约、以上、超、近）" if zh else
+                                 "withheld, TBD, or the figure's qualifier (about, at least, over, nearly)"))
+                else:
+                    rows.append((_header(table.name, f.name, self.report), meaning))
+            fields.append((table, rows))
+        return self.render("methodology", self.paths["methodology"], self.fmt.t("methodology"), [],
+                           definitions=metrics.DEFINITIONS, tables=tables, fields=fields)

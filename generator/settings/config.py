@@ -1,0 +1,262 @@
+"""The site's settings for progress-site, declared once and validated with messages that name the key.
+
+The same settings are read from the ``progress`` entry of ``mkdocs.yml``'s ``plugins`` by the
+MkDocs plugin and by the command line, so both see one schema.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from ..contract.limits import Limits
+from ..contract.schema import TABLES
+from ..contract.units import CURRENCIES, Currency
+from ..contract.vocab import Category, Status
+from ..text.messages import WARNING_CODES, render
+
+PLUGIN_NAME = "progress"
+#: Set by ``progress-site build/serve --data``: the data folder to use instead of the setting.
+DATA_ENV = "PROGRESS_SITE_DATA"
+
+
+class ConfigError(Exception):
+    """Settings that cannot be used. ``problems`` holds (key, reason) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]], language: str = "zh", code: str = "config-invalid"):
+        self.problems = problems
+        self.language = language
+        self.code = code  # config-invalid: a setting; config-file: the file itself
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        return [render(self.code, self.language, key=k, reason=r) for k, r in self.problems]
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FileSettings(_Settings):
+    """Where one table comes from and how its headers are named."""
+
+    path: str | None = Field(None, description="file in the data folder (.csv or .xlsx); default: the table's name", json_schema_extra={"zh": "数据文件夹中的文件（.csv 或 .xlsx）；默认与表同名"})
+    sheet: str | None = Field(None, description="sheet of an .xlsx file; default: one named like the table, else the first", json_schema_extra={"zh": ".xlsx 的工作表；默认取与表同名的工作表，否则第一张"})
+    columns: dict[str, str | list[str]] = Field(default_factory=dict, description="field -> header(s) as written", json_schema_extra={"zh": "字段 → 文件中的表头（可多个）；写出后该字段只认这些表头，写 [] 表示没有此列"})
+    latest_by: str | None = Field(None, description="header of a report-date column: rows of one id keep the latest", json_schema_extra={"zh": "报告日期列的表头：同一编号有多行时只保留最新一行"})
+
+
+class SiteConfig(_Settings):
+    """Every setting of a progress site, with its default."""
+
+    data_dir: str = Field("data", description="the data folder, relative to mkdocs.yml", json_schema_extra={"zh": "数据文件夹，相对于 mkdocs.yml"})
+    language: Literal["zh", "en"] | None = Field(None, description="language of pages and messages; default: theme.language", json_schema_extra={"zh": "页面和提示的语言（zh 或 en）；默认取 theme.language"})
+    currency: Annotated[str, AfterValidator(str.upper)] = Field("CNY", description="currency of every amount: CNY, USD, EUR, HKD", json_schema_extra={"zh": "金额的币种：CNY、USD、EUR、HKD"})
+    unit: str | None = Field(None, description="display unit; default 亿元 (CNY) or million USD", json_schema_extra={"zh": "显示单位；默认亿元（CNY）或 million USD"})
+    input_unit: str | None = Field(None, description="unit of a bare number in a column whose header names none; default: unit", json_schema_extra={"zh": "表头和单元格都没写单位时数字的单位；默认同显示单位"})
+    encoding: str | None = Field(None, description="encoding of CSV files; default: detected", json_schema_extra={"zh": "CSV 文件编码；默认自动识别"})
+    date_formats: list[str] = Field(default_factory=list, description="extra strptime formats for dates, e.g. %m/%d/%Y", json_schema_extra={"zh": "额外的日期格式（strptime），如 %m/%d/%Y"})
+    as_of: dt.date | None = Field(None, description="the data's as-of date; default: the end of the latest period", json_schema_extra={"zh": "数据截止日期；默认为最新报告期末"})
+    schedule_tolerance: float = Field(0.05, ge=0, le=0.5, description="how far ahead or behind the year's elapsed share still counts as on track", json_schema_extra={"zh": "进度状态的容差：与时间进度相差多少以内算“正常”"})
+    files: dict[Literal["projects", "clusters", "progress", "indicators"], FileSettings] = Field(
+        default_factory=dict, description="per table (projects, clusters, progress, indicators): where it is and its headers", json_schema_extra={"zh": "每张表（projects、clusters、progress、indicators）的文件位置和表头"})
+    statuses: dict[str, Status] = Field(default_factory=dict, description="extra status words -> canonical status", json_schema_extra={"zh": "新增状态词 → 标准状态"})
+    categories: dict[str, Category] = Field(default_factory=dict, description="extra category words", json_schema_extra={"zh": "新增项目类别词 → 标准类别"})
+    levels: dict[str, str] = Field(default_factory=dict, description="extra level words -> level shown", json_schema_extra={"zh": "新增项目级别词 → 显示的级别"})
+    templates_dir: str | None = Field(None, description="folder of templates that replace the built-in ones (home.md.j2, project.md.j2 ...), relative to mkdocs.yml", json_schema_extra={"zh": "覆盖内置模板（home.md.j2、project.md.j2 等）的文件夹，相对于 mkdocs.yml"})
+    filing_number: str | None = Field(None, description="the site's ICP filing number (备案号), shown in the footer", json_schema_extra={"zh": "网站备案号，显示在页脚"})
+    office: str | None = Field(None, description="the responsible office, shown in the footer", json_schema_extra={"zh": "主办或负责单位，显示在页脚"})
+    search: Literal["material", "pagefind"] = Field("material", description="search engine: material (the theme's, for sites up to about a thousand projects) or pagefind (loads only the parts of the index a query needs; for large sites)", json_schema_extra={"zh": "站内搜索引擎：material（主题自带，适合千个项目以内）或 pagefind（按需加载索引分片，适合大型网站）"})
+    ignore: list[str] = Field(default_factory=list, description="warning codes not to report, e.g. withheld-value", json_schema_extra={"zh": "不再提示的警告代码，如 withheld-value"})
+    publish_columns: list[str] = Field(default_factory=list, description="headers of project-table columns the schema does not know, to publish on project pages (others are not published)", json_schema_extra={"zh": "项目表中未识别的列里要在项目页上发布的列（表头）；未列出的不发布"})
+    publish_personal: list[str] = Field(default_factory=list, description="headers of columns that look like personal data (phone, e-mail, ID number …), to publish all the same", json_schema_extra={"zh": "看起来是个人信息（电话、邮箱、身份证号等）但仍要发布的列（表头）"})
+    limits: Limits = Field(default_factory=Limits, description="how much one data file may hold", json_schema_extra={"zh": "单个数据文件的大小上限"})
+
+    @property
+    def money(self) -> Currency:
+        return CURRENCIES[self.currency]
+
+    @property
+    def display_unit(self) -> str:
+        return self.unit or self.money.default_unit
+
+    @property
+    def bare_unit(self) -> str:
+        return self.input_unit or self.display_unit
+
+    def file(self, table: str) -> FileSettings:
+        return self.files.get(table, FileSettings())
+
+    @classmethod
+    def from_mapping(cls, data: dict | None, language: str = "zh", prefix: str = "") -> "SiteConfig":
+        """Validate raw settings; raise ConfigError naming each bad key (``prefix`` + dotted path)."""
+        try:
+            config = cls.model_validate(data or {})
+        except ValidationError as exc:
+            problems = [(prefix + ".".join(str(p) for p in e["loc"] if p != "[key]"), _reason(e, language) + cls._hint(e, language))
+                        for e in exc.errors()]
+            raise ConfigError(problems, language) from None
+        problems = [(prefix + key, reason) for key, reason in config._rule_problems(language)]
+        if problems:
+            raise ConfigError(problems, language)
+        return config
+
+    @classmethod
+    def _hint(cls, error: dict, language: str) -> str:
+        """For an unknown top-level key, the known one it was probably meant to be."""
+        if error["type"] != "extra_forbidden" or len(error["loc"]) != 1:
+            return ""
+        close = difflib.get_close_matches(str(error["loc"][0]), list(cls.model_fields), n=1, cutoff=0.6)
+        if not close:
+            return ""
+        return f"（是否想写 {close[0]}？）" if language == "zh" else f" (did you mean {close[0]}?)"
+
+    def _rule_problems(self, language: str):
+        zh = language == "zh"
+        if self.currency.upper() not in CURRENCIES:
+            yield "currency", ("应为以下之一：" if zh else "expected one of ") + ", ".join(CURRENCIES)
+            return
+        cur = self.money
+        for key in ("unit", "input_unit"):
+            value = getattr(self, key)
+            if value is not None and cur.factor(value) is None:
+                words = ", ".join(cur.unit_words()[:12])
+                yield key, (f"“{value}”不是 {cur.code} 的单位；可用：{words} 等" if zh
+                            else f"“{value}” is no unit of {cur.code}; expected one of {words} …")
+        for table, settings in self.files.items():
+            fields = TABLES[table].field_names
+            for name in settings.columns:
+                if name not in fields:
+                    yield f"files.{table}.columns.{name}", (("没有这个字段；可用：" if zh else "no such field; expected one of ")
+                                                            + ", ".join(fields))
+        for code in self.ignore:
+            if code not in WARNING_CODES:
+                yield "ignore", (f"“{code}”不是警告代码；可用：" if zh else f"“{code}” is no warning code; expected one of ") + ", ".join(WARNING_CODES)
+        if self.encoding:
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                yield "encoding", (f"未知的编码“{self.encoding}”" if zh else f"unknown encoding “{self.encoding}”")
+
+
+_ZH_REASONS = {
+    "extra_forbidden": "不是已知的配置项",
+    "missing": "必须填写",
+    "string_type": "应为文字",
+    "dict_type": "应为“键: 值”的映射",
+    "list_type": "应为列表",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
+    "date_from_datetime_parsing": "应为日期，如 2022-09-30",
+    "date_parsing": "应为日期，如 2022-09-30",
+    "date_type": "应为日期，如 2022-09-30",
+}
+
+
+def _reason(error: dict, language: str) -> str:
+    """Pydantic's message, in Chinese for the common kinds of mistake."""
+    if language != "zh":
+        return error["msg"]
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind in ("literal_error", "enum"):
+        return f"应为以下之一：{str(ctx.get('expected', '')).replace(' or ', '、').replace(', ', '、')}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return f"应{'不小于' if kind == 'greater_than_equal' else '不大于'} {ctx.get('ge', ctx.get('le'))}"
+    return _ZH_REASONS.get(kind, error["msg"])
+
+
+class _MkDocsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags (!!python/name, !ENV, !relative)."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_MkDocsLoader.add_multi_constructor("", _any_tag)
+
+
+
+def site_language(theme_language: str | None) -> str:
+    """zh for any Chinese theme language (zh, zh-Hant, zh-TW), else en; zh when none is set."""
+    if not theme_language:
+        return "zh"
+    return "zh" if str(theme_language).lower().startswith("zh") else "en"
+
+
+@dataclass(frozen=True)
+class Site:
+    """A site's settings resolved against the file they came from."""
+
+    config: SiteConfig
+    root: Path  # folder of mkdocs.yml, or the working folder
+    data_dir: Path
+    language: str
+
+    @classmethod
+    def resolve(cls, config: SiteConfig, root: Path, data_dir: Path, language: str) -> "Site":
+        """The site, once the folders its settings name are checked (a ConfigError names the key)."""
+        if config.templates_dir and not (root / config.templates_dir).is_dir():
+            folder = root / config.templates_dir
+            raise ConfigError([(f"plugins.{PLUGIN_NAME}.templates_dir",
+                                f"文件夹 {folder} 不存在" if language == "zh" else f"the folder {folder} does not exist")],
+                              language)
+        return cls(config, root, data_dir, language)
+
+
+def read_mkdocs_yml(path: Path) -> dict:
+    """mkdocs.yml as a mapping; tags are read as plain values, never run."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_MkDocsLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{mark.line + 1}:{mark.column + 1}: " if mark else ""
+        raise ConfigError([("", f"{where}{exc.problem or exc.context}")], code="config-file") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError([("", " ".join(str(exc).split()))], code="config-file") from None
+    return data if isinstance(data, dict) else {}
+
+
+def plugin_settings(mkdocs: dict) -> dict | None:
+    """The ``progress`` entry of ``plugins`` (list or mapping form), or None when absent."""
+    plugins = mkdocs.get("plugins") or []
+    items = plugins.items() if isinstance(plugins, dict) else (
+        next(iter(p.items())) if isinstance(p, dict) and p else (p, {}) for p in plugins)
+    for name, settings in items:
+        if name == PLUGIN_NAME:
+            return settings or {}
+    return None
+
+
+def load_site(config_file: Path | None = None, data_dir: Path | None = None) -> Site:
+    """Settings from ``config_file`` (a mkdocs.yml) or defaults; ``data_dir`` overrides the data folder."""
+    raw: dict = {}
+    theme_language = None
+    root = Path.cwd()
+    if config_file is not None:
+        mkdocs = read_mkdocs_yml(config_file)
+        theme = mkdocs.get("theme")
+        theme_language = theme.get("language") if isinstance(theme, dict) else None
+        raw = plugin_settings(mkdocs) or {}
+        root = config_file.resolve().parent
+    if not isinstance(raw, dict):
+        raise ConfigError([(f"plugins.{PLUGIN_NAME}", "expected a mapping of settings")])
+    language = site_language(raw.get("language") or theme_language)
+    config = SiteConfig.from_mapping(raw, language, prefix=f"plugins.{PLUGIN_NAME}.")
+    if config.language:
+        language = config.language
+    folder = data_dir if data_dir is not None else root / config.data_dir
+    return Site.resolve(config, root, folder, language)

@@ -1,0 +1,1 @@
+"""What the tool says: the message catalogue, page labels, and coded, located problems."""

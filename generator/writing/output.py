@@ -1,0 +1,174 @@
+"""Everything the generator adds to a site, as docs-relative files: pages, assets and downloads.
+
+Engines (the MkDocs plugin, ``generate --out``) take these files as they are; hand-written pages are
+composed with the generated page at the same path, and their live figures filled in.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..model.report import Report
+from ..rendering.bundle import vega_bundle
+from ..rendering.downloads import export_files, export_paths
+from ..rendering.markup import h
+from ..rendering.pages import Page, PageMaker, project_inputs
+from ..rendering.prose import Figures
+from ..settings.config import Site
+from .ahead import Ahead, cores
+
+ASSET_DIR = "assets/progress"
+JS = [f"{ASSET_DIR}/vega-embed.js", f"{ASSET_DIR}/progress.js"]
+CSS = [f"{ASSET_DIR}/progress.css"]
+GENERATED_MARK = re.compile(r"^\s*\[\[\s*generated\s*\]\]\s*$", re.M)
+_FRONT = re.compile(r"\A---\n(.*?)\n---\n?", re.S)
+_H1 = re.compile(r"^#\s+.+$", re.M)
+
+
+@dataclass
+class Output:
+    """The generated part of a site: docs-relative path -> content, pages first. Contents may be made
+    ahead in a second process (see :mod:`.ahead`); reading one waits for it if need be."""
+
+    pages: list[str]
+    files: Mapping[str, str | bytes]
+    figures: Figures
+    stamp: str = ""  # the line every page carries (as-of date, source checksums)
+
+    def page_paths(self) -> set[str]:
+        return set(self.pages)
+
+    def close(self) -> None:
+        """Stop the worker if it is still making files (after a failed build, nobody will read them)."""
+        if isinstance(self.files, Ahead):
+            self.files.close()
+
+
+ASSETS = [f"{ASSET_DIR}/{name}" for name in ("progress.js", "progress.css", "vega-embed.js")]
+
+
+def assets() -> dict[str, str]:
+    """The page script, its styles and the Vega bundle, by docs-relative path (as :data:`ASSETS`)."""
+    folder = resources.files("generator.rendering") / "assets"
+    out = {f"{ASSET_DIR}/{name}": (folder / name).read_text(encoding="utf-8") for name in ("progress.js", "progress.css")}
+    out[f"{ASSET_DIR}/vega-embed.js"] = vega_bundle()
+    return out
+
+
+def generate(report: Report, site: Site, site_name: str = "", parallel: bool | None = None) -> Output:
+    """Every generated page, the assets and the downloads of ``report``.
+
+    With ``parallel`` (the default where there are two cores or more) they are made by a second process
+    in the order they are listed, while the caller reads them."""
+    maker = _maker(report, site, site_name)
+    jobs: dict[str, Callable[[], str | bytes]] = {path: _markdown(job) for path, job in maker.jobs().items()}
+    pages = list(jobs)
+    downloads = functools.cache(functools.partial(export_files, report))
+    jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
+    jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
+    files = Ahead(jobs, parallel=cores() > 1 if parallel is None else parallel)
+    return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamp_line)
+
+
+def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> tuple[Output, set[str]]:
+    """The output for a changed ``report``, made from ``old`` by remaking only what the change can touch
+    (every page but those of projects whose inputs are equal, and the downloads); and the generated paths
+    whose content changed other than in the stamp line. For a fast preview."""
+    maker = _maker(report, site, site_name)
+    stamp, jobs = maker.stamp_line, maker.jobs()
+    inputs = project_inputs(report, site.config.schedule_tolerance)
+    old_inputs = project_inputs(old.figures.report, site.config.schedule_tolerance)
+    files: dict[str, str | bytes] = {}
+    for path, job in jobs.items():
+        if path in inputs and old_inputs.get(path) == inputs[path]:
+            files[path] = old.files[path].replace(old.stamp, stamp)
+        else:
+            files[path] = job().markdown
+    files.update(export_files(report))
+    files.update((path, old.files[path]) for path in ASSETS)
+    changed = {path for path, content in files.items()
+               if path not in old.files or _unstamped(content, stamp) != _unstamped(old.files[path], old.stamp)}
+    new = Output(list(jobs), files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), stamp)
+    return new, changed
+
+
+def _maker(report: Report, site: Site, site_name: str) -> PageMaker:
+    templates = site.root / site.config.templates_dir if site.config.templates_dir else None
+    return PageMaker(report, templates, site_name, site.config.schedule_tolerance)
+
+
+def _unstamped(content: str | bytes, stamp: str) -> str | bytes:
+    return content.replace(stamp, "") if isinstance(content, str) and stamp else content
+
+
+_assets = functools.cache(assets)
+
+
+def _markdown(job: Callable[[], Page]) -> Callable[[], str]:
+    return lambda: job().markdown
+
+
+def _item(make: Callable[[], dict], key: str):
+    return make()[key]
+
+
+def compose(own: str, generated: str) -> str:
+    """A hand-written page over a generated one: its front matter and text first, the generated
+    body after (or where it writes ``[[ generated ]]``); its own first heading replaces ours."""
+    own_front = _FRONT.match(own)
+    gen_front = _FRONT.match(generated)
+    own_body = own[own_front.end():] if own_front else own
+    gen_body = generated[gen_front.end():] if gen_front else generated
+    front = own_front.group(0) if own_front else (gen_front.group(0) if gen_front else "")
+    if _H1.search(own_body):
+        gen_body = _H1.sub("", gen_body, count=1)
+    if GENERATED_MARK.search(own_body):
+        body = GENERATED_MARK.sub(lambda _: gen_body.strip("\n"), own_body, count=1)
+    else:
+        body = own_body.rstrip("\n") + "\n\n" + gen_body.lstrip("\n")
+    if own_front and gen_front and "tags:" not in own_front.group(1) and "tags:" in gen_front.group(1):
+        tags = gen_front.group(1)[gen_front.group(1).index("tags:"):]
+        front = f"---\n{own_front.group(1)}\n{tags}\n---\n"
+    return front + ("\n" if front and not front.endswith("\n") else "") + body
+
+
+#: Up to this many clusters are listed in the navigation; with more, it links to the clusters' index page
+#: (every page carries the navigation, so a long list would weigh on all of them).
+NAV_CLUSTERS = 12
+
+
+def nav(report: Report, output: Output, own_pages: list[str], language: str) -> list:
+    """A navigation that scales: no project is listed; clusters, years and the index link to them."""
+    from ..text.labels import label
+
+    generated = output.page_paths()
+    overview = {label("all_clusters", language): "clusters/index.md"}
+    clusters = [{h(c.name): f"clusters/{cid}.md"} for cid, c in report.clusters.items()]  # themes print labels as HTML
+    years = [{(f"{y}年" if language == "zh" else str(y)): f"years/{y}.md"} for y in report.years]
+    others = [p for p in own_pages if p not in generated and p not in ("tags.md",)]
+    items: list = [{label("home", language): "index.md"}, {label("changes", language): "changes.md"},
+                   {label("projects", language): "projects/index.md"}]
+    if len(clusters) > NAV_CLUSTERS:
+        items.append({label("clusters", language): "clusters/index.md"})
+    elif clusters:
+        items.append({label("clusters", language): [overview, *clusters]})
+    if years:
+        items.append({label("years", language): years})
+    items += others
+    items.append({label("methodology", language): "methodology.md"})
+    if "tags.md" in own_pages:
+        items.append({label("tags", language): "tags.md"})
+    return items
+
+
+def own_pages(docs_dir: Path) -> list[str]:
+    """The hand-written Markdown pages of a site, docs-relative, sorted."""
+    if not docs_dir.is_dir():
+        return []
+    return sorted(posixpath.join(*p.relative_to(docs_dir).parts) for p in docs_dir.rglob("*.md"))
