@@ -612,7 +612,7 @@ def test_a_sheet_name_from_the_workbook_is_shown_literally(small, tmp_path):
 def test_a_templates_own_escaping_shows_the_data_literally(small, tmp_path):
     from importlib import resources
 
-    builtin = (resources.files("generator") / "templates" / "project.md.j2").read_text(encoding="utf-8")
+    builtin = (resources.files("generator.rendering") / "templates" / "project.md.j2").read_text(encoding="utf-8")
     (small / "templates").mkdir()
     (small / "templates" / "project.md.j2").write_text(builtin + "\n{{ p.location|e }} {{ p.location|escape }}\n", encoding="utf-8")
     config = small / "mkdocs.yml"
