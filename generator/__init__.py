@@ -4,7 +4,7 @@ The core is a pure pipeline (read -> check -> model -> pages); the MkDocs plugin
 command line are thin adapters over it.
 """
 
-from .model.loader import Loaded, load_report
+from .loading.loader import Loaded, load_report
 from .model.report import Report
 from .settings.config import Site, SiteConfig, load_site
 

@@ -10,13 +10,13 @@ import click
 
 from . import __version__
 from .figures.changes import period_changes, summary_line
-from .model.loader import load_report
+from .loading.loader import load_report
 from .rendering.formatting import Formatter
 from .rendering.links import unreachable_pages
-from .settings.config import DATA_ENV, PLUGIN_NAME, ConfigError, load_site, read_mkdocs_yml
+from .settings.config import ConfigError, load_site, read_mkdocs_yml
 from .text.messages import os_reason, render, word
 from .text.problems import Problem, Severity
-from .writing.place import PublishError, publishing
+from .writing.place import PublishError
 
 _SEVERITY = {("zh", Severity.ERROR): "错误", ("zh", Severity.WARNING): "警告",
              ("en", Severity.ERROR): "error", ("en", Severity.WARNING): "warning"}
@@ -113,17 +113,6 @@ DATA_OPTION = click.option("--data", "data_dir", type=click.Path(exists=True, fi
                            help="The data folder (default: the site's data_dir setting).")
 
 
-def _mkdocs_logging() -> None:
-    import logging
-
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
-
-
 def _gather(config_file: Path, data_dir: Path | None, strict: bool, warnings: bool = True):
     """Read and check everything before anything is written; exit 1 on errors. Warnings are printed
     unless ``warnings`` is false (when the plugin reports them again)."""
@@ -153,50 +142,35 @@ def _gather(config_file: Path, data_dir: Path | None, strict: bool, warnings: bo
 def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, strict: bool) -> None:
     """Check the data and build the site. The previous site stays until the new one is complete."""
     import gc
-    import os
     import signal
 
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    from .engines.mkdocs.commands import BuildError
+    from .engines.mkdocs.commands import build as build_site
 
     site, report = _gather(config_file, data_dir, strict)
     # The report lives as long as the build: keep the collector from walking its objects on every pass.
     gc.freeze()
-    _mkdocs_logging()
-    if data_dir is not None:
-        os.environ[DATA_ENV] = str(data_dir.resolve())
-    config = load_config(config_file=str(config_file), strict=strict)
-    plugin = config.plugins.get(PLUGIN_NAME)
-    if plugin is not None:
-        plugin.gathered = (site, report)  # read and checked above: the plugin need not do it again
-    target = Path(site_dir) if site_dir else Path(config.site_dir)
-    sources = {"config file": config_file, "docs folder": Path(config.docs_dir), "data folder": site.data_dir}
+
+    def check_links(staging: Path) -> None:
+        orphans = unreachable_pages(staging)
+        for page in orphans:
+            click.echo(f"WARNING -  {word('page-unlinked', site.language, page=page)}", err=True)
+        if orphans and strict:
+            raise BuildError(word("pages-unlinked-strict", site.language, count=len(orphans)))
+
     signal.signal(signal.SIGTERM, _terminate)  # as Ctrl-C: the staging folder and the page worker go
     try:
-        with publishing(target, sources) as staging:
-            config.site_dir = str(staging)
-            mkdocs_build(config)
-            orphans = unreachable_pages(staging)
-            for page in orphans:
-                click.echo(("WARNING -  没有任何链接通向页面 " if site.language == "zh" else
-                            "WARNING -  no link leads to page ") + page, err=True)
-            if orphans and strict:
-                raise MkDocsException(f"{len(orphans)} unlinked page(s) with --strict")
+        target = build_site(config_file, site, report, site_dir, data_dir, strict, check_links)
     except PublishError as exc:
         _fail(exc.message(site.language))
-    except MkDocsException as exc:
-        _fail(str(exc) or "build failed")
+    except BuildError as exc:
+        _fail(str(exc))
     except OSError as exc:
-        _fail(render("site-write-failed", site.language, path=exc.filename or target, reason=os_reason(exc)))
-    finally:
-        if getattr(plugin, "output", None) is not None:
-            plugin.output.close()
+        _fail(render("site-write-failed", site.language, path=exc.filename or site_dir or "site",
+                     reason=os_reason(exc)))
     fmt = Formatter(report.language, report.display_unit, report.unit_factor)
-    zh = site.language == "zh"
-    click.echo((f"已生成网站 {target}：{len(report.projects)} 个项目、{len(report.clusters)} 个产业集群、{len(report.years)} 个年度"
-                if zh else f"built {target}: {len(report.projects)} projects, {len(report.clusters)} clusters, "
-                           f"{len(report.years)} years"))
+    click.echo(word("built", site.language, site=target, projects=len(report.projects),
+                    clusters=len(report.clusters), years=len(report.years)))
     click.echo(summary_line(period_changes(report, site.config.schedule_tolerance), fmt))
 
 
@@ -215,20 +189,16 @@ def _fail(message: str) -> None:
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(config_file: Path, data_dir: Path | None, dev_addr: str) -> None:
     """Preview the site; pages reload when a page or a data file changes."""
-    import os
     import signal
 
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from .engines.mkdocs.commands import serve as serve_site
 
     _gather(config_file, data_dir, strict=False, warnings=False)  # the plugin's first build prints them
-    _mkdocs_logging()
-    if data_dir is not None:
-        os.environ[DATA_ENV] = str(data_dir.resolve())
 
     def stop(signum, frame):  # as Ctrl-C does: MkDocs then removes its temporary site folder
         raise KeyboardInterrupt
     signal.signal(signal.SIGTERM, stop)
-    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    serve_site(config_file, data_dir, dev_addr)
 
 
 @main.command()
@@ -239,7 +209,8 @@ def serve(config_file: Path, data_dir: Path | None, dev_addr: str) -> None:
 def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
     """Write a self-contained MkDocs project (no progress plugin needed) that builds the same site."""
     from .engines.mkdocs.export import export_project
-    from .engines.mkdocs.plugin import SEARCH_FIELDS, SEARCH_SEPARATOR, _footer
+    from .engines.mkdocs.search import SEARCH_FIELDS, SEARCH_SEPARATOR
+    from .rendering.footer import site_footer
     from .writing.output import generate as generate_output
 
     if out_dir.exists() and any(out_dir.iterdir()):
@@ -247,7 +218,7 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
     site, report = _gather(config_file, data_dir, strict=False)
     raw = read_mkdocs_yml(config_file)
     output = generate_output(report, site, raw.get("site_name", ""))
-    written = export_project(config_file, report, output, out_dir, _footer(site.config, raw.get("copyright")),
+    written = export_project(config_file, report, output, out_dir, site_footer(site.config, raw.get("copyright")),
                              SEARCH_SEPARATOR, SEARCH_FIELDS, site.config.search)
     click.echo(f"{len(written)} files -> {out_dir}")
 

@@ -1,1 +1,1 @@
-"""Checking and modelling: tables become one report of projects, clusters and periods, with its problems."""
+"""The model: the typed, frozen report of projects, clusters, periods and indicators that pages are made from."""

@@ -14,7 +14,7 @@ import charset_normalizer
 
 from ..contract.limits import HEADROOM, Limits
 from ..contract.marks import InvalidValue, visible
-from .workbook import Formula, check_limits_text, read_workbook
+from .workbook import check_limits_text, read_workbook
 
 SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 #: What users save tables as; the ones we cannot read are named in a problem, not passed over.

@@ -101,6 +101,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "EPERM": ("没有写入权限", "permission denied"),
     "EROFS": ("文件系统是只读的", "the file system is read-only"),
     "EBUSY": ("文件夹正被占用（可能是挂载点）", "the folder is busy (perhaps a mount point)"),
+    "page-unlinked": ("没有任何链接通向页面 {page}", "no link leads to page {page}"),
+    "pages-unlinked-strict": ("有 {count} 个页面没有链接通向它（--strict）", "{count} unlinked page(s) with --strict"),
+    "built": ("已生成网站 {site}：{projects} 个项目、{clusters} 个产业集群、{years} 个年度", "built {site}: {projects} projects, {clusters} clusters, {years} years"),
     "summary": ("{errors} 个错误，{warnings} 个警告", "{errors} error(s), {warnings} warning(s)"),
     "ok": ("数据检查通过：{projects} 个项目，{clusters} 个产业集群，{periods} 个报告期", "data is valid: {projects} projects, {clusters} clusters, {periods} periods"),
 }

@@ -21,7 +21,7 @@ from ..rendering.markup import h
 from ..rendering.pages import Page, PageMaker, project_inputs
 from ..rendering.prose import Figures
 from ..settings.config import Site
-from .ahead import Ahead, cores
+from .ahead import Ahead
 
 ASSET_DIR = "assets/progress"
 JS = [f"{ASSET_DIR}/vega-embed.js", f"{ASSET_DIR}/progress.js"]
@@ -61,18 +61,18 @@ def assets() -> dict[str, str]:
     return out
 
 
-def generate(report: Report, site: Site, site_name: str = "", parallel: bool | None = None) -> Output:
-    """Every generated page, the assets and the downloads of ``report``.
+def generate(report: Report, site: Site, site_name: str = "", ahead: bool = False) -> Output:
+    """Every generated page, the assets and the downloads of ``report``, each made when first read.
 
-    With ``parallel`` (the default where there are two cores or more) they are made by a second process
-    in the order they are listed, while the caller reads them."""
+    With ``ahead`` (for an engine's build, which reads them one by one while it renders) they are made by
+    a second process, in the order they are listed, while the caller reads them."""
     maker = _maker(report, site, site_name)
     jobs: dict[str, Callable[[], str | bytes]] = {path: _markdown(job) for path, job in maker.jobs().items()}
     pages = list(jobs)
     downloads = functools.cache(functools.partial(export_files, report))
     jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
     jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
-    files = Ahead(jobs, parallel=cores() > 1 if parallel is None else parallel)
+    files = Ahead(jobs, parallel=ahead)
     return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamp_line)
 
 

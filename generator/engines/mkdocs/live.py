@@ -8,7 +8,8 @@ reload). Pages whose content did not change keep their previous stamp line until
 Anything else (a hand-written page, mkdocs.yml, a template, a page added or removed, a cluster renamed)
 gets MkDocs' full rebuild.
 
-This module uses MkDocs 1.x internals (``mkdocs.commands.build``); it is the only one that does.
+The plugin keeps the last full build (MkDocs keeps a plugin with ``on_startup`` across the builds of one
+``serve``); what it needs of MkDocs' private parts is in :mod:`.internals`.
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ import threading
 import time
 from pathlib import Path
 
-from mkdocs.commands.build import _build_page, _populate_page
-
-from ...model.loader import load_report
+from ...loading.loader import load_report
 from ...writing.output import compose, nav, regenerate
 from . import pagefind
+from .internals import rebuild_pages
 
 log = logging.getLogger("mkdocs.plugins.progress")
 
@@ -100,7 +100,6 @@ class LastBuild:
     def _rebuild_pages(self, files) -> list:
         """MkDocs' steps for ``files`` (and the tag listings that show their titles); the pages rebuilt."""
         plugin, config = self.plugin, self.config
-        search, tags = material_plugin(config, "search"), material_plugin(config, "tags")
         files = list(files)
         for file in files:
             path = file.src_uri
@@ -110,34 +109,7 @@ class LastBuild:
                     own = plugin._expand(path, (Path(config.docs_dir) / path).read_text(encoding="utf-8-sig"))
                     content = compose(own, content)
                 file.content_string = content
-            _populate_page(file.page, config, self.files)
-        if tags is not None and tags.config.enabled and files:  # listings of tagged pages show their titles
-            before = {id(listing): listing.page for listing in tags.listings.data}
-            for page in {id(p): p for p in before.values()}.values():
-                if page.file not in files:
-                    _populate_page(page, config, self.files)
-                    files.append(page.file)
-            # reading a page again lists its listings again: keep only the new ones of the pages read again
-            again = {f.src_uri for f in files}
-            tags.listings.data = {listing for listing in tags.listings.data
-                                  if id(listing) not in before or listing.page.file.src_uri not in again}
-            tags.on_env(self.env, config=config)
-        indexed = search is not None and search.config.enabled
-        if indexed:  # building a page adds its entries again
-            urls = {f.page.url for f in files}
-            search.search_index.entries = [e for e in search.search_index.entries
-                                           if e["location"].split("#", 1)[0] not in urls]
-        doc_files = self.files.documentation_pages()
-        for file in files:
-            _build_page(file.page, config, doc_files, self.nav, self.env)
-        if indexed and files:
-            search.on_post_build(config=config)
-        return files
-
-
-def material_plugin(config, name: str):
-    """The configured plugin of Material's called ``name`` (search, tags), if any."""
-    return next((p for p in config.plugins.values() if type(p).__module__.startswith(f"material.plugins.{name}")), None)
+        return rebuild_pages(files, config, self.files, self.nav, self.env)
 
 
 _indexing = threading.Lock()

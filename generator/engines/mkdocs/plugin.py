@@ -15,56 +15,40 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
 
-from ...model.loader import load_report
-from ...rendering.markup import h
+from ...loading.loader import load_report
+from ...rendering.footer import site_footer
 from ...rendering.prose import ProseError
 from ...settings.config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
+from ...writing.ahead import cores
 from ...writing.output import CSS, JS, compose, generate, nav, own_pages
 from ...writing.place import Place, PublishError, check, mark_site
 from . import pagefind, pagehooks
-from .live import LastBuild, material_plugin
+from .internals import generated_file, replace_builder, search_settings, turn_off_search
+from .live import LastBuild
+from .search import LARGE, SEARCH_FIELDS, SEARCH_SEPARATOR
 
 log = logging.getLogger(f"mkdocs.plugins.{PLUGIN_NAME}")
 THEME_DIR = Path(__file__).parent / "theme"
-
-#: Splits Chinese from Latin letters and digits, and at Chinese punctuation and full-width brackets,
-#: in the search index and in what visitors type alike.
-SEARCH_SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）【】《》〈〉“”‘’]+"
-                    r"|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fa5])|(?<=[\u4e00-\u9fa5])(?=[A-Za-z0-9])")
-
-
-SEARCH_FIELDS = {"tags": {"boost": 10.0}}
-LARGE = 1000  # projects from which the theme's search gets slow (see benchmarks/README.md)
-
-
-def _footer(settings: SiteConfig, existing: str | None) -> str | None:
-    parts = [p for p in (existing, h(settings.office) if settings.office else None) if p]
-    if settings.filing_number:  # the national filing system's address, as the rules ask sites to link
-        parts.append(f'<a href="https://beian.miit.gov.cn/" rel="noopener">{h(settings.filing_number)}</a>')
-    return " · ".join(parts) if parts else existing
-
-
-class GeneratedFile(File):
-    """A generated file whose content is fetched when MkDocs first reads it (it may still be in the
-    making, in a second process)."""
-
-    @property
-    def _content(self):
-        return self._fetch()
-
-    @_content.setter
-    def _content(self, value):  # MkDocs sets a content; we also take a function that fetches one
-        self._fetch = value if callable(value) else (lambda: value)
-
 
 def _composed(own: str, generated) -> str:
     return compose(own, generated())
 
 
 class ProgressPlugin(BasePlugin):
-    """Settings are validated by :class:`SiteConfig` (one schema for plugin and CLI), not by MkDocs."""
+    """Settings are validated by :class:`SiteConfig` (one schema for plugin and CLI), not by MkDocs.
+
+    In ``serve`` MkDocs keeps one instance across builds (it has ``on_startup``): it holds the last full
+    build, from which a data edit rebuilds only the pages it changed."""
+
+    def __init__(self):
+        super().__init__()
+        self.serving = False
+        self.last_build: LastBuild | None = None  # while serving
+        self.gathered = None  # (site, report), when the caller has read and checked the data already
+
+    def on_startup(self, command, dirty):
+        self.serving = command == "serve"
 
     def load_config(self, options, config_file_path=None):
         self.options = dict(options or {})
@@ -78,7 +62,8 @@ class ProgressPlugin(BasePlugin):
             settings = SiteConfig.from_mapping(self.options, language, prefix=f"plugins.{PLUGIN_NAME}.")
         except ConfigError as exc:
             raise PluginError("\n".join(exc.lines())) from None
-        gathered = getattr(self, "gathered", None)
+        self.last_build = None  # until this build is complete
+        gathered, self.gathered = self.gathered, None
         if gathered is not None:  # `progress-site build` has read, checked and reported the data already
             self.site, self.report = gathered
         else:
@@ -100,7 +85,6 @@ class ProgressPlugin(BasePlugin):
                 raise PluginError("\n".join(p.format(self.site.language) for p in loaded.problems.errors))
             self.report = loaded.report
         r = self.report
-        self._date_output(r)
         log.info(f"{len(r.projects)} 个项目、{len(r.clusters)} 个产业集群、{len(r.years)} 个年度，来自 {self.site.data_dir}"
                  if self.site.language == "zh" else
                  f"{len(r.projects)} projects, {len(r.clusters)} clusters, {len(r.years)} years from {self.site.data_dir}")
@@ -111,7 +95,8 @@ class ProgressPlugin(BasePlugin):
             if len(r.projects) > LARGE:  # the theme's search loads its whole index into every visitor's browser
                 log.info(f"{len(r.projects)} 个项目：建议在 progress 插件设置中写 search: pagefind，搜索更快" if self.site.language == "zh"
                          else f"{len(r.projects)} projects: consider search: pagefind in the progress plugin's settings")
-        self.output = generate(self.report, self.site, config.site_name)
+        self.output = generate(self.report, self.site, config.site_name, ahead=cores() > 1)
+        self.date = self._date(r)
         self._bar = None
         if sys.stderr.isatty() and len(r.projects) > 200:  # a long build's progress: each generated page
             from tqdm import tqdm  # counts once when MkDocs reads it and once when it is rendered
@@ -124,7 +109,7 @@ class ProgressPlugin(BasePlugin):
         config.extra_css = [*CSS, *config.extra_css]
         config.extra_javascript = [*config.extra_javascript, *JS]
         config.theme["font"] = False  # no font from outside the site
-        config.copyright = _footer(settings, config.copyright)
+        config.copyright = site_footer(settings, config.copyright)
         config.validation.nav.omitted_files = logging.DEBUG  # project pages are reached by links, not the nav
         if "generator" not in config.extra:
             config.extra["generator"] = False  # no "Made with …" line on an office's site
@@ -132,32 +117,32 @@ class ProgressPlugin(BasePlugin):
 
     def _use_pagefind(self, config) -> None:
         """Pagefind instead of the theme's search (see :mod:`.pagefind`)."""
-        search = material_plugin(config, "search")
-        if search is not None:
-            search.config.enabled = False
+        turn_off_search(config)
         config.extra_css = [*config.extra_css, *pagefind.CSS]
         config.extra_javascript = [*pagefind.JS, *config.extra_javascript]
 
-    _epoch_set: str | None = None  # the SOURCE_DATE_EPOCH this process set, which a rebuild may move
+    @staticmethod
+    def _date(report) -> str | None:
+        """The date pages carry (sitemap, compressed files): the data's as-of date, not the clock, unless
+        the environment's SOURCE_DATE_EPOCH sets one (MkDocs then uses it)."""
+        if os.environ.get("SOURCE_DATE_EPOCH"):
+            return None
+        return (report.as_of or report.newest_date or dt.date(1970, 1, 1)).isoformat()
 
-    def _date_output(self, report) -> None:
-        """Dates in the output (sitemap) come from the data's as-of date, not the clock, unless the
-        environment's SOURCE_DATE_EPOCH says otherwise."""
-        current = os.environ.get("SOURCE_DATE_EPOCH")
-        if current in (None, ProgressPlugin._epoch_set):
-            day = report.as_of or report.newest_date or dt.date(1970, 1, 1)
-            epoch = str(int(dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp()))
-            os.environ["SOURCE_DATE_EPOCH"] = ProgressPlugin._epoch_set = epoch
+    def on_pre_page(self, page, config, files):
+        if self.date is not None:
+            page.update_date = self.date
+        return page
 
     def _configure_search(self, config) -> None:
-        search = material_plugin(config, "search")
+        search = search_settings(config)
         if search is None:
             return
-        if not search.config.separator:
-            search.config.separator = SEARCH_SEPARATOR
+        if not search.separator:
+            search.separator = SEARCH_SEPARATOR
         # every project carries its cluster, status and year as tags: at the theme's tag boost those
         # would outrank the page that a name belongs to
-        search.config.fields.setdefault("tags", dict(SEARCH_FIELDS["tags"]))
+        search.fields.setdefault("tags", dict(SEARCH_FIELDS["tags"]))
         # Material segments the index with jieba (a dependency) and a query by looking its pieces up
         # among the index's words. A whole name added to jieba's dictionary becomes one index word that
         # no query is ever split into, so names are left to jieba's own words: typing a full name then
@@ -176,7 +161,7 @@ class ProgressPlugin(BasePlugin):
                     own = self._expand(existing.src_uri, (docs / path).read_text(encoding="utf-8-sig"))
                     content = functools.partial(_composed, own, content)
                 files.remove(existing)
-            files.append(GeneratedFile.generated(config, path, content=content))
+            files.append(generated_file(config, path, content))
             self.generated.add(path)
         return files
 
@@ -226,11 +211,8 @@ class ProgressPlugin(BasePlugin):
                 pagefind.index_site(config.site_dir)
             except (OSError, RuntimeError) as exc:
                 raise PluginError(str(exc)) from None
-        if ProgressPlugin.last_build is not None:  # serving: a full rebuild replaces the one kept
-            self._keep_build(config)
-
-    def _keep_build(self, config) -> None:
-        ProgressPlugin.last_build = LastBuild(self, config, self.files, self._nav, self.env)
+        if self.serving:  # the build a data edit starts from
+            self.last_build = LastBuild(self, config, self.files, self._nav, self.env)
 
     def on_build_error(self, error):
         if getattr(self, "output", None) is not None:
@@ -239,22 +221,20 @@ class ProgressPlugin(BasePlugin):
             self._bar.close()
             self._bar = None
 
-    last_build: LastBuild | None = None  # of this process, for quick rebuilds in serve
-
     def on_serve(self, server, config, builder):
         """Watch the data folder; when only data changed, rebuild just the pages that changed."""
         server.watch(str(self.site.data_dir))
-        self._keep_build(config)  # the first build, made before serving started
-        full = server.builder
 
-        def rebuild(config=None):
-            last = ProgressPlugin.last_build
-            if config is None and last is not None:
-                try:
-                    if last.refresh():
-                        return
-                except Exception as exc:  # noqa: BLE001 - the full build that follows reports it properly
-                    log.debug(f"quick rebuild failed, building everything: {exc!r}")
-            full(config)
-        server.builder = rebuild
+        def quick(full):
+            def rebuild(config=None):
+                last = self.last_build
+                if config is None and last is not None:
+                    try:
+                        if last.refresh():
+                            return
+                    except Exception as exc:  # noqa: BLE001 - the full build that follows reports it properly
+                        log.debug(f"quick rebuild failed, building everything: {exc!r}")
+                full(config)
+            return rebuild
+        replace_builder(server, quick)
         return server

@@ -41,7 +41,7 @@ def personal_kind(text: str) -> str | None:
         return "email"
     for separators in _SEPARATORS:
         for run in re.finditer(rf"\+?[0-9](?:[{separators}]{{0,2}}[0-9])+[Xx]?", text):
-            digits = re.sub(rf"[^0-9Xx]", "", run[0])
+            digits = re.sub(r"[^0-9Xx]", "", run[0])
             if _ID_CARD.fullmatch(digits):
                 return "id card"
             if _MOBILE.fullmatch(digits):

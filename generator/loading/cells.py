@@ -12,11 +12,11 @@ from ..contract.dates import NO_DATE, DateValue, PartialDate, parse_date, parse_
 from ..contract.marks import InvalidValue, Missing, clean
 from ..contract.periods import Period, parse_period
 from ..contract.vocab import Vocabulary
+from ..model.report import Quantity
 from ..reading.tables import BoundTable, Row
 from ..reading.workbook import Formula
 from ..text.messages import label
 from ..text.problems import ProblemLog
-from .report import Quantity
 
 _SAFE_ID = re.compile(r"^[\w.-]+$")
 #: Ids that name a page of the site's own (``projects/index.md`` is the project index).

@@ -16,6 +16,7 @@ from ..contract.periods import parse_period
 from ..contract.schema import PROGRESS, PROJECTS, TABLES, normalize_header
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, Category, Status, Vocabulary
 from ..figures.metrics import annual_completion, cumulative_investment, investment_share
+from ..model.report import Cluster, Indicator, ProgressEntry, Project, Report, SourceFile, SourceRef
 from ..reading.sources import find_table_file, read_sheet
 from ..reading.tables import BoundTable, HeaderMatcher, bind
 from ..reading.workbook import Formula
@@ -24,7 +25,6 @@ from ..text.messages import label
 from ..text.problems import ProblemLog
 from . import publication
 from .cells import RESERVED_IDS, RowReader, as_text, safe_id
-from .report import Cluster, Indicator, ProgressEntry, Project, Report, SourceFile, SourceRef
 
 
 @dataclass
