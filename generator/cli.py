@@ -171,7 +171,7 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
     fmt = Formatter(report.language, report.display_unit, report.unit_factor)
     click.echo(word("built", site.language, site=target, projects=len(report.projects),
                     clusters=len(report.clusters), years=len(report.years)))
-    click.echo(summary_line(period_changes(report, site.config.schedule_tolerance), fmt))
+    click.echo(summary_line(period_changes(report), fmt))
 
 
 def _terminate(signum, frame):

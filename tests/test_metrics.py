@@ -7,6 +7,7 @@ from generator.contract.amounts import Qualifier
 from generator.contract.marks import Missing
 from generator.figures import metrics
 from generator.figures.metrics import Schedule
+from generator.model.report import ScheduleRule
 
 from .conftest import lines, load, write_table
 
@@ -60,7 +61,7 @@ def test_schedule_status_against_the_year_elapsed(site):
     assert checks["C"].status is Schedule.BEHIND  # 0.375
     assert checks["D"].status is None  # Q2 not reported: cannot be assessed
     assert checks["B"].elapsed == Decimal("0.7479")
-    assert metrics.schedule(report.projects["B"], q3, tolerance=0.0).status is Schedule.AHEAD
+    assert metrics.schedule(report.projects["B"], q3, ScheduleRule(Decimal(0))).status is Schedule.AHEAD
 
 
 def test_milestones_from_dates_status_and_periods(site):

@@ -22,7 +22,7 @@ class Changes:
     caught_up: list[Project] = field(default_factory=list)
 
 
-def period_changes(report: Report, tolerance: float = 0.05) -> Changes | None:
+def period_changes(report: Report) -> Changes | None:
     """The latest period against the one before; None when the data has no periods."""
     periods = report.periods
     if not periods:
@@ -42,8 +42,8 @@ def period_changes(report: Report, tolerance: float = 0.05) -> Changes | None:
         if before is not None and before.status and now.status and before.status is not now.status:
             changes.status.append((p, before.status, now.status))
         if previous is not None:
-            was = metrics.schedule(p, previous, tolerance).status
-            is_ = metrics.schedule(p, latest, tolerance).status
+            was = metrics.schedule(p, previous, report.schedule).status
+            is_ = metrics.schedule(p, latest, report.schedule).status
             if is_ is metrics.Schedule.BEHIND and was not in (None, metrics.Schedule.BEHIND):
                 changes.fell_behind.append(p)
             if was is metrics.Schedule.BEHIND and is_ not in (None, metrics.Schedule.BEHIND):

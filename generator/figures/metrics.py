@@ -13,7 +13,7 @@ from ..contract.dates import PartialDate
 from ..contract.marks import Missing
 from ..contract.periods import Period
 from ..contract.vocab import Category, Status
-from ..model.report import Project, Report
+from ..model.report import Project, Report, ScheduleRule
 
 
 @dataclass(frozen=True)
@@ -127,8 +127,9 @@ class ScheduleCheck:
     elapsed: Decimal | None = None  # share of the year passed
 
 
-def schedule(project: Project, period: Period | None, tolerance: float = 0.05) -> ScheduleCheck:
-    """Schedule status of ``project`` at ``period`` (the report's latest); see the definition."""
+def schedule(project: Project, period: Period | None, rule: ScheduleRule = ScheduleRule()) -> ScheduleCheck:
+    """Schedule status of ``project`` at ``period`` (the report's latest) by ``rule`` (the report's); see the
+    definition."""
     if period is None or not any(e.period == period for e in project.progress):
         return ScheduleCheck(None, period)
     planned, _ = annual_figures(project, period.year)
@@ -143,7 +144,7 @@ def schedule(project: Project, period: Period | None, tolerance: float = 0.05) -
     if share.value is None:
         return ScheduleCheck(None, period)
     elapsed = Decimal(str(round(period.year_elapsed(), 4)))
-    tol = Decimal(str(tolerance))
+    tol = rule.tolerance
     status = Schedule.AHEAD if share.value > elapsed + tol else Schedule.BEHIND if share.value < elapsed - tol else Schedule.ON_TRACK
     return ScheduleCheck(status, period, share.value, elapsed)
 

@@ -6,7 +6,7 @@ Nothing is written here. A run reports every problem it finds, not only the firs
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from ..contract.periods import parse_period
 from ..contract.schema import PROGRESS, PROJECTS, TABLES, normalize_header
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, Category, Status, Vocabulary
 from ..figures.metrics import annual_completion, cumulative_investment, investment_share
-from ..model.report import Cluster, Indicator, ProgressEntry, Project, Report, SourceFile, SourceRef
+from ..model.report import Cluster, Indicator, ProgressEntry, Project, Report, ScheduleRule, SourceFile, SourceRef
 from ..reading.sources import find_table_file, read_sheet
 from ..reading.tables import BoundTable, HeaderMatcher, bind
 from ..reading.workbook import Formula
@@ -206,6 +206,7 @@ class Loader:
                          field=TABLES["progress"].field("project"), accepted=["项目编号", "项目名称"])
             return
         seen: dict[tuple[str, str], int] = {}
+        entries: dict[str, list[ProgressEntry]] = {}
         for row in bound.rows:
             r = self.reader(bound, row)
             pid, pname = r.reference("project"), r.text("project_name")
@@ -240,9 +241,9 @@ class Loader:
                 r.problem("progress-duplicate", "period", project=project_id, period=period.key, first=seen[key])
                 continue
             seen[key] = row.number
-            projects[project_id].progress.append(entry)
-        for p in projects.values():
-            p.progress.sort(key=lambda e: e.period.sort_key())
+            entries.setdefault(project_id, []).append(entry)
+        for pid, found in entries.items():
+            projects[pid] = replace(projects[pid], progress=tuple(sorted(found, key=lambda e: e.period.sort_key())))
 
     def indicators(self, bound: BoundTable | None) -> list[Indicator]:
         if bound is None:
@@ -316,13 +317,11 @@ class Loader:
         if bounds["projects"] is None:
             return Loaded(None, self.log)
         money = self.config.money
-        report = Report(self.config.currency, self.config.display_unit, projects, clusters, indicators,
-                        self.sources, language=self.site.language,
-                        unit_factor=money.factor(self.config.display_unit))
-        report.as_of = self.config.as_of or (report.latest_period.end if report.latest_period else None)
-        for project in projects.values():
-            project.report_year = report.current_year
-        self.check_projects(bounds, projects)
+        report = Report.assemble(self.config.currency, self.config.display_unit, projects, clusters, indicators,
+                                 self.sources, as_of=self.config.as_of, language=self.site.language,
+                                 schedule=ScheduleRule(Decimal(str(self.config.schedule_tolerance))),
+                                 unit_factor=money.factor(self.config.display_unit))
+        self.check_projects(bounds, report.projects)
         return Loaded(report, self.log)
 
 

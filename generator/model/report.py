@@ -1,11 +1,17 @@
-"""The typed model of a progress report that pages are made from."""
+"""The typed model of a progress report that pages are made from.
+
+A report is assembled once (:meth:`Report.assemble`), with everything derived from the whole of it (its
+periods, years, as-of date and current year) worked out there, and never changes after: every value in it
+is frozen, and its collections are read-only.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cached_property
+from types import MappingProxyType
 
 from ..contract.amounts import NOT_REPORTED, Amount, Qualifier
 from ..contract.dates import NO_DATE, DateValue
@@ -34,7 +40,7 @@ class SourceRef:
     row: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Cluster:
     id: str
     name: str
@@ -42,7 +48,7 @@ class Cluster:
     source: SourceRef | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProgressEntry:
     """One project in one reporting period; amounts are for the period unless named cumulative."""
 
@@ -57,7 +63,7 @@ class ProgressEntry:
     source: SourceRef | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Project:
     id: str
     name: str
@@ -85,25 +91,22 @@ class Project:
     longitude: Decimal | None = None
     description: str | None = None
     progress_note: str | None = None
-    extras: dict[str, str] = field(default_factory=dict)  # columns the schema does not know, as written
+    extras: Mapping[str, str] = field(default_factory=dict)  # columns the schema does not know, as written
     source: SourceRef | None = None
-    progress: list[ProgressEntry] = field(default_factory=list)  # sorted by period
+    progress: tuple[ProgressEntry, ...] = ()  # sorted by period
+    #: the year the row's annual figures are for: the report's current year when the project is listed in
+    #: it, else the project's latest listed year (set when the report is assembled)
+    current_year: int | None = None
 
     @property
     def all_years(self) -> tuple[int, ...]:
         """The listed years, or else the years of the project's reporting periods."""
         return self.years or tuple(sorted({e.period.year for e in self.progress}))
 
-    report_year: int | None = None  # the report's current year, set when the report is complete
-
-    @property
-    def current_year(self) -> int | None:
-        """The year the row's annual figures are for: the report's current year when the project is
-        listed in it, else the project's latest listed year."""
+    def in_report_of(self, year: int | None) -> Project:
+        """This project in a report about ``year``: its annual figures' year set."""
         years = self.all_years
-        if self.report_year in years:
-            return self.report_year
-        return years[-1] if years else None
+        return replace(self, current_year=year if year in years else (years[-1] if years else None))
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ class Quantity:
     raw: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Indicator:
     name: str
     value: Quantity
@@ -133,36 +136,54 @@ class Indicator:
         return self.unit or self.value.unit
 
 
-@dataclass
+@dataclass(frozen=True)
+class ScheduleRule:
+    """How a project's progress is judged: its share of the annual plan done against the share of the year
+    elapsed; within ``tolerance`` of it is on track."""
+
+    tolerance: Decimal = Decimal("0.05")
+
+
+@dataclass(frozen=True, eq=False)
 class Report:
-    """Everything a site is made from. Amounts are in the currency's base unit."""
+    """Everything a site is made from. Amounts are in the currency's base unit. Made by :meth:`assemble`.
+    A report equals only itself (comparing two whole reports would cost more than remaking their pages)."""
 
     currency: str
     display_unit: str
-    projects: dict[str, Project]
-    clusters: dict[str, Cluster]
-    indicators: list[Indicator]
-    sources: list[SourceFile]
-    as_of: dt.date | None = None
+    projects: Mapping[str, Project]
+    clusters: Mapping[str, Cluster]
+    indicators: tuple[Indicator, ...]
+    sources: tuple[SourceFile, ...]
+    as_of: dt.date | None  # the date the data is as of: the setting, else the end of the latest period
+    periods: tuple[Period, ...]  # every reporting period, in order
+    years: tuple[int, ...]
+    current_year: int | None  # the year the report is about
+    schedule: ScheduleRule = ScheduleRule()
     language: str = "zh"
     unit_factor: Decimal = Decimal(1)  # base units in one display unit
 
-    @cached_property
-    def periods(self) -> list[Period]:
-        """Every reporting period, in order (read once the report is complete)."""
-        found = {e.period for p in self.projects.values() for e in p.progress}
-        return sorted(found, key=Period.sort_key)
+    @classmethod
+    def assemble(cls, currency: str, display_unit: str, projects: Mapping[str, Project],
+                 clusters: Mapping[str, Cluster], indicators: Iterable[Indicator], sources: Iterable[SourceFile],
+                 as_of: dt.date | None = None, schedule: ScheduleRule = ScheduleRule(), language: str = "zh",
+                 unit_factor: Decimal = Decimal(1)) -> Report:
+        """The report of these parts, with what is derived from all of them worked out once."""
+        indicators = tuple(indicators)
+        periods = tuple(sorted({e.period for p in projects.values() for e in p.progress}, key=Period.sort_key))
+        years = {y for p in projects.values() for y in p.all_years} | {i.year for i in indicators if i.year}
+        years = tuple(sorted(years))
+        as_of = as_of or (periods[-1].end if periods else None)
+        # the as-of date's year when projects are listed in it, else the latest year (a plan listing later
+        # years does not move it)
+        current = as_of.year if as_of and as_of.year in years else (years[-1] if years else None)
+        frozen = MappingProxyType({pid: p.in_report_of(current) for pid, p in projects.items()})
+        return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
+                   as_of, periods, years, current, schedule, language, unit_factor)
 
     @property
     def latest_period(self) -> Period | None:
-        periods = self.periods
-        return periods[-1] if periods else None
-
-    @cached_property
-    def years(self) -> list[int]:
-        found = {y for p in self.projects.values() for y in p.all_years}
-        found |= {i.year for i in self.indicators if i.year}
-        return sorted(found)
+        return self.periods[-1] if self.periods else None
 
     def projects_in(self, cluster_id: str | None = None, year: int | None = None,
                     category: Category | None = None) -> list[Project]:
@@ -177,15 +198,6 @@ class Report:
         dates = [d.date.last_day() for p in self.projects.values()
                  for d in (p.signed_date, p.start_date, p.operation_date) if d.date]
         return max(dates) if dates else None
-
-    @property
-    def current_year(self) -> int | None:
-        """The year the report is about: the as-of date's year when projects are listed in it,
-        else the latest year (a plan listing later years does not move it)."""
-        years = self.years
-        if self.as_of and self.as_of.year in years:
-            return self.as_of.year
-        return years[-1] if years else None
 
     def indicators_for(self, year: int | None) -> list[Indicator]:
         return [i for i in self.indicators if i.year == year]

@@ -24,6 +24,23 @@ from .formatting import Formatter
 from .markup import h, json_script, show, yaml_string
 
 
+@dataclass(frozen=True)
+class PageContext:
+    """What one generated page is made from: its template, and everything the template receives besides
+    the words, filters and links every page of the report shares. Equal contexts make equal pages (but for
+    the stamp line), which is how preview decides what to remake; a context that holds the whole report
+    equals only itself."""
+
+    kind: str  # the template: ``{kind}.md.j2``
+    path: str  # relative to the docs folder, e.g. projects/ZD01.md
+    title: str
+    values: tuple[tuple[str, object], ...]  # name -> value, as the template sees them
+
+    @classmethod
+    def of(cls, kind: str, path: str, title: str, **values) -> PageContext:
+        return cls(kind, path, title, tuple(values.items()))
+
+
 @dataclass
 class Page:
     path: str  # relative to the docs folder, e.g. projects/ZD01.md
@@ -56,24 +73,18 @@ def page_paths(report: Report) -> dict[str, str]:
     return paths
 
 
-def project_inputs(report: Report, tolerance: float) -> dict[str, tuple]:
-    """What each project page is made from, besides the stamp, by path: equal inputs make equal pages."""
-    r = report
-    common = (r.latest_period, r.as_of, r.currency, r.display_unit, r.unit_factor, r.language, tolerance)
-    return {f"projects/{p.id}.md": (p, r.clusters.get(p.cluster_id or ""), *common) for p in r.projects.values()}
-
-
 class PageMaker:
     """Renders the pages of one report."""
 
-    def __init__(self, report: Report, templates_dir: Path | None = None, site_name: str = "",
-                 tolerance: float = 0.05):
+    def __init__(self, report: Report, templates_dir: Path | None = None, site_name: str = ""):
         self.report = report
         self.fmt = Formatter(report.language, report.display_unit, report.unit_factor)
         self.site_name = site_name
-        self.tolerance = tolerance
         self.paths = page_paths(report)
         self.stamp_line = self.stamp()  # the same on every page
+        #: what every page's words and figures depend on besides its context
+        self.shared = (report.language, report.currency, report.display_unit, report.unit_factor, site_name,
+                       templates_dir)
         loaders = [FileSystemLoader(str(templates_dir))] if templates_dir else []
         self.env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("generator.rendering", "templates")]),
                                finalize=show, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -137,36 +148,58 @@ class PageMaker:
         groups[self.fmt.t("unknown_cluster")] = [p for p in projects if p.cluster_id is None]
         return {name: members for name, members in groups.items() if members}
 
-    def render(self, kind: str, path: str, title: str, charts: list, **context) -> Page:
-        charts = [c for c in charts if c is not None]
-        template = self.env.get_template(f"{kind}.md.j2")
-        context.update(title=title, here=path, link=lambda key: self.link(path, key), stamp=self.stamp_line,
-                       charts={c.id: c for c in charts}, report=self.report, fmt=self.fmt, metrics=metrics)
-        return Page(path, title, kind, template.render(**context), charts)
+    def render(self, context: PageContext) -> Page:
+        """The page of ``context``: its charts made, its template rendered."""
+        values = dict(context.values)
+        charts = [c for c in getattr(self, f"_{context.kind}_charts", lambda **_: [])(**values) if c is not None]
+        template = self.env.get_template(f"{context.kind}.md.j2")
+        path = context.path
+        values.update(title=context.title, here=path, link=lambda key: self.link(path, key), stamp=self.stamp_line,
+                      charts={c.id: c for c in charts}, fmt=self.fmt, metrics=metrics)
+        return Page(path, context.title, context.kind, template.render(**values), charts)
 
     # -- pages ---------------------------------------------------------------------
-    def jobs(self) -> dict[str, Callable[[], Page]]:
-        """Every page, by docs-relative path: a function that renders it, in the order pages are read.
+    def contexts(self) -> dict[str, PageContext]:
+        """Every page's context, by docs-relative path, in the order pages are read.
 
         Projects come first: each is quick to make, so an engine reading pages while they are being made
-        (see :mod:`.ahead`) starts at once; the summaries, slower to make, are ready by the time it gets there."""
+        (see :mod:`..writing.ahead`) starts at once; the summaries, slower to make, are ready by the time it
+        gets there."""
+        return {path: make() for path, make in self._context_makers().items()}
+
+    def project_contexts(self) -> dict[str, PageContext]:
+        """The context of every project's page, by path (what preview compares)."""
+        return {self.paths[f"project:{p.id}"]: self.project(p) for p in self.report.projects.values()}
+
+    def _context_makers(self) -> dict[str, Callable[[], PageContext]]:
         r = self.report
-        jobs = {self.paths[f"project:{p.id}"]: functools.partial(self.project, p) for p in r.projects.values()}
-        jobs.update({self.paths[f"cluster:{cid}"]: functools.partial(self.cluster, cid) for cid in r.clusters})
-        jobs.update({self.paths[f"year:{y}"]: functools.partial(self.year, y) for y in r.years})
+        makers = {self.paths[f"project:{p.id}"]: functools.partial(self.project, p) for p in r.projects.values()}
+        makers.update({self.paths[f"cluster:{cid}"]: functools.partial(self.cluster, cid) for cid in r.clusters})
+        makers.update({self.paths[f"year:{y}"]: functools.partial(self.year, y) for y in r.years})
         kinds = ("home", "projects_index", "clusters_index", "methodology", "changes") if r.clusters else (
             "home", "projects_index", "methodology", "changes")
-        jobs.update({self.paths[k]: getattr(self, k) for k in kinds})
-        return jobs
+        makers.update({self.paths[k]: getattr(self, k) for k in kinds})
+        return makers
 
-    def home(self) -> Page:
+    def jobs(self) -> dict[str, Callable[[], Page]]:
+        """Every page, by docs-relative path: a function that works out its context and renders it, in the
+        order pages are read (the work happens where the page is made, perhaps in a second process)."""
+        return {path: functools.partial(self._page, make) for path, make in self._context_makers().items()}
+
+    def _page(self, make: Callable[[], PageContext]) -> Page:
+        return self.render(make())
+
+    def _home_charts(self, report: Report, **_) -> list:
+        f, projects = self.fmt, list(report.projects.values())
+        return [ch.investment_by(self.by_cluster(projects), f, "cluster-investment", "chart_cluster_investment"),
+                ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(report, f), ch.pipeline(projects, f)]
+
+    def home(self) -> PageContext:
         r, f = self.report, self.fmt
         projects = list(r.projects.values())
         latest = r.current_year
-        charts = [ch.investment_by(self.by_cluster(projects), f, "cluster-investment", "chart_cluster_investment"),
-                  ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(r, f), ch.pipeline(projects, f)]
         unassigned = [p for p in projects if p.cluster_id is None]
-        return self.render("home", self.paths["home"], self.site_name or f.t("home"), charts,
+        return PageContext.of("home", self.paths["home"], self.site_name or f.t("home"), report=r,
                            summary=metrics.summarize(projects, latest), latest=latest,
                            clusters=[(cid, c, metrics.cluster_summary(r, cid)) for cid, c in r.clusters.items()],
                            unassigned=metrics.cluster_summary(r, None) if unassigned else None,
@@ -175,61 +208,72 @@ class PageMaker:
                                        p.status.stage is not None and p.status.stage >= Status.SIGNED.stage]),
                            reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()])
 
-    def projects_index(self) -> Page:
+    def projects_index(self) -> PageContext:
         r = self.report
         latest = r.latest_period
-        rows = [(p, metrics.schedule(p, latest, self.tolerance).status) for p in r.projects.values()]
-        return self.render("projects_index", self.paths["projects_index"], self.fmt.t("projects"), [], rows=rows)
+        rows = [(p, metrics.schedule(p, latest, r.schedule).status) for p in r.projects.values()]
+        return PageContext.of("projects_index", self.paths["projects_index"], self.fmt.t("projects"), report=r,
+                              rows=rows)
 
-    def clusters_index(self) -> Page:
+    def clusters_index(self) -> PageContext:
         """Every cluster with its figures: the navigation's way into clusters when there are many."""
         r = self.report
         unassigned = any(p.cluster_id is None for p in r.projects.values())
-        return self.render("clusters_index", self.paths["clusters_index"], self.fmt.t("clusters"), [],
+        return PageContext.of("clusters_index", self.paths["clusters_index"], self.fmt.t("clusters"), report=r,
                            clusters=[(cid, c, metrics.cluster_summary(r, cid)) for cid, c in r.clusters.items()],
                            unassigned=metrics.cluster_summary(r, None) if unassigned else None)
 
-    def project(self, p: Project) -> Page:
+    def _project_charts(self, p: Project, **_) -> list:
+        return [ch.project_progress(p, self.fmt)]
+
+    def project(self, p: Project) -> PageContext:
+        """A project's page: made from the project, its cluster and its figures only (not the whole report),
+        so that preview remakes it exactly when one of them changed."""
         r = self.report
-        charts = [c for c in [ch.project_progress(p, self.fmt)] if c]
-        return self.render("project", self.paths[f"project:{p.id}"], p.name, charts, p=p,
+        return PageContext.of("project", self.paths[f"project:{p.id}"], p.name, p=p,
                            cluster=r.clusters.get(p.cluster_id) if p.cluster_id else None,
                            share=metrics.investment_share(p), completion=metrics.annual_completion(p),
                            cumulative=metrics.cumulative_investment(p),
-                           schedule=metrics.schedule(p, r.latest_period, self.tolerance),
+                           schedule=metrics.schedule(p, r.latest_period, r.schedule),
                            milestones=metrics.milestones(p, r.as_of),
                            tags=[t for t in (r.clusters[p.cluster_id].name if p.cluster_id else None, self.status(p.status),
                                              *[f"{y}年" if r.language == "zh" else str(y) for y in p.all_years]) if t])
 
-    def cluster(self, cid: str) -> Page:
-        r, f = self.report, self.fmt
-        projects = r.projects_in(cluster_id=cid)
-        charts = [ch.project_investment(projects, f), ch.status_breakdown(projects, f), ch.group_progress(projects, f)]
-        return self.render("cluster", self.paths[f"cluster:{cid}"], r.clusters[cid].name, charts,
-                           cluster=r.clusters[cid], projects=projects, summary=metrics.cluster_summary(r, cid),
-                           tags=[r.clusters[cid].name])
+    def _cluster_charts(self, projects: list[Project], **_) -> list:
+        f = self.fmt
+        return [ch.project_investment(projects, f), ch.status_breakdown(projects, f), ch.group_progress(projects, f)]
 
-    def year(self, year: int) -> Page:
-        r, f = self.report, self.fmt
+    def cluster(self, cid: str) -> PageContext:
+        r = self.report
+        projects = r.projects_in(cluster_id=cid)
+        return PageContext.of("cluster", self.paths[f"cluster:{cid}"], r.clusters[cid].name, report=r,
+                              cluster=r.clusters[cid], projects=projects, summary=metrics.cluster_summary(r, cid),
+                              tags=[r.clusters[cid].name])
+
+    def _year_charts(self, projects: list[Project], **_) -> list:
+        f = self.fmt
+        return [ch.investment_by(self.by_cluster(projects), f, "cluster-investment", "chart_year_clusters"),
+                ch.status_breakdown(projects, f)]
+
+    def year(self, year: int) -> PageContext:
+        r = self.report
         projects = r.projects_in(year=year)
-        charts = [ch.investment_by(self.by_cluster(projects), f, "cluster-investment", "chart_year_clusters"),
-                  ch.status_breakdown(projects, f)]
         previous = year - 1 if year - 1 in r.years else None
         by_category = [(c, metrics.year_summary(r, year, c), metrics.year_summary(r, previous, c) if previous else None)
                        for c in Category]
         title = f"{year}年" if r.language == "zh" else str(year)
-        return self.render("year", self.paths[f"year:{year}"], title, charts, year=year, projects=projects,
+        return PageContext.of("year", self.paths[f"year:{year}"], title, report=r, year=year, projects=projects,
                            summary=metrics.year_summary(r, year), previous=previous,
                            previous_summary=metrics.year_summary(r, previous) if previous else None,
                            by_category=by_category, indicators=r.indicators_for(year), tags=[title])
 
-    def changes(self) -> Page:
+    def changes(self) -> PageContext:
         from ..figures.changes import period_changes
 
-        return self.render("changes", self.paths["changes"], self.fmt.t("changes"), [],
-                           changes=period_changes(self.report, self.tolerance))
+        return PageContext.of("changes", self.paths["changes"], self.fmt.t("changes"), report=self.report,
+                              changes=period_changes(self.report))
 
-    def methodology(self) -> Page:
+    def methodology(self) -> PageContext:
         """Downloads, the definitions of derived figures, and what each downloaded column means."""
         from ..contract.schema import TABLES
         from .downloads import _header
@@ -250,5 +294,5 @@ class PageMaker:
                 else:
                     rows.append((_header(table.name, f.name, self.report), meaning))
             fields.append((table, rows))
-        return self.render("methodology", self.paths["methodology"], self.fmt.t("methodology"), [],
-                           definitions=metrics.DEFINITIONS, tables=tables, fields=fields)
+        return PageContext.of("methodology", self.paths["methodology"], self.fmt.t("methodology"), report=self.report,
+                              definitions=metrics.DEFINITIONS, tables=tables, fields=fields)

@@ -18,7 +18,7 @@ from ..model.report import Report
 from ..rendering.bundle import vega_bundle
 from ..rendering.downloads import export_files, export_paths
 from ..rendering.markup import h
-from ..rendering.pages import Page, PageMaker, project_inputs
+from ..rendering.pages import Page, PageMaker
 from ..rendering.prose import Figures
 from ..settings.config import Site
 from .ahead import Ahead
@@ -40,6 +40,8 @@ class Output:
     files: Mapping[str, str | bytes]
     figures: Figures
     stamp: str = ""  # the line every page carries (as-of date, source checksums)
+    shared: tuple = ()  # what every page depends on besides its context (see PageMaker.shared)
+    project_contexts: dict | None = None  # the project pages' contexts, once preview has worked them out
 
     def page_paths(self) -> set[str]:
         return set(self.pages)
@@ -73,34 +75,40 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
     jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
     jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
     files = Ahead(jobs, parallel=ahead)
-    return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamp_line)
+    return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamp_line,
+                  maker.shared)
 
 
 def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> tuple[Output, set[str]]:
     """The output for a changed ``report``, made from ``old`` by remaking only what the change can touch
-    (every page but those of projects whose inputs are equal, and the downloads); and the generated paths
+    (every page but those of projects whose context is equal, and the downloads); and the generated paths
     whose content changed other than in the stamp line. For a fast preview."""
     maker = _maker(report, site, site_name)
     stamp, jobs = maker.stamp_line, maker.jobs()
-    inputs = project_inputs(report, site.config.schedule_tolerance)
-    old_inputs = project_inputs(old.figures.report, site.config.schedule_tolerance)
+    contexts = maker.project_contexts()
+    before = old.project_contexts if old.project_contexts is not None else (
+        _maker(old.figures.report, site, site_name).project_contexts())
+    same = maker.shared == old.shared
     files: dict[str, str | bytes] = {}
     for path, job in jobs.items():
-        if path in inputs and old_inputs.get(path) == inputs[path]:
+        if path in contexts and same and before.get(path) == contexts[path]:
             files[path] = old.files[path].replace(old.stamp, stamp)
+        elif path in contexts:
+            files[path] = maker.render(contexts[path]).markdown
         else:
             files[path] = job().markdown
     files.update(export_files(report))
     files.update((path, old.files[path]) for path in ASSETS)
     changed = {path for path, content in files.items()
                if path not in old.files or _unstamped(content, stamp) != _unstamped(old.files[path], old.stamp)}
-    new = Output(list(jobs), files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), stamp)
+    new = Output(list(jobs), files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), stamp,
+                 maker.shared, contexts)
     return new, changed
 
 
 def _maker(report: Report, site: Site, site_name: str) -> PageMaker:
     templates = site.root / site.config.templates_dir if site.config.templates_dir else None
-    return PageMaker(report, templates, site_name, site.config.schedule_tolerance)
+    return PageMaker(report, templates, site_name)
 
 
 def _unstamped(content: str | bytes, stamp: str) -> str | bytes:
