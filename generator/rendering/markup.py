@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 #: Every character that means something to Markdown, its extensions or HTML, as a numeric entity.
 #: Entities are left alone by Markdown and shown as the character by the browser.
-_LITERAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|~=^:$@%/?"} | {"\n": " ", "\r": " "})
+_LITERAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|~=^:$@%/?"} | {"\n": " ", "\r": " ", "\t": " "})
 
 
 def md(text) -> str:
@@ -28,6 +28,19 @@ def show(value) -> Markup:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return Markup(str(value))
     return Markup(md(value))
+
+
+#: The scheme of an address that runs script (however its letters are spaced by what browsers drop).
+_SCRIPTED = re.compile(r"(?i)((?:java|vb)script|data(?=[\t\n\r ]*:[\t\n\r ]*(?:text/html|application/|image/svg)))"
+                       r"(?=[\t\n\r ]*:)")
+
+
+def show_in_address(value) -> Markup:
+    """:func:`show` for a value a page puts into an address or an attribute: text naming a scheme that runs
+    script gets an invisible break in it, so that no engine (with or without a page hook) makes it live."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return show(_SCRIPTED.sub("\\1\u200b", value))
+    return show(value)
 
 
 def h(text) -> str:

@@ -28,10 +28,18 @@ from ..figures import metrics
 from ..model.report import Report
 from . import charts as ch
 from .formatting import Formatter
-from .markup import show
+from .markup import show, show_in_address
 
 AMOUNT_FIELDS = PROJECTS.names("amount")
 from ..contract.vocab import CATEGORY_WORDS, STATUS_WORDS, Category, Status, Vocabulary
+
+#: A line that, where it ends, is inside an HTML tag or a Markdown link's address.
+_OPEN_ADDRESS = re.compile(r"<[A-Za-z][^<>]*$|\]\([^()\s]*$|^\s*\[[^\]]+\]:\s*\S*$")
+
+
+def _in_address(before: str) -> bool:
+    return _OPEN_ADDRESS.search(before) is not None
+
 
 SHORTCODE = re.compile(r"\[\[\s*(.+?)\s*\]\]")
 SUMS = ("annual_planned", "annual_completed")
@@ -69,7 +77,8 @@ class Figures:
                     failures.append((number, m.group(1), self._t("generated alone")))
                     return m.group(0)
                 try:
-                    return show(self.figure(m.group(1), counter))
+                    value = self.figure(m.group(1), counter)
+                    return show_in_address(value) if _in_address(line[:m.start()]) else show(value)
                 except (ValueError, KeyError, IndexError, AttributeError) as exc:
                     failures.append((number, m.group(1), str(exc).strip("'\"")))
                     return m.group(0)

@@ -15,6 +15,7 @@ from ...model.report import Report
 from ...settings.config import PLUGIN_NAME, read_mkdocs_yml
 from ...writing.output import CSS, JS, Output, compose, nav, own_pages
 from . import pagefind
+from .pagehooks import defang
 
 
 def _plugins(raw: list | dict | None, separator: str, fields: dict, pagefind: bool = False) -> list:
@@ -33,6 +34,12 @@ def _plugins(raw: list | dict | None, separator: str, fields: dict, pagefind: bo
                 settings.setdefault("fields", fields)
         out.append({name: settings} if settings else name)
     return out
+
+
+def _own(output: Output, path: Path) -> str:
+    """A hand-written page with its figures filled in, and no attribute of its HTML able to run script: what
+    the page hook does to the built page, done here too for engines that run no hook (Zensical)."""
+    return defang(output.figures.expand(path.read_text(encoding="utf-8-sig")))
 
 
 def export_project(config_file: Path, report: Report, output: Output, out_dir: Path, copyright: str | None,
@@ -64,12 +71,12 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
             if path.is_dir() or rel in output.files:
                 continue
             if path.suffix == ".md":
-                write(f"docs/{rel}", output.figures.expand(path.read_text(encoding="utf-8-sig")))
+                write(f"docs/{rel}", _own(output, path))
             else:
                 write(f"docs/{rel}", path.read_bytes())
     for rel, content in output.files.items():
         if rel in generated and rel in own:
-            content = compose(output.figures.expand((docs_dir / rel).read_text(encoding="utf-8-sig")), content)
+            content = compose(_own(output, docs_dir / rel), content)
         write(f"docs/{rel}", content)
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
     custom = root / theme["custom_dir"] if theme.get("custom_dir") else None
@@ -91,7 +98,7 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
         "nav": raw.get("nav") or nav(report, output, own, report.language),
         "extra_css": [*CSS, *(raw.get("extra_css") or []), *(pagefind.CSS if use_pagefind else [])],
         "extra_javascript": [*(pagefind.JS if use_pagefind else []), *(raw.get("extra_javascript") or []), *JS],
-        "theme": {"font": False, "custom_dir": "overrides"},
+        "theme": {"font": False, "custom_dir": "overrides", "variant": "classic"},  # variant: Zensical's look of Material
         "extra": {"generator": (raw.get("extra") or {}).get("generator", False)},
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
