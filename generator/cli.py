@@ -14,12 +14,10 @@ from .loading.loader import load_report
 from .rendering.formatting import Formatter
 from .rendering.links import unreachable_pages
 from .settings.config import ConfigError, load_site, read_mkdocs_yml
+from .text.catalogue import LANGUAGES, say
 from .text.messages import os_reason, render, word
 from .text.problems import Problem, Severity
 from .writing.place import PublishError
-
-_SEVERITY = {("zh", Severity.ERROR): "错误", ("zh", Severity.WARNING): "警告",
-             ("en", Severity.ERROR): "error", ("en", Severity.WARNING): "warning"}
 
 
 def _default_config() -> Path | None:
@@ -29,8 +27,8 @@ def _default_config() -> Path | None:
 
 def _line(problem: Problem, language: str) -> str:
     where = problem.location()
-    sep = "：" if language == "zh" else ": "
-    text = f"{_SEVERITY[language, problem.severity]}{sep}{problem.message(language)}"
+    severity = say("severity-error" if problem.severity is Severity.ERROR else "severity-warning", language)
+    text = say("labelled", language, label=severity, text=problem.message(language))
     return f"{where}: {text}" if where else text
 
 
@@ -101,8 +99,7 @@ def _report(problems: list[Problem], language: str, fmt: str, strict: bool, coun
             click.echo(_annotation(p, language) if fmt == "github" else _line(p, language))
         summary = word("summary", language, errors=errors, warnings=warnings)
         if errors == 0 and counts is not None:
-            sep = "；" if language == "zh" else "; "
-            summary = word("ok", language, **counts) + sep + summary
+            summary = word("ok", language, **counts) + say("semicolon", language) + summary
         click.echo(summary)
     sys.exit(1 if errors else 0)
 
@@ -237,7 +234,7 @@ def new(folder: Path, name: str) -> None:
 
 
 @main.command()
-@click.option("--language", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--language", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True)
 def dictionary(language: str) -> None:
     """Print the data dictionary (Markdown), rendered from the schema."""
     from .rendering.dictionary import data_dictionary

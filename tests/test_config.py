@@ -20,11 +20,11 @@ def test_defaults():
 
 
 @pytest.mark.parametrize("data,zh,en", [
-    ({"unknown": 1}, "配置项 plugins.progress.unknown：不是已知的配置项", "setting plugins.progress.unknown: Extra inputs are not permitted"),
+    ({"unknown": 1}, "配置项 plugins.progress.unknown：不是已知的配置项", "setting plugins.progress.unknown: is not a known setting"),
     ({"currency": "XYZ"}, "配置项 plugins.progress.currency：应为以下之一：CNY, USD, EUR, HKD",
      "setting plugins.progress.currency: expected one of CNY, USD, EUR, HKD"),
     ({"schedule_tolerance": 2}, "配置项 plugins.progress.schedule_tolerance：应不大于 0.5",
-     "setting plugins.progress.schedule_tolerance: Input should be less than or equal to 0.5"),
+     "setting plugins.progress.schedule_tolerance: should be at most 0.5"),
     ({"files": {"projects": {"columns": {"idd": "PID"}}}},
      "配置项 plugins.progress.files.projects.columns.idd：没有这个字段；可用：id, name, category, level, cluster, status, year, "
      "total_investment, phase1_investment, annual_planned_investment, annual_completed_investment, cumulative_investment, "

@@ -61,6 +61,7 @@ def test_zensical_builds_every_page_chart_and_the_search_index(export, tmp_path)
     result = subprocess.run([str(BIN / "zensical"), "build"], cwd=export, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr + result.stdout
     _check_site(export, export / "site", export / "site" / "search.json")
+    assert "404 - 页面不存在" in (export / "site" / "404.html").read_text(encoding="utf-8")  # the site's language
 
 
 def test_properdocs_builds_every_page_chart_and_the_search_index(export, tmp_path):

@@ -37,7 +37,7 @@ def _imports(path: Path) -> list[tuple[int, str]]:
 
 
 def _modules():
-    return [p for p in sorted(PACKAGE.rglob("*.py")) if "theme" not in p.parts]
+    return [p for p in sorted(PACKAGE.rglob("*.py")) ]
 
 
 def test_mkdocs_and_material_are_imported_only_in_the_engine_package():

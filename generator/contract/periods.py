@@ -8,6 +8,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..text.catalogue import say
 from .dates import PartialDate, read_date
 from .marks import InvalidValue, clean
 
@@ -57,16 +58,14 @@ class Period:
         return self.end.isoformat()
 
     def label(self, language: str = "zh") -> str:
-        zh = language.startswith("zh")
-        if self.kind == "year":
-            return f"{self.year}年" if zh else str(self.year)
+        """The period as a page shows it: 2022年一季度 / 2022 Q1."""
+        words = dict(year=self.year, index=self.index, key=self.key, day=self.day)
         if self.kind == "half":
-            return f"{self.year}年{'上下'[self.index - 1]}半年" if zh else f"{self.year} H{self.index}"
+            words["half"] = "上下"[self.index - 1]
         if self.kind == "quarter":
-            return f"{self.year}年{'一二三四'[self.index - 1]}季度" if zh else f"{self.year} Q{self.index}"
-        if self.kind == "month":
-            return f"{self.year}年{self.index}月" if zh else f"{self.year}-{self.index:02d}"
-        return f"{self.year}年{self.index}月{self.day}日" if zh else self.key
+            words["quarter"] = "一二三四"[self.index - 1]
+        kind = {"year": "period-year", "half": "period-half", "quarter": "period-quarter", "month": "period-month"}
+        return say(kind.get(self.kind, "period-day"), language, **words)
 
     def year_elapsed(self) -> float:
         """Share of the calendar year that has passed at the period's end."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.catalogue import choose
 from .marks import fold
 
 
@@ -27,6 +28,10 @@ class Field:
 
     def headers(self) -> tuple[str, ...]:
         return self.aliases + self.fallback_aliases
+
+    def meaning(self, language: str) -> str:
+        """What the field holds, for the data dictionary and the methodology page: its note, else its label."""
+        return choose(language, self.note_zh or self.zh, self.note_en or self.en)
 
 
 @dataclass(frozen=True)

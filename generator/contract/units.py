@@ -25,11 +25,11 @@ class Currency:
 
     def accepted_units(self):
         """The unit words to suggest in a message: Chinese ones for Chinese, the others for English."""
-        from ..text.messages import Label
+        from ..text.catalogue import Label
 
-        zh = [w for w in self.units if any("\u4e00" <= c <= "\u9fff" for c in w)]
-        en = [w for w in self.units if w not in zh]
-        return Label("、".join(zh[:12]), ", ".join(en[:12]))
+        chinese = [w for w in self.units if any("\u4e00" <= c <= "\u9fff" for c in w)]
+        latin = [w for w in self.units if w not in chinese]
+        return Label("、".join(chinese[:12]), ", ".join(latin[:12]))
 
 
 _unit_key = fold
@@ -40,20 +40,20 @@ _ENGLISH_MAGNITUDES = {"": 1, "thousand": 10**3, "million": 10**6, "billion": 10
 
 
 def _make(code: str, chinese: list[str], latin: list[str], default_unit: str, bare_chinese: bool = False) -> Currency:
-    zh: dict[str, Decimal] = {}
+    from_chinese: dict[str, Decimal] = {}
     for word in chinese:
         for prefix, n in _CHINESE_MAGNITUDES.items():
-            zh[_unit_key(prefix + word)] = Decimal(n)
+            from_chinese[_unit_key(prefix + word)] = Decimal(n)
     if bare_chinese:  # 2亿, 3000万: the currency word is left out
         for prefix, n in _CHINESE_MAGNITUDES.items():
             if prefix:
-                zh.setdefault(prefix, Decimal(n))
-    en: dict[str, Decimal] = {}
+                from_chinese.setdefault(prefix, Decimal(n))
+    from_latin: dict[str, Decimal] = {}
     for word in latin:
         for prefix, n in _ENGLISH_MAGNITUDES.items():
             for form in ([f"{prefix} {word}", f"{word} {prefix}", prefix] if prefix else [word]):
-                en.setdefault(_unit_key(form), Decimal(n))  # 1.5 million USD, USD 1.5M, $1.5M
-    units = {**zh, **en} if bare_chinese else {**en, **zh}
+                from_latin.setdefault(_unit_key(form), Decimal(n))  # 1.5 million USD, USD 1.5M, $1.5M
+    units = {**from_chinese, **from_latin} if bare_chinese else {**from_latin, **from_chinese}
     return Currency(code, units, default_unit)
 
 

@@ -80,7 +80,7 @@ class Vocabulary:
 
     def accepted(self):
         """The words a user may type: all of them in Chinese, canonical names and added words in English."""
-        from ..text.messages import Label
+        from ..text.catalogue import Label
 
         canonical = [v.value if isinstance(v, Enum) else str(v) for v in dict.fromkeys(self.words.values())]
         added = [w for w in self.words if not any("\u4e00" <= c <= "\u9fff" for c in w)]

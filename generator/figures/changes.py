@@ -8,6 +8,7 @@ from ..contract.amounts import Total, total
 from ..contract.periods import Period
 from ..contract.vocab import Status
 from ..model.report import Project, Report
+from ..text.catalogue import join, say
 from . import metrics
 
 
@@ -55,16 +56,16 @@ def period_changes(report: Report) -> Changes | None:
 def summary_line(changes: Changes | None, fmt) -> str:
     """One line for a build log: what this publication changes."""
     if changes is None:
-        return "数据中没有报告期" if fmt.language == "zh" else "the data has no reporting periods"
-    zh = fmt.language == "zh"
-    against = (f"，对比{fmt.period(changes.previous)}" if zh else f" against {fmt.period(changes.previous)}") \
+        return say("no-periods-line", fmt.language)
+    language = fmt.language
+    against = say("changes-against", language, period=fmt.period(changes.previous)) \
         if changes.previous else ""
     parts = [
-        f"新增 {len(changes.appeared)} 个项目" if zh else f"{len(changes.appeared)} new projects",
-        f"{len(changes.status)} 个项目状态变化" if zh else f"{len(changes.status)} status changes",
-        (f"本期完成投资 {fmt.total(changes.completed)}" if zh else f"completed {fmt.total(changes.completed)}"),
-        f"{len(changes.fell_behind)} 个转为滞后" if zh else f"{len(changes.fell_behind)} fell behind",
-        f"{len(changes.caught_up)} 个赶上进度" if zh else f"{len(changes.caught_up)} caught up",
+        say("changes-appeared", language, count=len(changes.appeared)),
+        say("changes-status", language, count=len(changes.status)),
+        say("changes-completed", language, amount=fmt.total(changes.completed)),
+        say("changes-fell-behind", language, count=len(changes.fell_behind)),
+        say("changes-caught-up", language, count=len(changes.caught_up)),
     ]
-    head = f"本期（{fmt.period(changes.latest)}{against}）：" if zh else f"This period ({fmt.period(changes.latest)}{against}): "
-    return head + ("；" if zh else "; ").join(parts)
+    head = say("changes-head", language, period=fmt.period(changes.latest), against=against)
+    return head + join(parts, language, "semicolon")

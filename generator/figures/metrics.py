@@ -14,6 +14,7 @@ from ..contract.marks import Missing
 from ..contract.periods import Period
 from ..contract.vocab import Category, Status
 from ..model.report import Project, Report, ScheduleRule
+from ..text.catalogue import choose
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class Definition:
     en: str
     zh_text: str
     en_text: str
+
+    def explained(self, language: str) -> str:
+        return choose(language, self.zh_text, self.en_text)
 
 
 DEFINITIONS: tuple[Definition, ...] = (

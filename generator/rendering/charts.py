@@ -66,7 +66,7 @@ def _num(value: Decimal | None, fmt: Formatter) -> float | None:
 
 
 def _unit_title(fmt: Formatter, key: str) -> str:
-    return f"{fmt.t(key)}（{fmt.unit}）" if fmt.language == "zh" else f"{fmt.t(key)} ({fmt.unit})"
+    return fmt.t("header-with-unit", label=fmt.t(key), unit=fmt.unit)
 
 
 @template

@@ -15,7 +15,8 @@ from ..contract.amounts import Amount
 from ..contract.dates import DateValue
 from ..contract.schema import TABLES
 from ..model.report import Report
-from ..text.labels import label
+from ..text.catalogue import pick
+from ..text.catalogue import say as label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,15 +80,15 @@ def export_paths(report: Report, folder: str = "downloads") -> list[str]:
 
 def _header(name: str, column: str, report: Report) -> str:
     """The CSV header of a canonical column, in the site's language (amounts with their unit)."""
-    zh = report.language == "zh"
+    language = report.language
     base = column.removesuffix("_flag")
     f = next((f for f in TABLES[name].fields if f.name == base), None)
-    label = (f.zh if zh else f.en) if f else base
+    name_shown = pick(f, language) if f else base
     if column.endswith("_flag"):
-        return f"{label}说明" if zh else f"{label} note"
+        return label("header-note", language, label=name_shown)
     if f is not None and f.kind == "amount":
-        return f"{label}（{report.display_unit}）" if zh else f"{label} ({report.display_unit})"
-    return label
+        return label("header-with-unit", language, label=name_shown, unit=report.display_unit)
+    return name_shown
 
 
 _WORDS = {"status": "st_", "category": ""}

@@ -13,7 +13,7 @@ from ..contract.dates import DateValue, PartialDate
 from ..contract.marks import Missing
 from ..contract.periods import Period
 from ..figures.metrics import Ratio
-from ..text.labels import label
+from ..text.catalogue import join, locale_of, say
 
 
 @cache
@@ -36,17 +36,17 @@ class Formatter:
 
     def __init__(self, language: str, unit: str, unit_factor: Decimal):
         self.language = language
-        self.locale_name = "zh_CN" if language == "zh" else "en_US"
+        self.locale_name = locale_of(language)
         self.locale = _locale(self.locale_name)
         self.unit = unit
         self.unit_factor = unit_factor
 
     def t(self, key: str, **params) -> str:
-        return label(key, self.language, **params)
+        return say(key, self.language, **params)
 
     def join(self, items) -> str:
         """A list in running text: ``a；b`` in Chinese, ``a; b`` in English."""
-        return ("；" if self.language == "zh" else "; ").join(items)
+        return join(items, self.language, "semicolon")
 
     def number(self, value: Decimal, digits: int = 2) -> str:
         """Grouped digits, at most ``digits`` decimals, rounded half up (0.375 -> 0.38, 1.125 -> 1.13)."""
@@ -78,7 +78,7 @@ class Formatter:
         return self.qualified(text, a.qualifier)
 
     def _unit(self) -> str:
-        return self.unit if self.language == "zh" else f" {self.unit}"
+        return say("with-unit", self.language, text="", unit=self.unit)
 
     def total(self, s: Total, unit: bool = True) -> str:
         """A sum that says when it left figures out: ``44.1亿元（不完整：2 项未计入）``."""
@@ -86,16 +86,15 @@ class Formatter:
             return self.missing(s.missing)
         text = self.qualified(self.number(self.in_unit(s.value)) + (self._unit() if unit else ""), s.qualifier)
         if s.partial:
-            note = f"{self.t('partial')}{'：' if self.language == 'zh' else ': '}{self.t('left_out', n=s.left_out)}"
-            text += f"（{note}）" if self.language == "zh" else f" ({note})"
+            note = self.t("labelled", label=self.t("partial"), text=self.t("left_out", n=s.left_out))
+            text = self.t("in-parentheses", text=text, inner=note)
         return text
 
     def ratio(self, r: Ratio) -> str:
         if r.value is None:
             return self.missing(r.missing)
         text = format_percent(r.value, format="#,##0.0%", locale=self.locale)
-        return f"{text}（{self.t('partial')}）" if r.partial and self.language == "zh" else (
-            f"{text} ({self.t('partial')})" if r.partial else text)
+        return self.t("in-parentheses", text=text, inner=self.t("partial")) if r.partial else text
 
     def quantity(self, indicator) -> str:
         """An indicator's value with its unit: ``19个``, ``优秀``, ``未公开`` (never a redaction mark or ``未公开人``)."""
@@ -105,7 +104,8 @@ class Formatter:
         if q.text is not None:
             return q.text
         unit = indicator.unit or q.unit or ""
-        text = self.number(q.number, 4) + (unit if self.language == "zh" or unit == "%" else f" {unit}".rstrip())
+        number = self.number(q.number, 4)
+        text = number + unit if unit in ("", "%") else self.t("with-unit", text=number, unit=unit)
         return self.qualified(text, q.qualifier)
 
     def date(self, d: DateValue | PartialDate | None) -> str:
@@ -115,9 +115,8 @@ class Formatter:
             d = d.date
         if d is None:
             return self.missing(None)
-        if self.language != "zh":
-            return d.iso()
-        return f"{d.year}年" + (f"{d.month}月" if d.month else "") + (f"{d.day}日" if d.day else "")
+        key = "date-day" if d.day else "date-month" if d.month else "date-year"
+        return self.t(key, year=d.year, month=d.month, day=d.day, iso=d.iso())
 
     def period(self, p: Period) -> str:
         return p.label(self.language)

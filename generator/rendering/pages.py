@@ -19,6 +19,7 @@ from ..contract.schema import PROJECTS
 from ..contract.vocab import Category, Status
 from ..figures import metrics
 from ..model.report import Project, Report
+from ..text.catalogue import pick, say
 from . import charts as ch
 from .formatting import Formatter
 from .markup import h, json_script, show, yaml_string
@@ -100,9 +101,11 @@ class PageMaker:
         # a template's own escaping is ours too: Jinja's would pass Markdown from the data through
         self.env.filters.update(amount=safe(f.amount), total=safe(f.total), ratio=safe(f.ratio), date=safe(f.date),
                                 period=safe(f.period), quantity=f.quantity, e=show, escape=show, forceescape=show)
-        self.env.globals.update(t=t, sep="、" if report.language == "zh" else ", ", chart=self.chart_html, front=front_matter, status=self.status, category=self.category,
-                                language=report.language, unit=report.display_unit, Category=Category,
-                                fields={fd.name: fd.zh if report.language == "zh" else fd.en for fd in PROJECTS.fields})
+        language = report.language
+        self.env.globals.update(t=t, sep=say("list-separator", language), chart=self.chart_html, front=front_matter,
+                                status=self.status, category=self.category, named=lambda pair: pick(pair, language),
+                                language=language, unit=report.display_unit, Category=Category,
+                                fields={fd.name: pick(fd, language) for fd in PROJECTS.fields})
 
     # -- helpers for templates ----------------------------------------------------
     def link(self, here: str, key: str) -> Markup:
@@ -120,7 +123,7 @@ class PageMaker:
         cid = f"chart-{chart.id}"
         head = "".join(f"<th scope=\"col\">{h(c)}</th>" for c in chart.columns)
         body = "".join("<tr>" + "".join(f"<td>{h(v)}</td>" for v in row) + "</tr>" for row in chart.rows)
-        label = f"{chart.title}{'：' if self.report.language == 'zh' else ': '}{chart.description}"
+        label = self.fmt.t("labelled", label=chart.title, text=chart.description)
         return Markup(
             f'<figure class="ps-chart" id="{cid}" data-marks="{chart.marks}" data-search-exclude>'
             f'<figcaption class="ps-chart__title">{h(chart.title)}</figcaption>'
@@ -128,18 +131,16 @@ class PageMaker:
             f'<div class="ps-chart__view"></div></div>'
             f'<script type="application/json" id="{cid}-spec">{json_script(chart.spec)}</script>'
             f'</figure>\n\n'
-            f'<details class="ps-chart-data" data-search-exclude><summary>{h(self.fmt.t("data_table"))}：{h(chart.title)}</summary>'
+            f'<details class="ps-chart-data" data-search-exclude><summary>{h(self.fmt.t("labelled", label=self.fmt.t("data_table"), text=chart.title))}</summary>'
             f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>\n')
 
     def stamp(self) -> Markup:
         """The data's as-of date and each source file's checksum."""
         f = self.fmt
-        zh = self.report.language == "zh"
         files = dict.fromkeys((s.label.split("/")[-1], s.sha256[:12]) for s in self.report.sources)
-        shown = [f"{h(name)}（SHA-256 <code>{digest}</code>）" if zh else f"{h(name)} (SHA-256 <code>{digest}</code>)"
-                 for name, digest in files]
+        shown = [f.t("source-file", name=h(name), digest=digest) for name, digest in files]
         parts = [f"{f.t('as_of')} {self.report.as_of.isoformat()}" if self.report.as_of else ""]
-        parts.append(f"{f.t('source')}{'：' if zh else ': '}{f.join(shown)}")
+        parts.append(f.t("labelled", label=f.t("source"), text=f.join(shown)))
         return Markup(f'<p class="ps-stamp" data-search-exclude>{" · ".join(p for p in parts if p)}</p>')
 
     def by_cluster(self, projects: list[Project]) -> dict[str, list[Project]]:
@@ -237,7 +238,7 @@ class PageMaker:
                            schedule=metrics.schedule(p, r.latest_period, r.schedule),
                            milestones=metrics.milestones(p, r.as_of),
                            tags=[t for t in (r.clusters[p.cluster_id].name if p.cluster_id else None, self.status(p.status),
-                                             *[f"{y}年" if r.language == "zh" else str(y) for y in p.all_years]) if t])
+                                             *[self.fmt.t("year-title", year=y) for y in p.all_years]) if t])
 
     def _cluster_charts(self, projects: list[Project], **_) -> list:
         f = self.fmt
@@ -261,7 +262,7 @@ class PageMaker:
         previous = year - 1 if year - 1 in r.years else None
         by_category = [(c, metrics.year_summary(r, year, c), metrics.year_summary(r, previous, c) if previous else None)
                        for c in Category]
-        title = f"{year}年" if r.language == "zh" else str(year)
+        title = self.fmt.t("year-title", year=year)
         return PageContext.of("year", self.paths[f"year:{year}"], title, report=r, year=year, projects=projects,
                            summary=metrics.year_summary(r, year), previous=previous,
                            previous_summary=metrics.year_summary(r, previous) if previous else None,
@@ -278,19 +279,18 @@ class PageMaker:
         from ..contract.schema import TABLES
         from .downloads import _header
 
-        zh = self.report.language == "zh"
+        language = self.report.language
         present = [s.table for s in self.report.sources]
         tables = [t for t in TABLES.values() if t.name in present or t.name in ("projects", "clusters")]
         fields = []
         for table in tables:
             rows = []
             for f in table.fields:
-                meaning = (f.note_zh or f.zh) if zh else (f.note_en or f.en)
+                meaning = f.meaning(language)
                 if f.kind == "amount":
                     rows.append((_header(table.name, f.name, self.report), meaning))
                     rows.append((_header(table.name, f.name + "_flag", self.report),
-                                 "未公开、待定，或数字的限定词（约、以上、超、近）" if zh else
-                                 "withheld, TBD, or the figure's qualifier (about, at least, over, nearly)"))
+                                 self.fmt.t("flag-meaning")))
                 else:
                     rows.append((_header(table.name, f.name, self.report), meaning))
             fields.append((table, rows))

@@ -26,6 +26,7 @@ from ..contract.marks import fold
 from ..contract.schema import PROJECTS
 from ..figures import metrics
 from ..model.report import Report
+from ..text.catalogue import join, say
 from . import charts as ch
 from .formatting import Formatter
 from .markup import show, show_in_address
@@ -140,7 +141,7 @@ class Figures:
         """One field of a project as its page shows it (text from the data stays plain text)."""
         f = self.fmt
         if field == "year":
-            return ("、" if f.language == "zh" else ", ").join(map(str, p.all_years))
+            return join(p.all_years, f.language)
         if field == "cluster":
             return self.report.clusters[p.cluster_id].name if p.cluster_id else f.t("unknown_cluster")
         if field == "status":
@@ -199,7 +200,4 @@ class Figures:
         return projects
 
     def _t(self, key: str) -> str:
-        zh = {"empty": "空的标记", "not an amount": "不是金额字段，可用", "indicators match": "个指标符合", "unknown": "未知",
-              "nothing to draw": "没有可画的数据", "no such project": "没有这个编号的项目", "no such field": "没有这个字段，可用",
-              "generated alone": "[[ generated ]] 须单独成行"}
-        return zh[key] if self.fmt.language == "zh" else key
+        return say("prose-" + key.replace(" ", "-"), self.fmt.language)

@@ -20,6 +20,7 @@ from ..contract.limits import Limits
 from ..contract.schema import TABLES
 from ..contract.units import CURRENCIES, Currency
 from ..contract.vocab import Category, Status
+from ..text.catalogue import is_key, language_of, say
 from ..text.messages import WARNING_CODES, render
 
 PLUGIN_NAME = "progress"
@@ -116,62 +117,43 @@ class SiteConfig(_Settings):
         close = difflib.get_close_matches(str(error["loc"][0]), list(cls.model_fields), n=1, cutoff=0.6)
         if not close:
             return ""
-        return f"（是否想写 {close[0]}？）" if language == "zh" else f" (did you mean {close[0]}?)"
+        return say("did-you-mean", language, name=close[0])
 
     def _rule_problems(self, language: str):
-        zh = language == "zh"
         if self.currency.upper() not in CURRENCIES:
-            yield "currency", ("应为以下之一：" if zh else "expected one of ") + ", ".join(CURRENCIES)
+            yield "currency", say("expected-one-of", language, values=", ".join(CURRENCIES))
             return
         cur = self.money
         for key in ("unit", "input_unit"):
             value = getattr(self, key)
             if value is not None and cur.factor(value) is None:
                 words = ", ".join(cur.unit_words()[:12])
-                yield key, (f"“{value}”不是 {cur.code} 的单位；可用：{words} 等" if zh
-                            else f"“{value}” is no unit of {cur.code}; expected one of {words} …")
+                yield key, say("not-a-unit", language, value=value, currency=cur.code, words=words)
         for table, settings in self.files.items():
             fields = TABLES[table].field_names
             for name in settings.columns:
                 if name not in fields:
-                    yield f"files.{table}.columns.{name}", (("没有这个字段；可用：" if zh else "no such field; expected one of ")
-                                                            + ", ".join(fields))
+                    yield f"files.{table}.columns.{name}", say("no-such-field", language, values=", ".join(fields))
         for code in self.ignore:
             if code not in WARNING_CODES:
-                yield "ignore", (f"“{code}”不是警告代码；可用：" if zh else f"“{code}” is no warning code; expected one of ") + ", ".join(WARNING_CODES)
+                yield "ignore", say("no-warning-code", language, code=code, values=", ".join(WARNING_CODES))
         if self.encoding:
             try:
                 codecs.lookup(self.encoding)
             except LookupError:
-                yield "encoding", (f"未知的编码“{self.encoding}”" if zh else f"unknown encoding “{self.encoding}”")
-
-
-_ZH_REASONS = {
-    "extra_forbidden": "不是已知的配置项",
-    "missing": "必须填写",
-    "string_type": "应为文字",
-    "dict_type": "应为“键: 值”的映射",
-    "list_type": "应为列表",
-    "bool_parsing": "应为 true 或 false",
-    "bool_type": "应为 true 或 false",
-    "float_parsing": "应为数字",
-    "float_type": "应为数字",
-    "date_from_datetime_parsing": "应为日期，如 2022-09-30",
-    "date_parsing": "应为日期，如 2022-09-30",
-    "date_type": "应为日期，如 2022-09-30",
-}
+                yield "encoding", say("unknown-encoding", language, encoding=self.encoding)
 
 
 def _reason(error: dict, language: str) -> str:
-    """Pydantic's message, in Chinese for the common kinds of mistake."""
-    if language != "zh":
-        return error["msg"]
+    """Why pydantic refused a value, in the site's language (pydantic's own words for rarer kinds)."""
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind in ("literal_error", "enum"):
-        return f"应为以下之一：{str(ctx.get('expected', '')).replace(' or ', '、').replace(', ', '、')}"
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
+        return say("expected-one-of", language, values=[v for v in expected if v])
     if kind in ("greater_than_equal", "less_than_equal"):
-        return f"应{'不小于' if kind == 'greater_than_equal' else '不大于'} {ctx.get('ge', ctx.get('le'))}"
-    return _ZH_REASONS.get(kind, error["msg"])
+        return say("reason-at-least" if kind == "greater_than_equal" else "reason-at-most", language,
+                   limit=ctx.get("ge", ctx.get("le")))
+    return say(f"reason-{kind}", language) if is_key(f"reason-{kind}") else error["msg"]
 
 
 class _MkDocsLoader(yaml.SafeLoader):
@@ -192,9 +174,7 @@ _MkDocsLoader.add_multi_constructor("", _any_tag)
 
 def site_language(theme_language: str | None) -> str:
     """zh for any Chinese theme language (zh, zh-Hant, zh-TW), else en; zh when none is set."""
-    if not theme_language:
-        return "zh"
-    return "zh" if str(theme_language).lower().startswith("zh") else "en"
+    return language_of(theme_language)
 
 
 @dataclass(frozen=True)
@@ -212,7 +192,7 @@ class Site:
         if config.templates_dir and not (root / config.templates_dir).is_dir():
             folder = root / config.templates_dir
             raise ConfigError([(f"plugins.{PLUGIN_NAME}.templates_dir",
-                                f"文件夹 {folder} 不存在" if language == "zh" else f"the folder {folder} does not exist")],
+                                say("folder-missing", language, folder=folder))],
                               language)
         return cls(config, root, data_dir, language)
 

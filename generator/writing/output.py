@@ -153,12 +153,12 @@ NAV_CLUSTERS = 12
 
 def nav(report: Report, output: Output, own_pages: list[str], language: str) -> list:
     """A navigation that scales: no project is listed; clusters, years and the index link to them."""
-    from ..text.labels import label
+    from ..text.catalogue import say as label
 
     generated = output.page_paths()
     overview = {label("all_clusters", language): "clusters/index.md"}
     clusters = [{h(c.name): f"clusters/{cid}.md"} for cid, c in report.clusters.items()]  # themes print labels as HTML
-    years = [{(f"{y}年" if language == "zh" else str(y)): f"years/{y}.md"} for y in report.years]
+    years = [{label("year-title", language, year=y): f"years/{y}.md"} for y in report.years]
     others = [p for p in own_pages if p not in generated and p not in ("tags.md",)]
     items: list = [{label("home", language): "index.md"}, {label("changes", language): "changes.md"},
                    {label("projects", language): "projects/index.md"}]

@@ -15,6 +15,7 @@ from ...model.report import Report
 from ...settings.config import PLUGIN_NAME, read_mkdocs_yml
 from ...writing.output import CSS, JS, Output, compose, nav, own_pages
 from . import pagefind
+from .notfound import not_found_template
 from .pagehooks import defang
 
 
@@ -85,7 +86,7 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
             if path.is_file():
                 write(f"overrides/{path.relative_to(custom).as_posix()}", path.read_bytes())
     if not (custom and (custom / "404.html").is_file()):
-        write("overrides/404.html", (Path(__file__).parent / "theme" / "404.html").read_text(encoding="utf-8"))
+        write("overrides/404.html", not_found_template(report.language))
     use_pagefind = search == "pagefind"
     # what the plugin does to every page's content, as a MkDocs hook
     write("hooks/pages.py", (Path(__file__).parent / "pagehooks.py").read_text(encoding="utf-8"))

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from ...loading.loader import load_report
+from ...text.catalogue import say
 from ...writing.output import compose, nav, regenerate
 from . import pagefind
 from .internals import rebuild_pages
@@ -93,8 +94,7 @@ class LastBuild:
         rebuild = self._rebuild_pages(rebuild)
         if site.config.search == "pagefind" and rebuild:  # after the reload: it reads every page again
             threading.Thread(target=_reindex, args=(config.site_dir,), daemon=True).start()
-        log.info((f"数据已更新：重建 {len(rebuild)} 个页面，用时 {time.monotonic() - start:.2f} 秒" if site.language == "zh" else
-                  f"data changed: rebuilt {len(rebuild)} pages in {time.monotonic() - start:.2f} s"))
+        log.info(say("quick-rebuild", site.language, count=len(rebuild), seconds=f"{time.monotonic() - start:.2f}"))
         return True
 
     def _rebuild_pages(self, files) -> list:

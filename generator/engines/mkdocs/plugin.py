@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
@@ -20,16 +20,17 @@ from ...loading.loader import load_report
 from ...rendering.footer import site_footer
 from ...rendering.prose import ProseError
 from ...settings.config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
+from ...text.catalogue import say
 from ...writing.ahead import cores
 from ...writing.output import CSS, JS, compose, generate, nav, own_pages
 from ...writing.place import Place, PublishError, check, mark_site
 from . import pagefind, pagehooks
 from .internals import generated_file, replace_builder, search_settings, turn_off_search
 from .live import LastBuild
+from .notfound import not_found_template
 from .search import LARGE, SEARCH_FIELDS, SEARCH_SEPARATOR
 
 log = logging.getLogger(f"mkdocs.plugins.{PLUGIN_NAME}")
-THEME_DIR = Path(__file__).parent / "theme"
 
 def _composed(own: str, generated) -> str:
     return compose(own, generated())
@@ -85,23 +86,21 @@ class ProgressPlugin(BasePlugin):
                 raise PluginError("\n".join(p.format(self.site.language) for p in loaded.problems.errors))
             self.report = loaded.report
         r = self.report
-        log.info(f"{len(r.projects)} 个项目、{len(r.clusters)} 个产业集群、{len(r.years)} 个年度，来自 {self.site.data_dir}"
-                 if self.site.language == "zh" else
-                 f"{len(r.projects)} projects, {len(r.clusters)} clusters, {len(r.years)} years from {self.site.data_dir}")
+        log.info(say("read-summary", self.site.language, projects=len(r.projects), clusters=len(r.clusters),
+                     years=len(r.years), folder=self.site.data_dir))
         if settings.search == "pagefind":
             self._use_pagefind(config)
         else:
             self._configure_search(config)
             if len(r.projects) > LARGE:  # the theme's search loads its whole index into every visitor's browser
-                log.info(f"{len(r.projects)} 个项目：建议在 progress 插件设置中写 search: pagefind，搜索更快" if self.site.language == "zh"
-                         else f"{len(r.projects)} projects: consider search: pagefind in the progress plugin's settings")
+                log.info(say("suggest-pagefind", self.site.language, projects=len(r.projects)))
         self.output = generate(self.report, self.site, config.site_name, ahead=cores() > 1)
         self.date = self._date(r)
         self._bar = None
         if sys.stderr.isatty() and len(r.projects) > 200:  # a long build's progress: each generated page
             from tqdm import tqdm  # counts once when MkDocs reads it and once when it is rendered
 
-            self._bar = tqdm(total=2 * len(self.output.pages), desc="页面" if self.site.language == "zh" else "pages",
+            self._bar = tqdm(total=2 * len(self.output.pages), desc=say("progress-bar", self.site.language),
                              unit="", leave=False)
         self.own = own_pages(Path(config.docs_dir))
         if config.nav is None:
@@ -189,7 +188,7 @@ class ProgressPlugin(BasePlugin):
         """Our 404 page, unless the site has its own in its theme folder."""
         custom = config.theme.custom_dir
         if not (custom and (Path(custom) / "404.html").is_file()):
-            env.loader = ChoiceLoader([FileSystemLoader(str(THEME_DIR)), env.loader])
+            env.loader = ChoiceLoader([DictLoader({"404.html": not_found_template(self.site.language)}), env.loader])
         self.env = env
         return env
 

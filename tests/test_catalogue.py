@@ -1,0 +1,149 @@
+"""One catalogue holds every string the tool shows, in both languages; nothing else branches on the language;
+an English site says nothing in Chinese that the data did not."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.contract.schema import TABLES
+from generator.figures.metrics import DEFINITIONS
+from generator.text.catalogue import TEXT
+from generator.text.messages import SEVERITY
+
+from .conftest import ROOT, SHARED, write_table
+from .sites import run
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+#: Keys whose English cites what users type in Chinese (header and cell examples, input words).
+CITES_CHINESE_INPUT = {"dict-amounts", "dict-withheld", "dict-dates", "dict-periods", "dict-units"}
+
+
+#: Keys whose two languages are given different parameters to write the same thing (2022年一季度, 2022 Q1).
+WRITTEN_DIFFERENTLY = {"period-half", "period-quarter", "period-day", "date-year", "date-month", "date-day"}
+
+
+def _fields(text: str) -> set[str]:
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_key_has_both_languages_and_the_english_is_english():
+    for key, label in TEXT.items():
+        assert label.zh.strip() and label.en.strip() or key in ("no effect",), key
+        assert key in CITES_CHINESE_INPUT or not CJK.search(label.en), (key, label.en)
+        # both name the same parameters, but where the languages write a date or period differently
+        assert _fields(label.zh) == _fields(label.en) or key in WRITTEN_DIFFERENTLY, key
+
+
+def test_every_problem_code_has_a_message_and_a_severity():
+    codes = {k for k in TEXT if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", k)}
+    assert set(SEVERITY) <= set(TEXT)
+    assert {"file-missing", "withheld-value", "site-busy"} <= set(SEVERITY) <= codes
+
+
+def test_the_schema_and_the_definitions_are_declared_in_both_languages():
+    for table in TABLES.values():
+        assert table.zh and table.en and table.row_zh and table.row_en
+        for field in table.fields:
+            assert field.zh and field.en and not CJK.search(field.en), field.name
+    for definition in DEFINITIONS:
+        assert definition.zh and definition.en and definition.zh_text and definition.en_text
+
+
+LANGUAGE_ATTRIBUTES = {"zh", "en", "zh_text", "en_text", "note_zh", "note_en", "row_zh", "row_en"}
+
+
+def _branches(path: Path) -> list[str]:
+    """Places in ``path`` that ask which language a site is in, or pick one half of a pair themselves."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Compare):
+            if any(isinstance(c, ast.Constant) and c.value in ("zh", "en") for c in [node.left, *node.comparators]):
+                found.append(f"{node.lineno}: compares with a language")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith":
+            if any(isinstance(a, ast.Constant) and a.value == "zh" for a in node.args):
+                found.append(f"{node.lineno}: startswith('zh')")
+        elif isinstance(node, ast.Name) and node.id == "zh" and isinstance(node.ctx, ast.Load):
+            found.append(f"{node.lineno}: a name zh")
+        elif isinstance(node, ast.IfExp):
+            halves = [n for part in (node.body, node.orelse) for n in ast.walk(part)
+                      if isinstance(n, ast.Attribute) and n.attr in LANGUAGE_ATTRIBUTES]
+            if halves:
+                found.append(f"{node.lineno}: picks .{halves[0].attr}")
+    return found
+
+
+def test_the_language_is_branched_on_only_inside_the_catalogue():
+    catalogue = ROOT / "generator" / "text" / "catalogue.py"
+    found = {str(p.relative_to(ROOT)): b for p in sorted((ROOT / "generator").rglob("*.py"))
+             if p != catalogue and "theme" not in p.parts and (b := _branches(p))}
+    assert found == {}
+    templates = {p.name: line for p in (ROOT / "generator" / "rendering" / "templates").glob("*.j2")
+                 for line in p.read_text(encoding="utf-8").splitlines() if re.search(r"language\s*[=!]=|\.zh\b|\.en\b", line)}
+    assert templates == {}
+
+
+def test_the_branch_finder_finds_branches(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('x = "年" if language == "zh" else ""\ny = f.zh if a else f.en\nz = lang.startswith("zh")\n', encoding="utf-8")
+    assert len(_branches(sample)) == 3
+
+
+NYC = SHARED / "realdata" / "nyc-capital-projects"
+
+
+@pytest.mark.skipif(not NYC.is_dir(), reason=f"{NYC} is not present")
+def test_an_english_site_has_no_chinese_on_any_page_download_or_index(tmp_path):
+    out = tmp_path / "site"
+    result = run("build", "-f", ROOT / "examples" / "nyc-capital-projects" / "mkdocs.yml", "--data", NYC, "-d", out)
+    assert not CJK.search(result.stdout + result.stderr)
+    files = [p for p in out.rglob("*") if p.suffix in (".html", ".csv", ".json", ".xml")]
+    assert len(files) > 400
+    chinese = {str(p.relative_to(out)): CJK.findall(p.read_text(encoding="utf-8"))[:5] for p in files
+               if CJK.search(p.read_text(encoding="utf-8"))}
+    assert chinese == {}
+    assert "404 - Page not found" in (out / "404.html").read_text(encoding="utf-8")
+
+
+ENGLISH_SITE = """site_name: Test
+theme:
+  name: material
+  language: en
+plugins:
+  - progress:
+      currency: USD
+      files:
+        projects:
+          columns: {id: Project ID, name: Project Name, status: Status, total_investment: Total Investment,
+                    start_date: Start Date}
+        progress:
+          columns: {project: Project ID, period: Period, completed_investment: Completed}
+"""
+
+
+def test_an_english_sites_messages_are_english(tmp_path):
+    """Messages name what the site's office wrote (its headers, its cells) and say the rest in English."""
+    (tmp_path / "mkdocs.yml").write_text(ENGLISH_SITE, encoding="utf-8")
+    write_table(tmp_path / "data", "projects", [
+        ["Project ID", "Project Name", "Status", "Total Investment", "Start Date", "Contact Phone"],
+        ["A", "Bridge", "building", "12", "2024-13-40", "138 0013 8000"],
+        ["A", "Road", "under construction", "xx", "", ""],
+        ["B", "Tunnel", "completed", "-5", "2024-01-01", ""],
+        ["C", "", "completed", "abc", "", ""]])
+    write_table(tmp_path / "data", "progress", [["Project ID", "Period", "Completed"], ["Z", "2024-03", "1"],
+                                                ["B", "someday", "1"]])
+    result = subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 1 and result.stdout.count("\n") >= 8, result.stdout
+    assert not CJK.search(result.stdout + result.stderr), result.stdout
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\ntheme:\n  name: material\n  language: en\nplugins:\n"
+                                         "  - progress:\n      serach: pagefind\n      schedule_tolerance: 2\n"
+                                         "      ignore: [nothing]\n", encoding="utf-8")
+    config = subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=tmp_path, capture_output=True, text=True)
+    assert config.returncode == 1 and "did you mean search?" in config.stdout and "should be at most 0.5" in config.stdout
+    assert not CJK.search(config.stdout + config.stderr), config.stdout
