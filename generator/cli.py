@@ -28,7 +28,7 @@ def _default_config() -> Path | None:
 def _line(problem: Problem, language: str) -> str:
     where = problem.location()
     severity = say("severity-error" if problem.severity is Severity.ERROR else "severity-warning", language)
-    text = say("labelled", language, label=severity, text=problem.message(language))
+    text = say("labelled", language, label=severity, text=problem.message(language)) + f" [{problem.code}]"
     return f"{where}: {text}" if where else text
 
 

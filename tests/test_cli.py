@@ -1,6 +1,7 @@
 """``progress-site validate``: exact output, exit codes, formats, languages."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,10 +41,11 @@ def test_problems_one_per_line_errors_first_then_summary(bad_site):
     assert result.output.splitlines() == [
         "data/projects.csv:2: 建设状态: 错误：未知的状态“施工中”（可用：储备、谋划、前期、洽谈、在谈、意向、拟签约、签约、已签约、"
         "开工、已开工、在建、动工、新开工、续建、试投产、试运行、试生产、投产、已投产、部分投产、运营、建成、已建成、竣工、完工、"
-        "停建、暂停、缓建；可在配置 statuses 中添加）",
-        "data/projects.csv:3: 项目编号: 错误：编号“A”重复（第 2 行已使用）",
-        "data/projects.csv:3: 计划总投资（亿元）: 错误：“两亿”不是金额：应为数字（可带单位和“约/以上/超/近”）、未公开标记（如 xx）、“待定”或留空",
-        "data/projects.csv:2: 计划总投资（亿元）: 警告：“xx”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整）",
+        "停建、暂停、缓建；可在配置 statuses 中添加） [status-unknown]",
+        "data/projects.csv:3: 项目编号: 错误：编号“A”重复（第 2 行已使用） [id-duplicate]",
+        "data/projects.csv:3: 计划总投资（亿元）: 错误：“两亿”不是金额：应为数字（可带单位和“约/以上/超/近”）、未公开标记（如 xx）、“待定”或留空"
+        " [amount-invalid]",
+        "data/projects.csv:2: 计划总投资（亿元）: 警告：“xx”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整） [withheld-value]",
         "3 个错误，1 个警告",
     ]
 
@@ -51,7 +53,7 @@ def test_problems_one_per_line_errors_first_then_summary(bad_site):
 def test_english_site_speaks_english(bad_site):
     (bad_site / "mkdocs.yml").write_text(MKDOCS_EN, encoding="utf-8")
     lines = run().output.splitlines()
-    assert lines[1] == "data/projects.csv:3: 项目编号: error: id “A” is used twice (first in row 2)"
+    assert lines[1] == "data/projects.csv:3: 项目编号: error: id “A” is used twice (first in row 2) [id-duplicate]"
     assert lines[-1] == "3 error(s), 1 warning(s)"
 
 
@@ -64,7 +66,7 @@ def test_warnings_pass_unless_strict(site):
     strict = run("--strict")
     assert strict.exit_code == 1
     assert strict.output.splitlines() == [
-        "data/projects.csv:2: 计划总投资: 错误：“xx”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整）",
+        "data/projects.csv:2: 计划总投资: 错误：“xx”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整） [withheld-value]",
         "1 个错误，0 个警告"]
 
 
@@ -95,7 +97,7 @@ def test_bad_settings_name_the_key(site):
                                      encoding="utf-8")
     result = run()
     assert result.exit_code == 1
-    assert result.output.splitlines() == ["mkdocs.yml: 错误：配置项 plugins.progress.colums：不是已知的配置项", "1 个错误，0 个警告"]
+    assert result.output.splitlines() == ["mkdocs.yml: 错误：配置项 plugins.progress.colums：不是已知的配置项 [config-invalid]", "1 个错误，0 个警告"]
     (site / "mkdocs.yml").write_text(MKDOCS_ZH.replace("  - progress\n", "  - progress:\n      unit: 公斤\n"), encoding="utf-8")
     assert run().output.splitlines()[0].startswith("mkdocs.yml: 错误：配置项 plugins.progress.unit：“公斤”不是 CNY 的单位")
 
@@ -126,4 +128,14 @@ def test_broken_yaml_is_one_line_with_its_place(site):
     result = run()
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        "mkdocs.yml: 错误：无法读取配置文件：3:1: expected ',' or ']', but got '<stream end>'", "1 个错误，0 个警告"]
+        "mkdocs.yml: 错误：无法读取配置文件：3:1: expected ',' or ']', but got '<stream end>' [config-file]", "1 个错误，0 个警告"]
+
+
+def test_a_warnings_line_ends_with_the_code_that_silences_it(site):
+    (site / "mkdocs.yml").write_text(MKDOCS_ZH, encoding="utf-8")
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "计划总投资"], ["A", "甲", "xx"]])
+    line = run().output.splitlines()[0]
+    code = re.fullmatch(r".* \[([a-z0-9-]+)\]", line).group(1)
+    (site / "mkdocs.yml").write_text(MKDOCS_ZH.replace("  - progress\n", f"  - progress:\n      ignore: [{code}]\n"),
+                                     encoding="utf-8")
+    assert run("--strict").output.splitlines() == ["数据检查通过：1 个项目，0 个产业集群，0 个报告期；0 个错误，0 个警告"]

@@ -372,11 +372,12 @@ def test_hidden_rows_columns_unknown_and_personal_columns_are_not_published(smal
         "  - progress:\n", "  - progress:\n      publish_columns: [备注, 截至2023年底累计完成投资]\n"), encoding="utf-8")
     result = run("validate", cwd=small)
     assert result.stdout.splitlines() == [
-        "data/projects.xlsx: 警告：工作表隐藏了 1 行数据（第 3 行）：未读取，也不发布",
-        "data/projects.xlsx:1: 警告：工作表隐藏了 1 列（“身份证号”）：未读取，也不发布",
-        "data/projects.xlsx:1: 联系人手机: 警告：此列看起来是个人信息（表头含“手机”），不发布；确需公开时请在配置 publish_personal 中列出",
-        "data/projects.xlsx:1: 内部备注（不公开）: 警告：表头“内部备注（不公开）”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出",
-        "data/projects.xlsx:1: 备注: 警告：此列看起来是个人信息（第 2 行的内容像电子邮箱），不发布；确需公开时请在配置 publish_personal 中列出",
+        "data/projects.xlsx: 警告：工作表隐藏了 1 行数据（第 3 行）：未读取，也不发布 [hidden-rows]",
+        "data/projects.xlsx:1: 警告：工作表隐藏了 1 列（“身份证号”）：未读取，也不发布 [hidden-columns]",
+        "data/projects.xlsx:1: 联系人手机: 警告：此列看起来是个人信息（表头含“手机”），不发布；确需公开时请在配置 publish_personal 中列出 [personal-data]",
+        "data/projects.xlsx:1: 内部备注（不公开）: 警告：表头“内部备注（不公开）”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出"
+        " [column-not-published]",
+        "data/projects.xlsx:1: 备注: 警告：此列看起来是个人信息（第 2 行的内容像电子邮箱），不发布；确需公开时请在配置 publish_personal 中列出 [personal-data]",
         "数据检查通过：2 个项目，0 个产业集群，0 个报告期；0 个错误，5 个警告"]
     run("build", "-d", tmp_path / "out", cwd=small)
     out = tmp_path / "out"
@@ -405,10 +406,10 @@ def test_control_and_format_characters_are_removed_with_a_warning_naming_the_cel
         ["P3", "第三个项目", "新　材料", "在建", "2024", "1"]])
     result = run("validate", cwd=small)
     assert result.stdout.splitlines() == [
-        "data/projects.csv:2: 项目名称: 警告：删除了看不见的控制或格式字符：U+007F、U+0085、U+FFFE",
-        "data/projects.csv:2: 计划总投资（亿元）: 警告：删除了看不见的控制或格式字符：U+0000",
-        "data/projects.csv:3: 项目名称: 警告：删除了看不见的控制或格式字符：U+202E",
-        "data/projects.csv:3: 所属产业集群: 警告：删除了看不见的控制或格式字符：U+200B",
+        "data/projects.csv:2: 项目名称: 警告：删除了看不见的控制或格式字符：U+007F、U+0085、U+FFFE [text-invisible]",
+        "data/projects.csv:2: 计划总投资（亿元）: 警告：删除了看不见的控制或格式字符：U+0000 [text-invisible]",
+        "data/projects.csv:3: 项目名称: 警告：删除了看不见的控制或格式字符：U+202E [text-invisible]",
+        "data/projects.csv:3: 所属产业集群: 警告：删除了看不见的控制或格式字符：U+200B [text-invisible]",
         "数据检查通过：3 个项目，1 个产业集群，0 个报告期；0 个错误，4 个警告"]
     loaded = load(small)
     assert loaded.report.projects["P1"].total_investment.value == 12 * 10**8  # \x001\x002 is 12, said so above
@@ -542,7 +543,7 @@ def test_a_missing_templates_folder_is_an_error(small, tmp_path):
                       encoding="utf-8")
     message = f"配置项 plugins.progress.templates_dir：文件夹 {small}/mine 不存在"
     result = run("validate", "--strict", cwd=small, check=False)
-    assert (result.returncode, result.stdout.splitlines()[0]) == (1, f"mkdocs.yml: 错误：{message}")
+    assert (result.returncode, result.stdout.splitlines()[0]) == (1, f"mkdocs.yml: 错误：{message} [config-invalid]")
     result = run("build", "-d", tmp_path / "out", cwd=small, check=False)
     assert (result.returncode, result.stderr.strip()) == (1, message) and not (tmp_path / "out").exists()
     result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-d", str(tmp_path / "out")], cwd=small,

@@ -33,9 +33,11 @@ class Problem:
         head = ":".join(str(p) for p in (self.file, self.row) if p is not None)
         return ": ".join(p for p in (head, self.column) if p)
 
-    def format(self, language: str = "zh") -> str:
+    def format(self, language: str = "zh", code: bool = False) -> str:
+        """``file:row: column: message``; with ``code``, the problem's code after it (what ``ignore`` takes)."""
         where = self.location()
-        return f"{where}: {self.message(language)}" if where else self.message(language)
+        text = f"{where}: {self.message(language)}" if where else self.message(language)
+        return f"{text} [{self.code}]" if code else text
 
     def as_dict(self, language: str = "zh") -> dict:
         return {

@@ -74,10 +74,10 @@ class LastBuild:
         site = plugin.site
         loaded = load_report(site)
         for problem in loaded.problems.warnings:
-            log.warning(problem.format(site.language))
+            log.warning(problem.format(site.language, code=True))
         if not loaded.ok:
             for problem in loaded.problems.errors:
-                log.error(problem.format(site.language))
+                log.error(problem.format(site.language, code=True))
             return True  # the previous pages stay until the data is fixed
         report = loaded.report
         output, changed = regenerate(plugin.output, report, site, config.site_name)

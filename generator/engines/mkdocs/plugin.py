@@ -81,9 +81,9 @@ class ProgressPlugin(BasePlugin):
                 raise PluginError(exc.message(self.site.language)) from None
             loaded = load_report(self.site)
             for problem in loaded.problems.warnings:
-                log.warning(problem.format(self.site.language))
+                log.warning(problem.format(self.site.language, code=True))
             if not loaded.ok:
-                raise PluginError("\n".join(p.format(self.site.language) for p in loaded.problems.errors))
+                raise PluginError("\n".join(p.format(self.site.language, code=True) for p in loaded.problems.errors))
             self.report = loaded.report
         r = self.report
         log.info(say("read-summary", self.site.language, projects=len(r.projects), clusters=len(r.clusters),
