@@ -27,16 +27,17 @@ def _default_config() -> Path | None:
 
 def _line(problem: Problem, language: str) -> str:
     where = problem.location()
-    severity = say("severity-error" if problem.severity is Severity.ERROR else "severity-warning", language)
+    severity = say(f"severity-{problem.severity.value}", language)
     text = say("labelled", language, label=severity, text=problem.message(language)) + f" [{problem.code}]"
     return f"{where}: {text}" if where else text
 
 
 def _strictly(problems: list[Problem], strict: bool) -> list[Problem]:
-    """With --strict every warning is reported, and counted, as an error."""
+    """With --strict every warning is reported, and counted, as an error (a note stays a note)."""
     if not strict:
         return problems
-    return [Problem(Severity.ERROR, p.code, p.file, p.row, p.column, p.value, p.params) for p in problems]
+    return [Problem(Severity.ERROR, p.code, p.file, p.row, p.column, p.value, p.params)
+            if p.severity is Severity.WARNING else p for p in problems]
 
 
 def _annotation(problem: Problem, language: str) -> str:
@@ -49,7 +50,7 @@ def _annotation(problem: Problem, language: str) -> str:
         props.append(f"line={problem.row}")
     if problem.column:
         props.append(f"title={escape(problem.column, True)}")
-    kind = "error" if problem.severity is Severity.ERROR else "warning"
+    kind = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}[problem.severity]
     return f"::{kind} {','.join(props)}::{escape(problem.message(language))}"
 
 
@@ -89,15 +90,18 @@ def validate(config_file: Path | None, data_dir: Path | None, strict: bool, fmt:
 def _report(problems: list[Problem], language: str, fmt: str, strict: bool, counts: dict | None) -> None:
     problems = _strictly(problems, strict)
     errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
+    notes = sum(p.severity is Severity.NOTE for p in problems)
+    warnings = len(problems) - errors - notes
     if fmt == "json":
-        out = {"ok": errors == 0, "errors": errors, "warnings": warnings, "data": counts,
+        out = {"ok": errors == 0, "errors": errors, "warnings": warnings, "notes": notes, "data": counts,
                "problems": [p.as_dict(language) for p in problems]}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         for p in problems:
             click.echo(_annotation(p, language) if fmt == "github" else _line(p, language))
         summary = word("summary", language, errors=errors, warnings=warnings)
+        if notes:
+            summary += word("notes-count", language, notes=notes)
         if errors == 0 and counts is not None:
             summary = word("ok", language, **counts) + say("semicolon", language) + summary
         click.echo(summary)
@@ -125,8 +129,8 @@ def _gather(config_file: Path, data_dir: Path | None, strict: bool, warnings: bo
     for p in problems if (warnings or blocking) else ():
         click.echo(_line(p, site.language), err=True)
     if blocking or loaded.report is None:
-        click.echo(word("summary", site.language, errors=len(blocking),
-                        warnings=len(problems) - len(blocking)), err=True)
+        warned = sum(p.severity is Severity.WARNING for p in problems)
+        click.echo(word("summary", site.language, errors=len(blocking), warnings=warned), err=True)
         sys.exit(1)
     return site, loaded.report
 

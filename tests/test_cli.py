@@ -139,3 +139,17 @@ def test_a_warnings_line_ends_with_the_code_that_silences_it(site):
     (site / "mkdocs.yml").write_text(MKDOCS_ZH.replace("  - progress\n", f"  - progress:\n      ignore: [{code}]\n"),
                                      encoding="utf-8")
     assert run("--strict").output.splitlines() == ["数据检查通过：1 个项目，0 个产业集群，0 个报告期；0 个错误，0 个警告"]
+
+
+def test_completing_more_than_planned_is_a_note_that_strict_lets_pass(site):
+    (site / "mkdocs.yml").write_text(MKDOCS_ZH, encoding="utf-8")
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "年度", "年度计划投资", "年度完成投资"],
+                                            ["A", "甲", "2024", "2", "3"]])
+    result = run("--strict")
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "data/projects.csv:2: 年度完成投资: 提示：年度完成率为 150.0%，超过 100% [completion-over-100]",
+        "数据检查通过：1 个项目，0 个产业集群，0 个报告期；0 个错误，0 个警告，1 个提示"]
+    github = run("--format", "github").output.splitlines()[0]
+    assert github.startswith("::notice file=data/projects.csv,line=2")
+    assert json.loads(run("--format", "json").output)["notes"] == 1

@@ -104,14 +104,15 @@ def test_group_sums_are_honest(site):
     assert s.by_status[metrics.Status.UNDER_CONSTRUCTION] == 2
 
 
-def test_completion_above_100_and_operation_before_start_are_warnings(site):
+def test_operation_before_start_is_a_warning_and_completion_above_100_a_note_after_it(site):
     write_table(site / "data", "projects", [
         ["项目编号", "项目名称", "年度", "计划总投资", "年度计划投资", "年度完成投资", "累计完成投资", "开工时间", "投产时间"],
         ["A", "甲", "2022", "10", "2", "3", "12", "2022-05", "2022-03-01"]])
     loaded = load(site)
     assert loaded.ok
     assert lines(loaded) == [
+        "data/projects.csv:2: 投产时间: 投产时间 2022-03-01 早于开工时间 2022-05",
         "data/projects.csv:2: 累计完成投资: 累计完成投资占计划总投资的比例为 120.0%，超过 100%",
         "data/projects.csv:2: 年度完成投资: 年度完成率为 150.0%，超过 100%",
-        "data/projects.csv:2: 投产时间: 投产时间 2022-03-01 早于开工时间 2022-05",
     ]
+    assert [p.severity.value for p in loaded.problems.sorted()] == ["warning", "note", "note"]

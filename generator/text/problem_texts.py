@@ -101,6 +101,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     "page-unlinked": L("没有任何链接通向页面 {page}", "no link leads to page {page}"),
     "pages-unlinked-strict": L("有 {count} 个页面没有链接通向它（--strict）", "{count} unlinked page(s) with --strict"),
     "built": L("已生成网站 {site}：{projects} 个项目、{clusters} 个产业集群、{years} 个年度", "built {site}: {projects} projects, {clusters} clusters, {years} years"),
+    "notes-count": L("，{notes} 个提示", ", {notes} note(s)"),
     "summary": L("{errors} 个错误，{warnings} 个警告", "{errors} error(s), {warnings} warning(s)"),
     "ok": L("数据检查通过：{projects} 个项目，{clusters} 个产业集群，{periods} 个报告期", "data is valid: {projects} projects, {clusters} clusters, {periods} periods"),
 }

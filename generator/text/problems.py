@@ -11,6 +11,7 @@ from .messages import render, severity_of
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # worth knowing, no fault: never blocks a build, not even with --strict
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class ProblemLog:
     def add(self, code: str, **where) -> None:
         """Record a problem; its severity comes from the message catalogue."""
         severity = Severity(severity_of(code))
-        if severity is Severity.WARNING and code in self.ignore:
+        if severity is not Severity.ERROR and code in self.ignore:
             return
         known = {k: where.pop(k) for k in ("file", "row", "column", "value") if k in where}
         if known.get("value") is not None:
@@ -80,8 +81,14 @@ class ProblemLog:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.NOTE]
+
     def sorted(self) -> list[Problem]:
-        """Errors first, then warnings; each in file, row order."""
+        """Errors first, then warnings, then notes; each in file, row order."""
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
         def key(p: Problem):
-            return (p.severity is not Severity.ERROR, p.file or "", p.row or 0)
+            return (order[p.severity], p.file or "", p.row or 0)
         return sorted(self.problems, key=key)

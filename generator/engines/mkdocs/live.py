@@ -75,6 +75,8 @@ class LastBuild:
         loaded = load_report(site)
         for problem in loaded.problems.warnings:
             log.warning(problem.format(site.language, code=True))
+        for problem in loaded.problems.notes:
+            log.info(problem.format(site.language, code=True))
         if not loaded.ok:
             for problem in loaded.problems.errors:
                 log.error(problem.format(site.language, code=True))

@@ -82,6 +82,8 @@ class ProgressPlugin(BasePlugin):
             loaded = load_report(self.site)
             for problem in loaded.problems.warnings:
                 log.warning(problem.format(self.site.language, code=True))
+            for problem in loaded.problems.notes:  # no fault: not a warning for mkdocs --strict
+                log.info(problem.format(self.site.language, code=True))
             if not loaded.ok:
                 raise PluginError("\n".join(p.format(self.site.language, code=True) for p in loaded.problems.errors))
             self.report = loaded.report
