@@ -143,3 +143,14 @@ def test_numbers(site):
     loaded = load(site)
     assert str(loaded.report.projects["A"].latitude) == "30.5"
     assert lines(loaded) == ["data/projects.csv:2: 经度: “北纬”不是数字"]
+
+
+def test_a_date_that_excel_stored_as_a_number_losing_its_zero_is_caught(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "开工时间", "投产时间"],
+                                            ["A", "甲", 2024.1, "2024.1"], ["B", "乙", 2024.2, "2024.10"]], "xlsx")
+    loaded = load(site)
+    assert lines(loaded) == ["data/projects.xlsx:2: 开工时间: 此日期单元格存的是数字 2024.1，读作 2024 年 1 月；"
+                             "Excel 会把输入的“2024.10”存成 2024.1，若指 10 月，请写成 2024-10 或设为文本格式"]
+    a, b = loaded.report.projects["A"], loaded.report.projects["B"]
+    assert a.start_date.date.iso() == "2024-01" and b.operation_date.date.iso() == "2024-10"  # text keeps its zero
+    assert b.start_date.date.iso() == "2024-02"

@@ -108,9 +108,12 @@ class RowReader:
         return value
 
     def date(self, name: str) -> DateValue:
+        cell = self.raw(name)
         value = self._guard(name, lambda c: parse_date(c, self.date_formats), NO_DATE)
         if value.missing is Missing.WITHHELD:
             self.problem("withheld-value", name, effect=label("no effect"))
+        elif _number_that_lost_a_zero(cell, value):
+            self.problem("date-number", name, year=value.date.year)
         return value
 
     def period(self, name: str) -> Period | None:
@@ -166,3 +169,10 @@ class RowReader:
         if number is None and missing is None:
             return Quantity(text=text, raw=text)
         return Quantity(number=number, qualifier=qualifier, missing=missing, unit=unit, raw=text)
+
+
+def _number_that_lost_a_zero(cell, value: DateValue) -> bool:
+    """A number cell read as January (``2024.1``) in a date column: Excel keeps ``2024.10``, typed as October, as
+    the number 2024.1, so the month cannot be told."""
+    return (isinstance(cell, (int, float, Decimal)) and not isinstance(cell, bool) and value.date is not None
+            and value.date.month == 1 and value.date.day is None and str(cell).endswith(".1"))

@@ -22,7 +22,7 @@ ERRORS = (
 #: Codes of problems that are reported and let the build go on (a site may ``ignore`` them).
 WARNINGS = (
     "withheld-value", "negative-amount", "column-unknown", "column-not-published", "personal-data",
-    "hidden-sheets", "hidden-rows", "hidden-columns", "text-invisible", "merged-amount",
+    "date-number", "hidden-sheets", "hidden-rows", "hidden-columns", "text-invisible", "merged-amount",
     "operation-before-start", "total-mismatch",
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even

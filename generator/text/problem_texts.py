@@ -55,6 +55,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     "progress-duplicate": L("项目“{project}”在报告期 {period} 已有一行（第 {first} 行）", "project “{project}” already has a row for period {period} (row {first})"),
     # problems: warnings
     "withheld-value": L("“{value}”为未公开数值：页面显示为“未公开”{effect}", "“{value}” is withheld: shown as withheld{effect}"),
+    "date-number": L("此日期单元格存的是数字 {value}，读作 {year} 年 1 月；Excel 会把输入的“{year}.10”存成 {year}.1，若指 10 月，请写成 {year}-10 或设为文本格式", "this date cell holds the number {value}, read as January {year}; Excel stores “{year}.10” typed in as {year}.1, so if October is meant, write {year}-10 or format the cell as text"),
     "negative-amount": L("“{value}”是负数：投资和产值一般不为负，请核对", "“{value}” is negative: investment and output are rarely below zero; please check"),
     "column-unknown": L("表头“{column}”未被识别，此列不发布；如果它是“{suggestion}”，请改表头或在配置 files.{table}.columns 中指定", "header “{column}” is not recognised and the column is not published; if it is {suggestion}, rename it or map it under files.{table}.columns"),
     "column-not-published": L("表头“{column}”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出", "header “{column}” is no known column and is not published; to publish it on project pages, list it under publish_columns in the configuration"),
