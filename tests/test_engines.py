@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import ROOT
 from .sites import build_hostile, run
 from .test_safety import assert_no_payload_became_markup
 
@@ -77,3 +78,13 @@ def test_the_export_of_hostile_data_is_safe_on_zensical_which_runs_no_page_hook(
     result = subprocess.run([str(BIN / "zensical"), "build"], cwd=tmp_path / "project", capture_output=True, text=True)
     assert result.returncode == 0, result.stderr + result.stdout
     assert_no_payload_became_markup(tmp_path / "project" / "site")
+
+
+def test_properdocs_runs_the_plugin_itself(tmp_path):
+    """ProperDocs loads MkDocs plugins unchanged: the site builds from its data with the progress plugin."""
+    result = subprocess.run([str(BIN / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")],
+                            cwd=ROOT, capture_output=True, text=True, env={**os.environ, **ENV_NO_WARNING})
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'class="ps-chart"' in home and (tmp_path / "site" / "downloads" / "projects.csv").is_file()
+    assert len(list((tmp_path / "site" / "projects").glob("*/index.html"))) > 20
