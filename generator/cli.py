@@ -15,7 +15,7 @@ from .rendering.formatting import Formatter
 from .rendering.links import unreachable_pages
 from .settings.config import ConfigError, load_site, read_mkdocs_yml
 from .text.catalogue import LANGUAGES, say
-from .text.messages import os_reason, render, word
+from .text.messages import os_reason, render
 from .text.problems import Problem, Severity
 from .writing.place import PublishError
 
@@ -99,11 +99,11 @@ def _report(problems: list[Problem], language: str, fmt: str, strict: bool, coun
     else:
         for p in problems:
             click.echo(_annotation(p, language) if fmt == "github" else _line(p, language))
-        summary = word("summary", language, errors=errors, warnings=warnings)
+        summary = say("summary", language, errors=errors, warnings=warnings)
         if notes:
-            summary += word("notes-count", language, notes=notes)
+            summary += say("notes-count", language, notes=notes)
         if errors == 0 and counts is not None:
-            summary = word("ok", language, **counts) + say("semicolon", language) + summary
+            summary = say("ok", language, **counts) + say("semicolon", language) + summary
         click.echo(summary)
     sys.exit(1 if errors else 0)
 
@@ -130,7 +130,7 @@ def _gather(config_file: Path, data_dir: Path | None, strict: bool, warnings: bo
         click.echo(_line(p, site.language), err=True)
     if blocking or loaded.report is None:
         warned = sum(p.severity is Severity.WARNING for p in problems)
-        click.echo(word("summary", site.language, errors=len(blocking), warnings=warned), err=True)
+        click.echo(say("summary", site.language, errors=len(blocking), warnings=warned), err=True)
         sys.exit(1)
     return site, loaded.report
 
@@ -155,9 +155,9 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
     def check_links(staging: Path) -> None:
         orphans = unreachable_pages(staging)
         for page in orphans:
-            click.echo(f"WARNING -  {word('page-unlinked', site.language, page=page)}", err=True)
+            click.echo(f"WARNING -  {say('page-unlinked', site.language, page=page)}", err=True)
         if orphans and strict:
-            raise BuildError(word("pages-unlinked-strict", site.language, count=len(orphans)))
+            raise BuildError(say("pages-unlinked-strict", site.language, count=len(orphans)))
 
     signal.signal(signal.SIGTERM, _terminate)  # as Ctrl-C: the staging folder and the page worker go
     try:
@@ -170,7 +170,7 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
         _fail(render("site-write-failed", site.language, path=exc.filename or site_dir or "site",
                      reason=os_reason(exc)))
     fmt = Formatter(report.language, report.display_unit, report.unit_factor)
-    click.echo(word("built", site.language, site=target, projects=len(report.projects),
+    click.echo(say("built", site.language, site=target, projects=len(report.projects),
                     clusters=len(report.clusters), years=len(report.years)))
     click.echo(summary_line(period_changes(report), fmt))
 

@@ -15,7 +15,7 @@ from ..contract.vocab import Vocabulary
 from ..model.report import Quantity
 from ..reading.tables import BoundTable, Row
 from ..reading.workbook import Formula
-from ..text.messages import label
+from ..text.catalogue import both
 from ..text.problems import ProblemLog
 
 _SAFE_ID = re.compile(r"^[\w.-]+$")
@@ -102,7 +102,7 @@ class RowReader:
         unit = col.unit if col and col.unit and self.money.factor(col.unit) else self.bare_unit
         value = self._guard(name, lambda c: parse_amount(c, self.money, unit), NOT_REPORTED)
         if value.missing is Missing.WITHHELD:
-            self.problem("withheld-value", name, effect=label("left out of sums"))
+            self.problem("withheld-value", name, effect=both("left out of sums"))
         elif value.value is not None and value.value < 0:
             self.problem("negative-amount", name)
         return value
@@ -111,7 +111,7 @@ class RowReader:
         cell = self.raw(name)
         value = self._guard(name, lambda c: parse_date(c, self.date_formats), NO_DATE)
         if value.missing is Missing.WITHHELD:
-            self.problem("withheld-value", name, effect=label("no effect"))
+            self.problem("withheld-value", name, effect=both("no effect"))
         elif _number_that_lost_a_zero(cell, value):
             self.problem("date-number", name, year=value.date.year)
         return value
@@ -165,7 +165,7 @@ class RowReader:
                 return Quantity(missing=Missing.NOT_REPORTED)
         number, qualifier, missing, unit = parse_quantity_parts(text)
         if missing is Missing.WITHHELD:
-            self.problem("withheld-value", name, effect=label("no effect"))
+            self.problem("withheld-value", name, effect=both("no effect"))
         if number is None and missing is None:
             return Quantity(text=text, raw=text)
         return Quantity(number=number, qualifier=qualifier, missing=missing, unit=unit, raw=text)

@@ -21,7 +21,7 @@ from ..reading.sources import find_table_file, read_sheet
 from ..reading.tables import BoundTable, HeaderMatcher, bind
 from ..reading.workbook import Formula
 from ..settings.config import Site
-from ..text.messages import label
+from ..text.catalogue import both
 from ..text.problems import ProblemLog
 from . import publication
 from .cells import RESERVED_IDS, RowReader, as_text, safe_id
@@ -293,11 +293,11 @@ class Loader:
                 place = dict(file=entry.source.file, row=entry.source.row) if entry and steps else where
                 header = (steps if entry and steps else rows).header_of("cumulative_investment")
                 self.log.add("completion-over-100", column=header, value=cumulative.raw or None,
-                             what=label("investment share"), rate=_percent(share.value), **place)
+                             what=both("investment share"), rate=_percent(share.value), **place)
             rate = annual_completion(p)
             if rate.value is not None and rate.value > 1:
                 self.log.add("completion-over-100", column=rows.header_of("annual_completed_investment"),
-                             value=p.annual_completed_investment.raw or None, what=label("annual completion"),
+                             value=p.annual_completed_investment.raw or None, what=both("annual completion"),
                              rate=_percent(rate.value), **where)
             start, operation = p.start_date.date, p.operation_date.date
             if start and operation and operation.last_day() < start.first_day():

@@ -14,7 +14,7 @@ import unicodedata
 
 from ..contract.schema import normalize_header
 from ..reading.tables import BoundTable, Column
-from ..text.messages import label, phrase
+from ..text.catalogue import both
 from ..text.problems import ProblemLog
 from .cells import as_text
 
@@ -62,7 +62,7 @@ def personal_header(column: Column) -> dict | None:
     """Why ``column``'s header names personal data (message parameters), or None."""
     header = normalize_header(column.header)
     word = next((w for w in PERSONAL_HEADERS if w in header), None)
-    return {"reason": phrase("personal header", word=word)} if word is not None else None
+    return {"reason": both("personal header", word=word)} if word is not None else None
 
 
 def personal_reason(bound: BoundTable, column: Column) -> dict | None:
@@ -78,7 +78,7 @@ def personal_reason(bound: BoundTable, column: Column) -> dict | None:
             continue
         what = personal_kind(text)
         if what is not None:
-            return {"reason": phrase("personal cell", row=row.number, what=label(what))}
+            return {"reason": both("personal cell", row=row.number, what=both(what))}
     return None
 
 

@@ -15,8 +15,7 @@ from ..contract.amounts import Amount
 from ..contract.dates import DateValue
 from ..contract.schema import TABLES
 from ..model.report import Report
-from ..text.catalogue import pick
-from ..text.catalogue import say as label
+from ..text.catalogue import pick, say
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -85,9 +84,9 @@ def _header(name: str, column: str, report: Report) -> str:
     f = next((f for f in TABLES[name].fields if f.name == base), None)
     name_shown = pick(f, language) if f else base
     if column.endswith("_flag"):
-        return label("header-note", language, label=name_shown)
+        return say("header-note", language, label=name_shown)
     if f is not None and f.kind == "amount":
-        return label("header-with-unit", language, label=name_shown, unit=report.display_unit)
+        return say("header-with-unit", language, label=name_shown, unit=report.display_unit)
     return name_shown
 
 
@@ -113,9 +112,9 @@ def _localize(name: str, frame: pd.DataFrame, report: Report) -> pd.DataFrame:
     out = frame.copy()
     for column, prefix in _WORDS.items():
         if column in out.columns:
-            out[column] = out[column].map(lambda v, p=prefix: label(f"{p}{v}", report.language) if v else "")
+            out[column] = out[column].map(lambda v, p=prefix: say(f"{p}{v}", report.language) if v else "")
     for column in [c for c in out.columns if c.endswith("_flag")]:
-        out[column] = out[column].map(lambda v: label(v, report.language).strip() if v else "")
+        out[column] = out[column].map(lambda v: say(v, report.language).strip() if v else "")
     out = out.rename(columns={c: spreadsheet_safe(_header(name, c, report)) for c in out.columns})
     return out.map(spreadsheet_safe) if len(out) else out
 

@@ -36,19 +36,6 @@ def render(code: str, language: str = "zh", **params) -> str:
     return say(code, language, **params)
 
 
-def word(key: str, language: str = "zh", **params) -> str:
-    return say(key, language, **params)
-
-
-def label(key: str) -> Label:
-    return both(key)
-
-
-def phrase(key: str, **params) -> Label:
-    """A phrase with its parameters filled in, in both languages (a Label parameter in its own)."""
-    return both(key, **params)
-
-
 def os_reason(exc: OSError) -> Label:
     """Why the disk refused, in words (the system's own message for the rarer kinds)."""
     name = errno.errorcode.get(exc.errno or 0, "")

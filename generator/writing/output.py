@@ -153,25 +153,25 @@ NAV_CLUSTERS = 12
 
 def nav(report: Report, output: Output, own_pages: list[str], language: str) -> list:
     """A navigation that scales: no project is listed; clusters, years and the index link to them."""
-    from ..text.catalogue import say as label
+    from ..text.catalogue import say
 
     generated = output.page_paths()
-    overview = {label("all_clusters", language): "clusters/index.md"}
+    overview = {say("all_clusters", language): "clusters/index.md"}
     clusters = [{h(c.name): f"clusters/{cid}.md"} for cid, c in report.clusters.items()]  # themes print labels as HTML
-    years = [{label("year-title", language, year=y): f"years/{y}.md"} for y in report.years]
+    years = [{say("year-title", language, year=y): f"years/{y}.md"} for y in report.years]
     others = [p for p in own_pages if p not in generated and p not in ("tags.md",)]
-    items: list = [{label("home", language): "index.md"}, {label("changes", language): "changes.md"},
-                   {label("projects", language): "projects/index.md"}]
+    items: list = [{say("home", language): "index.md"}, {say("changes", language): "changes.md"},
+                   {say("projects", language): "projects/index.md"}]
     if len(clusters) > NAV_CLUSTERS:
-        items.append({label("clusters", language): "clusters/index.md"})
+        items.append({say("clusters", language): "clusters/index.md"})
     elif clusters:
-        items.append({label("clusters", language): [overview, *clusters]})
+        items.append({say("clusters", language): [overview, *clusters]})
     if years:
-        items.append({label("years", language): years})
+        items.append({say("years", language): years})
     items += others
-    items.append({label("methodology", language): "methodology.md"})
+    items.append({say("methodology", language): "methodology.md"})
     if "tags.md" in own_pages:
-        items.append({label("tags", language): "tags.md"})
+        items.append({say("tags", language): "tags.md"})
     return items
 
 

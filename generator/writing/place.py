@@ -22,7 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..text.messages import label, render
+from ..text.catalogue import both
+from ..text.messages import render
 
 STAGING_PREFIX = ".progress-site-staging-"
 OLD_PREFIX = ".progress-site-old-"
@@ -84,7 +85,7 @@ def check(place: Place, sources: dict[str, Path]) -> None:
     for what, path in sources.items():
         source = path.resolve()
         if real == source or real in source.parents:
-            raise PublishError("site-holds-sources", site=place.target, what=label(what), path=path)
+            raise PublishError("site-holds-sources", site=place.target, what=both(what), path=path)
     docs = sources.get("docs folder")
     if docs is not None and docs.resolve() in real.parents:
         raise PublishError("site-in-docs", site=place.target, path=docs)
