@@ -26,17 +26,19 @@ def test_defaults():
     ({"schedule_tolerance": 2}, "配置项 plugins.progress.schedule_tolerance：应不大于 0.5",
      "setting plugins.progress.schedule_tolerance: should be at most 0.5"),
     ({"files": {"projects": {"columns": {"idd": "PID"}}}},
-     "配置项 plugins.progress.files.projects.columns.idd：没有这个字段；可用：id, name, category, level, cluster, status, year, "
-     "total_investment, phase1_investment, annual_planned_investment, annual_completed_investment, cumulative_investment, "
-     "signed_date, start_date, operation_date, completion_date, annual_output, output_to_date, annual_revenue, owner, department, "
-     "location, latitude, longitude, description, progress_note", None),
+     "配置项 plugins.progress.files.projects.columns.idd：没有这个字段；可用：id, name, category, level, sector, cluster, status, "
+     "stage, started, year, construction_period, total_investment, phase1_investment, cumulative_before_year, "
+     "annual_planned_investment, annual_completed_investment, cumulative_investment, stated_rate, schedule_share, light, "
+     "signed_amount, funds_in_place, signed_date, planned_start_date, start_date, operation_date, completion_date, annual_output, "
+     "output_to_date, annual_revenue, owner, department, leader, location, latitude, longitude, description, progress_note, "
+     "issues, remark", None),
     ({"files": {"budget": {}}}, "配置项 plugins.progress.files.budget：应为以下之一：'projects'、'clusters'、'progress'、'indicators'", None),
     ({"ignore": ["withheld"]}, "配置项 plugins.progress.ignore：“withheld”不是警告代码；可用：" + ", ".join(WARNING_CODES), None),
     ({"as_of": "soon"}, "配置项 plugins.progress.as_of：应为日期，如 2022-09-30", None),
     ({"serach": "pagefind"}, "配置项 plugins.progress.serach：不是已知的配置项（是否想写 search？）", None),
     ({"encoding": "klingon"}, "配置项 plugins.progress.encoding：未知的编码“klingon”", None),
     ({"statuses": {"施工": "building"}}, "配置项 plugins.progress.statuses.施工：应为以下之一：'reserve'、'negotiating'、'signed'、"
-     "'under_construction'、'trial_operation'、'operating'、'completed'、'suspended'", None),
+     "'not_started'、'under_construction'、'trial_operation'、'operating'、'completed'、'suspended'", None),
 ])
 def test_bad_settings(data, zh, en):
     assert problems(data) == [zh]

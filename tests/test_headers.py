@@ -10,7 +10,7 @@ from .conftest import lines, load, write_table
 SAMPLE = {
     "id": "X1", "text": "文字", "status": "在建", "category": "招商项目", "level": "市重点", "cluster_ref": "新材料",
     "years": "2022", "year": "2022", "amount": "3", "number": "30.5", "date": "2022-01-26", "period": "2022Q1",
-    "value": "19", "project_ref": "P1", "project_name": "甲项目",
+    "value": "19", "project_ref": "P1", "project_name": "甲项目", "stage": "续建", "yesno": "是", "derived": "85.3",
 }
 BASE = {"projects": ["项目编号", "项目名称"], "clusters": ["集群名称"], "progress": ["项目编号", "报告期"], "indicators": ["指标名称", "数值"]}
 BASE_ROW = {"projects": ["P1", "甲项目"], "clusters": ["新材料"], "progress": ["P1", "2022Q1"], "indicators": ["储备项目", "19"]}
@@ -45,14 +45,14 @@ def test_every_alias_is_accepted(site, table, field, alias):
 
 def test_every_alias_binds_its_field(site):
     """Each alias, written with full-width parentheses and a unit, binds the field it names."""
-    from generator.reading.tables import HeaderMatcher
+    from generator.reading.headers import HeaderMatcher
 
     for table in TABLES.values():
         matcher = HeaderMatcher(table, {})
         for f in table.fields:
             for alias in f.headers():
-                assert matcher.match(f"  {alias}（万元）")[0] == f.name
-                assert matcher.match(alias.replace("", "\n")[1:-1] if len(alias) > 1 else alias)[0] == f.name
+                assert matcher.match(f"  {alias}（万元）").field == f.name, alias
+                assert matcher.match(alias.replace("", "\n")[1:-1] if len(alias) > 1 else alias).field == f.name
 
 
 def test_title_rows_above_the_header_are_skipped(site, fmt):
@@ -79,14 +79,14 @@ def test_required_marks_and_spacing_in_headers(site):
 
 def test_missing_header_row_names_the_accepted_headers(site):
     write_table(site / "data", "projects", [["编号", "项目"], ["A", "甲"]])
-    assert lines(load(site)) == ["data/projects.csv: 找不到表头行：没有任何一行含有“项目名称”列（可用表头：项目名称、名称、name）"]
+    assert lines(load(site)) == ["data/projects.csv: 找不到表头行：没有任何一行含有“项目名称”列（可用表头：项目名称、名称、项目名、name）"]
     assert lines(load(site, language="en"), "en") == [
-        "data/projects.csv: no header row found: no row holds the Name column (accepted headers: 项目名称, 名称, name)"]
+        "data/projects.csv: no header row found: no row holds the Name column (accepted headers: 项目名称, 名称, 项目名, name)"]
 
 
 def test_missing_id_column(site):
     write_table(site / "data", "projects", [["项目名称"], ["甲"]])
-    assert lines(load(site)) == ["data/projects.csv:1: 缺少必需的列“项目编号”（可用表头：项目编号、项目代码、编号、id）"]
+    assert lines(load(site)) == ["data/projects.csv:1: 缺少必需的列“项目编号”（可用表头：项目编号、项目代码、编号、投资项目代码、项目统一代码、国家项目代码、统一项目代码、项目赋码、赋码、id）"]
 
 
 def test_two_columns_for_one_field_is_an_error(site):
@@ -107,13 +107,13 @@ def test_columns_setting_maps_other_headers(site):
 
 
 def test_unknown_columns_are_published_only_when_listed_and_kept_as_written(site):
-    write_table(site / "data", "projects", [["项目编号", "项目名称", "截至2023年底\n累计投资", "内部备注（不公开）"],
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "节能\n评估", "内部说明（不公开）"],
                                             ["A", "甲", "10", "仅供内部"]])
     loaded = load(site)
     assert loaded.report.projects["A"].extras == {}
     assert lines(loaded) == [
-        "data/projects.csv:1: 截至2023年底累计投资: 表头“截至2023年底累计投资”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出",
-        "data/projects.csv:1: 内部备注（不公开）: 表头“内部备注（不公开）”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出"]
-    loaded = load(site, {"publish_columns": ["截至2023年底累计投资"]})
-    assert loaded.report.projects["A"].extras == {"截至2023年底累计投资": "10"}
+        "data/projects.csv:1: 节能评估: 表头“节能评估”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出",
+        "data/projects.csv:1: 内部说明（不公开）: 表头“内部说明（不公开）”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出"]
+    loaded = load(site, {"publish_columns": ["节能评估"]})
+    assert loaded.report.projects["A"].extras == {"节能评估": "10"}
     assert len(lines(loaded)) == 1

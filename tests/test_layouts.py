@@ -163,7 +163,7 @@ def test_cover_sheet_first_names_the_sheets(site):
         other = ws.parent.create_sheet("2022年")
         other.append(["项目编号", "项目名称"])
     _book(site, build)
-    assert lines(load(site)) == ["data/projects.xlsx[说明]: 找不到表头行：没有任何一行含有“项目名称”列（可用表头：项目名称、名称、name）；"
+    assert lines(load(site)) == ["data/projects.xlsx[说明]: 找不到表头行：没有任何一行含有“项目名称”列（可用表头：项目名称、名称、项目名、name）；"
                                  "工作簿中有工作表：说明、2022年，可在配置 files.projects.sheet 中指定"]
 
 

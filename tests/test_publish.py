@@ -46,11 +46,11 @@ def test_workflows_pass_their_linters(tmp_path, where):
 
 
 def test_validate_annotates_file_and_row_for_github(site):
-    write_table(site / "data", "projects", [["项目编号", "项目名称", "建设状态"], ["A", "甲", "施工中"], ["A", "乙", "在建"]])
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "建设状态"], ["A", "甲", "半停半建"], ["A", "乙", "在建"]])
     result = CliRunner().invoke(main, ["validate", "--format", "github"])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0].startswith("::error file=data/projects.csv,line=2,title=建设状态::未知的状态“施工中”")
+    assert lines[0].startswith("::error file=data/projects.csv,line=2,title=建设状态::未知的状态“半停半建”")
     assert lines[1] == "::error file=data/projects.csv,line=3,title=项目编号::编号“A”重复（第 2 行已使用）"
     assert lines[-1] == "2 个错误，0 个警告"
 

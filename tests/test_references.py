@@ -22,8 +22,8 @@ def test_duplicate_id_and_missing_values(site):
     write_table(site / "data", "projects", [["项目编号", "项目名称"], ["A", "甲"], ["A", "乙"], ["", "丙"], ["B", ""]])
     assert lines(load(site)) == [
         "data/projects.csv:3: 项目编号: 编号“A”重复（第 2 行已使用）",
-        "data/projects.csv:4: 项目编号: “项目编号”不能为空",
         "data/projects.csv:5: 项目名称: “项目名称”不能为空",
+        "data/projects.csv:4: 项目编号: 没有项目代码；以项目名称生成编号“丙”（赋码后填入代码，项目页网址会随之改变）",
     ]
 
 

@@ -387,7 +387,7 @@ def test_hidden_rows_columns_unknown_and_personal_columns_are_not_published(smal
     for secret in (ID_NUMBER, PHONE, EMAIL, "不公开项目", "仅供内部", "身份证号", "联系人手机"):
         assert secret not in published, secret
     page = text_of((out / "projects" / "P1" / "index.html").read_text(encoding="utf-8"))
-    assert "截至2023年底累计完成投资 2.5" in page  # a listed column is published
+    assert "截至上年底累计完成投资 2.5亿元" in page  # a known column, in the display unit
     methodology = text_of((out / "methodology" / "index.html").read_text(encoding="utf-8"))
     assert "隐藏的 1 行、1 列未发布" in methodology
     listed = config.read_text(encoding="utf-8").replace("      publish_columns:", "      publish_personal: [备注]\n      publish_columns:")

@@ -105,9 +105,9 @@ def test_bad_data_stops_the_build_and_keeps_the_old_site(tmp_path):
     site = tmp_path / "site"
     run("build", "-d", tmp_path / "out", cwd=site)
     before = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
-    (site / "data" / "projects.csv").write_text("项目编号,项目名称,建设状态\nP001,x,施工中\n", encoding="utf-8")
+    (site / "data" / "projects.csv").write_text("项目编号,项目名称,建设状态\nP001,x,半停半建\n", encoding="utf-8")
     result = run("build", "-d", tmp_path / "out", cwd=site, check=False)
-    assert result.returncode == 1 and "未知的状态“施工中”" in result.stderr
+    assert result.returncode == 1 and "未知的状态“半停半建”" in result.stderr
     after = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]

@@ -107,14 +107,15 @@ def test_every_status_word(site, fmt):
 
 
 def test_unknown_status_lists_the_accepted_words(site):
-    write_table(site / "data", "projects", [["项目编号", "项目名称", "状态"], ["A", "甲", "施工中"]])
-    accepted = "、".join(STATUS_WORDS)
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "状态"], ["A", "甲", "半停半建"]])
+    accepted = ("储备/谋划/前期/预备等、洽谈/在谈/意向/拟签约等、签约/已签约/签约未开工、未开工/待开工/拟开工/尚未开工等、"
+                "开工/已开工/在建/动工等、试投产/试运行/试生产/调试、投产/已投产/部分投产/运营等、建成/已建成/竣工/完工等、停建/暂停/缓建/停工等")
     assert lines(load(site)) == [
-        f"data/projects.csv:2: 状态: 未知的状态“施工中”（可用：{accepted}；可在配置 statuses 中添加）"]
+        f"data/projects.csv:2: 状态: 未知的状态“半停半建”（可用：{accepted}；可在配置 statuses 中添加）"]
     assert lines(load(site, language="en"), "en") == [
-        "data/projects.csv:2: 状态: unknown status “施工中” (accepted: reserve, negotiating, signed, under_construction, "
+        "data/projects.csv:2: 状态: unknown status “半停半建” (accepted: reserve, negotiating, signed, not_started, under_construction, "
         "trial_operation, operating, completed, suspended; add words under `statuses` in the configuration)"]
-    assert load(site, {"statuses": {"施工中": "under_construction"}}).report.projects["A"].status is Status.UNDER_CONSTRUCTION
+    assert load(site, {"statuses": {"半停半建": "under_construction"}}).report.projects["A"].status is Status.UNDER_CONSTRUCTION
 
 
 def test_categories_and_levels(site):
@@ -132,7 +133,7 @@ def test_categories_and_levels(site):
 def test_unknown_category_and_level(site):
     write_table(site / "data", "projects", [["项目编号", "项目名称", "类别", "级别"], ["A", "甲", "民生", "乡重点"]])
     assert lines(load(site)) == [
-        "data/projects.csv:2: 类别: 未知的项目类别“民生”（可用：重点项目、重点、招商项目、招商引资项目、招商、招引项目、储备项目、储备）",
+        "data/projects.csv:2: 类别: 未知的项目类别“民生”（可用：重点项目/重点、招商项目/招商引资项目/招商/招引项目、储备项目/储备）",
         "data/projects.csv:2: 级别: 未知的项目级别“乡重点”（可用：国家重点、省重点、市重点、区重点、县重点、省市重点；可在配置 levels 中添加）",
     ]
     assert load(site, {"levels": {"乡重点": "乡重点"}, "categories": {"民生": "key"}}).ok

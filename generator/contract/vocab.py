@@ -13,6 +13,7 @@ class Status(str, Enum):
     RESERVE = "reserve"
     NEGOTIATING = "negotiating"
     SIGNED = "signed"
+    NOT_STARTED = "not_started"  # listed to start (未开工), not yet begun: not a reserve project
     UNDER_CONSTRUCTION = "under_construction"
     TRIAL_OPERATION = "trial_operation"
     OPERATING = "operating"
@@ -35,15 +36,43 @@ class Category(str, Enum):
 
 
 STATUS_WORDS: dict[str, Status] = {
-    **dict.fromkeys(["储备", "谋划", "前期"], Status.RESERVE),
-    **dict.fromkeys(["洽谈", "在谈", "意向", "拟签约"], Status.NEGOTIATING),
-    **dict.fromkeys(["签约", "已签约"], Status.SIGNED),
-    **dict.fromkeys(["开工", "已开工", "在建", "动工", "新开工", "续建"], Status.UNDER_CONSTRUCTION),
-    **dict.fromkeys(["试投产", "试运行", "试生产"], Status.TRIAL_OPERATION),
-    **dict.fromkeys(["投产", "已投产", "部分投产", "运营"], Status.OPERATING),
-    **dict.fromkeys(["建成", "已建成", "竣工", "完工"], Status.COMPLETED),
-    **dict.fromkeys(["停建", "暂停", "缓建"], Status.SUSPENDED),
+    **dict.fromkeys(["储备", "谋划", "前期", "预备", "前期工作", "前期阶段", "策划"], Status.RESERVE),
+    **dict.fromkeys(["洽谈", "在谈", "意向", "拟签约", "洽谈中", "在洽谈"], Status.NEGOTIATING),
+    **dict.fromkeys(["签约", "已签约", "签约未开工"], Status.SIGNED),
+    **dict.fromkeys(["未开工", "待开工", "拟开工", "尚未开工", "未动工", "计划开工"], Status.NOT_STARTED),
+    **dict.fromkeys(["开工", "已开工", "在建", "动工", "已动工", "新开工", "续建", "施工", "施工中", "建设中", "在建中",
+                     "正在建设"], Status.UNDER_CONSTRUCTION),
+    **dict.fromkeys(["试投产", "试运行", "试生产", "调试"], Status.TRIAL_OPERATION),
+    **dict.fromkeys(["投产", "已投产", "部分投产", "运营", "已运营", "投入运营", "投用", "已投用", "投入使用"], Status.OPERATING),
+    **dict.fromkeys(["建成", "已建成", "竣工", "完工", "已完工", "已竣工", "全面完工", "竣工验收", "交付使用"], Status.COMPLETED),
+    **dict.fromkeys(["停建", "暂停", "缓建", "停工", "已停工", "暂缓", "中止"], Status.SUSPENDED),
 }
+
+
+class Stage(str, Enum):
+    """Which part of the year's list a project is in: the section headings of an office's table."""
+
+    CONTINUING = "continuing"  # 续建
+    NEW = "new"  # 新开工
+    PREPARATORY = "preparatory"  # 预备、前期
+    COMPLETED = "completed"  # 竣工
+
+    @property
+    def status(self) -> Status | None:
+        """The status a row of this section has when the table gives none (a new project's depends on it)."""
+        return {Stage.CONTINUING: Status.UNDER_CONSTRUCTION, Stage.PREPARATORY: Status.RESERVE,
+                Stage.COMPLETED: Status.COMPLETED}.get(self)
+
+
+STAGE_WORDS: dict[str, Stage] = {
+    **dict.fromkeys(["续建", "续建项目", "续建类", "在建", "在建项目", "续建重点项目"], Stage.CONTINUING),
+    **dict.fromkeys(["新开工", "新开工项目", "新建", "新建项目", "计划新开工", "计划新开工项目", "新开工重点项目"], Stage.NEW),
+    **dict.fromkeys(["预备", "预备项目", "前期", "前期项目", "前期工作项目", "储备", "储备项目", "谋划项目", "预备类"], Stage.PREPARATORY),
+    **dict.fromkeys(["竣工", "竣工项目", "建成", "建成项目", "竣工投产", "竣工投产项目", "完工项目"], Stage.COMPLETED),
+}
+
+YES_WORDS = frozenset({"是", "已开工", "开工", "yes", "y", "true", "1", "√", "✓"})
+NO_WORDS = frozenset({"否", "未开工", "no", "n", "false", "0", "×"})
 
 CATEGORY_WORDS: dict[str, Category] = {
     **dict.fromkeys(["重点项目", "重点"], Category.KEY),
@@ -84,4 +113,8 @@ class Vocabulary:
 
         canonical = [v.value if isinstance(v, Enum) else str(v) for v in dict.fromkeys(self.words.values())]
         added = [w for w in self.words if not any("\u4e00" <= c <= "\u9fff" for c in w)]
-        return Label("、".join(self.words), ", ".join(dict.fromkeys(canonical + added)))
+        groups: dict[object, list[str]] = {}
+        for word, value in self.words.items():
+            groups.setdefault(value, []).append(word)
+        shown = "、".join("/".join(words[:4]) + ("等" if len(words) > 4 else "") for words in groups.values())
+        return Label(shown, ", ".join(dict.fromkeys(canonical + added)))

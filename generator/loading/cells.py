@@ -11,7 +11,7 @@ from ..contract.amounts import NOT_REPORTED, Amount, parse_amount, parse_quantit
 from ..contract.dates import NO_DATE, DateValue, PartialDate, parse_date, parse_years
 from ..contract.marks import InvalidValue, Missing, clean
 from ..contract.periods import Period, parse_period
-from ..contract.vocab import Vocabulary
+from ..contract.vocab import NO_WORDS, YES_WORDS, Vocabulary
 from ..model.report import Quantity
 from ..reading.tables import BoundTable, Row
 from ..reading.workbook import Formula
@@ -107,6 +107,24 @@ class RowReader:
             self.problem("negative-amount", name)
         return value
 
+    def amount_cell(self, cell, col) -> Amount:
+        """An amount in a column no field names (a month of a wide monthly block, a published extra column)."""
+        unit = col.unit if col.unit and self.money.factor(col.unit) else self.bare_unit
+        where = dict(file=self.bound.sheet.label, row=self.row.number, column=col.header, value=as_text(cell))
+        if isinstance(cell, Formula):
+            self.log.add("formula-no-value", formula=str(cell), **{k: v for k, v in where.items() if k != "value"})
+            return NOT_REPORTED
+        try:
+            value = parse_amount(cell, self.money, unit)
+        except InvalidValue as exc:
+            self.log.add(exc.code, **where, **exc.params)
+            return NOT_REPORTED
+        if value.missing is Missing.WITHHELD:
+            self.log.add("withheld-value", effect=both("left out of sums"), **where)
+        elif value.value is not None and value.value < 0:
+            self.log.add("negative-amount", **where)
+        return value
+
     def date(self, name: str) -> DateValue:
         cell = self.raw(name)
         value = self._guard(name, lambda c: parse_date(c, self.date_formats), NO_DATE)
@@ -151,6 +169,34 @@ class RowReader:
         if value is None:
             self.problem(code, name, accepted=vocabulary.accepted())
         return value
+
+    def words(self, name: str, vocabulary: Vocabulary, code: str):
+        """Several words in one cell (``省重点、市重点``), each known, joined as the first word's vocabulary shows
+        them; None when any is unknown (the problem names the cell)."""
+        text = self.text(name)
+        if text is None:
+            return None
+        parts = [p for p in re.split(r"[、,，;；/]+", text) if p.strip()]
+        values = [vocabulary.get(p) for p in parts]
+        if not parts or any(v is None for v in values):
+            value = vocabulary.get(text)
+            if value is None:
+                self.problem(code, name, accepted=vocabulary.accepted())
+            return value
+        return "、".join(dict.fromkeys(str(v) for v in values))
+
+    def yesno(self, name: str) -> bool | None:
+        """是/否 (yes/no, 已开工/未开工, √/×); an empty cell is None."""
+        text = self.text(name)
+        if text is None:
+            return None
+        word = clean(text).casefold()
+        if word in YES_WORDS:
+            return True
+        if word in NO_WORDS:
+            return False
+        self.problem("yesno-invalid", name)
+        return None
 
     def quantity(self, name: str) -> Quantity:
         text = self.text(name)

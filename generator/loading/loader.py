@@ -5,26 +5,31 @@ Nothing is written here. A run reports every problem it finds, not only the firs
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import os
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-from ..contract.amounts import total
-from ..contract.marks import InvalidValue, fold
+from ..contract.amounts import Amount, total
+from ..contract.dates import DateValue
+from ..contract.marks import InvalidValue, Missing, fold
 from ..contract.periods import parse_period
-from ..contract.schema import PROGRESS, PROJECTS, TABLES, normalize_header
-from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, Category, Status, Vocabulary
-from ..figures.metrics import annual_completion, cumulative_investment, investment_share
-from ..model.report import Cluster, Indicator, ProgressEntry, Project, Report, ScheduleRule, SourceFile, SourceRef
+from ..contract.schema import PROJECTS, TABLES, normalize_header
+from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STAGE_WORDS, STATUS_WORDS, Category, Stage, Status, Vocabulary
+from ..model.report import Cluster, Component, Indicator, Project, Report, ScheduleRule, SourceFile, SourceRef
 from ..reading.sources import find_table_file, read_sheet
-from ..reading.tables import BoundTable, HeaderMatcher, bind
+from ..reading.headers import HeaderMatcher
+from ..reading.tables import BoundTable, bind
 from ..reading.workbook import Formula
 from ..settings.config import Site
-from ..text.catalogue import both
 from ..text.problems import ProblemLog
 from . import publication
-from .cells import RESERVED_IDS, RowReader, as_text, safe_id
+from .cells import RowReader, as_text
+from .checks import check_packages, check_projects, check_totals
+from .identity import ProjectIds, not_reserved, safe_or_slug, unique
+from .progress import ProgressReader, check_months_against_total, merge, monthly_entries
 
 
 @dataclass
@@ -47,7 +52,9 @@ class Loader:
         self.statuses = Vocabulary({**STATUS_WORDS, **self.config.statuses}, list(Status))
         self.categories = Vocabulary({**CATEGORY_WORDS, **self.config.categories}, list(Category))
         self.levels = Vocabulary({**LEVEL_WORDS, **self.config.levels})
+        self.stages = Vocabulary(STAGE_WORDS, list(Stage))
         self.sources: list[SourceFile] = []
+        self.monthly: dict[str, list] = {}  # project id -> entries from a projects table's monthly columns
 
     # -- files ---------------------------------------------------------------
     def label(self, path: Path) -> str:
@@ -106,7 +113,7 @@ class Loader:
         for row in bound.rows:
             r = self.reader(bound, row)
             name = r.required_text("name")
-            cid = r.identifier("id") if bound.column("id") else _not_reserved(name if name and safe_id(name) else _slug(name))
+            cid = r.identifier("id") if bound.column("id") else not_reserved(safe_or_slug(name) if name else "")
             if not name or not cid:
                 continue
             if cid in clusters:
@@ -156,9 +163,13 @@ class Loader:
         projects: dict[str, Project] = {}
         first: dict[str, int] = {}
         by_name = {fold(c.name): c.id for c in clusters.values()}  # names compare in NFKC, case and spaces aside
+        ids = ProjectIds(from_names=bound.id_is_serial and bool(bound.sections))
+        year = bound.year
+        as_of = self.as_of(bound)
         for row in self.latest_rows(bound):
             r = self.reader(bound, row)
-            pid, name = r.identifier("id"), r.required_text("name")
+            name = r.required_text("name")
+            pid = ids.of(r, name)
             if pid and pid in projects:
                 r.problem("id-duplicate", "id", first=first[pid])
                 pid = None
@@ -168,7 +179,7 @@ class Loader:
                 if implicit_clusters:
                     cluster_id = by_name.get(fold(cluster_text))
                     if cluster_id is None:
-                        cluster_id = _unique(cluster_text if safe_id(cluster_text) else _slug(cluster_text), clusters)
+                        cluster_id = unique(safe_or_slug(cluster_text), clusters)
                         clusters[cluster_id] = Cluster(cluster_id, cluster_text, source=SourceRef(bound.sheet.label, row.number))
                         by_name[fold(cluster_text)] = cluster_id
                 else:
@@ -176,74 +187,70 @@ class Loader:
                     cluster_id = as_id if as_id in clusters else by_name.get(fold(cluster_text))
                     if cluster_id is None:
                         r.problem("cluster-unknown", "cluster", accepted=[c.name for c in clusters.values()])
+            status = r.word("status", self.statuses, "status-unknown")
+            stage = r.word("stage", self.stages, "stage-unknown") or row.stage
+            started = r.yesno("started")
+            years = r.years("year")
+            if not years and bound.column("year") is None and year:
+                years = (year,)
             project = Project(
                 id=pid or "", name=name or "",
                 category=r.word("category", self.categories, "category-unknown") or Category.KEY,
-                level=r.word("level", self.levels, "level-unknown"),
+                level=r.words("level", self.levels, "level-unknown"),
                 cluster_id=cluster_id,
-                status=r.word("status", self.statuses, "status-unknown"),
-                years=r.years("year"),
+                status=status, stage=stage, started=started,
+                years=years,
                 **{f: r.amount(f) for f in AMOUNT_FIELDS},
                 **{f: r.date(f) for f in DATE_FIELDS},
                 **{f: r.text(f) for f in TEXT_FIELDS},
                 latitude=r.number("latitude"), longitude=r.number("longitude"),
                 extras=self.extras(bound, row),
+                components=tuple(self.component(bound, c) for c in row.components),
                 source=SourceRef(bound.sheet.label, row.number),
             )
+            if status is None and r.raw("status") is None:
+                project = replace(project, status=derived_status(stage, started, project.start_date, as_of))
+            project = package_totals(project)
             if pid and name:
                 projects[pid] = project
                 first[pid] = row.number
+                months = monthly_entries(r, pid, year)
+                check_months_against_total(r, project, months, self.site.language)
+                if months:
+                    self.monthly[pid] = months
         return projects
+
+    def component(self, bound: BoundTable, row) -> Component:
+        """A sub-row of a package project, read like a project row but never counted apart."""
+        r = self.reader(bound, row)
+        return Component(row.serial, r.required_text("name") or "",
+                         **{f: r.amount(f) for f in COMPONENT_AMOUNTS},
+                         status=r.word("status", self.statuses, "status-unknown"), progress_note=r.text("progress_note"),
+                         source=SourceRef(bound.sheet.label, row.number))
+
+    def as_of(self, bound: BoundTable) -> dt.date | None:
+        """The date the table is as of: the setting, else its 截至 line, else the end of the months its headers
+        run to (1-10月)."""
+        if self.config.as_of:
+            return self.config.as_of
+        if bound.preamble.as_of is not None:
+            return bound.preamble.as_of.last_day()
+        col = bound.column("annual_completed_investment")
+        span = col.span.of_year(bound.year) if col is not None and col.span is not None else None
+        if span is not None and span.year and span.kind == "to_date":
+            return dt.date(span.year, span.last, calendar.monthrange(span.year, span.last)[1])
+        return None
 
     def progress(self, bound: BoundTable | None, projects: dict[str, Project]) -> None:
         if bound is None:
+            merge(projects, self.log, self.monthly)
             return
-        by_name = {}
-        for p in projects.values():
-            by_name.setdefault(fold(p.name), p.id)
         if bound.column("project") is None and bound.column("project_name") is None:
             self.log.add("column-missing", file=bound.sheet.label, row=bound.header_row,
                          field=TABLES["progress"].field("project"), accepted=["项目编号", "项目名称"])
+            merge(projects, self.log, self.monthly)
             return
-        seen: dict[tuple[str, str], int] = {}
-        entries: dict[str, list[ProgressEntry]] = {}
-        for row in bound.rows:
-            r = self.reader(bound, row)
-            pid, pname = r.reference("project"), r.text("project_name")
-            project_id = None
-            if pid is not None:
-                project_id = pid if pid in projects else None
-                if project_id is None:
-                    r.problem("project-unknown", "project")
-                elif pname is not None and fold(pname) != fold(projects[pid].name) and by_name.get(fold(pname)) not in (None, pid):
-                    r.problem("project-mismatch", "project_name", id=pid)
-            elif pname is not None:
-                project_id = by_name.get(fold(pname))
-                if project_id is None:
-                    r.problem("project-unknown", "project_name")
-            else:
-                r.problem("value-missing", "project" if bound.column("project") else "project_name",
-                          field=TABLES["progress"].field("project"))
-            period = r.period("period")
-            if period is None and r.raw("period") is None:
-                r.problem("value-missing", "period", field=TABLES["progress"].field("period"))
-            entry = ProgressEntry(
-                project_id or "", period,
-                **{f: r.amount(f) for f in PROGRESS.names("amount")},
-                status=r.word("status", self.statuses, "status-unknown"),
-                note=r.text("note"),
-                source=SourceRef(bound.sheet.label, row.number),
-            )
-            if project_id is None or period is None:
-                continue
-            key = (project_id, period.key)
-            if key in seen:
-                r.problem("progress-duplicate", "period", project=project_id, period=period.key, first=seen[key])
-                continue
-            seen[key] = row.number
-            entries.setdefault(project_id, []).append(entry)
-        for pid, found in entries.items():
-            projects[pid] = replace(projects[pid], progress=tuple(sorted(found, key=lambda e: e.period.sort_key())))
+        merge(projects, self.log, self.monthly, ProgressReader(self, bound, projects).read())
 
     def indicators(self, bound: BoundTable | None) -> list[Indicator]:
         if bound is None:
@@ -260,50 +267,6 @@ class Loader:
                                        r.text("note"), SourceRef(bound.sheet.label, row.number)))
         return found
 
-    def check_totals(self, bound: BoundTable, projects: dict[str, Project]) -> None:
-        """A total row must agree with the sum of the rows it covers, to the precision it is written in."""
-        by_row = {p.source.row: p for p in projects.values()}
-        for total_row in bound.totals:
-            r = self.reader(bound, total_row.row)
-            covered = [by_row[row.number] for row in total_row.covers if row.number in by_row]
-            for f in AMOUNT_FIELDS:
-                if bound.column(f) is None or r.raw(f) is None:
-                    continue
-                stated = r.amount(f)
-                computed = total(getattr(p, f) for p in covered)
-                if stated.value is None or computed.value is None or stated.scale is None:
-                    continue
-                tolerance = _half_last_digit(as_text(r.raw(f))) * stated.scale
-                # with figures withheld the rows' sum is only a lower bound: a total below it is still wrong
-                wrong = (stated.value < computed.value - tolerance if computed.partial
-                         else abs(stated.value - computed.value) > tolerance)
-                if wrong:
-                    shown = (computed.value / stated.scale).normalize()
-                    r.problem("total-mismatch", f, computed=f"{shown:f}")
-
-    def check_projects(self, bounds: dict[str, BoundTable | None], projects: dict[str, Project]) -> None:
-        """Figures worth a second look: completion above 100 %, operation before start."""
-        rows, steps = bounds["projects"], bounds["progress"]
-        for p in projects.values():
-            where = dict(file=p.source.file, row=p.source.row)
-            share = investment_share(p)
-            if share.value is not None and share.value > 1:
-                cumulative = cumulative_investment(p)
-                entry = next((e for e in p.progress if e.cumulative_investment is cumulative), None)
-                place = dict(file=entry.source.file, row=entry.source.row) if entry and steps else where
-                header = (steps if entry and steps else rows).header_of("cumulative_investment")
-                self.log.add("completion-over-100", column=header, value=cumulative.raw or None,
-                             what=both("investment share"), rate=_percent(share.value), **place)
-            rate = annual_completion(p)
-            if rate.value is not None and rate.value > 1:
-                self.log.add("completion-over-100", column=rows.header_of("annual_completed_investment"),
-                             value=p.annual_completed_investment.raw or None, what=both("annual completion"),
-                             rate=_percent(rate.value), **where)
-            start, operation = p.start_date.date, p.operation_date.date
-            if start and operation and operation.last_day() < start.first_day():
-                self.log.add("operation-before-start", column=rows.header_of("operation_date"),
-                             value=p.operation_date.raw, operation=operation.iso(), start=start.iso(), **where)
-
     # -- all -----------------------------------------------------------------
     def load(self) -> Loaded:
         bounds = {name: self.table(name) for name in TABLES}
@@ -311,54 +274,54 @@ class Loader:
         projects: dict[str, Project] = {}
         if bounds["projects"] is not None:
             projects = self.projects(bounds["projects"], clusters, implicit_clusters=bounds["clusters"] is None)
-            self.check_totals(bounds["projects"], projects)
+            check_totals(self, bounds["projects"], projects)
         self.progress(bounds["progress"], projects)
         indicators = self.indicators(bounds["indicators"])
         if bounds["projects"] is None:
             return Loaded(None, self.log)
         money = self.config.money
+        rows = bounds["projects"]
+        completed = rows.column("annual_completed_investment")
+        span = completed.span.of_year(rows.year) if completed is not None and completed.span is not None else None
         report = Report.assemble(self.config.currency, self.config.display_unit, projects, clusters, indicators,
-                                 self.sources, as_of=self.config.as_of, language=self.site.language,
+                                 self.sources, as_of=self.as_of(rows), language=self.site.language,
                                  schedule=ScheduleRule(Decimal(str(self.config.schedule_tolerance))),
-                                 unit_factor=money.factor(self.config.display_unit))
-        self.check_projects(bounds, report.projects)
+                                 unit_factor=money.factor(self.config.display_unit),
+                                 completed_span=span if span is not None and span.kind == "to_date" else None)
+        check_projects(self, bounds, report.projects)
+        check_packages(self, bounds["projects"], report.projects)
         return Loaded(report, self.log)
 
 
 AMOUNT_FIELDS = PROJECTS.names("amount")
 DATE_FIELDS = PROJECTS.names("date")
 TEXT_FIELDS = tuple(f for f in PROJECTS.names("text") if f != "name")
+COMPONENT_AMOUNTS = ("total_investment", "annual_planned_investment", "annual_completed_investment", "cumulative_investment")
 
 
-def _percent(value: Decimal) -> str:
-    return f"{value * 100:.1f}%"
+def derived_status(stage: Stage | None, started: bool | None, start: DateValue, as_of: dt.date | None) -> Status | None:
+    """The status of a row that gives none: from 是否开工, else from its section (a new project has started when
+    its start date is on or before the as-of date)."""
+    if started is not None:
+        return Status.UNDER_CONSTRUCTION if started else Status.NOT_STARTED
+    if stage is Stage.NEW:
+        begun = start.date is not None and (as_of is None or start.date.first_day() <= as_of)
+        return Status.UNDER_CONSTRUCTION if begun else Status.NOT_STARTED
+    return stage.status if stage is not None else None
 
 
-def _half_last_digit(text: str | None) -> Decimal:
-    """Half a unit of the last digit written: ``72.25`` -> 0.005, ``72`` -> 0.5."""
-    digits = "".join(c for c in (text or "") if c.isdigit() or c == ".")
-    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
-    return Decimal(5) / Decimal(10) ** (decimals + 1)
-
-
-def _slug(text: str | None) -> str:
-    """A URL-safe id for a name that is not one: unsafe characters become ``-``."""
-    if not text:
-        return ""
-    out = "".join(c if (c.isalnum() or c in "-_") else "-" for c in text).strip("-")
-    return out or "cluster"
-
-
-def _not_reserved(cid: str) -> str:
-    """An id made from a name, kept off the names of the site's own pages."""
-    return f"{cid}-2" if cid.casefold() in RESERVED_IDS else cid
-
-
-def _unique(candidate: str, taken: dict) -> str:
-    n, cid = 2, candidate
-    while cid in taken or cid.casefold() in RESERVED_IDS:
-        cid, n = f"{candidate}-{n}", n + 1
-    return cid
+def package_totals(project: Project) -> Project:
+    """A package project whose own cell is empty takes the sum of its components' figures (when all have one)."""
+    if not project.components:
+        return project
+    filled = {}
+    for f in COMPONENT_AMOUNTS:
+        own = getattr(project, f)
+        parts = [getattr(c, f) for c in project.components]
+        if own.missing is Missing.NOT_REPORTED and not own.raw and parts and all(a.known for a in parts):
+            summed = total(parts)
+            filled[f] = Amount(summed.value, summed.qualifier, scale=parts[0].scale)
+    return replace(project, **filled) if filled else project
 
 
 def load_report(site: Site) -> Loaded:

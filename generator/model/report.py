@@ -17,7 +17,8 @@ from ..contract.amounts import NOT_REPORTED, Amount, Qualifier
 from ..contract.dates import NO_DATE, DateValue
 from ..contract.marks import Missing
 from ..contract.periods import Period
-from ..contract.vocab import Category, Status
+from ..contract.spans import Span
+from ..contract.vocab import Category, Stage, Status
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,25 @@ class ProgressEntry:
     completed_investment: Amount = NOT_REPORTED
     cumulative_investment: Amount = NOT_REPORTED
     total_investment: Amount = NOT_REPORTED
+    ytd_completed_investment: Amount = NOT_REPORTED  # from January to the period's end (本年累计完成投资)
     status: Status | None = None
+    started: bool | None = None
     note: str | None = None
+    source: SourceRef | None = None
+
+
+@dataclass(frozen=True)
+class Component:
+    """A sub-row of a package project (打包项目: ``8-1``, ``其中：…``): shown on its page, never counted apart."""
+
+    serial: str | None
+    name: str
+    total_investment: Amount = NOT_REPORTED
+    annual_planned_investment: Amount = NOT_REPORTED
+    annual_completed_investment: Amount = NOT_REPORTED
+    cumulative_investment: Amount = NOT_REPORTED
+    status: Status | None = None
+    progress_note: str | None = None
     source: SourceRef | None = None
 
 
@@ -69,15 +87,23 @@ class Project:
     name: str
     category: Category = Category.KEY
     level: str | None = None
+    sector: str | None = None
     cluster_id: str | None = None
     status: Status | None = None
+    stage: Stage | None = None  # the section of the year's list it is in (续建, 新开工, 预备, 竣工)
+    started: bool | None = None  # 是否开工, as reported
     years: tuple[int, ...] = ()
+    construction_period: str | None = None
     total_investment: Amount = NOT_REPORTED
     phase1_investment: Amount = NOT_REPORTED
+    cumulative_before_year: Amount = NOT_REPORTED
     annual_planned_investment: Amount = NOT_REPORTED
     annual_completed_investment: Amount = NOT_REPORTED
     cumulative_investment: Amount = NOT_REPORTED
+    signed_amount: Amount = NOT_REPORTED
+    funds_in_place: Amount = NOT_REPORTED
     signed_date: DateValue = NO_DATE
+    planned_start_date: DateValue = NO_DATE
     start_date: DateValue = NO_DATE
     operation_date: DateValue = NO_DATE
     completion_date: DateValue = NO_DATE
@@ -86,12 +112,17 @@ class Project:
     annual_revenue: Amount = NOT_REPORTED
     owner: str | None = None
     department: str | None = None
+    leader: str | None = None
     location: str | None = None
     latitude: Decimal | None = None
     longitude: Decimal | None = None
     description: str | None = None
     progress_note: str | None = None
-    extras: Mapping[str, str] = field(default_factory=dict)  # columns the schema does not know, as written
+    issues: str | None = None  # 存在问题及需协调事项
+    light: str | None = None  # 亮灯情况 as the table reports it
+    remark: str | None = None
+    extras: Mapping[str, str] = field(default_factory=dict)  # published columns the schema does not know, as written
+    components: tuple[Component, ...] = ()
     source: SourceRef | None = None
     progress: tuple[ProgressEntry, ...] = ()  # sorted by period
     #: the year the row's annual figures are for: the report's current year when the project is listed in
@@ -162,12 +193,14 @@ class Report:
     schedule: ScheduleRule = ScheduleRule()
     language: str = "zh"
     unit_factor: Decimal = Decimal(1)  # base units in one display unit
+    #: the months the projects table's completed investment runs to (1-10月), when its header names them
+    completed_span: Span | None = None
 
     @classmethod
     def assemble(cls, currency: str, display_unit: str, projects: Mapping[str, Project],
                  clusters: Mapping[str, Cluster], indicators: Iterable[Indicator], sources: Iterable[SourceFile],
                  as_of: dt.date | None = None, schedule: ScheduleRule = ScheduleRule(), language: str = "zh",
-                 unit_factor: Decimal = Decimal(1)) -> Report:
+                 unit_factor: Decimal = Decimal(1), completed_span: Span | None = None) -> Report:
         """The report of these parts, with what is derived from all of them worked out once."""
         indicators = tuple(indicators)
         periods = tuple(sorted({e.period for p in projects.values() for e in p.progress}, key=Period.sort_key))
@@ -179,7 +212,7 @@ class Report:
         current = as_of.year if as_of and as_of.year in years else (years[-1] if years else None)
         frozen = MappingProxyType({pid: p.in_report_of(current) for pid, p in projects.items()})
         return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
-                   as_of, periods, years, current, schedule, language, unit_factor)
+                   as_of, periods, years, current, schedule, language, unit_factor, completed_span)
 
     @property
     def latest_period(self) -> Period | None:

@@ -9,8 +9,12 @@ from dataclasses import dataclass, field
 
 from ..contract.marks import clean, code_points
 from ..contract.schema import Table, normalize_header, split_unit
+from ..contract.spans import Span
 from ..contract.units import Currency
+from ..contract.vocab import STAGE_WORDS, Stage, Vocabulary
 from ..text.problems import ProblemLog
+from .headers import HeaderMatcher, header_depth, header_parts
+from .preamble import Preamble, read_preamble
 from .sources import Sheet
 from .workbook import column_letter
 
@@ -29,11 +33,17 @@ def written(header) -> str:
 @dataclass
 class Column:
     index: int
-    header: str  # as written
+    header: str  # as written; a header of several rows as ``group/sub-header``
     field: str | None
     unit: str | None = None  # from the header's parentheses
     suggestion: str | None = None  # the usual header of the field it is close to
     known: bool = False  # the header names a field (perhaps one another column gives, or a fallback such as 序号)
+    span: Span | None = None  # the period the header names (1-10月, 2024年, 3月)
+
+    @property
+    def month(self) -> Span | None:
+        """The month of a wide monthly block this column is (``2024年分月完成投资/3月``)."""
+        return self.span if self.field is None and self.span is not None and self.span.kind == "month" else None
 
 
 @dataclass
@@ -41,6 +51,11 @@ class Row:
     number: int  # as the spreadsheet shows it
     cells: dict[str, object]  # field -> raw cell
     extras: dict[str, object] = field(default_factory=dict)  # unknown header -> raw cell
+    months: dict[int, object] = field(default_factory=dict)  # column index of a monthly column -> raw cell
+    section: str | None = None  # the section heading above it, as written (一、续建项目（16个）)
+    stage: Stage | None = None  # what that heading says
+    serial: str | None = None  # its 序号 as written
+    components: list[Row] = field(default_factory=list)  # sub-rows of a package project (8-1, 其中：…)
 
 
 @dataclass
@@ -49,6 +64,17 @@ class TotalRow:
 
     row: Row
     covers: list[Row]
+
+
+@dataclass
+class Section:
+    """A section heading and the rows under it; ``stated`` is the count its heading gives (（16个）)."""
+
+    heading: str
+    row: int
+    stage: Stage | None
+    stated: int | None
+    rows: list[Row] = field(default_factory=list)
 
 
 @dataclass
@@ -62,6 +88,8 @@ class BoundTable:
     hidden_rows: int = 0  # rows of data the workbook hides, left out
     hidden_columns: int = 0
     published: set[str] = field(default_factory=set)  # unknown columns (as written) that may be published
+    preamble: Preamble = field(default_factory=Preamble)
+    sections: list[Section] = field(default_factory=list)
 
     def column(self, name: str) -> Column | None:
         return self._by_field.get(name)
@@ -78,44 +106,21 @@ class BoundTable:
         col = self.column(name)
         return col.header if col else self.table.field(name).aliases[0]
 
+    @property
+    def month_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.month is not None]
 
-class HeaderMatcher:
-    """Which field a header names, for one table and the site's ``columns`` settings.
+    @property
+    def year(self) -> int | None:
+        """The year the table is about: the one its headers name, else its title's."""
+        years = [c.span.year for c in self.columns if c.span is not None and c.span.kind != "before" and c.span.year]
+        return years[0] if years else self.preamble.year
 
-    A field the settings name is matched only by the headers given there; the others by their
-    aliases and canonical name, and by fallback aliases (序号) only when no alias is present.
-    """
-
-    def __init__(self, table: Table, columns: dict[str, str | list[str]]):
-        self.table = table
-        self.primary: dict[str, str] = {}
-        self.fallback: dict[str, str] = {}
-        self.explicit = set(columns)  # fields the settings map themselves
-        for f in table.fields:
-            if f.name in columns:
-                given = columns[f.name]
-                for h in [given] if isinstance(given, str) else given:
-                    self.primary[normalize_header(h)] = f.name
-                continue
-            for h in (*f.aliases, f.name):
-                self.primary.setdefault(normalize_header(h), f.name)
-            for h in f.fallback_aliases:
-                self.fallback.setdefault(normalize_header(h), f.name)
-
-    def match(self, header) -> tuple[str | None, str | None, bool]:
-        """(field, unit from the header's parentheses, is_fallback) for a header cell."""
-        if header is None or not str(header).strip():
-            return None, None, False
-        full = normalize_header(header)
-        base, unit = split_unit(str(header))
-        for table in (self.primary, self.fallback):
-            for key in (full, base):
-                if key in table:
-                    return table[key], unit, table is self.fallback
-        return None, None, False
-
-    def headers_for(self, name: str) -> list[str]:
-        return [h for h, f in self.primary.items() if f == name]
+    @property
+    def id_is_serial(self) -> bool:
+        """Whether ids come from the 序号 column (no code column)."""
+        col = self.column("id")
+        return col is not None and normalize_header(col.header) in ("序号",)
 
 
 def _first_text(cells: list) -> str:
@@ -126,7 +131,11 @@ def _first_text(cells: list) -> str:
 
 
 _TOTAL = re.compile(rf"^[^\d]{{0,6}}({'|'.join(TOTAL_WORDS)})")
-_UNIT_ROW = re.compile(r"^(?:金额|计量)?单位[:：](.+)$")
+#: a sub-row of a package project: 8-1, 8.1 (in the 序号 column), ①, or a name written 其中：…
+_COMPONENT_SERIAL = re.compile(r"^\d+[-.－—]\d+$|^[①-⑳]$")
+_COMPONENT_NAME = re.compile(r"^其中[:：]\s*")
+_STATED_COUNT = re.compile(r"[(（](?:共)?(\d+)(?:个|项)[^()（）]*[)）]")
+_STAGES = Vocabulary(STAGE_WORDS)
 
 
 def _is_total(first: str) -> bool:
@@ -135,48 +144,18 @@ def _is_total(first: str) -> bool:
 
 def _find_header(sheet: Sheet, table: Table, matcher: HeaderMatcher) -> int | None:
     for i, (_, cells) in enumerate(sheet.rows):
-        if any(matcher.match(c)[0] == table.anchor for c in cells):
+        if any(matcher.match(c).field == table.anchor for c in cells):
             return i
     return None
 
 
-def _table_unit(sheet: Sheet, header_at: int) -> str | None:
-    """A ``单位：万元`` line above the header sets the unit of amount columns whose header names none."""
-    for _, cells in sheet.rows[:header_at]:
-        for c in cells:
-            m = _UNIT_ROW.match(clean(str(c))) if c is not None else None
-            if m:
-                return m[1]
-    return None
-
-
-def _header_cells(sheet: Sheet, header_at: int, matcher: HeaderMatcher) -> tuple[list, bool]:
-    """The header, one cell per column. A second header row below a merged group header
-    (``2022年投资（万元）`` over ``年度计划投资 | 年度完成投资``) is folded in: each sub-header
-    takes the group's unit. Returns (cells, whether a second row was used)."""
-    number, top = sheet.rows[header_at]
-    if header_at + 1 >= len(sheet.rows):
-        return list(top), False
-    below_number, below = sheet.rows[header_at + 1]
-    groups = {}  # column -> the merged group header above it
-    for r1, r2, c1, c2 in sheet.merges:
-        if r1 == r2 == number and c2 > c1:
-            for c in range(c1, c2 + 1):
-                groups[c] = top[c1] if c1 < len(top) else None
-    width = max(len(top), len(below))
-    top = list(top) + [None] * (width - len(top))
-    below = list(below) + [None] * (width - len(below))
-    sub = [i for i, c in enumerate(below) if c is not None and matcher.match(c)[0] and
-           (top[i] is None or i in groups or not matcher.match(top[i])[0])]
-    if not sub or any(c is not None and not matcher.match(c)[0] and i not in groups and top[i] is None
-                      for i, c in enumerate(below)):
-        return top, False
-    cells = list(top)
-    for i in sub:
-        group = groups.get(i, top[i])
-        unit = split_unit(str(group))[1] if group is not None else None
-        cells[i] = f"{below[i]}（{unit}）" if unit and not split_unit(str(below[i]))[1] else below[i]
-    return cells, True
+def heading_stage(heading: str) -> tuple[Stage | None, int | None]:
+    """``一、续建项目（16个）`` -> (continuing, 16): the stage a section heading names and the count it states."""
+    text = clean(heading)
+    count = _STATED_COUNT.search(text)
+    text = _STATED_COUNT.sub("", text)
+    text = re.sub(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[、.])", "", text)
+    return _STAGES.get(text), int(count[1]) if count else None
 
 
 def _fill_merges(sheet: Sheet, first_data: int, columns: list[Column], table: Table, log: ProblemLog) -> dict:
@@ -197,7 +176,7 @@ def _fill_merges(sheet: Sheet, first_data: int, columns: list[Column], table: Ta
         top = cells[c1] if cells is not None and c1 < len(cells) else None
         if top is None:
             continue
-        if kinds.get(c1) in ("amount", "number"):
+        if kinds.get(c1) in ("amount", "number") or any(c.index == c1 and c.month for c in columns):
             header = next(c.header for c in columns if c.index == c1)
             log.add("merged-amount", file=sheet.label, row=r1, column=header, value=top, first=r1, last=r2)
             continue
@@ -206,8 +185,51 @@ def _fill_merges(sheet: Sheet, first_data: int, columns: list[Column], table: Ta
     return fills
 
 
+def _bind_columns(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, log: ProblemLog,
+                  parts: list[tuple[str, ...]], header_number: int, table_unit: str | None) -> list[Column]:
+    columns: list[Column] = []
+    fallback_cols: dict[str, Column] = {}
+    for index, header in enumerate(parts):
+        if not header:
+            columns.append(Column(index, "", None))
+            continue
+        m = matcher.match_parts(header)
+        col = Column(index, "/".join(header), None, m.unit, known=m.known, span=m.span)
+        columns.append(col)
+        if m.month is not None:
+            col.unit = col.unit or table_unit
+            continue
+        if m.field is None:
+            continue
+        if m.fallback:
+            fallback_cols.setdefault(m.field, col)
+            continue
+        other = next((c for c in columns if c.field == m.field), None)
+        if other is not None:
+            log.add("column-duplicate", file=sheet.label, row=header_number, column=col.header, other=other.header,
+                    field=table.field(m.field))
+            continue
+        col.field = m.field
+        if table.field(m.field).kind == "amount":
+            col.unit = col.unit or table_unit
+            if col.unit and money.factor(col.unit) is None:
+                if normalize_header(col.header) in matcher.primary and m.unit == col.unit:
+                    col.unit = table_unit  # the settings name this whole header; its parentheses are no unit
+                else:
+                    log.add("column-unit", file=sheet.label, row=header_number, column=col.header, unit=col.unit,
+                            accepted=money.accepted_units())
+    for name, col in fallback_cols.items():
+        if not any(c.field == name for c in columns):
+            col.field = name
+    for col in columns:  # a column the schema does not know keeps the unit its header names, for display
+        if not col.known and col.header and col.unit and money.factor(col.unit) is None:
+            col.unit = None
+    return columns
+
+
 def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, log: ProblemLog) -> BoundTable | None:
-    """Locate the header row (the first holding the anchor field) and read the rows below it."""
+    """Locate the header (the first row holding the anchor field, and the rows merged with it) and read the
+    rows below it: sections, their subtotals, package projects' sub-rows, totals."""
     header_at = _find_header(sheet, table, matcher)
     if header_at is None:
         anchor = table.field(table.anchor)
@@ -219,51 +241,35 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
             log.add("header-missing", file=sheet.label, field=anchor, accepted=accepted)
         return None
     header_number = sheet.rows[header_at][0]
-    header_cells, two_rows = _header_cells(sheet, header_at, matcher)
-    hidden = _hide_columns(sheet, header_cells, header_number, log)
-    table_unit = _table_unit(sheet, header_at)
-    columns: list[Column] = []
-    fallback_cols: dict[str, Column] = {}
-    for index, cell in enumerate(header_cells):
-        name, unit, is_fallback = matcher.match(cell)
-        col = Column(index, written(cell), None, unit, known=name is not None)
-        columns.append(col)
-        if name is None:
-            continue
-        if is_fallback:
-            fallback_cols.setdefault(name, col)
-            continue
-        other = next((c for c in columns if c.field == name), None)
-        if other is not None:
-            log.add("column-duplicate", file=sheet.label, row=header_number, column=col.header, other=other.header,
-                    field=table.field(name))
-            continue
-        col.field = name
-        if table.field(name).kind == "amount":
-            col.unit = col.unit or table_unit
-            if col.unit and money.factor(col.unit) is None:
-                if normalize_header(cell) in matcher.primary and unit == col.unit:
-                    col.unit = table_unit  # the settings name this whole header; its parentheses are no unit
-                else:
-                    log.add("column-unit", file=sheet.label, row=header_number, column=col.header, unit=col.unit,
-                            accepted=money.accepted_units())
-    for name, col in fallback_cols.items():
-        if not any(c.field == name for c in columns):
-            col.field = name
+    depth = header_depth(sheet, header_at, matcher)
+    parts = header_parts(sheet, header_at, depth)
+    hidden = _hide_columns(sheet, parts, header_number, log)
+    preamble = read_preamble(sheet, header_at, money)
+    columns = _bind_columns(sheet, table, matcher, money, log, parts, header_number, preamble.unit)
     _suggest(table, matcher, columns)
     for f in table.fields:
         if f.required and not any(c.field == f.name for c in columns):
             log.add("column-missing", file=sheet.label, row=header_number, field=f, accepted=matcher.headers_for(f.name))
-    first_data = header_at + (2 if two_rows else 1)
+    first_data = header_at + depth
     fills = _fill_merges(sheet, sheet.rows[first_data][0] if first_data < len(sheet.rows) else 0, columns, table, log)
+    bound = BoundTable(table, sheet, header_number, columns, [], [], preamble=preamble)
+    _read_rows(bound, sheet.rows[first_data:], fills, hidden, log)
+    _report_invisible(sheet, columns, header_number, log)
+    return bound
+
+
+def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: ProblemLog) -> None:
+    sheet, columns, table = bound.sheet, bound.columns, bound.table
     name_col = next((c.index for c in columns if c.field == table.anchor), None)
-    rows: list[Row] = []
-    totals: list[TotalRow] = []
+    serial_col = next((c.index for c in columns if normalize_header(c.header) == "序号"), None)
+    month_cols = [c.index for c in columns if c.month is not None]
+    rows, totals = bound.rows, bound.totals
     groups: list[list[Row]] = [[]]  # rows between headings and subtotals
     pending: list[Row] = []  # subtotals carried by a heading or right below one: they cover the rows after them
-    width = len(header_cells)
+    width = len(columns)
     hidden_rows = []
-    for number, cells in sheet.rows[first_data:]:
+    section: Section | None = None
+    for number, cells in body:
         if number in sheet.hidden_rows:
             hidden_rows.append(number)
             continue
@@ -280,37 +286,60 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
             value = cells[col.index] if col.index < len(cells) else None
             if col.field:
                 row.cells[col.field] = value
+            elif col.index in month_cols:
+                if value is not None:
+                    row.months[col.index] = value
             elif col.header and value is not None:
                 row.extras[col.header] = value
-        named = name_col is not None and name_col < len(cells) and cells[name_col] is not None \
-            and clean(str(cells[name_col])) != first
+        name = clean(str(cells[name_col])) if name_col is not None and name_col < len(cells) and cells[name_col] is not None else ""
+        named = bool(name) and name != first
         if filled == 1 and first.startswith(NOTE_WORDS):
             continue
         if _HEADING.match(first) and not named:
             _close(groups, pending, totals)
+            stage, stated = heading_stage(first)
+            section = Section(first, number, stage, stated)
+            bound.sections.append(section)
             if filled > 1:  # 二、续建项目 with the group's subtotal on the same row
                 pending.append(row)
             continue
         if _is_total(first):
             totals.append(TotalRow(row, rows))  # the same list: it covers every row, above or below
-        elif first.startswith(SUBTOTAL_WORDS):
+            continue
+        if first.startswith(SUBTOTAL_WORDS):
             if groups[-1]:
                 totals.append(TotalRow(row, groups[-1]))
                 groups.append([])
             else:
                 pending.append(row)
-        else:
-            rows.append(row)
-            groups[-1].append(row)
+            continue
+        serial = clean(str(cells[serial_col])) if serial_col is not None and serial_col < len(cells) and cells[serial_col] is not None else None
+        row.serial = serial
+        if section is not None:
+            row.section, row.stage = section.heading, section.stage
+        component = (serial is not None and _COMPONENT_SERIAL.match(serial)) or _COMPONENT_NAME.match(name)
+        if component and rows and (section is None or rows[-1].section == section.heading):
+            if name_col is not None and _COMPONENT_NAME.match(name):
+                row.cells[table.anchor] = _COMPONENT_NAME.sub("", str(row.cells[table.anchor]).strip())
+            rows[-1].components.append(row)
+            continue
+        rows.append(row)
+        groups[-1].append(row)
+        if section is not None:
+            section.rows.append(row)
     _close(groups, pending, totals)
+    bound.hidden_rows = len(hidden_rows)
+    bound.hidden_columns = len(hidden)
     if hidden_rows:
         shown = "、".join(map(str, hidden_rows[:10])) + ("…" if len(hidden_rows) > 10 else "")
         log.add("hidden-rows", file=sheet.label, count=len(hidden_rows), rows=shown)
-    _report_invisible(sheet, columns, header_number, log)
-    return BoundTable(table, sheet, header_number, columns, rows, totals, len(hidden_rows), len(hidden))
+    for s in bound.sections:
+        if s.stated is not None and s.stated != len(s.rows):
+            log.add("section-count", file=sheet.label, row=s.row, column=bound.header_of(table.anchor),
+                    value=s.heading, stated=s.stated, found=len(s.rows))
 
 
-def _hide_columns(sheet: Sheet, header_cells: list, header_number: int, log: ProblemLog) -> set[int]:
+def _hide_columns(sheet: Sheet, parts: list[tuple[str, ...]], header_number: int, log: ProblemLog) -> set[int]:
     """Columns the workbook hides are not read: their headers are taken out, and a warning names them."""
     if not sheet.hidden_columns:
         return set()
@@ -318,11 +347,10 @@ def _hide_columns(sheet: Sheet, header_cells: list, header_number: int, log: Pro
     hidden = {i for i in sheet.hidden_columns if any(i < len(cells) and cells[i] is not None for cells in below)}
     if not hidden:
         return hidden
-    names = [written(header_cells[i]) if i < len(header_cells) and header_cells[i] is not None else column_letter(i)
-             for i in sorted(hidden)]
+    names = ["/".join(parts[i]) if i < len(parts) and parts[i] else column_letter(i) for i in sorted(hidden)]
     for i in hidden:
-        if i < len(header_cells):
-            header_cells[i] = None
+        if i < len(parts):
+            parts[i] = ()
     log.add("hidden-columns", file=sheet.label, row=header_number, count=len(hidden), headers=[f"“{n}”" for n in names])
     return hidden
 
@@ -343,9 +371,10 @@ def _suggest(table: Table, matcher: HeaderMatcher, columns: list[Column]) -> Non
     import difflib
 
     bound = {c.field for c in columns if c.field}
-    choices = {h: f for h, f in matcher.primary.items() if f not in bound and f not in matcher.explicit}
+    choices = {h: f for h, f in matcher.primary.items()
+               if f not in bound and f not in matcher.explicit and table.field(f).kind != "derived"}
     for col in columns:
-        if col.field or not col.header or matcher.match(col.header)[0]:  # bound, or a duplicate already reported
+        if col.field or not col.header or col.known:  # bound, or a duplicate already reported
             continue
         base = split_unit(col.header)[0]
         close = difflib.get_close_matches(base, list(choices), n=1, cutoff=0.6)

@@ -105,7 +105,7 @@ class PageMaker:
         self.env.globals.update(t=t, sep=say("list-separator", language), chart=self.chart_html, front=front_matter,
                                 status=self.status, category=self.category, named=lambda pair: pick(pair, language),
                                 language=language, unit=report.display_unit, Category=Category,
-                                fields={fd.name: pick(fd, language) for fd in PROJECTS.fields})
+                                fields=field_labels(report))
 
     # -- helpers for templates ----------------------------------------------------
     def link(self, here: str, key: str) -> Markup:
@@ -296,3 +296,14 @@ class PageMaker:
             fields.append((table, rows))
         return PageContext.of("methodology", self.paths["methodology"], self.fmt.t("methodology"), report=self.report,
                               definitions=metrics.DEFINITIONS, tables=tables, fields=fields)
+
+
+def field_labels(report: Report) -> dict[str, str]:
+    """Each project field's label in the report's language; completed investment says the months it runs to
+    when the table's header names them (``2024年1-10月完成投资``)."""
+    language = report.language
+    labels = {fd.name: pick(fd, language) for fd in PROJECTS.fields}
+    if report.completed_span is not None:
+        labels["annual_completed_investment"] = say("completed-in-span", language,
+                                                    span=report.completed_span.label(language))
+    return labels

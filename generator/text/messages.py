@@ -17,13 +17,14 @@ ERRORS = (
     "level-unknown", "amount-invalid", "amount-unit", "number-invalid", "date-invalid", "period-invalid",
     "years-invalid", "progress-duplicate", "personal-data-required", "site-holds-sources", "site-in-docs",
     "site-bad-link", "site-not-folder", "site-not-ours", "site-busy", "site-write-failed", "config-invalid",
-    "config-file",
+    "config-file", "stage-unknown", "yesno-invalid", "month-year-missing",
 )
 #: Codes of problems that are reported and let the build go on (a site may ``ignore`` them).
 WARNINGS = (
     "withheld-value", "negative-amount", "column-unknown", "column-not-published", "personal-data",
     "date-number", "hidden-sheets", "hidden-rows", "hidden-columns", "text-invisible", "merged-amount",
-    "operation-before-start", "total-mismatch",
+    "operation-before-start", "total-mismatch", "id-from-name", "period-sum-mismatch", "ytd-sum-mismatch",
+    "progress-conflict", "package-mismatch", "section-count",
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.

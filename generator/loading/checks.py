@@ -1,0 +1,92 @@
+"""Cross-checks of a loaded table: totals against their rows, package projects against their components, and
+figures worth a second look."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..contract.amounts import total
+from ..figures.metrics import annual_completion, cumulative_investment, investment_share
+from ..model.report import Project
+from ..reading.tables import BoundTable
+from ..text.catalogue import both
+from .cells import as_text
+
+AMOUNTS = ("total_investment", "phase1_investment", "cumulative_before_year", "annual_planned_investment",
+           "annual_completed_investment", "cumulative_investment", "signed_amount", "funds_in_place",
+           "annual_output", "output_to_date", "annual_revenue")
+
+
+def check_totals(loader, bound: BoundTable, projects: dict[str, Project]) -> None:
+    """A total row must agree with the sum of the rows it covers, to the precision it is written in."""
+    by_row = {p.source.row: p for p in projects.values()}
+    for total_row in bound.totals:
+        r = loader.reader(bound, total_row.row)
+        covered = [by_row[row.number] for row in total_row.covers if row.number in by_row]
+        for f in AMOUNTS:
+            if bound.column(f) is None or r.raw(f) is None:
+                continue
+            stated = r.amount(f)
+            computed = total(getattr(p, f) for p in covered)
+            if stated.value is None or computed.value is None or stated.scale is None:
+                continue
+            tolerance = _half_last_digit(as_text(r.raw(f))) * stated.scale
+            # with figures withheld the rows' sum is only a lower bound: a total below it is still wrong
+            wrong = (stated.value < computed.value - tolerance if computed.partial
+                     else abs(stated.value - computed.value) > tolerance)
+            if wrong:
+                shown = (computed.value / stated.scale).normalize()
+                r.problem("total-mismatch", f, computed=f"{shown:f}")
+
+def check_projects(loader, bounds: dict[str, BoundTable | None], projects) -> None:
+    """Figures worth a second look: completion above 100 %, operation before start."""
+    rows, steps = bounds["projects"], bounds["progress"]
+    for p in projects.values():
+        where = dict(file=p.source.file, row=p.source.row)
+        share = investment_share(p)
+        if share.value is not None and share.value > 1:
+            cumulative = cumulative_investment(p)
+            entry = next((e for e in p.progress if e.cumulative_investment is cumulative), None)
+            place = dict(file=entry.source.file, row=entry.source.row) if entry and steps else where
+            header = (steps if entry and steps else rows).header_of("cumulative_investment")
+            loader.log.add("completion-over-100", column=header, value=cumulative.raw or None,
+                         what=both("investment share"), rate=_percent(share.value), **place)
+        rate = annual_completion(p)
+        if rate.value is not None and rate.value > 1:
+            loader.log.add("completion-over-100", column=rows.header_of("annual_completed_investment"),
+                         value=p.annual_completed_investment.raw or None, what=both("annual completion"),
+                         rate=_percent(rate.value), **where)
+        start, operation = p.start_date.date, p.operation_date.date
+        if start and operation and operation.last_day() < start.first_day():
+            loader.log.add("operation-before-start", column=rows.header_of("operation_date"),
+                         value=p.operation_date.raw, operation=operation.iso(), start=start.iso(), **where)
+
+
+def check_packages(loader, bound: BoundTable, projects: dict[str, Project]) -> None:
+    """A package project's own figure must be the sum of its components' (when each has one)."""
+    for p in projects.values():
+        if not p.components:
+            continue
+        row = next((r for r in bound.rows if r.number == p.source.row), None)
+        if row is None:
+            continue
+        r = loader.reader(bound, row)
+        for f in ("total_investment", "annual_planned_investment", "annual_completed_investment", "cumulative_investment"):
+            own, parts = getattr(p, f), [getattr(c, f) for c in p.components]
+            if not own.known or not own.raw or not all(a.known for a in parts) or own.scale is None:
+                continue
+            summed = total(parts)
+            if abs(summed.value - own.value) > _half_last_digit(own.raw) * own.scale:
+                first, last = p.components[0].source.row, p.components[-1].source.row
+                r.problem("package-mismatch", f, computed=f"{(summed.value / own.scale).normalize():f}", first=first, last=last)
+
+
+def _percent(value: Decimal) -> str:
+    return f"{value * 100:.1f}%"
+
+
+def _half_last_digit(text: str | None) -> Decimal:
+    """Half a unit of the last digit written: ``72.25`` -> 0.005, ``72`` -> 0.5."""
+    digits = "".join(c for c in (text or "") if c.isdigit() or c == ".")
+    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+    return Decimal(5) / Decimal(10) ** (decimals + 1)
