@@ -156,12 +156,25 @@ def test_workbook_saved_as_csv_is_read_as_a_workbook(site):
     assert list(load(site).report.projects) == ["P1"]
 
 
-def test_cover_sheet_first_names_the_sheets(site):
+def test_cover_sheet_first_reads_the_sheet_whose_header_names_projects_and_says_so(site):
     def build(ws):
         ws.title = "说明"
         ws.append(["填报说明"])
         other = ws.parent.create_sheet("2022年")
         other.append(["项目编号", "项目名称"])
+        other.append(["P1", "甲"])
+    _book(site, build)
+    loaded = load(site)
+    assert lines(loaded) == ["data/projects.xlsx[2022年]: 没有名为 projects 的工作表；读取表头含“项目名称”的这一张"
+                             "（可在配置 files.projects.sheet 中写明）"]
+    assert list(loaded.report.projects) == ["P1"] and loaded.ok
+
+
+def test_no_sheet_with_a_header_names_the_sheets(site):
+    def build(ws):
+        ws.title = "说明"
+        ws.append(["填报说明"])
+        ws.parent.create_sheet("2022年").append(["编号", "名字"])
     _book(site, build)
     assert lines(load(site)) == ["data/projects.xlsx[说明]: 找不到表头行：没有任何一行含有“项目名称”列（可用表头：项目名称、名称、项目名、name）；"
                                  "工作簿中有工作表：说明、2022年，可在配置 files.projects.sheet 中指定"]

@@ -86,11 +86,23 @@ def test_milestones_from_dates_status_and_periods(site):
 
 
 def test_a_milestone_is_never_dated_after_a_later_one(site):
-    write_table(site / "data", "projects", [["项目编号", "项目名称", "建设状态", "开工时间"], ["A", "甲", "在建", "2021-03-18"]])
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "项目类别", "建设状态", "开工时间"],
+                                            ["A", "甲", "招商项目", "在建", "2021-03-18"]])
     write_table(site / "data", "progress", [["项目编号", "报告期", "状态"], ["A", "2022Q1", "在建"]])
     report = load(site).report
     signed = metrics.milestones(report.projects["A"], report.as_of)[0]
     assert (signed.kind, signed.reached, signed.date, signed.period) == ("signed", True, None, None)
+
+
+def test_signing_is_a_milestone_of_investment_projects_only(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "项目类别", "建设状态", "签约时间"],
+                                            ["A", "甲", "重点项目", "在建", ""], ["B", "乙", "招商项目", "在建", ""],
+                                            ["C", "丙", "重点项目", "在建", "2021-01"]])
+    report = load(site).report
+    kinds = {pid: [m.kind for m in metrics.milestones(p, report.as_of)] for pid, p in report.projects.items()}
+    assert kinds == {"A": ["started", "trial_operation", "operating", "completed"],
+                     "B": ["signed", "started", "trial_operation", "operating", "completed"],
+                     "C": ["signed", "started", "trial_operation", "operating", "completed"]}
 
 
 def test_group_sums_are_honest(site):

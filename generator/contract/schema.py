@@ -170,6 +170,8 @@ PROGRESS = Table(
         F("status", "status", ("建设状态", "项目状态", "进展状态", "状态"), "建设状态", "Status", False, (), STATUS_NOTE),
         F("started", "yesno", ("是否开工", "是否已开工"), "是否开工", "Started"),
         F("note", "text", ("进展情况", "形象进度", "备注", "工程形象进度", "本月形象进度"), "进展情况", "Note"),
+        F("bookkeeping", "derived", ("审核状态", "审核情况", "填报人", "填报人员", "审核人", "填报时间", "审核时间", "填报单位"),
+          "平台管理信息", "Platform bookkeeping", False, (), "监测平台的填报与审核信息，不读取、不发布", "who filed and reviewed the row on the platform: not read, never published"),
     ),
     anchor="period",
     spans=((("to_date",), ("完成投资", "累计完成投资", "完成额"), "ytd_completed_investment"),),

@@ -12,7 +12,7 @@ from ..contract.amounts import NOT_REPORTED, Amount, Total, total
 from ..contract.dates import PartialDate
 from ..contract.marks import Missing
 from ..contract.periods import Period
-from ..contract.vocab import Category, Status
+from ..contract.vocab import Category, Stage, Status
 from ..model.report import Project, Report, ScheduleRule
 from ..text.catalogue import choose
 
@@ -40,11 +40,14 @@ DEFINITIONS: tuple[Definition, ...] = (
                "在最新报告期，比较年初至今完成投资占年度计划投资的比例与当年已过去的时间比例：高出超过容差为“超前”，低于超过容差为“滞后”，否则为“正常”。容差默认 5 个百分点。",
                "At the latest reporting period, the year-to-date completed investment as a share of the annual plan, against the share of the year elapsed: more than the tolerance above is ahead, more than the tolerance below is behind, otherwise on track. The tolerance defaults to 5 percentage points."),
     Definition("milestones", "里程碑", "Milestones",
-               "签约、开工、试投产、投产、建成五个节点。日期取项目表的签约、开工、投产、竣工时间，或进度表中首次达到该状态的报告期；当前状态已越过某节点时视为已达到（试投产除外：只有记录才算）。日期晚于数据截止日期的为计划节点。",
-               "Signed, started, trial operation, operating, completed. Dates come from the project's date columns, or the first period whose status reached the stage; a stage the current status has passed counts as reached (not trial operation, which needs a record). A date after the as-of date is a plan."),
+               "签约（仅招商项目，或填有签约时间的项目）、开工、试投产、投产、建成五个节点。日期取项目表的签约、开工、投产、竣工时间，或进度表中首次达到该状态的报告期；当前状态已越过某节点时视为已达到（试投产除外：只有记录才算）。日期晚于数据截止日期的为计划节点。",
+               "Signed (investment-attraction projects, or any with a signing date), started, trial operation, operating, completed. Dates come from the project's date columns, or the first period whose status reached the stage; a stage the current status has passed counts as reached (not trial operation, which needs a record). A date after the as-of date is a plan."),
     Definition("sums", "合计", "Sums",
                "对有数值的项目求和。有项目的数值未公开、待定或未填报时，合计只含有数值的项目，并标为“不完整”，注明未计入的项目数。含“约”“近”的数相加为约数；只含“以上”“超”的为下限。",
                "The sum of the projects that have a figure. When any is withheld, to be determined or not reported, the sum covers only the others and is marked partial with the count left out. A sum with any about/nearly figure is approximate; one with only at-least/over figures is a lower bound."),
+    Definition("start_rate", "开工率", "Start rate",
+               "新开工项目中已开工的项目数 ÷ 新开工项目数。新开工项目是表中“新开工”一节（或建设性质为新开工）的项目；已开工指建设状态为在建或其后（停建除外），或实际开工时间不晚于数据截止日期。",
+               "New projects that have started ÷ new projects. New projects are those in the table's “new” section (or whose stage says new); a project has started when its status is under construction or later (not suspended), or its start date is on or before the as-of date."),
     Definition("completion_rate", "完成率（汇总）", "Completion rate (groups)",
                "同时有年度计划投资和年度完成投资的项目：完成投资之和 ÷ 计划投资之和。有项目因数值缺失未计入时标为“不完整”。产业集群按最新年度计算。",
                "Over the projects with both an annual plan and an annual completed figure: the sum of completed ÷ the sum of planned; partial when any project was left out for a missing figure. Clusters use the latest year."),
@@ -179,6 +182,8 @@ def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
         stage = max(stages) if stages else None
     out = []
     for kind, status, date_field in MILESTONES:
+        if status is Status.SIGNED and project.category is not Category.INVESTMENT and not project.signed_date.date:
+            continue  # signing an agreement is an investment-attraction milestone
         date = getattr(project, date_field).date if date_field else None
         first = _first_reached(project, status)
         by_status = stage is not None and stage >= status.stage
@@ -267,6 +272,47 @@ def summarize(projects: list[Project], year: int | None) -> Summary:
         completion_rate=rate,
         year=year,
     )
+
+
+def has_started(project: Project, as_of: dt.date | None) -> bool:
+    """Whether a project has started; see the start rate definition."""
+    stage = project.status.stage if project.status else None
+    if stage is not None and stage >= Status.UNDER_CONSTRUCTION.stage:
+        return True
+    start = project.start_date.date
+    return start is not None and as_of is not None and start.first_day() <= as_of and project.status is not Status.NOT_STARTED
+
+
+@dataclass(frozen=True)
+class StageSummary:
+    """The figures of one section of the year's list (续建, 新开工, 预备, 竣工)."""
+
+    stage: Stage | None
+    summary: Summary
+    started: int  # projects that have started (what the start rate counts for new projects)
+
+
+def stage_summaries(report: Report) -> list[StageSummary]:
+    """Per stage, in the order offices list them, the stages the report's projects are in (none when no project
+    has a stage)."""
+    projects = list(report.projects.values())
+    if not any(p.stage for p in projects):
+        return []
+    out = []
+    for stage in [*Stage, None]:
+        members = [p for p in projects if p.stage is stage]
+        if members:
+            out.append(StageSummary(stage, summarize(members, report.current_year),
+                                    sum(has_started(p, report.as_of) for p in members)))
+    return out
+
+
+def start_rate(report: Report) -> Ratio:
+    """开工率: see the definition. No figure when the report has no new projects."""
+    new = [p for p in report.projects.values() if p.stage is Stage.NEW]
+    if not new:
+        return Ratio(None)
+    return Ratio(Decimal(sum(has_started(p, report.as_of) for p in new)) / len(new))
 
 
 def cluster_summary(report: Report, cluster_id: str | None) -> Summary:

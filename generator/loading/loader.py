@@ -19,7 +19,7 @@ from ..contract.periods import parse_period
 from ..contract.schema import PROJECTS, TABLES, normalize_header
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STAGE_WORDS, STATUS_WORDS, Category, Stage, Status, Vocabulary
 from ..model.report import Cluster, Component, Indicator, Project, Report, ScheduleRule, SourceFile, SourceRef
-from ..reading.sources import find_table_file, read_sheet
+from ..reading.sources import find_table_file, only_spreadsheet, read_sheet
 from ..reading.headers import HeaderMatcher
 from ..reading.tables import BoundTable, bind
 from ..reading.workbook import Formula
@@ -71,20 +71,29 @@ class Loader:
         if len(found) > 1:
             self.log.add("file-ambiguous", file=self.label(self.site.data_dir), files=[p.name for p in found])
             return None
+        if not found and table.required and not settings.path:
+            other = only_spreadsheet(self.site.data_dir, set(TABLES))
+            if other is not None:
+                self.log.add("file-chosen", file=self.label(other), name=f"{name}.csv")
+                found = [other]
         if not found or not found[0].exists():
             if table.required:
                 shown = self.label(found[0]) if found else self.label(self.site.data_dir / f"{name}.csv")
                 self.log.add("file-missing", file=shown, name=settings.path or f"{name}.csv")
             return None
         path = found[0]
+        matcher = HeaderMatcher(table, settings.columns)
         try:
-            sheet = read_sheet(path, self.label(path), name, self.config.encoding, settings.sheet, self.config.limits)
+            sheet = read_sheet(path, self.label(path), name, self.config.encoding, settings.sheet, self.config.limits,
+                               header=lambda cells: any(matcher.match(c).field == table.anchor for c in cells))
         except InvalidValue as exc:
             self.log.add(exc.code, file=self.label(path), **exc.params)
             return None
         if sheet.hidden_sheets:
             self.log.add("hidden-sheets", file=sheet.label, sheets=[f"“{n}”" for n in sheet.hidden_sheets])
-        bound = bind(sheet, table, HeaderMatcher(table, settings.columns), self.config.money, self.log)
+        if sheet.by_header:
+            self.log.add("sheet-chosen", file=sheet.label, table=name, header=matcher.headers_for(table.anchor)[0])
+        bound = bind(sheet, table, matcher, self.config.money, self.log)
         if bound is not None and len(bound.rows) > self.config.limits.rows:
             self.log.add("limit-rows", file=sheet.label, row=bound.rows[self.config.limits.rows].number,
                          limit=self.config.limits.rows)
@@ -215,7 +224,7 @@ class Loader:
                 projects[pid] = project
                 first[pid] = row.number
                 months = monthly_entries(r, pid, year)
-                check_months_against_total(r, project, months, self.site.language)
+                check_months_against_total(r, project, months)
                 if months:
                     self.monthly[pid] = months
         return projects
@@ -250,7 +259,8 @@ class Loader:
                          field=TABLES["progress"].field("project"), accepted=["项目编号", "项目名称"])
             merge(projects, self.log, self.monthly)
             return
-        merge(projects, self.log, self.monthly, ProgressReader(self, bound, projects).read())
+        merge(projects, self.log, self.monthly, ProgressReader(self, bound, projects).read(),
+              headers={f: bound.header_of(f) for f in TABLES["progress"].field_names})
 
     def indicators(self, bound: BoundTable | None) -> list[Indicator]:
         if bound is None:

@@ -12,7 +12,7 @@ from ..contract.periods import Period
 from ..contract.schema import PROGRESS, TABLES
 from ..model.report import ProgressEntry, Project, SourceRef
 from ..reading.tables import BoundTable
-from ..text.catalogue import both, join
+from ..text.catalogue import both
 from ..text.problems import ProblemLog
 from .cells import RowReader, as_text
 from .identity import ProjectFinder
@@ -38,7 +38,7 @@ def monthly_entries(r: RowReader, project_id: str, year: int | None) -> list[Pro
     return out
 
 
-def check_months_against_total(r: RowReader, project: Project, entries: list[ProgressEntry], language: str) -> None:
+def check_months_against_total(r: RowReader, project: Project, entries: list[ProgressEntry]) -> None:
     """A year-to-date figure (``1-10月完成投资``) must be the sum of the months it covers, when the row gives
     every one of them: a mismatch is a warning that names both."""
     col = r.bound.column("annual_completed_investment")
@@ -52,8 +52,11 @@ def check_months_against_total(r: RowReader, project: Project, entries: list[Pro
     summed = total(months[m].completed_investment for m in wanted)
     if abs(summed.value - stated.value) > _tolerance(stated):
         headers = {c.month.last: c.header for c in r.bound.month_columns}
-        r.problem("period-sum-mismatch", "annual_completed_investment",
-                  months=join([headers.get(wanted[0], ""), headers.get(wanted[-1], "")], language, "range-separator"),
+        first, last = headers.get(wanted[0], ""), headers.get(wanted[-1], "")
+        group = first.rsplit("/", 1)[0] if "/" in first and first.rsplit("/", 1)[0] == last.rsplit("/", 1)[0] else None
+        months = (both("months-of-group", group=group, first=first.rsplit("/", 1)[1], last=last.rsplit("/", 1)[1]) if group
+                  else both("months-of-columns", first=first, last=last))
+        r.problem("period-sum-mismatch", "annual_completed_investment", months=months,
                   computed=_shown(summed.value, stated))
 
 
@@ -160,7 +163,8 @@ class ProgressReader:
                                  first=first, last=e.source.row, computed=_shown(summed.value, e.ytd_completed_investment))
 
 
-def merge(projects: dict[str, Project], log: ProblemLog, *sources: dict[str, list[ProgressEntry]]) -> None:
+def merge(projects: dict[str, Project], log: ProblemLog, *sources: dict[str, list[ProgressEntry]],
+          headers: dict[str, str] | None = None) -> None:
     """Give each project its progress entries, sorted by period; a period given by a later source (the progress
     table) adds to the same period from an earlier one (the projects table's monthly columns), and a figure the
     two give differently is a warning."""
@@ -170,7 +174,7 @@ def merge(projects: dict[str, Project], log: ProblemLog, *sources: dict[str, lis
             for e in found:
                 old = combined[pid].get(e.period.key)
                 if old is not None:
-                    _report_conflict(old, e, log)
+                    _report_conflict(old, e, log, headers or {})
                 combined[pid][e.period.key] = e if old is None else _merged(old, e)
     for pid, by_period in combined.items():
         projects[pid] = replace(projects[pid], progress=tuple(sorted(by_period.values(), key=lambda e: e.period.sort_key())))
@@ -182,9 +186,9 @@ def _merged(old: ProgressEntry, new: ProgressEntry) -> ProgressEntry:
     return replace(new, **keep)
 
 
-def _report_conflict(old: ProgressEntry, new: ProgressEntry, log: ProblemLog) -> None:
+def _report_conflict(old: ProgressEntry, new: ProgressEntry, log: ProblemLog, headers: dict[str, str]) -> None:
     for f in PROGRESS_AMOUNTS:
         a, b = getattr(old, f), getattr(new, f)
         if a.known and b.known and abs(a.value - b.value) > max(_tolerance(a), _tolerance(b)):
-            log.add("progress-conflict", file=new.source.file, row=new.source.row, column=PROGRESS.field(f).zh,
+            log.add("progress-conflict", file=new.source.file, row=new.source.row, column=headers.get(f, PROGRESS.field(f).zh),
                     value=b.raw, period=new.period.key, other=f"{old.source.file}:{old.source.row}", other_value=a.raw)

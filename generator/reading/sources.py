@@ -37,6 +37,7 @@ class Sheet:
     hidden_columns: set[int] = field(default_factory=set)  # 0-based columns a workbook hides
     invisible: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> invisible characters removed
     hidden_sheets: list[str] = field(default_factory=list)  # sheets a workbook hides, not read
+    by_header: bool = False  # the sheet was chosen by its header (none is named after the table)
 
 
 def find_table_file(data_dir: Path, stem: str, path: str | None) -> list[Path]:
@@ -44,6 +45,19 @@ def find_table_file(data_dir: Path, stem: str, path: str | None) -> list[Path]:
     if path:
         return [data_dir / path]
     return [p for p in (data_dir / f"{stem}{s}" for s in LOOKED_FOR) if p.is_file()]
+
+
+def only_spreadsheet(data_dir: Path, taken: set[str]) -> Path | None:
+    """The one spreadsheet of a data folder that no table is named after (an office's
+    ``2024年重点项目进度表.xlsx``): the only workbook, else the only file; None when there is no single one."""
+    if not data_dir.is_dir():
+        return None
+    others = [p for p in sorted(data_dir.iterdir()) if p.is_file() and p.suffix.lower() in SUFFIXES
+              and p.stem.casefold() not in taken and not p.name.startswith((".", "~$"))]
+    books = [p for p in others if p.suffix.lower() in (".xlsx", ".xlsm")]
+    if len(books) == 1:
+        return books[0]
+    return others[0] if len(others) == 1 else None
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -158,18 +172,20 @@ def _check_widths(text: str, delimiter: str, limits: Limits) -> None:
             raise InvalidValue("limit-columns", limit=limits.columns, row=number)
 
 
-def read_xlsx(path: Path, label: str, stem: str, sheet: str | None = None, limits: Limits = Limits()) -> Sheet:
-    """The sheet named ``sheet``, else one named like ``stem``, else the first (see :mod:`.workbook`)."""
+def read_xlsx(path: Path, label: str, stem: str, sheet: str | None = None, limits: Limits = Limits(),
+              header=None) -> Sheet:
+    """The sheet named ``sheet``, else one named like ``stem``, else the one whose header ``header`` takes for the
+    table's, else the first (see :mod:`.workbook`)."""
     data = path.read_bytes()
-    raw = read_workbook(data, stem, sheet, limits)
+    raw = read_workbook(data, stem, sheet, limits, header)
     shown = label if len(raw.sheets) == 1 else f"{label}[{raw.name}]"
     return Sheet(path, shown, raw.rows, hashlib.sha256(data).hexdigest(), merges=raw.merges, sheets=raw.sheets,
                  hidden_rows=raw.hidden_rows, hidden_columns=raw.hidden_columns, invisible=raw.invisible,
-                 hidden_sheets=raw.hidden_sheets)
+                 hidden_sheets=raw.hidden_sheets, by_header=raw.by_header)
 
 
 def read_sheet(path: Path, label: str, stem: str, encoding: str | None = None, sheet: str | None = None,
-               limits: Limits = Limits()) -> Sheet:
+               limits: Limits = Limits(), header=None) -> Sheet:
     """Read a CSV/TSV or .xlsx file; raise InvalidValue with a problem code when it can't be read."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -178,7 +194,7 @@ def read_sheet(path: Path, label: str, stem: str, encoding: str | None = None, s
         if path.stat().st_size > limits.file_mb * 2**20:
             raise InvalidValue("limit-size", size=f"{path.stat().st_size / 2**20:.0f}", limit=limits.file_mb)
         if suffix in (".xlsx", ".xlsm"):
-            return read_xlsx(path, label, stem, sheet, limits)
+            return read_xlsx(path, label, stem, sheet, limits, header)
         return read_csv(path, label, encoding, stem, limits)
     except OSError as exc:
         raise InvalidValue("file-unreadable", reason=exc.strerror or str(exc)) from None

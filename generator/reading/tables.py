@@ -199,7 +199,7 @@ def _bind_columns(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Cur
         if m.month is not None:
             col.unit = col.unit or table_unit
             continue
-        if m.field is None:
+        if m.field is None or table.field(m.field).kind == "derived":  # derived: known, never read
             continue
         if m.fallback:
             fallback_cols.setdefault(m.field, col)

@@ -45,6 +45,19 @@ class RawSheet:
     name: str = ""
     cells: int = 0  # cells with content
     hidden_sheets: list[str] = field(default_factory=list)  # passed over when choosing the sheet to read
+    by_header: bool = False  # chosen because its header holds the table's key column (no sheet named after it)
+
+
+#: How far down a sheet its header is looked for when choosing the sheet to read.
+PEEK_ROWS = 30
+
+
+def _has_header(ws, header) -> bool:
+    """Whether one of the sheet's first rows is, by ``header``, the table's header (the rest is not read)."""
+    try:
+        return any(header(list(row)) for row in ws.iter_rows(max_row=PEEK_ROWS, values_only=True))
+    except Exception:  # a damaged sheet is not the one: the chosen sheet's reading reports what is wrong
+        return False
 
 
 def check_limits_text(text: str, row: int, col: int, limits: Limits) -> None:
@@ -237,8 +250,9 @@ def _parser_class():
     return SheetParser
 
 
-def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> RawSheet:
-    """The sheet named ``sheet``, else one named like ``stem``, else the first, of the workbook ``data``."""
+def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits, header=None) -> RawSheet:
+    """The sheet named ``sheet``, else one named like ``stem``, else the first whose top rows hold a row that
+    ``header`` (a test of a row's cells) takes for the table's header, else the first, of the workbook ``data``."""
     sniff(data)
     check_parts(data, limits)
     import openpyxl
@@ -256,6 +270,7 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> 
         if not worksheets:
             raise InvalidValue("sheet-none")
         names = list(worksheets)
+        by_header = False
         if sheet is not None and sheet not in names:
             raise InvalidValue("sheet-missing", sheet=sheet, sheets=names)
         hidden = []
@@ -264,14 +279,18 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits) -> 
             if not visible:
                 raise InvalidValue("sheet-all-hidden", sheets=names)
             hidden = [n for n in names if n not in visible]
-            sheet = next((n for n in visible if n.strip().casefold() == stem), visible[0])
+            sheet = next((n for n in visible if n.strip().casefold() == stem), None)
+            if sheet is None and header is not None and len(visible) > 1:
+                sheet = next((n for n in visible if _has_header(worksheets[n], header)), None)
+                by_header = sheet is not None
+            sheet = sheet or visible[0]
         chosen = sheet
         ws = worksheets[chosen]
         parser = _parser_class()(io.BufferedReader(_Skimmed(ws._get_source())), ws._shared_strings, data_only=True, epoch=book.epoch,
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         parser.hidden_rows = set()
         formats: dict[int, str] = {}
-        out = RawSheet([], sheets=names, name=chosen, hidden_sheets=hidden)
+        out = RawSheet([], sheets=names, name=chosen, hidden_sheets=hidden, by_header=by_header)
         try:
             for number, cells in parser.parse():
                 row = _row(number, cells, ws, formats, out, limits, ReadOnlyCell)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..contract.amounts import Amount, total
-from ..contract.vocab import Status
+from ..contract.vocab import Category, Status
 from ..figures import metrics
 from ..model.report import Project, Report
 from .formatting import Formatter
@@ -134,11 +134,13 @@ PIPELINE = [Status.RESERVE, Status.NEGOTIATING, Status.SIGNED, Status.UNDER_CONS
 
 def pipeline(projects: list[Project], fmt: Formatter) -> Chart | None:
     """How many projects have reached each stage (or gone past it), from reserve to completed."""
+    stages = PIPELINE if any(p.category is Category.INVESTMENT for p in projects) else [
+        s for s in PIPELINE if s not in (Status.NEGOTIATING, Status.SIGNED)]  # negotiation and signing: 招商 only
     reached = [sum(1 for p in projects if p.status and p.status.stage is not None and p.status.stage >= s.stage)
-               for s in PIPELINE]
+               for s in stages]
     if not any(reached):
         return None
-    names = [fmt.t(_status_key(s)) for s in PIPELINE]
+    names = [fmt.t(_status_key(s)) for s in stages]
     records = [{"name": n, "value": v} for n, v in zip(names, reached)]
     title = fmt.t("chart_pipeline")
     rows = [[n, str(v)] for n, v in zip(names, reached)]

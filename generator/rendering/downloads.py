@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from ..contract.amounts import Amount
@@ -43,13 +44,22 @@ def _records(report: Report) -> dict[str, list[dict]]:
                "cluster": p.cluster_id or "", "status": p.status.value if p.status else "",
                "year": ";".join(map(str, p.all_years))}
         for f in TABLES["projects"].fields:
+            if f.kind == "derived":  # the site works these out; the downloads carry what they are made from
+                continue
             value = getattr(p, f.name, None)
             if isinstance(value, Amount):
                 row[f.name], row[f"{f.name}_flag"] = _amount(value, report)
             elif isinstance(value, DateValue):
                 row[f.name] = _date(value)
+            elif isinstance(value, Enum):
+                row[f.name] = value.value
+            elif isinstance(value, bool):
+                row[f.name] = "yes" if value else "no"
             elif f.name not in row:
                 row[f.name] = "" if value is None else str(value)
+        row["package"] = len(p.components) if p.components else ""
+        for header, value in extra_columns(report, p).items():
+            row[header] = value
         projects.append(row)
     clusters = [{"id": c.id, "name": c.name, "description": c.description or ""} for c in report.clusters.values()]
     progress = []
@@ -64,6 +74,12 @@ def _records(report: Report) -> dict[str, list[dict]]:
                    "unit": i.shown_unit or "", "note": i.note or ""} for i in report.indicators]
     tables = {"projects": projects, "clusters": clusters, "progress": progress, "indicators": indicators}
     return {name: tables[name] for name in exported_tables(report)}
+
+
+def extra_columns(report: Report, project) -> dict[str, str]:
+    """The published columns the schema does not know, under their headers as written (every project has each)."""
+    headers = dict.fromkeys(h for p in report.projects.values() for h in p.extras)
+    return {h: project.extras.get(h, "") for h in headers}
 
 
 def exported_tables(report: Report) -> list[str]:
@@ -82,7 +98,7 @@ def _header(name: str, column: str, report: Report) -> str:
     language = report.language
     base = column.removesuffix("_flag")
     f = next((f for f in TABLES[name].fields if f.name == base), None)
-    name_shown = pick(f, language) if f else base
+    name_shown = pick(f, language) if f else say("package-count", language) if base == "package" else base
     if column.endswith("_flag"):
         return say("header-note", language, label=name_shown)
     if f is not None and f.kind == "amount":
@@ -90,7 +106,7 @@ def _header(name: str, column: str, report: Report) -> str:
     return name_shown
 
 
-_WORDS = {"status": "st_", "category": ""}
+_WORDS = {"status": "st_", "category": "", "stage": "stage_", "started": "yes-"}
 
 
 #: What makes a spreadsheet read a cell as a formula (OWASP's CSV-injection list, and the full-width forms).

@@ -16,7 +16,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from markupsafe import Markup
 
 from ..contract.schema import PROJECTS
-from ..contract.vocab import Category, Status
+from ..contract.vocab import Category, Stage, Status
 from ..figures import metrics
 from ..model.report import Project, Report
 from ..text.catalogue import pick, say
@@ -104,7 +104,7 @@ class PageMaker:
         language = report.language
         self.env.globals.update(t=t, sep=say("list-separator", language), chart=self.chart_html, front=front_matter,
                                 status=self.status, category=self.category, named=lambda pair: pick(pair, language),
-                                language=language, unit=report.display_unit, Category=Category,
+                                language=language, unit=report.display_unit, Category=Category, Stage=Stage,
                                 fields=field_labels(report))
 
     # -- helpers for templates ----------------------------------------------------
@@ -207,7 +207,8 @@ class PageMaker:
                            years=[(y, metrics.year_summary(r, y)) for y in r.years],
                            landed=len([p for p in projects if p.category is Category.INVESTMENT and p.status and
                                        p.status.stage is not None and p.status.stage >= Status.SIGNED.stage]),
-                           reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()])
+                           reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()],
+                           stages=metrics.stage_summaries(r), start_rate=metrics.start_rate(r))
 
     def projects_index(self) -> PageContext:
         r = self.report

@@ -28,7 +28,7 @@ WARNINGS = (
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.
-NOTES = ("completion-over-100",)
+NOTES = ("completion-over-100", "file-chosen", "sheet-chosen")
 SEVERITY = {**dict.fromkeys(ERRORS, "error"), **dict.fromkeys(WARNINGS, "warning"), **dict.fromkeys(NOTES, "note")}
 
 
