@@ -29,7 +29,7 @@ from . import publication
 from .cells import RowReader, as_text
 from .checks import check_packages, check_projects, check_totals
 from .identity import ProjectIds, not_reserved, safe_or_slug, unique
-from .progress import ProgressReader, check_months_against_total, merge, monthly_entries
+from .progress import ProgressReader, check_months_against_total, check_year_to_date, merge, monthly_entries
 
 
 @dataclass
@@ -261,6 +261,7 @@ class Loader:
             return
         merge(projects, self.log, self.monthly, ProgressReader(self, bound, projects).read(),
               headers={f: bound.header_of(f) for f in TABLES["progress"].field_names})
+        check_year_to_date(projects, bound, self.log)
 
     def indicators(self, bound: BoundTable | None) -> list[Indicator]:
         if bound is None:

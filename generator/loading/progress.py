@@ -129,7 +129,6 @@ class ProgressReader:
             seen[key] = row.number
             entries.setdefault(project_id, []).append(entry)
         self._report_unknown()
-        self._check_year_to_date(entries)
         return entries
 
     def _report_unknown(self) -> None:
@@ -142,25 +141,28 @@ class ProgressReader:
             self.log.add("project-unknown", file=self.bound.sheet.label, row=rows[0], column=self.bound.header_of(column),
                          value=value, rows=many, hint=hint)
 
-    def _check_year_to_date(self, entries: dict[str, list[ProgressEntry]]) -> None:
-        """A platform's 本年累计完成投资 must be the sum of the year's 本月完成投资 up to its month."""
-        if self.bound.column("ytd_completed_investment") is None or self.bound.column("completed_investment") is None:
-            return
-        for pid, found in entries.items():
-            months = {(e.period.year, e.period.index): e for e in found if e.period.kind == "month"}
-            for (year, month), e in sorted(months.items()):
-                if not e.ytd_completed_investment.known:
-                    continue
-                earlier = [months.get((year, m)) for m in range(1, month + 1)]
-                if any(x is None or not x.completed_investment.known for x in earlier):
-                    continue
-                summed = total(x.completed_investment for x in earlier)
-                if abs(summed.value - e.ytd_completed_investment.value) > _tolerance(e.ytd_completed_investment):
-                    first = earlier[0].source.row
-                    self.log.add("ytd-sum-mismatch", file=self.bound.sheet.label, row=e.source.row,
-                                 column=self.bound.header_of("ytd_completed_investment"),
-                                 value=e.ytd_completed_investment.raw, months=self.bound.header_of("completed_investment"),
-                                 first=first, last=e.source.row, computed=_shown(summed.value, e.ytd_completed_investment))
+def check_year_to_date(projects: dict[str, Project], bound: BoundTable, log: ProblemLog) -> None:
+    """A year-to-date figure (a platform's 本年累计完成投资) must be the sum of the year's monthly completed
+    investment up to its month, wherever the months come from (this table or the projects table's monthly
+    columns): the first mismatch of a project is a warning that names the figure and where the months are."""
+    if bound.column("ytd_completed_investment") is None:
+        return
+    for p in projects.values():
+        months = {(e.period.year, e.period.index): e for e in p.progress if e.period.kind == "month"}
+        for (year, month), e in sorted(months.items()):
+            if not e.ytd_completed_investment.known or e.source.file != bound.sheet.label:
+                continue
+            earlier = [months.get((year, m)) for m in range(1, month + 1)]
+            if any(x is None or not x.completed_investment.known for x in earlier):
+                continue
+            summed = total(x.completed_investment for x in earlier)
+            if abs(summed.value - e.ytd_completed_investment.value) > _tolerance(e.ytd_completed_investment):
+                places = dict.fromkeys(f"{x.source.file}:{x.source.row}" for x in earlier)
+                shown = "、".join(list(places)[:4]) + ("…" if len(places) > 4 else "")
+                log.add("ytd-sum-mismatch", file=bound.sheet.label, row=e.source.row,
+                        column=bound.header_of("ytd_completed_investment"), value=e.ytd_completed_investment.raw,
+                        year=year, month=month, computed=_shown(summed.value, e.ytd_completed_investment), places=shown)
+                break  # the later months disagree for the same reason
 
 
 def merge(projects: dict[str, Project], log: ProblemLog, *sources: dict[str, list[ProgressEntry]],

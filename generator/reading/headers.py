@@ -128,6 +128,16 @@ class HeaderMatcher:
             if own.month is not None and not (_MONTHLY_GROUP.search(clean(group[-1])) or _mentions_investment(group[-1])):
                 return NO_MATCH  # 3月 under a group that is no investment: not a month of completed investment
             return Match(own.field, own.unit or unit, own.fallback, own.span or (span if own.field else None))
+        sub_span, sub_rest = split_span(split_unit(sub)[0])
+        if span is not None and sub_span is None:  # 2024年投资 / 计划投资: the group's period, the sub-header's figure
+            name = self.spans.get((span.kind, normalize_header(sub_rest)))
+            if name is not None:
+                return Match(name, split_unit(sub)[1] or unit, span=span)
+        if sub_span is not None and not sub_rest:  # 完成投资 / 1-9月: the sub-header's period, the group's figure
+            found = self.match(sub_span.written + split_unit(group[-1])[0])
+            if found.known:
+                year = span.year if span is not None else None
+                return Match(found.field, split_unit(sub)[1] or found.unit or unit, span=found.span.of_year(year))
         joined = self.match("".join(split_unit(p)[0] for p in parts))
         return Match(joined.field, joined.unit or unit, joined.fallback, joined.span) if joined.known else NO_MATCH
 

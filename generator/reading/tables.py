@@ -298,7 +298,7 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
         if _HEADING.match(first) and not named:
             _close(groups, pending, totals)
             stage, stated = heading_stage(first)
-            section = Section(first, number, stage, stated)
+            section = Section(next(str(c).strip() for c in cells if c is not None), number, stage, stated)
             bound.sections.append(section)
             if filled > 1:  # 二、续建项目 with the group's subtotal on the same row
                 pending.append(row)

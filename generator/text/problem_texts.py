@@ -53,7 +53,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     "period-sum-mismatch": L("为 {value}，但{months}相加为 {computed}", "says {value}, but {months} add up to {computed}"),
     "months-of-group": L("“{group}”的 {first} 至 {last} ", "“{group}” {first} to {last}"),
     "months-of-columns": L("“{first}”至“{last}”各列", "the columns “{first}” to “{last}”"),
-    "ytd-sum-mismatch": L("为 {value}，但第 {first}–{last} 行的“{months}”相加为 {computed}", "says {value}, but “{months}” in rows {first}–{last} adds up to {computed}"),
+    "ytd-sum-mismatch": L("为 {value}，但 {year} 年 1 至 {month} 月各月完成投资相加为 {computed}（各月见 {places}）", "says {value}, but the monthly completed investment of January to month {month} of {year} adds up to {computed} (the months are at {places})"),
     "progress-conflict": L("{period} 的数为 {value}，而 {other} 为 {other_value}；以本行为准", "gives {value} for {period}, but {other} gives {other_value}; this row's figure is used"),
     "package-mismatch": L("打包项目为 {value}，但其子项目（第 {first}–{last} 行）相加为 {computed}", "the package project says {value}, but its components (rows {first}–{last}) add up to {computed}"),
     "section-count": L("分节标题“{value}”写有 {stated} 个项目，其下却有 {found} 个", "the section heading “{value}” states {stated} projects, but {found} are listed under it"),
