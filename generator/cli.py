@@ -169,7 +169,7 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
     except OSError as exc:
         _fail(render("site-write-failed", site.language, path=exc.filename or site_dir or "site",
                      reason=os_reason(exc)))
-    fmt = Formatter(report.language, report.display_unit, report.unit_factor)
+    fmt = Formatter.of(report)
     click.echo(say("built", site.language, site=target, projects=len(report.projects),
                     clusters=len(report.clusters), years=len(report.years)))
     click.echo(summary_line(period_changes(report), fmt))

@@ -21,8 +21,8 @@ def test_defaults():
 
 @pytest.mark.parametrize("data,zh,en", [
     ({"unknown": 1}, "配置项 plugins.progress.unknown：不是已知的配置项", "setting plugins.progress.unknown: is not a known setting"),
-    ({"currency": "XYZ"}, "配置项 plugins.progress.currency：应为以下之一：CNY, USD, EUR, HKD",
-     "setting plugins.progress.currency: expected one of CNY, USD, EUR, HKD"),
+    ({"currency": "XYZ"}, "配置项 plugins.progress.currency：“XYZ”不是 ISO 4217 币种代码（如 CNY、USD、EUR、GBP、HKD、JPY）",
+     "setting plugins.progress.currency: “XYZ” is no ISO 4217 currency code (such as CNY, USD, EUR, GBP, HKD, JPY)"),
     ({"schedule_tolerance": 2}, "配置项 plugins.progress.schedule_tolerance：应不大于 0.5",
      "setting plugins.progress.schedule_tolerance: should be at most 0.5"),
     ({"files": {"projects": {"columns": {"idd": "PID"}}}},

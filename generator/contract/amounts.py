@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
-from .marks import InvalidValue, Missing, clean, missing_kind
+from .marks import DEFAULT_WORDS, InvalidValue, Missing, MissingWords, clean
 from .units import Currency
 
 
@@ -26,7 +26,7 @@ _SUFFIXES = {"以上": Qualifier.AT_LEAST, "及以上": Qualifier.AT_LEAST, "左
 
 _alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 _AMOUNT = re.compile(
-    rf"^(?P<pre>{_alt(_PREFIXES)})?(?P<sym>US\$|HK\$|[$¥€])?(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))"
+    rf"^(?P<pre>{_alt(_PREFIXES)})?(?P<sym>[A-Z]{1,3}\$|CN¥|JP¥|[$¥€£₩₹])?(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))"
     rf"(?P<mid>{_alt(['多', '余'])})?(?P<unit>[^\d]*?)(?P<post>{_alt(_SUFFIXES)})?$"
 )
 #: A number with redacted digits and an optional unit or mark around it: 1xx, X亿元, 1xx%.
@@ -42,6 +42,7 @@ class Amount:
     missing: Missing | None = None
     raw: str = ""
     scale: Decimal | None = field(default=None, compare=False)  # base units per unit written (亿 -> 1e8)
+    reason: str | None = field(default=None, compare=False)  # what a missing cell says beyond its kind
 
     @property
     def known(self) -> bool:
@@ -64,7 +65,7 @@ def to_decimal(value) -> Decimal:
     return number
 
 
-def parse_amount(cell, currency: Currency, column_unit: str) -> Amount:
+def parse_amount(cell, currency: Currency, column_unit: str, words: MissingWords = DEFAULT_WORDS) -> Amount:
     """Read one amount cell. ``column_unit`` is the unit of a bare number in this column."""
     if cell is None:
         return NOT_REPORTED
@@ -76,9 +77,9 @@ def parse_amount(cell, currency: Currency, column_unit: str) -> Amount:
             raise InvalidValue("amount-invalid") from None
         return Amount(number * factor, raw=str(cell), scale=factor)
     raw = str(cell).strip()
-    kind = missing_kind(raw)
+    kind = words.kind(raw)
     if kind is not None:
-        return Amount.absent(kind, raw)
+        return Amount(missing=kind, raw=raw, reason=words.reason(raw))
     text = clean(raw).replace(",", "")
     if _REDACTED.fullmatch(text):
         return Amount.absent(Missing.WITHHELD, raw)  # 1xx, X亿元, 1xx%
@@ -111,6 +112,7 @@ class Total:
     tbd: int = 0
     not_reported: int = 0
     qualifier: Qualifier | None = None
+    not_applicable: int = 0  # rows the figure does not apply to: not a gap in the sum
 
     @property
     def left_out(self) -> int:
@@ -127,13 +129,15 @@ class Total:
             return None
         if self.withheld:
             return Missing.WITHHELD
-        return Missing.TBD if self.tbd else Missing.NOT_REPORTED
+        if self.tbd:
+            return Missing.TBD
+        return Missing.NOT_APPLICABLE if self.not_applicable and not self.not_reported else Missing.NOT_REPORTED
 
 
 def total(amounts) -> Total:
     """Add amounts; qualifiers carry over (any 约/近 makes 约, only 以上/超 make 以上)."""
     value, counted = Decimal(0), 0
-    gaps = {Missing.WITHHELD: 0, Missing.TBD: 0, Missing.NOT_REPORTED: 0}
+    gaps = {Missing.WITHHELD: 0, Missing.TBD: 0, Missing.NOT_REPORTED: 0, Missing.NOT_APPLICABLE: 0}
     qualifiers = set()
     for a in amounts:
         if a.value is None:
@@ -150,15 +154,15 @@ def total(amounts) -> Total:
     else:
         qualifier = Qualifier.ABOUT
     return Total(value if counted else None, counted, gaps[Missing.WITHHELD], gaps[Missing.TBD],
-                 gaps[Missing.NOT_REPORTED], qualifier)
+                 gaps[Missing.NOT_REPORTED], qualifier, gaps[Missing.NOT_APPLICABLE])
 
 
-def parse_quantity_parts(text: str) -> tuple[Decimal | None, Qualifier | None, Missing | None, str | None]:
+def parse_quantity_parts(text: str, words: MissingWords = DEFAULT_WORDS) -> tuple[Decimal | None, Qualifier | None, Missing | None, str | None]:
     """A free figure (an indicator): (number, qualifier, missing, unit written in the cell).
 
     Anything that is not a number with an optional unit is none of these: the caller keeps it as text.
     """
-    kind = missing_kind(text)
+    kind = words.kind(text)
     if kind is not None:
         return None, None, kind, None
     t = clean(text).replace(",", "")

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .marks import InvalidValue, Missing, clean, has_redaction, missing_kind
+from .marks import DEFAULT_WORDS, InvalidValue, Missing, MissingWords, clean, has_redaction
 
 
 @dataclass(frozen=True, order=True)
@@ -54,6 +54,7 @@ class DateValue:
     date: PartialDate | None = None
     missing: Missing | None = None
     raw: str = ""
+    reason: str | None = None  # what a missing cell says beyond its kind (Exempt under section 43)
 
 
 NO_DATE = DateValue(missing=Missing.NOT_REPORTED)
@@ -86,7 +87,7 @@ def read_date(text: str, formats: tuple[str, ...] = ()) -> PartialDate | None:
     return None
 
 
-def parse_date(cell, formats: tuple[str, ...] = ()) -> DateValue:
+def parse_date(cell, formats: tuple[str, ...] = (), words: MissingWords = DEFAULT_WORDS) -> DateValue:
     """Read one date cell; spreadsheet date cells arrive as ``datetime``."""
     if cell is None:
         return NO_DATE
@@ -97,9 +98,9 @@ def parse_date(cell, formats: tuple[str, ...] = ()) -> DateValue:
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     raw = str(cell).strip()
-    kind = missing_kind(raw)
+    kind = words.kind(raw)
     if kind is not None:
-        return DateValue(missing=kind, raw=raw)
+        return DateValue(missing=kind, raw=raw, reason=words.reason(raw))
     date = read_date(raw, formats)
     if date is not None:
         return DateValue(date, raw=raw)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import re
 import unicodedata
@@ -11,6 +12,7 @@ from enum import Enum
 class Missing(str, Enum):
     WITHHELD = "withheld"  # 未公开: redacted on purpose; never 0, never NaN
     TBD = "tbd"  # 待定: not decided yet
+    NOT_APPLICABLE = "not_applicable"  # 不适用 (/): the figure does not exist for this row; sums are not partial for it
     NOT_REPORTED = "not_reported"  # empty cell: shown as —
 
 
@@ -23,12 +25,17 @@ class InvalidValue(ValueError):
         self.params = params
 
 
-#: Marks that stand for a whole withheld value.
-WITHHELD_WORDS = frozenset({"保密", "未公开", "不公开", "涉密"})
+#: The words that mean each kind of missing value, by default (a site's ``missing`` setting replaces a kind's
+#: list); ``*`` and ``?`` make a pattern (``Exempt under*``). A cell of redaction marks only (xx, ***) is withheld.
+DEFAULT_MISSING: dict[str, tuple[str, ...]] = {
+    "withheld": ("保密", "未公开", "不公开", "涉密", "商业秘密", "Exempt under*", "Withheld", "Redacted", "Confidential"),
+    "tbd": ("待定", "未定", "待确定", "暂定", "TBD", "TBC"),
+    "not_applicable": ("/", "／", "不适用", "N/A", "NA", "n.a.", "Not applicable"),
+    "not_reported": ("-", "—", "——", "–", "无", "暂无", "未填报", "Not reported"),
+}
+WITHHELD_WORDS = frozenset(w for w in DEFAULT_MISSING["withheld"] if "*" not in w)
 REDACTION_CHARS = "xX×*＊"
 _ONLY_REDACTION = re.compile(r"^[xX×*]+$")
-_EMPTY_WORDS = frozenset({"", "-", "—", "——", "–", "/", "无"})
-_TBD_WORDS = frozenset({"待定", "未定", "待确定"})
 
 
 def _invisible(c: str) -> bool:
@@ -66,16 +73,46 @@ def fold(text: str) -> str:
     return clean(text).casefold()
 
 
-def missing_kind(text: str) -> Missing | None:
+class MissingWords:
+    """The words (and ``*`` patterns) that mean a cell holds no figure, by kind; compared in :func:`fold` form."""
+
+    def __init__(self, words: dict[str, tuple[str, ...] | list[str]] | None = None):
+        merged = {**DEFAULT_MISSING, **(words or {})}
+        self.words = {kind: tuple(merged[kind]) for kind in DEFAULT_MISSING}
+        self._exact: dict[str, Missing] = {"": Missing.NOT_REPORTED}
+        self._patterns: list[tuple[re.Pattern, Missing]] = []
+        for kind, found in self.words.items():
+            for word in found:
+                key = fold(word)
+                if "*" in key or "?" in key:
+                    self._patterns.append((re.compile(fnmatch.translate(key)), Missing(kind)))
+                else:
+                    self._exact.setdefault(key, Missing(kind))
+
+    def kind(self, text: str) -> Missing | None:
+        """The kind of missing value a whole cell stands for, or None when it holds something."""
+        t = fold(text)
+        if t in self._exact:
+            return self._exact[t]
+        if _ONLY_REDACTION.match(t) or (t and all(c in "x×*" for c in t)):
+            return Missing.WITHHELD
+        return next((kind for pattern, kind in self._patterns if pattern.match(t)), None)
+
+    def reason(self, text: str) -> str | None:
+        """What a missing cell says beyond its kind (``Exempt under section 43``), shown beside 未公开; None for a
+        bare mark or word."""
+        t = text.strip()
+        if not t or fold(t) in self._exact or _ONLY_REDACTION.match(clean(t)) or len(clean(t)) <= 4:
+            return None
+        return t
+
+
+DEFAULT_WORDS = MissingWords()
+
+
+def missing_kind(text: str, words: MissingWords = DEFAULT_WORDS) -> Missing | None:
     """The kind of missing value a whole cell stands for, or None when it holds something."""
-    t = clean(text)
-    if t in _EMPTY_WORDS:
-        return Missing.NOT_REPORTED
-    if t in _TBD_WORDS:
-        return Missing.TBD
-    if t in WITHHELD_WORDS or _ONLY_REDACTION.match(t):
-        return Missing.WITHHELD
-    return None
+    return words.kind(text)
 
 
 def has_redaction(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -57,9 +58,44 @@ def _make(code: str, chinese: list[str], latin: list[str], default_unit: str, ba
     return Currency(code, units, default_unit)
 
 
-CURRENCIES: dict[str, Currency] = {
-    "CNY": _make("CNY", ["元", "人民币", "元人民币"], ["CNY", "RMB", "yuan", "¥"], "亿元", bare_chinese=True),
-    "USD": _make("USD", ["美元"], ["USD", "US$", "$", "dollars"], "million USD"),
-    "EUR": _make("EUR", ["欧元"], ["EUR", "€", "euros"], "million EUR"),
-    "HKD": _make("HKD", ["港元", "港币"], ["HKD", "HK$"], "亿港元"),
+#: Words of the currencies offices use most, beyond what Babel knows of every ISO 4217 currency.
+_OWN_WORDS: dict[str, tuple[list[str], list[str], str]] = {
+    "CNY": (["元", "人民币", "元人民币"], ["RMB", "yuan", "¥"], "亿元"),
+    "USD": (["美元"], ["US$", "$", "dollars"], "million USD"),
+    "EUR": (["欧元"], ["€", "euros"], "million EUR"),
+    "HKD": (["港元", "港币"], ["HK$"], "亿港元"),
+    "GBP": (["英镑"], ["£", "pounds"], "million GBP"),
 }
+#: The short magnitude words of a compact English amount (£1,563m, US$2.1bn).
+SHORT_MAGNITUDES = {Decimal(1): "", Decimal(10**3): "k", Decimal(10**6): "m", Decimal(10**9): "bn", Decimal(10**12): "tn"}
+
+
+@functools.cache
+def currency_codes() -> frozenset[str]:
+    """Every currency code Babel knows (ISO 4217, current and historic)."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+@functools.cache
+def currency(code: str) -> Currency | None:
+    """The currency of an ISO 4217 ``code``, with its unit words in Chinese and English (from Babel's names and
+    symbols), or None for a code that is none."""
+    code = code.upper()
+    if code not in currency_codes():
+        return None
+    from babel.numbers import get_currency_name, get_currency_symbol
+
+    chinese, latin, default = _OWN_WORDS.get(code, ([], [], f"million {code}"))
+    names = [*chinese, get_currency_name(code, locale="zh_CN")]
+    symbols = [code, *latin, *(get_currency_symbol(code, loc) for loc in ("en", "en_GB", "zh_CN")),
+               get_currency_name(code, count=2, locale="en")]
+    return _make(code, list(dict.fromkeys(names)), list(dict.fromkeys(symbols)), default, bare_chinese=code == "CNY")
+
+
+def symbol(code: str, locale: str) -> str:
+    """The currency's symbol where ``locale`` reads it (``$`` in en_US, ``US$`` in en_GB, ``£``)."""
+    from babel.numbers import get_currency_symbol
+
+    return get_currency_symbol(code, locale)

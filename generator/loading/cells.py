@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..contract.amounts import NOT_REPORTED, Amount, parse_amount, parse_quantity_parts, to_decimal
 from ..contract.dates import NO_DATE, DateValue, PartialDate, parse_date, parse_years
-from ..contract.marks import InvalidValue, Missing, clean
+from ..contract.marks import DEFAULT_WORDS, InvalidValue, Missing, MissingWords, clean
 from ..contract.periods import Period, parse_period
 from ..contract.vocab import NO_WORDS, YES_WORDS, Vocabulary
 from ..model.report import Quantity
@@ -46,9 +46,10 @@ class RowReader:
     """Typed access to one row; every failure becomes a problem naming file, row and header."""
 
     def __init__(self, bound: BoundTable, row: Row, log: ProblemLog, *, money, bare_unit: str,
-                 date_formats: tuple[str, ...] = ()):
+                 date_formats: tuple[str, ...] = (), missing: MissingWords = DEFAULT_WORDS):
         self.bound, self.row, self.log = bound, row, log
         self.money, self.bare_unit, self.date_formats = money, bare_unit, date_formats
+        self.missing = missing
 
     def raw(self, name: str):
         cell = self.row.cells.get(name)
@@ -100,7 +101,7 @@ class RowReader:
     def amount(self, name: str) -> Amount:
         col = self.bound.column(name)
         unit = col.unit if col and col.unit and self.money.factor(col.unit) else self.bare_unit
-        value = self._guard(name, lambda c: parse_amount(c, self.money, unit), NOT_REPORTED)
+        value = self._guard(name, lambda c: parse_amount(c, self.money, unit, self.missing), NOT_REPORTED)
         if value.missing is Missing.WITHHELD:
             self.problem("withheld-value", name, effect=both("left out of sums"))
         elif value.value is not None and value.value < 0:
@@ -115,7 +116,7 @@ class RowReader:
             self.log.add("formula-no-value", formula=str(cell), **{k: v for k, v in where.items() if k != "value"})
             return NOT_REPORTED
         try:
-            value = parse_amount(cell, self.money, unit)
+            value = parse_amount(cell, self.money, unit, self.missing)
         except InvalidValue as exc:
             self.log.add(exc.code, **where, **exc.params)
             return NOT_REPORTED
@@ -127,7 +128,7 @@ class RowReader:
 
     def date(self, name: str) -> DateValue:
         cell = self.raw(name)
-        value = self._guard(name, lambda c: parse_date(c, self.date_formats), NO_DATE)
+        value = self._guard(name, lambda c: parse_date(c, self.date_formats, self.missing), NO_DATE)
         if value.missing is Missing.WITHHELD:
             self.problem("withheld-value", name, effect=both("no effect"))
         elif _number_that_lost_a_zero(cell, value):
@@ -150,7 +151,7 @@ class RowReader:
 
     def number(self, name: str) -> Decimal | None:
         text = self.text(name)
-        if text is None:
+        if text is None or self.missing.kind(text) is not None:
             return None
         try:
             number = to_decimal(self.raw(name)) if isinstance(self.raw(name), (int, float)) else Decimal(clean(text))
@@ -209,7 +210,7 @@ class RowReader:
             except InvalidValue:
                 self.problem("number-invalid", name)
                 return Quantity(missing=Missing.NOT_REPORTED)
-        number, qualifier, missing, unit = parse_quantity_parts(text)
+        number, qualifier, missing, unit = parse_quantity_parts(text, self.missing)
         if missing is Missing.WITHHELD:
             self.problem("withheld-value", name, effect=both("no effect"))
         if number is None and missing is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..contract.marks import fold, missing_kind
+from ..contract.marks import fold
 from .cells import RESERVED_IDS, RowReader, safe_id
 
 #: Words in a code cell that say the code does not exist yet.
@@ -56,7 +56,7 @@ class ProjectIds:
         if r.bound.column("id") is None:
             return None
         text = r.text("id")
-        if self.from_names or text is None or fold(text) in PENDING_CODES or missing_kind(text) is not None:
+        if self.from_names or text is None or fold(text) in PENDING_CODES or r.missing.kind(text) is not None:
             if not name:
                 return None
             pid = unique(slug(name), self.taken)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..contract.amounts import Amount, total
 from ..contract.dates import DateValue
-from ..contract.marks import InvalidValue, Missing, fold
+from ..contract.marks import InvalidValue, Missing, MissingWords, fold
 from ..contract.periods import parse_period
 from ..contract.schema import PROJECTS, TABLES, normalize_header
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STAGE_WORDS, STATUS_WORDS, Category, Stage, Status, Vocabulary
@@ -53,6 +53,7 @@ class Loader:
         self.categories = Vocabulary({**CATEGORY_WORDS, **self.config.categories}, list(Category))
         self.levels = Vocabulary({**LEVEL_WORDS, **self.config.levels})
         self.stages = Vocabulary(STAGE_WORDS, list(Stage))
+        self.missing = MissingWords(self.config.missing.model_dump(exclude_none=True))
         self.sources: list[SourceFile] = []
         self.monthly: dict[str, list] = {}  # project id -> entries from a projects table's monthly columns
 
@@ -111,7 +112,7 @@ class Loader:
 
     def reader(self, bound: BoundTable, row) -> RowReader:
         return RowReader(bound, row, self.log, money=self.config.money, bare_unit=self.config.bare_unit,
-                         date_formats=tuple(self.config.date_formats))
+                         date_formats=tuple(self.config.date_formats), missing=self.missing)
 
     # -- tables --------------------------------------------------------------
     def clusters(self, bound: BoundTable | None) -> dict[str, Cluster]:

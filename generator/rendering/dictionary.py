@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..contract.limits import Limits
-from ..contract.marks import WITHHELD_WORDS
+from ..contract.marks import DEFAULT_MISSING
 from ..contract.schema import TABLES
-from ..contract.units import CURRENCIES
+from ..contract.units import currency
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, Status
 from ..figures.metrics import DEFINITIONS
-from ..settings.config import FileSettings, SiteConfig
+from ..settings.config import FileSettings, MissingSettings, SiteConfig
 from ..text.catalogue import choose, join, pick, say
 
 
@@ -38,11 +38,12 @@ def data_dictionary(language: str = "zh") -> str:
     for status in Status:
         words = "、".join(w for w, s in STATUS_WORDS.items() if s is status)
         out.append(f"| `{status.value}` {t('st_' + status.value)} | {words} |")
-    withheld = "、".join(["xx", "XX", "X", "x", "×", "*", "***", *sorted(WITHHELD_WORDS)])
+    words = {kind: "、".join(f"`{w}`" for w in found) for kind, found in DEFAULT_MISSING.items()}
     out += ["", "- " + t("dict-categories", words="、".join(CATEGORY_WORDS)),
             "- " + t("dict-levels", words="、".join(LEVEL_WORDS)), "- " + t("dict-amounts"),
-            "- " + t("dict-units", words="、".join(CURRENCIES["CNY"].unit_words()[:12])),
-            "- " + t("dict-withheld", words=withheld), "- " + t("dict-dates"), "- " + t("dict-periods")]
+            "- " + t("dict-units", words="、".join(currency("CNY").unit_words()[:12])),
+            "- " + t("dict-withheld", words=words["withheld"], tbd=words["tbd"], na=words["not_applicable"],
+                     none=words["not_reported"]), "- " + t("dict-dates"), "- " + t("dict-periods")]
     out += ["", f"## {t('dict-derived')}", ""]
     out += [f"- **{pick(d, language)}**{t('colon')}{d.explained(language)}" for d in DEFINITIONS]
     out += ["", f"## {t('dict-settings')}", "", t("dict-settings-where"), "", t("dict-settings-head"), "|---|---|---|"]
@@ -55,6 +56,8 @@ def data_dictionary(language: str = "zh") -> str:
         out.append(f"| `{name}` | {default} | {meaning(info)} |")
     for name, info in FileSettings.model_fields.items():
         out.append(f"| `files.<table>.{name}` |  | {meaning(info)} |")
+    for name, info in MissingSettings.model_fields.items():
+        out.append(f"| `missing.{name}` |  | {meaning(info)} |")
     for name, info in Limits.model_fields.items():
         out.append(f"| `limits.{name}` | `{info.default}` | {meaning(info)} |")
     return "\n".join(out) + "\n"

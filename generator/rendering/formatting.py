@@ -12,6 +12,7 @@ from ..contract.amounts import Amount, Qualifier, Total
 from ..contract.dates import DateValue, PartialDate
 from ..contract.marks import Missing
 from ..contract.periods import Period
+from ..contract.units import SHORT_MAGNITUDES, symbol
 from ..figures.metrics import Ratio
 from ..text.catalogue import join, locale_of, say
 
@@ -34,12 +35,20 @@ def _digits(rounded: Decimal, digits: int, locale: str) -> str:
 class Formatter:
     """Formats figures of one report for one language."""
 
-    def __init__(self, language: str, unit: str, unit_factor: Decimal):
+    def __init__(self, language: str, unit: str, unit_factor: Decimal, currency: str = "CNY"):
         self.language = language
         self.locale_name = locale_of(language)
         self.locale = _locale(self.locale_name)
         self.unit = unit
         self.unit_factor = unit_factor
+        magnitude = SHORT_MAGNITUDES.get(unit_factor)
+        # in units of a thousand, million, billion: £1,563m, $2.1bn (in English; 72.25亿元 in Chinese)
+        self._compact = None if magnitude is None else dict(symbol=symbol(currency, self.locale_name), magnitude=magnitude,
+                                                            unit=unit)
+
+    @classmethod
+    def of(cls, report) -> Formatter:
+        return cls(report.language, report.display_unit, report.unit_factor, report.currency)
 
     def t(self, key: str, **params) -> str:
         return say(key, self.language, **params)
@@ -58,8 +67,10 @@ class Formatter:
             rounded = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
             return _digits(rounded, digits, self.locale_name)
 
-    def missing(self, kind: Missing | None) -> str:
-        return self.t((kind or Missing.NOT_REPORTED).value)
+    def missing(self, kind: Missing | None, reason: str | None = None) -> str:
+        """未公开, 待定, 不适用, —; with the reason a cell gives (``未公开（Exempt under section 43）``)."""
+        text = self.t((kind or Missing.NOT_REPORTED).value)
+        return self.t("in-parentheses", text=text, inner=reason) if reason else text
 
     def in_unit(self, value: Decimal) -> Decimal:
         return value / self.unit_factor
@@ -73,18 +84,23 @@ class Formatter:
     def amount(self, a: Amount, unit: bool = True) -> str:
         """``72.25亿元``, ``约2亿元``, ``6亿元以上``, ``未公开``, ``待定``, ``—``."""
         if a.value is None:
-            return self.missing(a.missing)
-        text = self.number(self.in_unit(a.value)) + (self._unit() if unit else "")
-        return self.qualified(text, a.qualifier)
+            return self.missing(a.missing, a.reason)
+        return self.qualified(self._in_unit(self.in_unit(a.value), unit), a.qualifier)
 
-    def _unit(self) -> str:
-        return say("with-unit", self.language, text="", unit=self.unit)
+    def _in_unit(self, value: Decimal, unit: bool = True) -> str:
+        number = self.number(value)
+        if not unit:
+            return number
+        if self._compact is not None:  # a minus goes before the symbol: -£5m
+            sign, digits = ("-", number[1:]) if number.startswith("-") else ("", number)
+            return sign + say("amount-compact", self.language, number=digits, **self._compact)
+        return say("with-unit", self.language, text=number, unit=self.unit)
 
     def total(self, s: Total, unit: bool = True) -> str:
         """A sum that says when it left figures out: ``44.1亿元（不完整：2 项未计入）``."""
         if s.value is None:
             return self.missing(s.missing)
-        text = self.qualified(self.number(self.in_unit(s.value)) + (self._unit() if unit else ""), s.qualifier)
+        text = self.qualified(self._in_unit(self.in_unit(s.value), unit), s.qualifier)
         if s.partial:
             note = self.t("labelled", label=self.t("partial"), text=self.t("left_out", n=s.left_out))
             text = self.t("in-parentheses", text=text, inner=note)
@@ -111,7 +127,7 @@ class Formatter:
     def date(self, d: DateValue | PartialDate | None) -> str:
         if isinstance(d, DateValue):
             if d.date is None:
-                return self.missing(d.missing)
+                return self.missing(d.missing, d.reason)
             d = d.date
         if d is None:
             return self.missing(None)

@@ -79,7 +79,7 @@ class PageMaker:
 
     def __init__(self, report: Report, templates_dir: Path | None = None, site_name: str = ""):
         self.report = report
-        self.fmt = Formatter(report.language, report.display_unit, report.unit_factor)
+        self.fmt = Formatter.of(report)
         self.site_name = site_name
         self.paths = page_paths(report)
         self.stamp_line = self.stamp()  # the same on every page

@@ -17,8 +17,9 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from ..contract.limits import Limits
+from ..contract.marks import DEFAULT_MISSING
 from ..contract.schema import TABLES
-from ..contract.units import CURRENCIES, Currency
+from ..contract.units import Currency, currency
 from ..contract.vocab import Category, Status
 from ..text.catalogue import is_key, language_of, say
 from ..text.messages import WARNING_CODES, render
@@ -54,12 +55,26 @@ class FileSettings(_Settings):
     latest_by: str | None = Field(None, description="header of a report-date column: rows of one id keep the latest", json_schema_extra={"zh": "报告日期列的表头：同一编号有多行时只保留最新一行"})
 
 
+def _words_help(kind: str) -> str:
+    return "、".join(DEFAULT_MISSING[kind])
+
+
+class MissingSettings(_Settings):
+    """The words that mean a cell holds no figure, by kind; a list given replaces that kind's default. ``*`` and
+    ``?`` make a pattern (``Exempt under*``); case, width and spaces do not matter."""
+
+    withheld: list[str] | None = Field(None, description=f"withheld (shown as withheld, left out of sums); default: {', '.join(DEFAULT_MISSING['withheld'])}", json_schema_extra={"zh": f"未公开（显示为“未公开”，不计入合计）；默认：{_words_help('withheld')}"})
+    tbd: list[str] | None = Field(None, description=f"to be determined; default: {', '.join(DEFAULT_MISSING['tbd'])}", json_schema_extra={"zh": f"待定；默认：{_words_help('tbd')}"})
+    not_applicable: list[str] | None = Field(None, description=f"not applicable (sums are not partial for it); default: {', '.join(DEFAULT_MISSING['not_applicable'])}", json_schema_extra={"zh": f"不适用（合计不因此标为不完整）；默认：{_words_help('not_applicable')}"})
+    not_reported: list[str] | None = Field(None, description=f"not reported (like an empty cell); default: {', '.join(DEFAULT_MISSING['not_reported'])}", json_schema_extra={"zh": f"未填报（同空白单元格）；默认：{_words_help('not_reported')}"})
+
+
 class SiteConfig(_Settings):
     """Every setting of a progress site, with its default."""
 
     data_dir: str = Field("data", description="the data folder, relative to mkdocs.yml", json_schema_extra={"zh": "数据文件夹，相对于 mkdocs.yml"})
     language: Literal["zh", "en"] | None = Field(None, description="language of pages and messages; default: theme.language", json_schema_extra={"zh": "页面和提示的语言（zh 或 en）；默认取 theme.language"})
-    currency: Annotated[str, AfterValidator(str.upper)] = Field("CNY", description="currency of every amount: CNY, USD, EUR, HKD", json_schema_extra={"zh": "金额的币种：CNY、USD、EUR、HKD"})
+    currency: Annotated[str, AfterValidator(str.upper)] = Field("CNY", description="currency of every amount: an ISO 4217 code (CNY, USD, EUR, GBP, HKD, JPY …)", json_schema_extra={"zh": "金额的币种：ISO 4217 代码（CNY、USD、EUR、GBP、HKD、JPY 等）"})
     unit: str | None = Field(None, description="display unit; default 亿元 (CNY) or million USD", json_schema_extra={"zh": "显示单位；默认亿元（CNY）或 million USD"})
     input_unit: str | None = Field(None, description="unit of a bare number in a column whose header names none; default: unit", json_schema_extra={"zh": "表头和单元格都没写单位时数字的单位；默认同显示单位"})
     encoding: str | None = Field(None, description="encoding of CSV files; default: detected", json_schema_extra={"zh": "CSV 文件编码；默认自动识别"})
@@ -78,11 +93,12 @@ class SiteConfig(_Settings):
     ignore: list[str] = Field(default_factory=list, description="warning codes not to report, e.g. withheld-value", json_schema_extra={"zh": "不再提示的警告代码，如 withheld-value"})
     publish_columns: list[str] = Field(default_factory=list, description="headers of project-table columns the schema does not know, to publish on project pages (others are not published)", json_schema_extra={"zh": "项目表中未识别的列里要在项目页上发布的列（表头）；未列出的不发布"})
     publish_personal: list[str] = Field(default_factory=list, description="headers of columns that look like personal data (phone, e-mail, ID number …), to publish all the same", json_schema_extra={"zh": "看起来是个人信息（电话、邮箱、身份证号等）但仍要发布的列（表头）"})
+    missing: MissingSettings = Field(default_factory=MissingSettings, description="words that mean a cell holds no figure: withheld, tbd, not_applicable, not_reported", json_schema_extra={"zh": "表示单元格没有数值的词：withheld（未公开）、tbd（待定）、not_applicable（不适用）、not_reported（未填报）"})
     limits: Limits = Field(default_factory=Limits, description="how much one data file may hold", json_schema_extra={"zh": "单个数据文件的大小上限"})
 
     @property
     def money(self) -> Currency:
-        return CURRENCIES[self.currency]
+        return currency(self.currency)
 
     @property
     def display_unit(self) -> str:
@@ -120,8 +136,8 @@ class SiteConfig(_Settings):
         return say("did-you-mean", language, name=close[0])
 
     def _rule_problems(self, language: str):
-        if self.currency.upper() not in CURRENCIES:
-            yield "currency", say("expected-one-of", language, values=", ".join(CURRENCIES))
+        if currency(self.currency) is None:
+            yield "currency", say("not-a-currency", language, code=self.currency)
             return
         cur = self.money
         for key in ("unit", "input_unit"):

@@ -33,6 +33,7 @@ TOOL_TEXTS: dict[str, L] = {
     "prose-no-such-field": L("没有这个字段，可用", "no such field"),
     "prose-generated-alone": L("[[ generated ]] 须单独成行", "generated alone"),
     # settings errors
+    "not-a-currency": L("“{code}”不是 ISO 4217 币种代码（如 CNY、USD、EUR、GBP、HKD、JPY）", "“{code}” is no ISO 4217 currency code (such as CNY, USD, EUR, GBP, HKD, JPY)"),
     "did-you-mean": L("（是否想写 {name}？）", " (did you mean {name}?)"),
     "expected-one-of": L("应为以下之一：{values}", "expected one of {values}"),
     "not-a-unit": L("“{value}”不是 {currency} 的单位；可用：{words} 等", "“{value}” is no unit of {currency}; expected one of {words} …"),
@@ -71,7 +72,7 @@ TOOL_TEXTS: dict[str, L] = {
     "dict-levels": L("**项目级别**：{words}；站点配置 `levels` 可添加。", "**Levels**: {words}; add more with `levels`."),
     "dict-amounts": L("**金额**：`72.25`、`1,234.5`、全角 `７２．２５`；单元格内单位换算为本列单位（`2亿元`、`3000万`、`5000000元`）；保留限定词 `约2亿`（约）、`6亿元以上`（以上）、`超3亿`/`逾3亿`（超）、`近3亿`（近）。显示单位为站点设置（默认亿元）。", "**Amounts**: `72.25`, `1,234.5`, full-width `７２．２５`; a unit in the cell converts to the column's unit (`2亿元`, `3000万`, `5000000元`); qualifiers are kept: `约2亿` (about), `6亿元以上` (at least), `超3亿`/`逾3亿` (over), `近3亿` (nearly). The display unit is a site setting (default 亿元)."),
     "dict-units": L("**人民币单位**：{words} 等。", "**CNY units**: {words} …"),
-    "dict-withheld": L("**未公开**：{words}，以及含遮盖数字的数，如 `1xx`、`1xx%`、`X亿元`：页面显示“未公开”，不计入合计，合计标为不完整。`待定` 为待定；空单元格为未填报（显示为 —）。", "**Withheld**: {words}, and numbers with redacted digits such as `1xx`, `1xx%`, `X亿元`: shown as withheld, left out of sums, which are marked partial. `待定` is to be determined; an empty cell is not reported (shown as —)."),
+    "dict-withheld": L("**未公开**：{words}（`*` 表示任意字符），以及只含遮盖符的单元格（`xx`、`***`）和含遮盖数字的数，如 `1xx`、`1xx%`、`X亿元`：页面显示“未公开”（单元格写有理由时一并显示），不计入合计，合计标为不完整。**待定**：{tbd}。**不适用**：{na}（不计入合计，合计不因此标为不完整）。**未填报**：空单元格与 {none}（显示为 —）。这些词可在配置 `missing` 中改写。", "**Withheld**: {words} (`*` stands for anything), cells of redaction marks only (`xx`, `***`), and numbers with redacted digits such as `1xx`, `1xx%`, `X亿元`: shown as withheld (with the reason the cell gives, if any), left out of sums, which are marked partial. **To be determined**: {tbd}. **Not applicable**: {na} (left out of sums without making them partial). **Not reported**: an empty cell and {none} (shown as —). Change these words under `missing`."),
     "dict-dates": L("**日期**：`2022-01-26`、`2022/1/26`、`2022.1.26`、`2022年1月26日`、`2022年1月`、`2022-01`、`2022.1`、`2022年`，保留写出的精度；.xlsx 中的日期单元格亦可；站点配置 `date_formats` 可添加格式。", "**Dates**: `2022-01-26`, `2022/1/26`, `2022.1.26`, `2022年1月26日`, `2022年1月`, `2022-01`, `2022.1`, `2022年`, kept at the precision given; real date cells in .xlsx; add formats with `date_formats`."),
     "dict-periods": L("**报告期**：月 `2022-03`、`2022年3月`；季度 `2022Q1`、`2022年一季度`；半年 `2022上半年`；年度 `2022`、`2022年`；或报告日期。", "**Periods**: month `2022-03`, quarter `2022Q1` / `2022年一季度`, half `2022上半年`, year `2022`, or a report date."),
     "dict-derived": L("派生指标", "Derived figures"),

@@ -1,0 +1,66 @@
+"""Cells that hold no figure, with the words offices and foreign portfolios write: settings with defaults,
+patterns, the same in every kind of cell, and the reason a withheld cell gives kept and shown."""
+
+from decimal import Decimal
+
+from generator.contract.marks import Missing
+from generator.figures import metrics
+from generator.rendering.formatting import Formatter
+
+from .conftest import lines, load, write_table
+
+MILLION = Decimal(10) ** 6
+PORTFOLIO = {"language": "en", "currency": "GBP", "input_unit": "million GBP",
+             "files": {"projects": {"columns": {"id": "Project ID", "name": "Project Name", "total_investment": "Whole Life Cost",
+                                                "start_date": "Start Date", "completion_date": "End Date",
+                                                "latitude": "Latitude"}}}}
+
+
+def _portfolio(site):
+    write_table(site / "data", "projects", [
+        ["Project ID", "Project Name", "Whole Life Cost", "Start Date", "End Date", "Latitude"],
+        ["GMPP-1", "Crossrail", "1563", "2009-05", "2022-05", "51.5"],
+        ["GMPP-2", "Border Systems", "Exempt under Section 43 FOIA", "Exempt under Section 43 FOIA", "NA", "NA"],
+        ["GMPP-3", "Prison Estate", "N/A", "2016-04", "2025-03", "N/A"],
+    ])
+
+
+def test_a_foreign_portfolio_with_exemptions_and_na_reads_without_errors(site):
+    _portfolio(site)
+    loaded = load(site, PORTFOLIO, language="en")
+    assert lines(loaded, "en") == [
+        "data/projects.csv:3: Whole Life Cost: “Exempt under Section 43 FOIA” is withheld: shown as withheld, left out of sums, "
+        "which are marked partial",
+        "data/projects.csv:3: Start Date: “Exempt under Section 43 FOIA” is withheld: shown as withheld",
+    ]
+    p = loaded.report.projects
+    assert (p["GMPP-2"].total_investment.missing, p["GMPP-2"].completion_date.missing) == (Missing.WITHHELD, Missing.NOT_APPLICABLE)
+    assert p["GMPP-3"].total_investment.missing is Missing.NOT_APPLICABLE and p["GMPP-2"].latitude is None
+    fmt = Formatter.of(loaded.report)
+    assert fmt.amount(p["GMPP-1"].total_investment) == "£1,563m"
+    assert fmt.amount(p["GMPP-2"].total_investment) == "withheld (Exempt under Section 43 FOIA)"
+    assert fmt.amount(p["GMPP-3"].total_investment) == "n/a"
+    summary = metrics.summarize(list(p.values()), None)
+    assert (summary.total_investment.value, summary.total_investment.left_out) == (1563 * MILLION, 1)  # n/a is no gap
+
+
+def test_missing_words_are_settings_and_a_list_replaces_its_kind(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "计划总投资"], ["A", "甲", "无"], ["B", "乙", "商业机密"],
+                                            ["C", "丙", "/"]])
+    assert lines(load(site)) == [  # by default 无 is not reported and / not applicable; 商业机密 is no word of these
+        "data/projects.csv:3: 计划总投资: “商业机密”不是金额：应为数字（可带单位和“约/以上/超/近”）、未公开标记（如 xx）、“待定”或留空"]
+    loaded = load(site, {"missing": {"not_reported": ["-"], "withheld": ["商业机密", "保密"]}})
+    assert lines(loaded)[0].startswith("data/projects.csv:2: 计划总投资: “无”不是金额")
+    assert lines(loaded)[1] == "data/projects.csv:3: 计划总投资: “商业机密”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整）"
+    summary = metrics.summarize(list(loaded.report.projects.values()), None)
+    assert summary.total_investment.missing is Missing.WITHHELD
+
+
+def test_the_same_words_in_every_kind_of_cell(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "计划总投资", "开工时间", "纬度"], ["A", "甲", "不适用", "不适用", "不适用"]])
+    write_table(site / "data", "indicators", [["指标名称", "数值"], ["储备项目", "不适用"]])
+    loaded = load(site)
+    assert lines(loaded) == []
+    p = loaded.report.projects["A"]
+    assert (p.total_investment.missing, p.start_date.missing, p.latitude) == (Missing.NOT_APPLICABLE, Missing.NOT_APPLICABLE, None)
+    assert loaded.report.indicators[0].value.missing is Missing.NOT_APPLICABLE
