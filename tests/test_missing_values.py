@@ -64,3 +64,41 @@ def test_the_same_words_in_every_kind_of_cell(site):
     p = loaded.report.projects["A"]
     assert (p.total_investment.missing, p.start_date.missing, p.latitude) == (Missing.NOT_APPLICABLE, Missing.NOT_APPLICABLE, None)
     assert loaded.report.indicators[0].value.missing is Missing.NOT_APPLICABLE
+
+
+def test_ignore_can_silence_a_code_in_one_column_or_one_file_only(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "计划总投资", "年度计划投资"], ["A", "甲", "xx", "xx"]])
+    write_table(site / "data", "indicators", [["指标名称", "数值"], ["储备项目", "xx"]])
+    everywhere = "data/projects.csv:2: 计划总投资: “xx”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整）"
+    assert everywhere in lines(load(site)) and len(lines(load(site))) == 3
+    by_column = load(site, {"ignore": [{"code": "withheld-value", "column": "年度计划投资"}]})
+    assert len(lines(by_column)) == 2 and everywhere in lines(by_column)
+    by_file = load(site, {"ignore": [{"code": "withheld-value", "file": "projects.csv"}]})
+    assert lines(by_file) == ["data/indicators.csv:2: 数值: “xx”为未公开数值：页面显示为“未公开”"]
+    both = load(site, {"ignore": [{"code": "withheld-value", "file": "projects.csv", "column": "计划总投资"}]})
+    assert everywhere not in lines(both) and len(lines(both)) == 2
+
+
+def test_an_ignore_rule_with_an_unknown_code_names_its_key(site):
+    import pytest
+
+    from generator.settings.config import ConfigError, SiteConfig
+
+    with pytest.raises(ConfigError) as caught:
+        SiteConfig.from_mapping({"ignore": ["withheld-value", {"code": "no-such", "file": "x.csv"}]}, "en", "plugins.progress.")
+    assert caught.value.lines()[0].startswith("setting plugins.progress.ignore.1.code: ")
+
+
+def test_a_published_money_column_is_shown_and_downloaded_in_the_display_unit(site):
+    from generator.rendering.downloads import export_files
+    from generator.rendering.pages import PageMaker
+
+    write_table(site / "data", "projects", [["单位：万元", "", ""], ["项目编号", "项目名称", "企业自筹资金"], ["A", "甲", "5000"]])
+    loaded = load(site, {"publish_columns": ["企业自筹资金"]})
+    assert lines(loaded) == []
+    maker = PageMaker(loaded.report)
+    page = maker.render(maker.project(loaded.report.projects["A"])).markdown
+    assert "| 企业自筹资金 | 0.5亿元 |" in page
+    csv = export_files(loaded.report)["downloads/projects.csv"]
+    header, row = csv.splitlines()[:2]
+    assert header.split(",")[-1] == "企业自筹资金（亿元）" and row.split(",")[-1] == "0.5"

@@ -207,3 +207,11 @@ def split_unit(header: str) -> tuple[str, str | None]:
     if m and m["base"]:
         return m["base"], m["unit"] or None
     return norm, None
+
+
+_TRAILING_UNIT = re.compile(r"\s*[(（\[【][^()（）\[\]【】]*[)）\]】]\s*$")
+
+
+def without_unit(header: str) -> str:
+    """A header as written without its trailing parenthesis: ``企业自筹资金（万元）`` -> ``企业自筹资金``."""
+    return _TRAILING_UNIT.sub("", header) or header

@@ -48,7 +48,7 @@ class Loader:
     def __init__(self, site: Site):
         self.site = site
         self.config = site.config
-        self.log = ProblemLog(set(self.config.ignore))
+        self.log = ProblemLog(self.config.silenced)
         self.statuses = Vocabulary({**STATUS_WORDS, **self.config.statuses}, list(Status))
         self.categories = Vocabulary({**CATEGORY_WORDS, **self.config.categories}, list(Category))
         self.levels = Vocabulary({**LEVEL_WORDS, **self.config.levels})
@@ -157,16 +157,18 @@ class Loader:
         kept = {id(v[1]) for v in latest.values()}
         return [row for row in bound.rows if id(row) in kept]
 
-    def extras(self, bound: BoundTable, row) -> dict[str, str]:
-        """The published columns the schema does not know, as written (a formula without a result is a problem)."""
-        out = {}
+    def extras(self, bound: BoundTable, row) -> dict[str, str | Amount]:
+        """The published columns the schema does not know, as written; a money column's cells as amounts (in the
+        column's unit, shown in the display unit). A formula without a result is a problem."""
+        out: dict[str, str | Amount] = {}
+        money = {c.header: c for c in bound.columns if not c.known and c.unit}
         for header, value in row.extras.items():
             if header not in bound.published:
                 continue
             if isinstance(value, Formula):
                 self.log.add("formula-no-value", file=bound.sheet.label, row=row.number, column=header, formula=str(value))
                 continue
-            out[header] = as_text(value)
+            out[header] = self.reader(bound, row).amount_cell(value, money[header]) if header in money else as_text(value)
         return out
 
     def projects(self, bound: BoundTable, clusters: dict[str, Cluster], implicit_clusters: bool) -> dict[str, Project]:

@@ -121,7 +121,8 @@ class Project:
     issues: str | None = None  # 存在问题及需协调事项
     light: str | None = None  # 亮灯情况 as the table reports it
     remark: str | None = None
-    extras: Mapping[str, str] = field(default_factory=dict)  # published columns the schema does not know, as written
+    #: published columns the schema does not know, by header as written: text, or an amount for a money column
+    extras: Mapping[str, str | Amount] = field(default_factory=dict)
     components: tuple[Component, ...] = ()
     source: SourceRef | None = None
     progress: tuple[ProgressEntry, ...] = ()  # sorted by period

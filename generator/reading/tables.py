@@ -136,6 +136,8 @@ _COMPONENT_SERIAL = re.compile(r"^\d+[-.－—]\d+$|^[①-⑳]$")
 _COMPONENT_NAME = re.compile(r"^其中[:：]\s*")
 _STATED_COUNT = re.compile(r"[(（](?:共)?(\d+)(?:个|项)[^()（）]*[)）]")
 _STAGES = Vocabulary(STAGE_WORDS)
+#: A header that names money (read in the table's unit when the header names none).
+_MONEY_HEADER = re.compile(r"(投资|资金|金额|产值|营业收入|税收|利税|销售额|交易额|总额|费用)")
 
 
 def _is_total(first: str) -> bool:
@@ -221,9 +223,13 @@ def _bind_columns(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Cur
     for name, col in fallback_cols.items():
         if not any(c.field == name for c in columns):
             col.field = name
-    for col in columns:  # a column the schema does not know keeps the unit its header names, for display
-        if not col.known and col.header and col.unit and money.factor(col.unit) is None:
-            col.unit = None
+    for col in columns:  # a column the schema does not know is money when its header (or the units line) says so
+        if not col.known and col.header:
+            col.unit = next((split_unit(p)[1] for p in reversed(parts[col.index]) if split_unit(p)[1]), None)
+            if col.unit is None and table_unit and _MONEY_HEADER.search(col.header):
+                col.unit = table_unit
+            if col.unit and money.factor(col.unit) is None:
+                col.unit = None
     return columns
 
 

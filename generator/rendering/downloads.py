@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..contract.amounts import Amount
 from ..contract.dates import DateValue
-from ..contract.schema import TABLES
+from ..contract.schema import TABLES, without_unit
 from ..model.report import Report
 from ..text.catalogue import pick, say
 
@@ -59,7 +59,11 @@ def _records(report: Report) -> dict[str, list[dict]]:
                 row[f.name] = "" if value is None else str(value)
         row["package"] = len(p.components) if p.components else ""
         for header, value in extra_columns(report, p).items():
-            row[header] = value
+            if isinstance(value, Amount):  # in the display unit, under the header without the unit it was written in
+                base = without_unit(header)
+                row[say("header-with-unit", report.language, label=base, unit=report.display_unit)], _ = _amount(value, report)
+            else:
+                row[header] = value
         projects.append(row)
     clusters = [{"id": c.id, "name": c.name, "description": c.description or ""} for c in report.clusters.values()]
     progress = []

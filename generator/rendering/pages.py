@@ -15,7 +15,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..contract.schema import PROJECTS
+from ..contract.schema import PROJECTS, without_unit
 from ..contract.vocab import Category, Stage, Status
 from ..figures import metrics
 from ..model.report import Project, Report
@@ -105,7 +105,7 @@ class PageMaker:
         self.env.globals.update(t=t, sep=say("list-separator", language), chart=self.chart_html, front=front_matter,
                                 status=self.status, category=self.category, named=lambda pair: pick(pair, language),
                                 language=language, unit=report.display_unit, Category=Category, Stage=Stage,
-                                fields=field_labels(report))
+                                fields=field_labels(report), unitless=without_unit)
 
     # -- helpers for templates ----------------------------------------------------
     def link(self, here: str, key: str) -> Markup:

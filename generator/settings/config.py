@@ -23,6 +23,7 @@ from ..contract.units import Currency, currency
 from ..contract.vocab import Category, Status
 from ..text.catalogue import is_key, language_of, say
 from ..text.messages import WARNING_CODES, render
+from ..text.problems import Silence
 
 PLUGIN_NAME = "progress"
 #: Set by ``progress-site build/serve --data``: the data folder to use instead of the setting.
@@ -69,6 +70,14 @@ class MissingSettings(_Settings):
     not_reported: list[str] | None = Field(None, description=f"not reported (like an empty cell); default: {', '.join(DEFAULT_MISSING['not_reported'])}", json_schema_extra={"zh": f"未填报（同空白单元格）；默认：{_words_help('not_reported')}"})
 
 
+class IgnoreSetting(_Settings):
+    """A warning or note not to report in one file or one column only."""
+
+    code: str = Field(description="the problem's code, as printed after its message", json_schema_extra={"zh": "问题代码（提示末尾方括号中的）"})
+    file: str | None = Field(None, description="only in this file of the data folder", json_schema_extra={"zh": "只在数据文件夹中的这个文件里"})
+    column: str | None = Field(None, description="only in the column with this header", json_schema_extra={"zh": "只在此表头的列中"})
+
+
 class SiteConfig(_Settings):
     """Every setting of a progress site, with its default."""
 
@@ -90,7 +99,7 @@ class SiteConfig(_Settings):
     filing_number: str | None = Field(None, description="the site's ICP filing number (备案号), shown in the footer", json_schema_extra={"zh": "网站备案号，显示在页脚"})
     office: str | None = Field(None, description="the responsible office, shown in the footer", json_schema_extra={"zh": "主办或负责单位，显示在页脚"})
     search: Literal["material", "pagefind"] = Field("material", description="search engine: material (the theme's, for sites up to about a thousand projects) or pagefind (loads only the parts of the index a query needs; for large sites)", json_schema_extra={"zh": "站内搜索引擎：material（主题自带，适合千个项目以内）或 pagefind（按需加载索引分片，适合大型网站）"})
-    ignore: list[str] = Field(default_factory=list, description="warning codes not to report, e.g. withheld-value", json_schema_extra={"zh": "不再提示的警告代码，如 withheld-value"})
+    ignore: list[str | IgnoreSetting] = Field(default_factory=list, description="warnings and notes not to report: a code (withheld-value), or {code, file, column} to silence it in one file or column", json_schema_extra={"zh": "不再提示的警告或提示：代码（如 withheld-value），或 {code, file, column} 只在某文件或某列中不提示"})
     publish_columns: list[str] = Field(default_factory=list, description="headers of project-table columns the schema does not know, to publish on project pages (others are not published)", json_schema_extra={"zh": "项目表中未识别的列里要在项目页上发布的列（表头）；未列出的不发布"})
     publish_personal: list[str] = Field(default_factory=list, description="headers of columns that look like personal data (phone, e-mail, ID number …), to publish all the same", json_schema_extra={"zh": "看起来是个人信息（电话、邮箱、身份证号等）但仍要发布的列（表头）"})
     missing: MissingSettings = Field(default_factory=MissingSettings, description="words that mean a cell holds no figure: withheld, tbd, not_applicable, not_reported", json_schema_extra={"zh": "表示单元格没有数值的词：withheld（未公开）、tbd（待定）、not_applicable（不适用）、not_reported（未填报）"})
@@ -150,14 +159,21 @@ class SiteConfig(_Settings):
             for name in settings.columns:
                 if name not in fields:
                     yield f"files.{table}.columns.{name}", say("no-such-field", language, values=", ".join(fields))
-        for code in self.ignore:
+        for i, rule in enumerate(self.ignore):
+            code = rule if isinstance(rule, str) else rule.code
             if code not in WARNING_CODES:
-                yield "ignore", say("no-warning-code", language, code=code, values=", ".join(WARNING_CODES))
+                key = "ignore" if isinstance(rule, str) else f"ignore.{i}.code"
+                yield key, say("no-warning-code", language, code=code, values=", ".join(WARNING_CODES))
         if self.encoding:
             try:
                 codecs.lookup(self.encoding)
             except LookupError:
                 yield "encoding", say("unknown-encoding", language, encoding=self.encoding)
+
+    @property
+    def silenced(self) -> list[Silence]:
+        """What ``ignore`` silences, each rule in one form."""
+        return [Silence(r) if isinstance(r, str) else Silence(r.code, r.file, r.column) for r in self.ignore]
 
 
 def _reason(error: dict, language: str) -> str:

@@ -52,18 +52,45 @@ class Problem:
         }
 
 
-class ProblemLog:
-    """Collects every problem of a run; warnings named in ``ignore`` are dropped."""
+@dataclass(frozen=True)
+class Silence:
+    """A warning or note not to report: one code everywhere, or only in one file and/or one column."""
 
-    def __init__(self, ignore: set[str] | frozenset[str] = frozenset()):
+    code: str
+    file: str | None = None  # a file of the data folder (its name, or its path from the data folder)
+    column: str | None = None  # a header as written
+
+    def covers(self, code: str, file: str | None, column: str | None) -> bool:
+        if code != self.code:
+            return False
+        if self.file is not None:
+            shown = (file or "").split("[", 1)[0].replace("\\", "/")
+            if not (shown == self.file or shown.endswith("/" + self.file.lstrip("./"))):
+                return False
+        return self.column is None or _folded(column or "") == _folded(self.column)
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+class ProblemLog:
+    """Collects every problem of a run; warnings and notes that ``ignore`` covers are dropped."""
+
+    def __init__(self, ignore=()):
         self.problems: list[Problem] = []
         self._seen: set[Problem] = set()
-        self.ignore = set(ignore)
+        rules = [Silence(r) if isinstance(r, str) else r for r in ignore]
+        self.ignore = {r.code for r in rules if r.file is None and r.column is None}  # codes silenced everywhere
+        self._narrow = [r for r in rules if r.file is not None or r.column is not None]
 
     def add(self, code: str, **where) -> None:
         """Record a problem; its severity comes from the message catalogue."""
         severity = Severity(severity_of(code))
-        if severity is not Severity.ERROR and code in self.ignore:
+        if severity is not Severity.ERROR and (code in self.ignore or any(
+                r.covers(code, where.get("file"), where.get("column")) for r in self._narrow)):
             return
         known = {k: where.pop(k) for k in ("file", "row", "column", "value") if k in where}
         if known.get("value") is not None:
