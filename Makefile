@@ -31,7 +31,7 @@ browser:
 	fi
 
 screenshots: $(STAMP) browser  ## refresh screenshots/ and the README's picture
-	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser -k screenshots
+	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser -k "screenshots or district_screenshot"
 
 bench: $(STAMP)  ## benchmarks at 200, 1,000 and 5,000 projects (minutes; prints a table)
 	$(BIN)/python benchmarks/run.py

@@ -168,6 +168,9 @@ PAGE_TEXTS: dict[str, L] = {
     # years, periods and dates
     "year-title": L("{year}年", "{year}"),
     "year-prefix": L("{year}年", "{year} "),
+    "year-planned": L("{year}年计划投资", "{year} plan"),
+    "year-completed": L("{year}年完成投资", "Completed in {year}"),
+    "year-rate": L("{year}年完成率", "{year} completion"),
     "period-year": L("{year}年", "{year}"),
     "period-half": L("{year}年{half}半年", "{year} H{index}"),
     "period-quarter": L("{year}年{quarter}季度", "{year} Q{index}"),

@@ -1,0 +1,56 @@
+"""The district example (an office's 1-10月 workbook and a platform export) as a visitor sees it."""
+
+import os
+import shutil
+
+import pytest
+
+from ..conftest import ROOT
+from ..sites import run
+from .conftest import DESKTOP, MOBILE, SCREENSHOTS, serve
+
+PACKAGE = "projects/2024-330112-47-01-512233/"
+
+
+@pytest.fixture(scope="module")
+def district(tmp_path_factory):
+    out = tmp_path_factory.mktemp("district") / "site"
+    run("build", "--strict", "-d", out, cwd=ROOT / "examples" / "district-monthly")
+    base, server = serve(out)
+    yield base
+    server.shutdown()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
+def test_the_district_site_loads_whole_and_fits(district, visit, viewport):
+    for path in ("", PACKAGE):
+        v = visit(district, viewport=viewport)
+        page = v.open(path)
+        assert v.errors == [] and v.failed == [] and v.outside() == []
+        width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert width[0] <= width[1], (path, width)
+        if path == PACKAGE:
+            assert page.locator("h2", has_text="子项目").count() == 1
+        else:
+            assert "新开工项目开工率 66.7%" in page.inner_text("article")
+        v.close()
+
+
+def test_district_screenshot(district, visit):
+    """The example's overview, for the README's data section (``make screenshots`` refreshes it)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    v = visit(district, viewport=DESKTOP)
+    page = v.open("")
+    box = page.evaluate("""() => {
+        const h = Array.from(document.querySelectorAll('h2')).find(e => e.textContent.includes('按建设性质'));
+        let end = h.nextElementSibling;
+        while (end && end.tagName !== 'P') end = end.nextElementSibling;  // the table, then the start rate line
+        const a = h.getBoundingClientRect(), b = end.getBoundingClientRect();
+        return {x: a.left - 16, y: a.top + window.scrollY - 8, width: Math.max(a.width, b.right - a.left) + 32,
+                height: b.bottom - a.top + 24};
+    }""")
+    target = SCREENSHOTS / "district-desktop.png"
+    page.screenshot(path=str(target), full_page=True, clip=box)
+    assert target.stat().st_size > 10_000
+    if os.environ.get("UPDATE_README_SCREENSHOT"):
+        shutil.copyfile(target, SCREENSHOTS / "district.png")
