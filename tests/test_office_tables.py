@@ -238,3 +238,23 @@ def test_the_example_builds_strictly_from_its_files_as_they_are(tmp_path):
     assert "2-1 滨河路改造工程 2.5亿元 1亿元 0.8亿元" in package and "2024年1-10月完成投资 1.2亿元" in package
     csv = (tmp_path / "site" / "downloads" / "projects.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(csv) == 9 and "建设性质" in csv[0] and ",新开工," in csv[5]
+
+
+def test_quarterly_columns_become_progress_rows_and_are_checked_against_their_total(site):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["单位：万元"])
+    ws.append(["项目代码", "项目名称", "前三季度完成投资", "2024年分季度完成投资", None, None, None])
+    ws.append([None, None, None, "一季度", "二季度", "三季度", "四季度"])
+    ws.append(["P1", "甲", 900, 200, 300, 400, None])
+    ws.append(["P2", "乙", 700, 100, 200, 300, None])
+    for cells in ("A2:A3", "B2:B3", "C2:C3", "D2:G2"):
+        ws.merge_cells(cells)
+    (site / "data").mkdir()
+    book.save(site / "data" / "projects.xlsx")
+    loaded = load(site)
+    assert lines(loaded) == ["data/projects.xlsx:5: 前三季度完成投资: 为 700，但“2024年分季度完成投资”的 一季度 至 三季度 相加为 600"]
+    p = loaded.report.projects["P1"]
+    assert [(e.period.key, e.completed_investment.value) for e in p.progress] == [
+        ("2024Q1", 200 * WAN), ("2024Q2", 300 * WAN), ("2024Q3", 400 * WAN)]
+    assert loaded.report.completed_span.label("zh") == "2024年1-9月" and loaded.report.as_of == dt.date(2024, 9, 30)

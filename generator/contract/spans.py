@@ -32,6 +32,12 @@ class Span:
     first: int = 1
     last: int = 12
     written: str = ""
+    quarter: int | None = None  # the header names one quarter (一季度, 第三季度)
+
+    @property
+    def wide(self) -> bool:
+        """One month or one quarter: a column of a wide block of periods (1月 … 12月, 一季度 … 四季度)."""
+        return self.kind == "month" or self.quarter is not None
 
     def label(self, language: str, year: int | None = None) -> str:
         """``2024年1-10月`` / ``Jan–Oct 2024``; the year left out when neither the span nor the caller knows it."""
@@ -44,7 +50,8 @@ class Span:
 
     def of_year(self, year: int | None) -> Span:
         """The span with the table's year filled in where the header named none."""
-        return self if self.year or year is None else Span(self.kind, year, self.first, self.last, self.written)
+        return self if self.year or year is None else Span(self.kind, year, self.first, self.last, self.written,
+                                                           self.quarter)
 
 
 _YEAR = r"(?:(?P<year>20\d{2}|19\d{2})年(?:度)?)?"
@@ -87,7 +94,7 @@ def split_span(header: str) -> tuple[Span | None, str]:
             return Span("to_date", year, 1, 3 * n, written), m["rest"]
         if kind == "quarter":
             n = _month(found["n"]) if not found["n"].isdigit() else int(found["n"])
-            return Span("to_date" if n == 1 else "months", year, 3 * n - 2, 3 * n, written), m["rest"]
+            return Span("to_date" if n == 1 else "months", year, 3 * n - 2, 3 * n, written, n), m["rest"]
         if kind == "month":
             month = _month(found["last"])
             return Span("month", year, month, month, written), m["rest"]

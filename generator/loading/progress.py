@@ -21,43 +21,51 @@ PROGRESS_AMOUNTS = PROGRESS.names("amount")
 
 
 def monthly_entries(r: RowReader, project_id: str, year: int | None) -> list[ProgressEntry]:
-    """The months a projects row gives in wide monthly columns, as progress entries of completed investment."""
+    """The months (or quarters) a projects row gives in wide columns, as progress entries of completed investment."""
     out = []
-    for col in r.bound.month_columns:
+    for col in r.bound.wide_columns:
         cell = r.row.months.get(col.index)
         if cell is None:
             continue
-        span = col.month.of_year(year)
+        span = col.wide.of_year(year)
         if span.year is None:
             r.log.add("month-year-missing", file=r.bound.sheet.label, row=r.row.number, column=col.header,
                       value=as_text(cell))
             continue
-        amount = r.amount_cell(cell, col)
-        out.append(ProgressEntry(project_id, Period("month", span.year, span.last), completed_investment=amount,
+        period = Period("month", span.year, span.last) if span.kind == "month" else Period("quarter", span.year, span.quarter)
+        out.append(ProgressEntry(project_id, period, completed_investment=r.amount_cell(cell, col),
                                  source=SourceRef(r.bound.sheet.label, r.row.number)))
     return out
 
 
 def check_months_against_total(r: RowReader, project: Project, entries: list[ProgressEntry]) -> None:
-    """A year-to-date figure (``1-10月完成投资``) must be the sum of the months it covers, when the row gives
-    every one of them: a mismatch is a warning that names both."""
+    """A year-to-date figure (``1-10月完成投资``) must be the sum of the months or quarters it covers, when the row
+    gives every one of them: a mismatch is a warning that names both."""
     col = r.bound.column("annual_completed_investment")
     stated = project.annual_completed_investment
     if col is None or col.span is None or col.span.kind != "to_date" or stated.value is None or not entries:
         return
-    months = {e.period.index: e for e in entries}
-    wanted = range(col.span.first, col.span.last + 1)
-    if not all(m in months and months[m].completed_investment.known for m in wanted):
+    first, last = col.span.first, col.span.last
+    inside = sorted((e for e in entries if first <= e.period.start.month and e.period.end.month <= last),
+                    key=lambda e: e.period.start)
+    covered = [m for e in inside for m in range(e.period.start.month, e.period.end.month + 1)]
+    if covered != list(range(first, last + 1)) or not all(e.completed_investment.known for e in inside):
         return
-    summed = total(months[m].completed_investment for m in wanted)
+    summed = total(e.completed_investment for e in inside)
     if abs(summed.value - stated.value) > _tolerance(stated):
-        headers = {c.month.last: c.header for c in r.bound.month_columns}
-        first, last = headers.get(wanted[0], ""), headers.get(wanted[-1], "")
-        group = first.rsplit("/", 1)[0] if "/" in first and first.rsplit("/", 1)[0] == last.rsplit("/", 1)[0] else None
-        months = (both("months-of-group", group=group, first=first.rsplit("/", 1)[1], last=last.rsplit("/", 1)[1]) if group
-                  else both("months-of-columns", first=first, last=last))
+        headers = {e.period.key: c.header for c in r.bound.wide_columns for e in inside
+                   if _same_period(c.wide.of_year(e.period.year), e.period)}
+        head, tail = headers.get(inside[0].period.key, ""), headers.get(inside[-1].period.key, "")
+        group = head.rsplit("/", 1)[0] if "/" in head and head.rsplit("/", 1)[0] == tail.rsplit("/", 1)[0] else None
+        months = (both("months-of-group", group=group, first=head.rsplit("/", 1)[1], last=tail.rsplit("/", 1)[1]) if group
+                  else both("months-of-columns", first=head, last=tail))
         r.problem("period-sum-mismatch", "annual_completed_investment", months=months,
                   computed=_shown(summed.value, stated))
+
+
+def _same_period(span, period: Period) -> bool:
+    return (span.kind == "month" and period.kind == "month" and span.last == period.index) or (
+        span.quarter is not None and period.kind == "quarter" and span.quarter == period.index)
 
 
 def _tolerance(a: Amount):

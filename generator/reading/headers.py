@@ -33,16 +33,17 @@ class Match:
 
     @property
     def known(self) -> bool:
-        return self.field is not None or self.month is not None
+        return self.field is not None or self.wide is not None
 
     @property
-    def month(self) -> Span | None:
-        return self.span if self.field is None and self.span is not None and self.span.kind == "month" else None
+    def wide(self) -> Span | None:
+        """The month or quarter of a wide block of periods this header is one of."""
+        return self.span if self.field is None and self.span is not None and self.span.wide else None
 
 
 NO_MATCH = Match()
 _MONTH_RESTS = frozenset(normalize_header(w) for w in ("", "完成投资", "完成额", "完成", "投资", "实际完成投资", "完成投资额"))
-_MONTHLY_GROUP = re.compile(r"(分月|逐月|各月|月度|每月)")
+_MONTHLY_GROUP = re.compile(r"(分月|逐月|各月|月度|每月|分季度|各季度|季度)")
 
 
 class HeaderMatcher:
@@ -94,7 +95,7 @@ class HeaderMatcher:
         name = self.spans.get((span.kind, rest))
         if name is not None:
             return Match(name, unit, span=span)
-        if span.kind == "month" and rest in _MONTH_RESTS:
+        if span.wide and rest in _MONTH_RESTS:
             return Match(None, unit, span=span)
         return NO_MATCH
 
@@ -123,9 +124,9 @@ class HeaderMatcher:
             return Match(m.field, split_unit(sub)[1] or m.unit or unit, m.fallback, m.span)
         own = self.match(sub)
         if own.known:
-            if own.month is not None and span is not None:  # 2024年分月完成投资 / 3月
+            if own.wide is not None and span is not None:  # 2024年分月完成投资 / 3月
                 return Match(None, own.unit or unit, span=own.span.of_year(span.year))
-            if own.month is not None and not (_MONTHLY_GROUP.search(clean(group[-1])) or _mentions_investment(group[-1])):
+            if own.wide is not None and not (_MONTHLY_GROUP.search(clean(group[-1])) or _mentions_investment(group[-1])):
                 return NO_MATCH  # 3月 under a group that is no investment: not a month of completed investment
             return Match(own.field, own.unit or unit, own.fallback, own.span or (span if own.field else None))
         sub_span, sub_rest = split_span(split_unit(sub)[0])

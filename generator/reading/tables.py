@@ -41,9 +41,9 @@ class Column:
     span: Span | None = None  # the period the header names (1-10月, 2024年, 3月)
 
     @property
-    def month(self) -> Span | None:
-        """The month of a wide monthly block this column is (``2024年分月完成投资/3月``)."""
-        return self.span if self.field is None and self.span is not None and self.span.kind == "month" else None
+    def wide(self) -> Span | None:
+        """The month or quarter of a wide block of periods this column is (``2024年分月完成投资/3月``)."""
+        return self.span if self.field is None and self.span is not None and self.span.wide else None
 
 
 @dataclass
@@ -51,7 +51,7 @@ class Row:
     number: int  # as the spreadsheet shows it
     cells: dict[str, object]  # field -> raw cell
     extras: dict[str, object] = field(default_factory=dict)  # unknown header -> raw cell
-    months: dict[int, object] = field(default_factory=dict)  # column index of a monthly column -> raw cell
+    months: dict[int, object] = field(default_factory=dict)  # column index of a month's or quarter's column -> raw cell
     section: str | None = None  # the section heading above it, as written (一、续建项目（16个）)
     stage: Stage | None = None  # what that heading says
     serial: str | None = None  # its 序号 as written
@@ -107,8 +107,9 @@ class BoundTable:
         return col.header if col else self.table.field(name).aliases[0]
 
     @property
-    def month_columns(self) -> list[Column]:
-        return [c for c in self.columns if c.month is not None]
+    def wide_columns(self) -> list[Column]:
+        """The columns of a wide block of months or quarters, each a period's completed investment."""
+        return [c for c in self.columns if c.wide is not None]
 
     @property
     def year(self) -> int | None:
@@ -178,7 +179,7 @@ def _fill_merges(sheet: Sheet, first_data: int, columns: list[Column], table: Ta
         top = cells[c1] if cells is not None and c1 < len(cells) else None
         if top is None:
             continue
-        if kinds.get(c1) in ("amount", "number") or any(c.index == c1 and c.month for c in columns):
+        if kinds.get(c1) in ("amount", "number") or any(c.index == c1 and c.wide for c in columns):
             header = next(c.header for c in columns if c.index == c1)
             log.add("merged-amount", file=sheet.label, row=r1, column=header, value=top, first=r1, last=r2)
             continue
@@ -198,7 +199,7 @@ def _bind_columns(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Cur
         m = matcher.match_parts(header)
         col = Column(index, "/".join(header), None, m.unit, known=m.known, span=m.span)
         columns.append(col)
-        if m.month is not None:
+        if m.wide is not None:
             col.unit = col.unit or table_unit
             continue
         if m.field is None or table.field(m.field).kind == "derived":  # derived: known, never read
@@ -268,7 +269,7 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
     sheet, columns, table = bound.sheet, bound.columns, bound.table
     name_col = next((c.index for c in columns if c.field == table.anchor), None)
     serial_col = next((c.index for c in columns if normalize_header(c.header) == "序号"), None)
-    month_cols = [c.index for c in columns if c.month is not None]
+    month_cols = [c.index for c in columns if c.wide is not None]
     rows, totals = bound.rows, bound.totals
     groups: list[list[Row]] = [[]]  # rows between headings and subtotals
     pending: list[Row] = []  # subtotals carried by a heading or right below one: they cover the rows after them
