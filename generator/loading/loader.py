@@ -19,8 +19,8 @@ from ..contract.periods import parse_period
 from ..contract.schema import PROJECTS, TABLES, normalize_header
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STAGE_WORDS, STATUS_WORDS, Category, Stage, Status, Vocabulary
 from ..model.report import Cluster, Component, Indicator, Project, Report, ScheduleRule, SourceFile, SourceRef
-from ..reading.sources import find_table_file, only_spreadsheet, read_sheet
 from ..reading.headers import HeaderMatcher
+from ..reading.sources import find_table_file, only_spreadsheet, read_sheet
 from ..reading.tables import BoundTable, bind
 from ..reading.workbook import Formula
 from ..settings.config import Site

@@ -11,18 +11,13 @@ from ..contract.marks import clean, code_points
 from ..contract.schema import Table, normalize_header, split_unit
 from ..contract.spans import Span
 from ..contract.units import Currency
-from ..contract.vocab import STAGE_WORDS, Stage, Vocabulary
+from ..contract.vocab import Stage
 from ..text.problems import ProblemLog
 from .headers import HeaderMatcher, header_depth, header_parts
 from .preamble import Preamble, read_preamble
+from .rows import COMPONENT_NAME, COMPONENT_SERIAL, HEADING, NOTE_WORDS, SUBTOTAL_WORDS, heading_stage, is_total
 from .sources import Sheet
 from .workbook import column_letter
-
-TOTAL_WORDS = ("合计", "总计")
-SUBTOTAL_WORDS = ("小计",)
-NOTE_WORDS = ("注", "备注", "说明", "数据来源", "填报", "来源")
-#: A section heading inside a table: 一、新开工项目（5个）, （二）续建项目, 3. 储备项目
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[、](?!\d))")
 
 
 def written(header) -> str:
@@ -131,18 +126,8 @@ def _first_text(cells: list) -> str:
     return ""
 
 
-_TOTAL = re.compile(rf"^[^\d]{{0,6}}({'|'.join(TOTAL_WORDS)})")
-#: a sub-row of a package project: 8-1, 8.1 (in the 序号 column), ①, or a name written 其中：…
-_COMPONENT_SERIAL = re.compile(r"^\d+[-.－—]\d+$|^[①-⑳]$")
-_COMPONENT_NAME = re.compile(r"^其中[:：]\s*")
-_STATED_COUNT = re.compile(r"[(（](?:共)?(\d+)(?:个|项)[^()（）]*[)）]")
-_STAGES = Vocabulary(STAGE_WORDS)
 #: A header that names money (read in the table's unit when the header names none).
 _MONEY_HEADER = re.compile(r"(投资|资金|金额|产值|营业收入|税收|利税|销售额|交易额|总额|费用)")
-
-
-def _is_total(first: str) -> bool:
-    return bool(_TOTAL.match(first)) and len(first) <= 16
 
 
 def _find_header(sheet: Sheet, table: Table, matcher: HeaderMatcher) -> int | None:
@@ -150,15 +135,6 @@ def _find_header(sheet: Sheet, table: Table, matcher: HeaderMatcher) -> int | No
         if any(matcher.match(c).field == table.anchor for c in cells):
             return i
     return None
-
-
-def heading_stage(heading: str) -> tuple[Stage | None, int | None]:
-    """``一、续建项目（16个）`` -> (continuing, 16): the stage a section heading names and the count it states."""
-    text = clean(heading)
-    count = _STATED_COUNT.search(text)
-    text = _STATED_COUNT.sub("", text)
-    text = re.sub(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[、.])", "", text)
-    return _STAGES.get(text), int(count[1]) if count else None
 
 
 def _fill_merges(sheet: Sheet, first_data: int, columns: list[Column], table: Table, log: ProblemLog) -> dict:
@@ -302,7 +278,7 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
         named = bool(name) and name != first
         if filled == 1 and first.startswith(NOTE_WORDS):
             continue
-        if _HEADING.match(first) and not named:
+        if HEADING.match(first) and not named:
             _close(groups, pending, totals)
             stage, stated = heading_stage(first)
             section = Section(next(str(c).strip() for c in cells if c is not None), number, stage, stated)
@@ -310,7 +286,7 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
             if filled > 1:  # 二、续建项目 with the group's subtotal on the same row
                 pending.append(row)
             continue
-        if _is_total(first):
+        if is_total(first):
             totals.append(TotalRow(row, rows))  # the same list: it covers every row, above or below
             continue
         if first.startswith(SUBTOTAL_WORDS):
@@ -324,10 +300,10 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
         row.serial = serial
         if section is not None:
             row.section, row.stage = section.heading, section.stage
-        component = (serial is not None and _COMPONENT_SERIAL.match(serial)) or _COMPONENT_NAME.match(name)
+        component = (serial is not None and COMPONENT_SERIAL.match(serial)) or COMPONENT_NAME.match(name)
         if component and rows and (section is None or rows[-1].section == section.heading):
-            if name_col is not None and _COMPONENT_NAME.match(name):
-                row.cells[table.anchor] = _COMPONENT_NAME.sub("", str(row.cells[table.anchor]).strip())
+            if name_col is not None and COMPONENT_NAME.match(name):
+                row.cells[table.anchor] = COMPONENT_NAME.sub("", str(row.cells[table.anchor]).strip())
             rows[-1].components.append(row)
             continue
         rows.append(row)

@@ -1,0 +1,34 @@
+"""What a row below a table's header is: a note, a section heading, a total or subtotal, a package project's
+sub-row, or a row of data; and what a section heading says."""
+
+from __future__ import annotations
+
+import re
+
+from ..contract.marks import clean
+from ..contract.vocab import STAGE_WORDS, Stage, Vocabulary
+
+TOTAL_WORDS = ("合计", "总计")
+SUBTOTAL_WORDS = ("小计",)
+NOTE_WORDS = ("注", "备注", "说明", "数据来源", "填报", "来源")
+#: A section heading inside a table: 一、新开工项目（5个）, （二）续建项目, 3. 储备项目
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[、](?!\d))")
+_TOTAL = re.compile(rf"^[^\d]{{0,6}}({'|'.join(TOTAL_WORDS)})")
+#: a sub-row of a package project: 8-1, 8.1 (in the 序号 column), ①, or a name written 其中：…
+COMPONENT_SERIAL = re.compile(r"^\d+[-.－—]\d+$|^[①-⑳]$")
+COMPONENT_NAME = re.compile(r"^其中[:：]\s*")
+_STATED_COUNT = re.compile(r"[(（](?:共)?(\d+)(?:个|项)[^()（）]*[)）]")
+_STAGES = Vocabulary(STAGE_WORDS)
+
+
+def is_total(first: str) -> bool:
+    return bool(_TOTAL.match(first)) and len(first) <= 16
+
+
+def heading_stage(heading: str) -> tuple[Stage | None, int | None]:
+    """``一、续建项目（16个）`` -> (continuing, 16): the stage a section heading names and the count it states."""
+    text = clean(heading)
+    count = _STATED_COUNT.search(text)
+    text = _STATED_COUNT.sub("", text)
+    text = re.sub(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[、.])", "", text)
+    return _STAGES.get(text), int(count[1]) if count else None
