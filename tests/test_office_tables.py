@@ -76,7 +76,14 @@ def test_sections_give_counts_sums_and_the_start_rate(district):
     assert {k: v.summary.count for k, v in by_stage.items()} == {Stage.CONTINUING: 3, Stage.NEW: 3, Stage.PREPARATORY: 2}
     assert by_stage[Stage.NEW].summary.annual_planned.value == 65000 * WAN
     assert by_stage[Stage.CONTINUING].summary.annual_completed.value == 49000 * WAN
-    assert metrics.start_rate(r).value == Decimal(2) / 3
+    rate = metrics.start_rate(r)
+    assert (rate.rate.value, rate.started, rate.due) == (Decimal(2) / 3, 2, 3)
+
+
+def test_a_new_project_planned_after_the_as_of_date_is_not_yet_due_to_start(district):
+    _edit(district, lambda ws: ws.cell(16, 16, "2024-12"))  # 数字经济总部大楼: planned for December
+    rate = metrics.start_rate(load(district, FILES).report)
+    assert (rate.rate.value, rate.started, rate.due) == (1, 2, 2)
 
 
 def test_months_that_disagree_with_the_year_to_date_total_are_named(district):
@@ -233,7 +240,7 @@ def test_the_example_builds_strictly_from_its_files_as_they_are(tmp_path):
     assert "已生成网站" in result.stdout and "8 个项目" in result.stdout
     home = text_of((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     assert "全区8个重点项目完成投资8.83亿元" in home
-    assert "新开工 3 26亿元 6.5亿元 3.9亿元 60.0%" in home and "新开工项目开工率 66.7%（3 个新开工项目中已开工 2 个）" in home
+    assert "新开工 3 26亿元 6.5亿元 3.9亿元 60.0%" in home and "新开工项目开工率 66.7%（应开工 3 个，已开工 2 个）" in home
     package = text_of((tmp_path / "site" / "projects" / PACKAGE / "index.html").read_text(encoding="utf-8"))
     assert "2-1 滨河路改造工程 2.5亿元 1亿元 0.8亿元" in package and "2024年1-10月完成投资 1.2亿元" in package
     csv = (tmp_path / "site" / "downloads" / "projects.csv").read_text(encoding="utf-8-sig").splitlines()

@@ -56,6 +56,18 @@ class Amount:
 NOT_REPORTED = Amount.absent()
 
 
+def half_last_digit(text: str | None) -> Decimal:
+    """Half a unit of the last digit written: ``72.25`` -> 0.005, ``72`` -> 0.5, ``6,582.00`` -> 0.005."""
+    digits = "".join(c for c in (text or "") if c.isdigit() or c == ".")
+    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
+    return Decimal(5) / Decimal(10) ** (decimals + 1)
+
+
+def tolerance(a: Amount) -> Decimal:
+    """How far from an amount, in base units, another may be and still agree: half its last digit written."""
+    return half_last_digit(a.raw) * (a.scale or 1)
+
+
 def to_decimal(value) -> Decimal:
     """A cell's number as Decimal; floats from spreadsheets are read to 15 significant digits. A number that is
     none (infinity, NaN: a workbook can hold them, Excel cannot show them) is an invalid value."""

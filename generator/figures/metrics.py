@@ -46,8 +46,8 @@ DEFINITIONS: tuple[Definition, ...] = (
                "对有数值的项目求和。有项目的数值未公开、待定或未填报时，合计只含有数值的项目，并标为“不完整”，注明未计入的项目数。含“约”“近”的数相加为约数；只含“以上”“超”的为下限。",
                "The sum of the projects that have a figure. When any is withheld, to be determined or not reported, the sum covers only the others and is marked partial with the count left out. A sum with any about/nearly figure is approximate; one with only at-least/over figures is a lower bound."),
     Definition("start_rate", "开工率", "Start rate",
-               "新开工项目中已开工的项目数 ÷ 新开工项目数。新开工项目是表中“新开工”一节（或建设性质为新开工）的项目；已开工指建设状态为在建或其后（停建除外），或实际开工时间不晚于数据截止日期。",
-               "New projects that have started ÷ new projects. New projects are those in the table's “new” section (or whose stage says new); a project has started when its status is under construction or later (not suspended), or its start date is on or before the as-of date."),
+               "已开工的新开工项目数 ÷ 应开工的新开工项目数。新开工项目是表中“新开工”一节（或建设性质为新开工）的项目；应开工指计划开工时间不晚于数据截止日期（未填计划开工时间的都算），提前开工的也计入；已开工指建设状态为在建或其后（停建除外），或实际开工时间不晚于数据截止日期。",
+               "New projects that have started ÷ new projects due to start. New projects are those in the table's “new” section (or whose stage says new); a project is due when its planned start is on or before the as-of date (or it has none), and one that started early counts too; it has started when its status is under construction or later (not suspended), or its start date is on or before the as-of date."),
     Definition("completion_rate", "完成率（汇总）", "Completion rate (groups)",
                "同时有年度计划投资和年度完成投资的项目：完成投资之和 ÷ 计划投资之和。有项目因数值缺失未计入时标为“不完整”。产业集群按最新年度计算。",
                "Over the projects with both an annual plan and an annual completed figure: the sum of completed ÷ the sum of planned; partial when any project was left out for a missing figure. Clusters use the latest year."),
@@ -307,12 +307,23 @@ def stage_summaries(report: Report) -> list[StageSummary]:
     return out
 
 
-def start_rate(report: Report) -> Ratio:
-    """开工率: see the definition. No figure when the report has no new projects."""
+@dataclass(frozen=True)
+class StartRate:
+    """开工率 and what it is made of."""
+
+    rate: Ratio
+    started: int  # new projects due to start that have
+    due: int  # new projects due to start by the as-of date (or started early)
+
+
+def start_rate(report: Report) -> StartRate:
+    """开工率: see the definition. No figure when no new project is due to start yet."""
+    as_of = report.as_of
     new = [p for p in report.projects.values() if p.stage is Stage.NEW]
-    if not new:
-        return Ratio(None)
-    return Ratio(Decimal(sum(has_started(p, report.as_of) for p in new)) / len(new))
+    due = [p for p in new if has_started(p, as_of) or p.planned_start_date.date is None
+           or as_of is None or p.planned_start_date.date.first_day() <= as_of]
+    started = sum(has_started(p, as_of) for p in due)
+    return StartRate(Ratio(Decimal(started) / len(due)) if due else Ratio(None), started, len(due))
 
 
 def cluster_summary(report: Report, cluster_id: str | None) -> Summary:

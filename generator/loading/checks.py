@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..contract.amounts import total
+from ..contract.amounts import half_last_digit, total
 from ..figures.metrics import annual_completion, cumulative_investment, investment_share
 from ..model.report import Project
 from ..reading.tables import BoundTable
@@ -30,7 +30,7 @@ def check_totals(loader, bound: BoundTable, projects: dict[str, Project]) -> Non
             computed = total(getattr(p, f) for p in covered)
             if stated.value is None or computed.value is None or stated.scale is None:
                 continue
-            tolerance = _half_last_digit(as_text(r.raw(f))) * stated.scale
+            tolerance = half_last_digit(as_text(r.raw(f))) * stated.scale
             # with figures withheld the rows' sum is only a lower bound: a total below it is still wrong
             wrong = (stated.value < computed.value - tolerance if computed.partial
                      else abs(stated.value - computed.value) > tolerance)
@@ -76,17 +76,10 @@ def check_packages(loader, bound: BoundTable, projects: dict[str, Project]) -> N
             if not own.known or not own.raw or not all(a.known for a in parts) or own.scale is None:
                 continue
             summed = total(parts)
-            if abs(summed.value - own.value) > _half_last_digit(own.raw) * own.scale:
+            if abs(summed.value - own.value) > half_last_digit(own.raw) * own.scale:
                 first, last = p.components[0].source.row, p.components[-1].source.row
                 r.problem("package-mismatch", f, computed=f"{(summed.value / own.scale).normalize():f}", first=first, last=last)
 
 
 def _percent(value: Decimal) -> str:
     return f"{value * 100:.1f}%"
-
-
-def _half_last_digit(text: str | None) -> Decimal:
-    """Half a unit of the last digit written: ``72.25`` -> 0.005, ``72`` -> 0.5."""
-    digits = "".join(c for c in (text or "") if c.isdigit() or c == ".")
-    decimals = len(digits.split(".", 1)[1]) if "." in digits else 0
-    return Decimal(5) / Decimal(10) ** (decimals + 1)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from ..contract.amounts import Amount, total
+from ..contract.amounts import Amount, tolerance, total
 from ..contract.periods import Period
 from ..contract.schema import PROGRESS, TABLES
 from ..model.report import ProgressEntry, Project, SourceRef
@@ -52,7 +52,7 @@ def check_months_against_total(r: RowReader, project: Project, entries: list[Pro
     if covered != list(range(first, last + 1)) or not all(e.completed_investment.known for e in inside):
         return
     summed = total(e.completed_investment for e in inside)
-    if abs(summed.value - stated.value) > _tolerance(stated):
+    if abs(summed.value - stated.value) > tolerance(stated):
         headers = {e.period.key: c.header for c in r.bound.wide_columns for e in inside
                    if _same_period(c.wide.of_year(e.period.year), e.period)}
         head, tail = headers.get(inside[0].period.key, ""), headers.get(inside[-1].period.key, "")
@@ -66,15 +66,6 @@ def check_months_against_total(r: RowReader, project: Project, entries: list[Pro
 def _same_period(span, period: Period) -> bool:
     return (span.kind == "month" and period.kind == "month" and span.last == period.index) or (
         span.quarter is not None and period.kind == "quarter" and span.quarter == period.index)
-
-
-def _tolerance(a: Amount):
-    """Half a unit of the last digit the figure was written with."""
-    text = a.raw or ""
-    decimals = len(text.split(".", 1)[1]) if "." in text else 0
-    from decimal import Decimal
-
-    return Decimal(5) / Decimal(10) ** (decimals + 1) * (a.scale or 1)
 
 
 def _shown(value, like: Amount) -> str:
@@ -164,7 +155,7 @@ def check_year_to_date(projects: dict[str, Project], bound: BoundTable, log: Pro
             if any(x is None or not x.completed_investment.known for x in earlier):
                 continue
             summed = total(x.completed_investment for x in earlier)
-            if abs(summed.value - e.ytd_completed_investment.value) > _tolerance(e.ytd_completed_investment):
+            if abs(summed.value - e.ytd_completed_investment.value) > tolerance(e.ytd_completed_investment):
                 places = dict.fromkeys(f"{x.source.file}:{x.source.row}" for x in earlier)
                 shown = "、".join(list(places)[:4]) + ("…" if len(places) > 4 else "")
                 log.add("ytd-sum-mismatch", file=bound.sheet.label, row=e.source.row,
@@ -199,6 +190,6 @@ def _merged(old: ProgressEntry, new: ProgressEntry) -> ProgressEntry:
 def _report_conflict(old: ProgressEntry, new: ProgressEntry, log: ProblemLog, headers: dict[str, str]) -> None:
     for f in PROGRESS_AMOUNTS:
         a, b = getattr(old, f), getattr(new, f)
-        if a.known and b.known and abs(a.value - b.value) > max(_tolerance(a), _tolerance(b)):
+        if a.known and b.known and abs(a.value - b.value) > max(tolerance(a), tolerance(b)):
             log.add("progress-conflict", file=new.source.file, row=new.source.row, column=headers.get(f, PROGRESS.field(f).zh),
                     value=b.raw, period=new.period.key, other=f"{old.source.file}:{old.source.row}", other_value=a.raw)

@@ -39,6 +39,7 @@ def _date(d: DateValue) -> str:
 def _records(report: Report) -> dict[str, list[dict]]:
     """Each exported table as rows of canonical column -> text (amounts in the display unit)."""
     projects = []
+    extra_headers = extras_published(report)
     for p in report.projects.values():
         row = {"id": p.id, "name": p.name, "category": p.category.value, "level": p.level or "",
                "cluster": p.cluster_id or "", "status": p.status.value if p.status else "",
@@ -58,7 +59,7 @@ def _records(report: Report) -> dict[str, list[dict]]:
             elif f.name not in row:
                 row[f.name] = "" if value is None else str(value)
         row["package"] = len(p.components) if p.components else ""
-        for header, value in extra_columns(report, p).items():
+        for header, value in ((h, p.extras.get(h, "")) for h in extra_headers):
             if isinstance(value, Amount):  # in the display unit, under the header without the unit it was written in
                 base = without_unit(header)
                 row[say("header-with-unit", report.language, label=base, unit=report.display_unit)], _ = _amount(value, report)
@@ -80,10 +81,9 @@ def _records(report: Report) -> dict[str, list[dict]]:
     return {name: tables[name] for name in exported_tables(report)}
 
 
-def extra_columns(report: Report, project) -> dict[str, str]:
-    """The published columns the schema does not know, under their headers as written (every project has each)."""
-    headers = dict.fromkeys(h for p in report.projects.values() for h in p.extras)
-    return {h: project.extras.get(h, "") for h in headers}
+def extras_published(report: Report) -> list[str]:
+    """The headers, as written, of the published columns the schema does not know (a column for each)."""
+    return list(dict.fromkeys(h for p in report.projects.values() for h in p.extras))
 
 
 def exported_tables(report: Report) -> list[str]:

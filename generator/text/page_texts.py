@@ -116,7 +116,7 @@ PAGE_TEXTS: dict[str, L] = {
     "components": L("子项目", "Components"),
     "by_stage": L("按建设性质", "By stage"),
     "start_rate": L("开工率", "Start rate"),
-    "start_rate_line": L("新开工项目开工率 {rate}（{count} 个新开工项目中已开工 {started} 个）。", "Start rate of new projects: {rate} ({started} of {count} new projects have started)."),
+    "start_rate_line": L("新开工项目开工率 {rate}（应开工 {due} 个，已开工 {started} 个）。", "Start rate of new projects: {rate} ({started} of the {due} due to start have started)."),
     "package-count": L("子项目数", "Components"),
     "yes-yes": L("是", "yes"),
     "yes-no": L("否", "no"),
