@@ -265,3 +265,17 @@ def test_quarterly_columns_become_progress_rows_and_are_checked_against_their_to
     assert [(e.period.key, e.completed_investment.value) for e in p.progress] == [
         ("2024Q1", 200 * WAN), ("2024Q2", 300 * WAN), ("2024Q3", 400 * WAN)]
     assert loaded.report.completed_span.label("zh") == "2024年1-9月" and loaded.report.as_of == dt.date(2024, 9, 30)
+
+
+def test_a_sub_row_number_that_excel_made_a_date_is_still_a_sub_row(site):
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["序号", "项目代码", "项目名称", "总投资"])
+    ws.append([8, "P8", "打包项目", 10])
+    ws.append([dt.datetime(2024, 8, 1), None, "子项目一", 6])  # 8-1 typed into a General cell
+    ws.append([dt.datetime(2024, 8, 2), None, "子项目二", 4])
+    (site / "data").mkdir()
+    book.save(site / "data" / "projects.xlsx")
+    loaded = load(site)
+    assert lines(loaded) == []
+    assert [(c.serial, c.name) for c in loaded.report.projects["P8"].components] == [("8-1", "子项目一"), ("8-2", "子项目二")]

@@ -21,6 +21,16 @@ _STATED_COUNT = re.compile(r"[(（](?:共)?(\d+)(?:个|项)[^()（）]*[)）]")
 _STAGES = Vocabulary(STAGE_WORDS)
 
 
+def serial_text(cell) -> str | None:
+    """A 序号 as written; one that Excel turned into a date (``8-1`` typed in became 1 August) as ``8-1`` again."""
+    if cell is None:
+        return None
+    month, day = getattr(cell, "month", None), getattr(cell, "day", None)
+    if month and day and not isinstance(cell, str):
+        return f"{month}-{day}"
+    return clean(str(cell))
+
+
 def is_total(first: str) -> bool:
     return bool(_TOTAL.match(first)) and len(first) <= 16
 

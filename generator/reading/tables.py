@@ -15,7 +15,16 @@ from ..contract.vocab import Stage
 from ..text.problems import ProblemLog
 from .headers import HeaderMatcher, header_depth, header_parts
 from .preamble import Preamble, read_preamble
-from .rows import COMPONENT_NAME, COMPONENT_SERIAL, HEADING, NOTE_WORDS, SUBTOTAL_WORDS, heading_stage, is_total
+from .rows import (
+    COMPONENT_NAME,
+    COMPONENT_SERIAL,
+    HEADING,
+    NOTE_WORDS,
+    SUBTOTAL_WORDS,
+    heading_stage,
+    is_total,
+    serial_text,
+)
 from .sources import Sheet
 from .workbook import column_letter
 
@@ -296,7 +305,7 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
             else:
                 pending.append(row)
             continue
-        serial = clean(str(cells[serial_col])) if serial_col is not None and serial_col < len(cells) and cells[serial_col] is not None else None
+        serial = serial_text(cells[serial_col]) if serial_col is not None and serial_col < len(cells) else None
         row.serial = serial
         if section is not None:
             row.section, row.stage = section.heading, section.stage
