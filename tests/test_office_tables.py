@@ -126,7 +126,8 @@ def test_the_platform_export_matches_by_code_or_by_name_however_bracketed(distri
     settings = {"files": {"projects": {"path": office.WORKBOOK}}}
     loaded = load(district, settings)
     assert lines(loaded) == [
-        "data/progress.csv:3: 项目名称: 项目“智能装备产业园二期”不在 projects 表中（共 3 行：3、4、5）；是否指“智能装备产业园（一期）”？"]
+        "data/progress.csv:3: 项目名称: 项目“智能装备产业园二期”不在 projects 表中（共 3 行：3、4、5）（是否指“智能装备产业园（一期）”？）；"
+        "请在项目表中加入此项目，或删去它所在的行"]
     november = loaded.report.projects[P1].progress[-1]
     assert (november.period.key, november.completed_investment.value) == ("2024-11", 2000 * WAN)
 
@@ -279,3 +280,31 @@ def test_a_sub_row_number_that_excel_made_a_date_is_still_a_sub_row(site):
     loaded = load(site)
     assert lines(loaded) == []
     assert [(c.serial, c.name) for c in loaded.report.projects["P8"].components] == [("8-1", "子项目一"), ("8-2", "子项目二")]
+
+
+def test_a_data_folder_of_two_files_under_other_names_reads_both_and_says_so(district):
+    loaded = load(district)
+    assert set(lines(loaded)) == {
+        f"data/{office.WORKBOOK}: 没有 projects.csv；此文件作为 projects 表读取（可在配置 files.projects.path 中写明）",
+        f"data/{office.EXPORT}: 没有 progress.csv；此文件作为 progress 表读取（可在配置 files.progress.path 中写明）"}
+    assert loaded.report.projects[P1].progress[-1].ytd_completed_investment.value == 30000 * WAN
+
+
+def test_a_code_the_projects_table_lacks_is_matched_by_name_with_a_warning(district):
+    path = district / "data" / office.EXPORT
+    path.write_bytes(path.read_bytes().decode("gbk").replace(HOSPITAL, "2021-330112-84-01-100072").encode("gbk"))
+    assert lines(load(district, FILES)) == [
+        f"data/{office.EXPORT}:{row}: 项目代码: 项目代码“2021-330112-84-01-100072”不在 projects 表中，按项目名称对应到"
+        f"“示例区人民医院迁建”（代码 {HOSPITAL}）；请核对代码" for row in (8, 9, 10)]
+
+
+def test_a_sub_row_numbered_for_another_project_is_a_warning(district):
+    _edit(district, lambda ws: ws.cell(14, 1, "3-2"))
+    assert lines(load(district, FILES)) == [
+        f"data/{office.WORKBOOK}:14: 序号: 子项目序号“3-2”与其上的项目序号“2”不对应；它仍作为该项目的子项目读取"]
+
+
+def test_a_withheld_total_whose_months_are_given_is_a_warning(district):
+    _edit(district, lambda ws: ws.cell(7, 13, "保密"))
+    assert lines(load(district, FILES))[-1] == (
+        f"data/{office.WORKBOOK}:7: 1-10月完成投资/完成额: 保密 被标为未公开，但其各月数值都已填写，相加即可得出（30000）；若要保密，各月也应未公开")

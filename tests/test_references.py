@@ -56,8 +56,8 @@ def test_progress_references_by_id_or_name(site):
                                             ["A", "乙", "2022-02", "1"], ["", "", "2022-03", "1"], ["A", "甲", "", "1"]])
     loaded = load(site)
     assert lines(loaded) == [
-        "data/progress.csv:4: 项目编号: 项目“Z”不在 projects 表中",
-        "data/progress.csv:5: 项目名称: 项目“丁”不在 projects 表中",
+        "data/progress.csv:4: 项目编号: 项目“Z”不在 projects 表中；请在项目表中加入此项目，或删去它所在的行",
+        "data/progress.csv:5: 项目名称: 项目“丁”不在 projects 表中；请在项目表中加入此项目，或删去它所在的行",
         "data/progress.csv:6: 项目名称: 项目编号“A”与项目名称“乙”不是同一个项目",
         "data/progress.csv:7: 项目编号: “项目编号”不能为空",
         "data/progress.csv:8: 月份: “报告期”不能为空",

@@ -11,9 +11,7 @@ from .cells import RESERVED_IDS, RowReader, safe_id
 
 #: Words in a code cell that say the code does not exist yet.
 PENDING_CODES = frozenset(fold(w) for w in ("待赋码", "未赋码", "暂无代码", "暂未赋码", "待生成", "待定", "暂无", "无"))
-_BRACKETS = str.maketrans({"[": "(", "【": "(", "〔": "(", "［": "(", "{": "(", "〈": "(", "《": "(",
-                           "]": ")", "】": ")", "〕": ")", "］": ")", "}": ")", "〉": ")", "》": ")"})
-_PUNCTUATION = re.compile(r"[\s\"'“”‘’·•.,，。、:：;；\-—–_]")
+_PUNCTUATION = re.compile(r"[\s\"'“”‘’·•.,，。、:：;；\-—–_()\[\]{}【】〔〕［］〈〉《》]")
 
 
 def slug(text: str | None, empty: str = "project") -> str:
@@ -38,9 +36,9 @@ def unique(candidate: str, taken) -> str:
 
 
 def name_key(name: str) -> str:
-    """The form names are matched in across tables: NFKC, case and white space aside, every kind of bracket as
-    ``()``, and punctuation left out (``XX项目（一期）`` = ``XX项目[一期]`` = ``XX项目 (一期)``)."""
-    return _PUNCTUATION.sub("", fold(name).translate(_BRACKETS))
+    """The form names are matched in across tables: NFKC, case and white space aside, brackets and punctuation left
+    out (``XX项目（一期）`` = ``XX项目[一期]`` = ``XX项目 一期``)."""
+    return _PUNCTUATION.sub("", fold(name))
 
 
 class ProjectIds:

@@ -56,6 +56,7 @@ class Loader:
         self.missing = MissingWords(self.config.missing.model_dump(exclude_none=True))
         self.sources: list[SourceFile] = []
         self.monthly: dict[str, list] = {}  # project id -> entries from a projects table's monthly columns
+        self.guessed: list[Path] = []  # spreadsheets read although no table is named after them
 
     # -- files ---------------------------------------------------------------
     def label(self, path: Path) -> str:
@@ -72,11 +73,11 @@ class Loader:
         if len(found) > 1:
             self.log.add("file-ambiguous", file=self.label(self.site.data_dir), files=[p.name for p in found])
             return None
-        if not found and table.required and not settings.path:
-            other = only_spreadsheet(self.site.data_dir, set(TABLES))
+        guessed = False
+        if not found and not settings.path and (table.required or (name == "progress" and self.guessed)):
+            other = only_spreadsheet(self.site.data_dir, set(TABLES) | {p.stem.casefold() for p in self.guessed})
             if other is not None:
-                self.log.add("file-chosen", file=self.label(other), name=f"{name}.csv")
-                found = [other]
+                found, guessed = [other], True
         if not found or not found[0].exists():
             if table.required:
                 shown = self.label(found[0]) if found else self.label(self.site.data_dir / f"{name}.csv")
@@ -90,6 +91,12 @@ class Loader:
         except InvalidValue as exc:
             self.log.add(exc.code, file=self.label(path), **exc.params)
             return None
+        if guessed:  # a spreadsheet with another name: used when its header fits the table, and said so
+            if not table.required and not any(matcher.match(c).field == table.anchor for _, cells in sheet.rows[:30]
+                                              for c in cells):
+                return None
+            self.guessed.append(path)
+            self.log.add("file-chosen", file=self.label(path), name=f"{name}.csv", table=name)
         if sheet.hidden_sheets:
             self.log.add("hidden-sheets", file=sheet.label, sheets=[f"“{n}”" for n in sheet.hidden_sheets])
         if sheet.by_header:

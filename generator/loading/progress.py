@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..contract.amounts import Amount, tolerance, total
+from ..contract.marks import Missing
 from ..contract.periods import Period
 from ..contract.schema import PROGRESS, TABLES
 from ..model.report import ProgressEntry, Project, SourceRef
@@ -43,7 +44,9 @@ def check_months_against_total(r: RowReader, project: Project, entries: list[Pro
     gives every one of them: a mismatch is a warning that names both."""
     col = r.bound.column("annual_completed_investment")
     stated = project.annual_completed_investment
-    if col is None or col.span is None or col.span.kind != "to_date" or stated.value is None or not entries:
+    if col is None or col.span is None or col.span.kind != "to_date" or not entries:
+        return
+    if stated.value is None and stated.missing is not Missing.WITHHELD:
         return
     first, last = col.span.first, col.span.last
     inside = sorted((e for e in entries if first <= e.period.start.month and e.period.end.month <= last),
@@ -52,6 +55,10 @@ def check_months_against_total(r: RowReader, project: Project, entries: list[Pro
     if covered != list(range(first, last + 1)) or not all(e.completed_investment.known for e in inside):
         return
     summed = total(e.completed_investment for e in inside)
+    if stated.value is None:  # withheld, but the months give it away
+        shown = f"{(summed.value / (inside[0].completed_investment.scale or 1)).normalize():f}"
+        r.problem("withheld-total-given-months", "annual_completed_investment", computed=shown)
+        return
     if abs(summed.value - stated.value) > tolerance(stated):
         headers = {e.period.key: c.header for c in r.bound.wide_columns for e in inside
                    if _same_period(c.wide.of_year(e.period.year), e.period)}
@@ -87,6 +94,8 @@ class ProgressReader:
             found = self.finder.by_id(pid)
             if found is None and pname is not None:
                 found = self.finder.named(pname)
+                if found is not None:
+                    r.problem("project-matched-by-name", "project", project_name=self.projects[found].name, id=found)
             if found is None:
                 self.unknown[("project", pid, pname)].append(r.row.number)
             elif pname is not None and not self.finder.same_name(found, pname) and self.finder.named(pname) not in (None, found):

@@ -311,6 +311,10 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
             row.section, row.stage = section.heading, section.stage
         component = (serial is not None and COMPONENT_SERIAL.match(serial)) or COMPONENT_NAME.match(name)
         if component and rows and (section is None or rows[-1].section == section.heading):
+            parent = rows[-1].serial
+            if serial and parent and COMPONENT_SERIAL.match(serial) and re.split(r"[-.－—]", serial)[0] != parent:
+                log.add("component-parent", file=sheet.label, row=number, column=columns[serial_col].header,
+                        value=serial, parent=parent)
             if name_col is not None and COMPONENT_NAME.match(name):
                 row.cells[table.anchor] = COMPONENT_NAME.sub("", str(row.cells[table.anchor]).strip())
             rows[-1].components.append(row)
