@@ -10,7 +10,7 @@ from .conftest import lines, load, write_table
 SAMPLE = {
     "id": "X1", "text": "文字", "status": "在建", "category": "招商项目", "level": "市重点", "cluster_ref": "新材料",
     "years": "2022", "year": "2022", "amount": "3", "number": "30.5", "date": "2022-01-26", "period": "2022Q1",
-    "value": "19", "project_ref": "P1", "project_name": "甲项目", "stage": "续建", "yesno": "是", "derived": "85.3",
+    "value": "19", "project_ref": "P1", "project_name": "甲项目", "stage": "续建", "yesno": "是", "derived": "85.3", "light": "绿灯",
 }
 BASE = {"projects": ["项目编号", "项目名称"], "clusters": ["集群名称"], "progress": ["项目编号", "报告期"], "indicators": ["指标名称", "数值"]}
 BASE_ROW = {"projects": ["P1", "甲项目"], "clusters": ["新材料"], "progress": ["P1", "2022Q1"], "indicators": ["储备项目", "19"]}

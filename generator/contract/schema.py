@@ -17,7 +17,7 @@ from .marks import fold
 class Field:
     name: str  # canonical English name used in code and configuration
     kind: str  # id, text, status, category, level, cluster_ref, project_ref, project_name, years, year,
-    #            amount, number, date, period, value, yesno; derived: recognised but computed, never read
+    #            amount, number, date, period, value, yesno, stage, light; derived: recognised but computed, never read
     aliases: tuple[str, ...]  # headers users type, most usual first
     zh: str  # Chinese label
     en: str  # English label
@@ -107,7 +107,8 @@ PROJECTS = Table(
           "占年度计划比例", "Share of annual plan (stated)", False, (), "由生成器按年度完成投资 ÷ 年度计划投资计算，不读取", "computed (completed ÷ planned), not read"),
         F("schedule_share", "derived", ("序时进度", "时序进度", "时间进度", "均衡进度"), "序时进度", "Share of year elapsed (stated)", False, (),
           "由生成器按报告期计算，不读取", "computed from the period, not read"),
-        F("light", "text", ("亮灯情况", "亮灯", "亮灯结果", "红黄绿灯", "灯色", "预警情况", "预警等级"), "亮灯情况", "Light (as reported)"),
+        F("light", "light", ("亮灯情况", "亮灯", "亮灯结果", "红黄绿灯", "灯色", "预警情况", "预警等级"), "亮灯情况", "Light (as reported)", False, (),
+          "绿灯/绿、黄灯/黄、红灯/红，或 green/amber/red；与按序时进度算出的不同时给出警告", "green/G, amber/yellow/A, red/R; a warning when the figures say otherwise"),
         F("signed_amount", "amount", ("协议投资额", "签约金额", "合同投资额", "协议总投资", "签约投资额"), "协议投资额", "Agreed investment"),
         F("funds_in_place", "amount", ("到位资金", "实际到位资金", "累计到位资金", "资金到位"), "到位资金", "Funds in place"),
         F("signed_date", "date", ("签约时间", "签约日期"), "签约时间", "Signed"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..contract.amounts import half_last_digit, total
+from ..figures.lights import project_light
 from ..figures.metrics import annual_completion, cumulative_investment, investment_share
 from ..model.report import Project
 from ..reading.tables import BoundTable
@@ -79,6 +80,23 @@ def check_packages(loader, bound: BoundTable, projects: dict[str, Project]) -> N
             if abs(summed.value - own.value) > half_last_digit(own.raw) * own.scale:
                 first, last = p.components[0].source.row, p.components[-1].source.row
                 r.problem("package-mismatch", f, computed=f"{(summed.value / own.scale).normalize():f}", first=first, last=last)
+
+
+def check_lights(loader, bound: BoundTable, report) -> None:
+    """A light the table gives must be a light word, and is worth a look when the figures say otherwise."""
+    if bound.column("light") is None:
+        return
+    for p in report.projects.values():
+        if not p.light:
+            continue
+        check = project_light(p, report)
+        where = dict(file=p.source.file, row=p.source.row, column=bound.header_of("light"), value=p.light)
+        if check.stated is None:
+            loader.log.add("light-unknown", **where)
+        elif check.disagrees:
+            loader.log.add("light-disagrees", derived=both(f"light_{check.derived.value}"),
+                           rate=_percent(check.rate) if check.rate is not None else "—",
+                           share=_percent(check.share) if check.share is not None else "—", **where)
 
 
 def _percent(value: Decimal) -> str:

@@ -18,7 +18,17 @@ from ..contract.marks import InvalidValue, Missing, MissingWords, fold
 from ..contract.periods import parse_period
 from ..contract.schema import PROJECTS, TABLES, normalize_header
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STAGE_WORDS, STATUS_WORDS, Category, Stage, Status, Vocabulary
-from ..model.report import Cluster, Component, Indicator, Project, Report, ScheduleRule, SourceFile, SourceRef
+from ..model.report import (
+    Cluster,
+    Component,
+    Indicator,
+    LightRule,
+    Project,
+    Report,
+    ScheduleRule,
+    SourceFile,
+    SourceRef,
+)
 from ..reading.headers import HeaderMatcher
 from ..reading.sources import find_table_file, only_spreadsheet, read_sheet
 from ..reading.tables import BoundTable, bind
@@ -27,7 +37,7 @@ from ..settings.config import Site
 from ..text.problems import ProblemLog
 from . import publication
 from .cells import RowReader, as_text
-from .checks import check_packages, check_projects, check_totals
+from .checks import check_lights, check_packages, check_projects, check_totals
 from .identity import ProjectIds, not_reserved, safe_or_slug, unique
 from .progress import ProgressReader, check_months_against_total, check_year_to_date, merge, monthly_entries
 
@@ -221,7 +231,7 @@ class Loader:
                 years=years,
                 **{f: r.amount(f) for f in AMOUNT_FIELDS},
                 **{f: r.date(f) for f in DATE_FIELDS},
-                **{f: r.text(f) for f in TEXT_FIELDS},
+                **{f: r.text(f) for f in TEXT_FIELDS}, light=r.text("light"),
                 latitude=r.number("latitude"), longitude=r.number("longitude"),
                 extras=self.extras(bound, row),
                 components=tuple(self.component(bound, c) for c in row.components),
@@ -308,9 +318,12 @@ class Loader:
                                  self.sources, as_of=self.as_of(rows), language=self.site.language,
                                  schedule=ScheduleRule(Decimal(str(self.config.schedule_tolerance))),
                                  unit_factor=money.factor(self.config.display_unit),
-                                 completed_span=span if span is not None and span.kind == "to_date" else None)
+                                 completed_span=span if span is not None and span.kind == "to_date" else None,
+                                 lights=LightRule(Decimal(str(self.config.lights.green_within)),
+                                                  Decimal(str(self.config.lights.yellow_within))))
         check_projects(self, bounds, report.projects)
         check_packages(self, bounds["projects"], report.projects)
+        check_lights(self, bounds["projects"], report)
         return Loaded(report, self.log)
 
 

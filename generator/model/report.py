@@ -176,6 +176,16 @@ class ScheduleRule:
     tolerance: Decimal = Decimal("0.05")
 
 
+@dataclass(frozen=True)
+class LightRule:
+    """How a project is lit against 序时进度 (the share of the year elapsed): green at most ``green_within``
+    percentage points below it, yellow at most ``yellow_within`` below, red further below or not started by its
+    planned start."""
+
+    green_within: Decimal = Decimal(0)
+    yellow_within: Decimal = Decimal(30)
+
+
 @dataclass(frozen=True, eq=False)
 class Report:
     """Everything a site is made from. Amounts are in the currency's base unit. Made by :meth:`assemble`.
@@ -196,12 +206,14 @@ class Report:
     unit_factor: Decimal = Decimal(1)  # base units in one display unit
     #: the months the projects table's completed investment runs to (1-10月), when its header names them
     completed_span: Span | None = None
+    lights: LightRule = LightRule()
 
     @classmethod
     def assemble(cls, currency: str, display_unit: str, projects: Mapping[str, Project],
                  clusters: Mapping[str, Cluster], indicators: Iterable[Indicator], sources: Iterable[SourceFile],
                  as_of: dt.date | None = None, schedule: ScheduleRule = ScheduleRule(), language: str = "zh",
-                 unit_factor: Decimal = Decimal(1), completed_span: Span | None = None) -> Report:
+                 unit_factor: Decimal = Decimal(1), completed_span: Span | None = None,
+                 lights: LightRule = LightRule()) -> Report:
         """The report of these parts, with what is derived from all of them worked out once."""
         indicators = tuple(indicators)
         periods = tuple(sorted({e.period for p in projects.values() for e in p.progress}, key=Period.sort_key))
@@ -213,7 +225,7 @@ class Report:
         current = as_of.year if as_of and as_of.year in years else (years[-1] if years else None)
         frozen = MappingProxyType({pid: p.in_report_of(current) for pid, p in projects.items()})
         return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
-                   as_of, periods, years, current, schedule, language, unit_factor, completed_span)
+                   as_of, periods, years, current, schedule, language, unit_factor, completed_span, lights)
 
     @property
     def latest_period(self) -> Period | None:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from ..contract.schema import PROJECTS, without_unit
 from ..contract.vocab import Category, Stage, Status
-from ..figures import metrics
+from ..figures import lights, metrics
 from ..model.report import Project, Report
 from ..text.catalogue import pick, say
 from . import charts as ch
@@ -238,8 +238,23 @@ class PageMaker:
                            cumulative=metrics.cumulative_investment(p),
                            schedule=metrics.schedule(p, r.latest_period, r.schedule),
                            milestones=metrics.milestones(p, r.as_of),
+                           light=self.light_text(lights.project_light(p, r)),
                            tags=[t for t in (r.clusters[p.cluster_id].name if p.cluster_id else None, self.status(p.status),
                                              *[self.fmt.t("year-title", year=y) for y in p.all_years]) if t])
+
+    def light_text(self, check: lights.LightCheck) -> str | None:
+        """``黄灯（年度完成率 62.5%，低于序时进度 20.8 个百分点）``; None when no light can be given."""
+        if check.light is None:
+            return None
+        f, word = self.fmt, self.fmt.t(f"light_{check.light.value}")
+        if check.late_start and check.stated is None:
+            return f.t("light_late", light=word)
+        if check.gap_points is None:
+            return word
+        points = f.number(abs(check.gap_points), 1)
+        gap = f.t("gap_equal") if points == f.number(0, 1) else f.t(
+            "gap_above" if check.gap_points > 0 else "gap_below", points=points)
+        return f.t("light_line", light=word, rate=f.ratio(metrics.Ratio(check.rate)), gap=gap)
 
     def _cluster_charts(self, projects: list[Project], **_) -> list:
         f = self.fmt
@@ -296,7 +311,7 @@ class PageMaker:
                     rows.append((_header(table.name, f.name, self.report), meaning))
             fields.append((table, rows))
         return PageContext.of("methodology", self.paths["methodology"], self.fmt.t("methodology"), report=self.report,
-                              definitions=metrics.DEFINITIONS, tables=tables, fields=fields)
+                              definitions=metrics.DEFINITIONS + lights.DEFINITIONS, tables=tables, fields=fields)
 
 
 def field_labels(report: Report) -> dict[str, str]:

@@ -70,6 +70,13 @@ class MissingSettings(_Settings):
     not_reported: list[str] | None = Field(None, description=f"not reported (like an empty cell); default: {', '.join(DEFAULT_MISSING['not_reported'])}", json_schema_extra={"zh": f"未填报（同空白单元格）；默认：{_words_help('not_reported')}"})
 
 
+class LightSettings(_Settings):
+    """The bands of 红黄绿灯 against 序时进度, in percentage points below it."""
+
+    green_within: float = Field(0, ge=0, le=100, description="points below the share of the year elapsed that are still green", json_schema_extra={"zh": "低于序时进度多少个百分点以内仍为绿灯"})
+    yellow_within: float = Field(30, ge=0, le=100, description="points below it that are still yellow (further below is red)", json_schema_extra={"zh": "低于序时进度多少个百分点以内为黄灯（更低为红灯）"})
+
+
 class IgnoreSetting(_Settings):
     """A warning or note not to report in one file or one column only."""
 
@@ -102,6 +109,7 @@ class SiteConfig(_Settings):
     ignore: list[str | IgnoreSetting] = Field(default_factory=list, description="warnings and notes not to report: a code (withheld-value), or {code, file, column} to silence it in one file or column", json_schema_extra={"zh": "不再提示的警告或提示：代码（如 withheld-value），或 {code, file, column} 只在某文件或某列中不提示"})
     publish_columns: list[str] = Field(default_factory=list, description="headers of project-table columns the schema does not know, to publish on project pages (others are not published)", json_schema_extra={"zh": "项目表中未识别的列里要在项目页上发布的列（表头）；未列出的不发布"})
     publish_personal: list[str] = Field(default_factory=list, description="headers of columns that look like personal data (phone, e-mail, ID number …), to publish all the same", json_schema_extra={"zh": "看起来是个人信息（电话、邮箱、身份证号等）但仍要发布的列（表头）"})
+    lights: LightSettings = Field(default_factory=LightSettings, description="bands of the red/yellow/green lights against the share of the year elapsed", json_schema_extra={"zh": "红黄绿灯相对序时进度的带宽"})
     missing: MissingSettings = Field(default_factory=MissingSettings, description="words that mean a cell holds no figure: withheld, tbd, not_applicable, not_reported", json_schema_extra={"zh": "表示单元格没有数值的词：withheld（未公开）、tbd（待定）、not_applicable（不适用）、not_reported（未填报）"})
     limits: Limits = Field(default_factory=Limits, description="how much one data file may hold", json_schema_extra={"zh": "单个数据文件的大小上限"})
 
@@ -159,6 +167,8 @@ class SiteConfig(_Settings):
             for name in settings.columns:
                 if name not in fields:
                     yield f"files.{table}.columns.{name}", say("no-such-field", language, values=", ".join(fields))
+        if self.lights.yellow_within < self.lights.green_within:
+            yield "lights.yellow_within", say("reason-at-least", language, limit=self.lights.green_within)
         for i, rule in enumerate(self.ignore):
             code = rule if isinstance(rule, str) else rule.code
             if code not in WARNING_CODES:

@@ -25,7 +25,7 @@ WARNINGS = (
     "date-number", "hidden-sheets", "hidden-rows", "hidden-columns", "text-invisible", "merged-amount",
     "operation-before-start", "total-mismatch", "id-from-name", "period-sum-mismatch", "ytd-sum-mismatch",
     "progress-conflict", "package-mismatch", "section-count", "project-matched-by-name", "component-parent",
-    "withheld-total-given-months",
+    "withheld-total-given-months", "light-unknown", "light-disagrees",
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.

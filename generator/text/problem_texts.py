@@ -46,6 +46,8 @@ PROBLEM_TEXTS: dict[str, L] = {
     "component-parent": L("子项目序号“{value}”与其上的项目序号“{parent}”不对应；它仍作为该项目的子项目读取", "the sub-row number “{value}” does not go with the number “{parent}” of the project above it; it is read as that project's component all the same"),
     "withheld-total-given-months": L("{value} 被标为未公开，但其各月数值都已填写，相加即可得出（{computed}）；若要保密，各月也应未公开", "{value} is marked withheld, but its months are all given and add up to it ({computed}); to keep it withheld, withhold the months too"),
     "rows-named": L("（共 {count} 行：{rows}）", " ({count} rows: {rows})"),
+    "light-unknown": L("“{value}”不是亮灯（可用：绿灯/绿、黄灯/黄、红灯/红，或 green/amber/red）", "“{value}” is no light (accepted: green/G, amber/yellow/A, red/R)"),
+    "light-disagrees": L("表中为“{value}”，按年度完成率 {rate}（序时进度 {share}）应为{derived}；以表中为准", "the table says “{value}”, but an annual completion of {rate} against {share} of the year elapsed makes it {derived}; the table's light is used"),
     "file-chosen": L("没有 {name}；此文件作为 {table} 表读取（可在配置 files.{table}.path 中写明）", "there is no {name}; this file is read as the {table} table (name it under files.{table}.path in the configuration)"),
     "sheet-chosen": L("没有名为 {table} 的工作表；读取表头含“{header}”的这一张（可在配置 files.{table}.sheet 中写明）", "no sheet is named {table}; this one, whose header holds “{header}”, is read (name it under files.{table}.sheet in the configuration)"),
     "did-you-mean-project": L("（是否指“{name}”？）", " (did you mean “{name}”?)"),

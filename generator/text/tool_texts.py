@@ -83,7 +83,7 @@ TOOL_TEXTS: dict[str, L] = {
     "kind-category": L("类别", "category"), "kind-level": L("级别", "level"),
     "kind-cluster_ref": L("集群编号或名称", "cluster id or name"), "kind-project_ref": L("项目编号", "project id"),
     "kind-project_name": L("项目名称", "project name"), "kind-years": L("年度（可多个）", "years"),
-    "kind-stage": L("建设性质", "stage"), "kind-yesno": L("是/否", "yes/no"), "kind-derived": L("不读取", "not read"),
+    "kind-stage": L("建设性质", "stage"), "kind-light": L("亮灯", "light"), "kind-yesno": L("是/否", "yes/no"), "kind-derived": L("不读取", "not read"),
     "kind-year": L("年度", "year"), "kind-amount": L("金额", "amount"), "kind-number": L("数字", "number"),
     "kind-date": L("日期", "date"), "kind-period": L("报告期", "period"), "kind-value": L("数值或文字", "number or word"),
 }

@@ -1,0 +1,73 @@
+"""序时进度 and 红黄绿灯: bands at their edges, the table's own lights, and what a project page says."""
+
+import datetime as dt
+import html
+from decimal import Decimal
+
+import pytest
+
+from generator.figures.lights import Light, derive, project_light, schedule_share
+from generator.model.report import LightRule
+from generator.rendering.pages import PageMaker
+
+from . import office
+from .conftest import lines, load, write_table
+
+FILES = {"files": {"projects": {"path": office.WORKBOOK}, "progress": {"path": office.EXPORT}}}
+
+
+@pytest.mark.parametrize("as_of,share", [
+    (dt.date(2024, 10, 31), Decimal(10) / 12), (dt.date(2024, 6, 30), Decimal("0.5")), (dt.date(2024, 12, 31), 1),
+    (dt.date(2024, 1, 15), Decimal(15) / 366), (dt.date(2023, 2, 28), Decimal(2) / 12)])
+def test_the_share_of_the_year_elapsed(as_of, share):
+    assert schedule_share(as_of) == share
+
+
+SHARE = Decimal(10) / 12  # 1-10月: 83.3%
+
+
+@pytest.mark.parametrize("rate,light", [
+    (SHARE + Decimal("0.2"), Light.GREEN), (SHARE, Light.GREEN), (SHARE - Decimal("0.0001"), Light.YELLOW),
+    (SHARE - Decimal("0.30"), Light.YELLOW), (SHARE - Decimal("0.3001"), Light.RED), (Decimal(0), Light.RED)])
+def test_default_bands_at_their_edges(rate, light):
+    assert derive(rate, SHARE, LightRule()) is light
+
+
+@pytest.mark.parametrize("rate,light", [
+    (SHARE - Decimal("0.10"), Light.GREEN), (SHARE - Decimal("0.1001"), Light.YELLOW),
+    (SHARE - Decimal("0.30"), Light.YELLOW), (SHARE - Decimal("0.3001"), Light.RED)])
+def test_bands_of_ten_and_thirty_points(rate, light):
+    assert derive(rate, SHARE, LightRule(Decimal(10), Decimal(30))) is light
+
+
+def test_not_started_by_its_planned_start_is_red_whatever_the_rate():
+    assert derive(None, SHARE, LightRule(), late_start=True) is Light.RED and derive(None, SHARE, LightRule()) is None
+
+
+def test_the_tables_lights_agree_with_the_figures_in_the_example(site):
+    office.write(site / "data")
+    loaded = load(site, FILES)
+    assert lines(loaded) == []
+    checks = {p.name: project_light(p, loaded.report) for p in loaded.report.projects.values()}
+    assert {n: (c.light, c.stated, c.derived) for n, c in checks.items() if c.stated} == {
+        "智能装备产业园（一期）": (Light.GREEN,) * 3, "城西污水处理厂提标改造": (Light.YELLOW,) * 3,
+        "示例区人民医院迁建": (Light.RED,) * 3, "新能源汽车零部件项目": (Light.GREEN,) * 3,
+        "城市更新片区综合提升（打包项目）": (Light.YELLOW,) * 3, "数字经济总部大楼": (Light.RED,) * 3}
+    assert checks["数字经济总部大楼"].late_start
+    maker = PageMaker(loaded.report)
+    page = maker.render(maker.project(loaded.report.projects["2023-330112-46-01-208831"])).markdown
+    assert "| 亮灯 | 黄灯（年度完成率 62.5%，低于序时进度 20.8 个百分点） |" in html.unescape(page)
+
+
+def test_a_light_the_figures_do_not_bear_out_and_an_unknown_word_are_warnings(site):
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "年度", "年度计划投资", "年度完成投资", "亮灯情况"],
+        ["A", "甲", "2024", "10", "9", "红灯"], ["B", "乙", "2024", "10", "5", "紫灯"], ["C", "丙", "2024", "10", "8", "Amber"]])
+    loaded = load(site, {"as_of": "2024-10-31"})
+    assert lines(loaded) == [
+        "data/projects.csv:2: 亮灯情况: 表中为“红灯”，按年度完成率 90.0%（序时进度 83.3%）应为绿灯；以表中为准",
+        "data/projects.csv:3: 亮灯情况: “紫灯”不是亮灯（可用：绿灯/绿、黄灯/黄、红灯/红，或 green/amber/red）"]
+    r = loaded.report
+    assert [project_light(p, r).light for p in r.projects.values()] == [Light.RED, Light.RED, Light.YELLOW]
+    wide = load(site, {"as_of": "2024-10-31", "lights": {"green_within": 10}})
+    assert len(lines(wide)) == 3 and "表中为“Amber”，按年度完成率 80.0%（序时进度 83.3%）应为绿灯" in lines(wide)[2]
