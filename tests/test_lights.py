@@ -71,3 +71,15 @@ def test_a_light_the_figures_do_not_bear_out_and_an_unknown_word_are_warnings(si
     assert [project_light(p, r).light for p in r.projects.values()] == [Light.RED, Light.RED, Light.YELLOW]
     wide = load(site, {"as_of": "2024-10-31", "lights": {"green_within": 10}})
     assert len(lines(wide)) == 3 and "表中为“Amber”，按年度完成率 80.0%（序时进度 83.3%）应为绿灯" in lines(wide)[2]
+
+
+def test_the_home_page_counts_the_lights_and_lists_red_then_yellow_furthest_behind_first(site):
+    office.write(site / "data")
+    loaded = load(site, FILES)
+    maker = PageMaker(loaded.report)
+    page = html.unescape(maker.render(maker.home()).markdown)
+    assert "序时进度 83.3%：绿灯 2 个，黄灯 2 个，红灯 4 个。" in page
+    listed = [line.split("](")[0].lstrip("| [") for line in page.splitlines() if line.startswith("| [")][:6]
+    assert listed == ["数字经济总部大楼", "农产品冷链物流中心", "生物医药孵化园", "示例区人民医院迁建",
+                      "城市更新片区综合提升（打包项目）", "城西污水处理厂提标改造"]
+    assert "| 红灯 | 0.0% | 用地规划调整未批复，未按期开工 | 区发改局 | 张区长 |" in page

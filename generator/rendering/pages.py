@@ -104,7 +104,7 @@ class PageMaker:
         language = report.language
         self.env.globals.update(t=t, sep=say("list-separator", language), chart=self.chart_html, front=front_matter,
                                 status=self.status, category=self.category, named=lambda pair: pick(pair, language),
-                                language=language, unit=report.display_unit, Category=Category, Stage=Stage,
+                                language=language, unit=report.display_unit, Category=Category, Stage=Stage, Light=lights.Light,
                                 fields=field_labels(report), unitless=without_unit)
 
     # -- helpers for templates ----------------------------------------------------
@@ -208,7 +208,8 @@ class PageMaker:
                            landed=len([p for p in projects if p.category is Category.INVESTMENT and p.status and
                                        p.status.stage is not None and p.status.stage >= Status.SIGNED.stage]),
                            reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()],
-                           stages=metrics.stage_summaries(r), start_rate=metrics.start_rate(r))
+                           stages=metrics.stage_summaries(r), start_rate=metrics.start_rate(r),
+                           **self._lights(projects))
 
     def projects_index(self) -> PageContext:
         r = self.report
@@ -241,6 +242,22 @@ class PageMaker:
                            light=self.light_text(lights.project_light(p, r)),
                            tags=[t for t in (r.clusters[p.cluster_id].name if p.cluster_id else None, self.status(p.status),
                                              *[self.fmt.t("year-title", year=y) for y in p.all_years]) if t])
+
+    def _lights(self, projects: list[Project]) -> dict:
+        """The lights of ``projects``: counts, the share of the year elapsed, and the red and yellow ones (重点关注),
+        furthest behind first."""
+        r, f = self.report, self.fmt
+        checks = [(p, lights.project_light(p, r)) for p in projects]
+        lit = [(p, c) for p, c in checks if c.light is not None]
+        if not lit:
+            return dict(light_counts=None, watch=[], share_text=None)
+        counts = {light: sum(c.light is light for _, c in lit) for light in lights.Light}
+        watch = sorted(((p, c) for p, c in lit if c.light is not lights.Light.GREEN),
+                       key=lambda pc: (pc[1].light is not lights.Light.RED, pc[1].gap_points or 0))
+        share = lights.schedule_share(r.as_of)
+        return dict(light_counts=counts, share_text=f.ratio(metrics.Ratio(share)) if share is not None else None,
+                    watch=[(p, c, self.light_text(c), f.ratio(metrics.Ratio(c.rate)) if c.rate is not None else
+                            f.t("not_reported")) for p, c in watch])
 
     def light_text(self, check: lights.LightCheck) -> str | None:
         """``黄灯（年度完成率 62.5%，低于序时进度 20.8 个百分点）``; None when no light can be given."""
