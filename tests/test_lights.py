@@ -83,3 +83,13 @@ def test_the_home_page_counts_the_lights_and_lists_red_then_yellow_furthest_behi
     assert listed == ["数字经济总部大楼", "农产品冷链物流中心", "生物医药孵化园", "示例区人民医院迁建",
                       "城市更新片区综合提升（打包项目）", "城西污水处理厂提标改造"]
     assert "| 红灯 | 0.0% | 用地规划调整未批复，未按期开工 | 区发改局 | 张区长 |" in page
+
+
+def test_cluster_and_year_pages_carry_their_own_projects_lights(site):
+    office.write(site / "data")
+    loaded = load(site, FILES)
+    maker = PageMaker(loaded.report)
+    cluster = html.unescape(maker.render(maker.cluster("高端装备")).markdown)
+    assert "序时进度 83.3%：绿灯 1 个，黄灯 0 个，红灯 0 个。" in cluster and "重点关注" not in cluster
+    year = html.unescape(maker.render(maker.year(2024)).markdown)
+    assert "绿灯 2 个，黄灯 2 个，红灯 4 个" in year and "重点关注" in year

@@ -282,7 +282,7 @@ class PageMaker:
         projects = r.projects_in(cluster_id=cid)
         return PageContext.of("cluster", self.paths[f"cluster:{cid}"], r.clusters[cid].name, report=r,
                               cluster=r.clusters[cid], projects=projects, summary=metrics.cluster_summary(r, cid),
-                              tags=[r.clusters[cid].name])
+                              tags=[r.clusters[cid].name], **self._lights(projects))
 
     def _year_charts(self, projects: list[Project], **_) -> list:
         f = self.fmt
@@ -299,7 +299,8 @@ class PageMaker:
         return PageContext.of("year", self.paths[f"year:{year}"], title, report=r, year=year, projects=projects,
                            summary=metrics.year_summary(r, year), previous=previous,
                            previous_summary=metrics.year_summary(r, previous) if previous else None,
-                           by_category=by_category, indicators=r.indicators_for(year), tags=[title])
+                           by_category=by_category, indicators=r.indicators_for(year), tags=[title],
+                           **self._lights(projects if year == r.current_year else []))
 
     def changes(self) -> PageContext:
         from ..figures.changes import period_changes
