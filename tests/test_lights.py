@@ -78,7 +78,7 @@ def test_the_home_page_counts_the_lights_and_lists_red_then_yellow_furthest_behi
     loaded = load(site, FILES)
     maker = PageMaker(loaded.report)
     page = html.unescape(maker.render(maker.home()).markdown)
-    assert "序时进度 83.3%：绿灯 2 个，黄灯 2 个，红灯 4 个。" in page
+    assert "年度计划完成 61.7%，低于序时进度 21.6 个百分点。序时进度 83.3%：绿灯 2 个，黄灯 2 个，红灯 4 个。" in page
     listed = [line.split("](")[0].lstrip("| [") for line in page.splitlines() if line.startswith("| [")][:6]
     assert listed == ["数字经济总部大楼", "农产品冷链物流中心", "生物医药孵化园", "示例区人民医院迁建",
                       "城市更新片区综合提升（打包项目）", "城西污水处理厂提标改造"]

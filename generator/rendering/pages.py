@@ -250,12 +250,21 @@ class PageMaker:
         checks = [(p, lights.project_light(p, r)) for p in projects]
         lit = [(p, c) for p, c in checks if c.light is not None]
         if not lit:
-            return dict(light_counts=None, watch=[], share_text=None)
+            return dict(light_counts=None, watch=[], share_text=None, rate_line=None)
         counts = {light: sum(c.light is light for _, c in lit) for light in lights.Light}
+        share = lights.schedule_share(r.as_of)
+        summary = metrics.summarize(projects, r.current_year)
+        rate_line = None
+        if share is not None and summary.completion_rate.value is not None:
+            gap = (summary.completion_rate.value - share) * 100
+            points = f.number(abs(gap), 1)
+            gap_text = f.t("gap_equal") if points == f.number(0, 1) else f.t("gap_above" if gap > 0 else "gap_below",
+                                                                            points=points)
+            rate_line = f.t("rate_line", rate=f.ratio(summary.completion_rate), gap=gap_text)
         watch = sorted(((p, c) for p, c in lit if c.light is not lights.Light.GREEN),
                        key=lambda pc: (pc[1].light is not lights.Light.RED, pc[1].gap_points or 0))
-        share = lights.schedule_share(r.as_of)
         return dict(light_counts=counts, share_text=f.ratio(metrics.Ratio(share)) if share is not None else None,
+                    rate_line=rate_line,
                     watch=[(p, c, self.light_text(c), f.ratio(metrics.Ratio(c.rate)) if c.rate is not None else
                             f.t("not_reported")) for p, c in watch])
 
