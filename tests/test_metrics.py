@@ -50,18 +50,18 @@ def test_year_rows_of_progress_give_that_years_figures(site):
 
 def test_schedule_status_against_the_year_elapsed(site):
     rows = [[p, p, "在建", "2022", "10", "4", "", ""] for p in "ABCD"]
-    q = {"A": ("1", "1", "1.2"), "B": ("1", "1", "1"), "C": ("0.5", "0.5", "0.5"), "D": ("1", "", "1")}
+    q = {"A": ("1", "1", "1.4"), "B": ("1", "1", "1"), "C": ("0.5", "0.5", "0.5"), "D": ("1", "", "1")}
     progress = [[p, f"2022Q{i + 1}", "1", done[i], "", ""] for p, done in q.items() for i in range(3)]
     report = _report(site, rows, progress)
     q3 = report.latest_period
     assert q3.key == "2022Q3" and report.as_of == dt.date(2022, 9, 30)
     checks = {p: metrics.schedule(report.projects[p], q3) for p in "ABCD"}
-    assert checks["A"].status is Schedule.AHEAD  # 3.2 / 4 = 0.80 > 0.748 + 0.05
+    assert checks["A"].status is Schedule.AHEAD  # 3.4 / 4 = 0.85 > 9/12 + 0.05
     assert checks["B"].status is Schedule.ON_TRACK  # 0.75
     assert checks["C"].status is Schedule.BEHIND  # 0.375
     assert checks["D"].status is None  # Q2 not reported: cannot be assessed
-    assert checks["B"].elapsed == Decimal("0.7479")
-    assert metrics.schedule(report.projects["B"], q3, ScheduleRule(Decimal(0))).status is Schedule.AHEAD
+    assert checks["B"].elapsed == Decimal(9) / 12  # 序时进度 at the end of September, as the lights use it
+    assert metrics.schedule(report.projects["A"], q3, ScheduleRule(Decimal("0.1"))).status is Schedule.ON_TRACK
 
 
 def test_milestones_from_dates_status_and_periods(site):

@@ -7,12 +7,20 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..text.catalogue import say
 from .dates import PartialDate, read_date
 from .marks import InvalidValue, clean
 
 KINDS = ("year", "half", "quarter", "month", "date")
+
+
+def year_elapsed_at(day: dt.date) -> Decimal:
+    """序时进度: the share of the year passed at ``day``, by months at a month's end (1-10月 is 10/12), else by days."""
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        return Decimal(day.month) / 12
+    return Decimal(day.timetuple().tm_yday) / (366 if calendar.isleap(day.year) else 365)
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -67,10 +75,9 @@ class Period:
         kind = {"year": "period-year", "half": "period-half", "quarter": "period-quarter", "month": "period-month"}
         return say(kind.get(self.kind, "period-day"), language, **words)
 
-    def year_elapsed(self) -> float:
-        """Share of the calendar year that has passed at the period's end."""
-        days = 366 if calendar.isleap(self.year) else 365
-        return self.end.timetuple().tm_yday / days
+    def year_elapsed(self) -> Decimal:
+        """序时进度 at the period's end (see :func:`year_elapsed_at`)."""
+        return year_elapsed_at(self.end)
 
     def sort_key(self) -> tuple:
         return (self.end, self.start)

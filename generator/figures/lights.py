@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
 from ..contract.marks import fold
+from ..contract.periods import year_elapsed_at
 from ..contract.vocab import Stage, Status
 from ..model.report import LightRule, Project, Report
-from .metrics import Definition, annual_completion, has_started
+from .metrics import annual_completion, has_started
 
 
 class Light(str, Enum):
@@ -28,24 +28,9 @@ LIGHT_WORDS: dict[str, Light] = {
 }
 _LOOKUP = {fold(w): light for w, light in LIGHT_WORDS.items()}
 
-DEFINITIONS = (
-    Definition("schedule_share", "序时进度", "Share of the year elapsed",
-               "数据截止日期时当年已过去的比例：月末按月计（1-10月为 10/12 = 83.3%），否则按天计。",
-               "The share of the year passed at the as-of date: by months at a month's end (Jan–Oct is 10/12 = 83.3%), else by days."),
-    Definition("lights", "亮灯", "Lights",
-               "年度完成率减序时进度（百分点）：不低于 −绿灯带宽为绿灯，不低于 −黄灯带宽为黄灯，其余为红灯；带宽默认 0 和 30 个百分点（配置 lights）。已过计划开工时间仍未开工的为红灯。表中有亮灯情况（或红黄绿评级）时以表中为准，与计算结果不同时给出警告。",
-               "The annual completion rate less the share of the year elapsed, in points: no lower than minus the green band is green, no lower than minus the yellow band yellow, else red; the bands are 0 and 30 points by default (the lights setting). A project not started by its planned start is red. A light the table gives (or a red/amber/green rating) is used instead, with a warning when it differs."),
-)
-
-
 def schedule_share(as_of: dt.date | None) -> Decimal | None:
-    """序时进度 at ``as_of``; see the definition."""
-    if as_of is None:
-        return None
-    if as_of.day == calendar.monthrange(as_of.year, as_of.month)[1]:
-        return Decimal(as_of.month) / 12
-    days = 366 if calendar.isleap(as_of.year) else 365
-    return Decimal(as_of.timetuple().tm_yday) / days
+    """序时进度 at ``as_of`` (the one definition: :func:`..contract.periods.year_elapsed_at`)."""
+    return year_elapsed_at(as_of) if as_of is not None else None
 
 
 def stated_light(text: str | None) -> Light | None:

@@ -48,6 +48,12 @@ DEFINITIONS: tuple[Definition, ...] = (
     Definition("start_rate", "开工率", "Start rate",
                "已开工的新开工项目数 ÷ 应开工的新开工项目数。新开工项目是表中“新开工”一节（或建设性质为新开工）的项目；应开工指计划开工时间不晚于数据截止日期（未填计划开工时间的都算），提前开工的也计入；已开工指建设状态为在建或其后（停建除外），或实际开工时间不晚于数据截止日期。",
                "New projects that have started ÷ new projects due to start. New projects are those in the table's “new” section (or whose stage says new); a project is due when its planned start is on or before the as-of date (or it has none), and one that started early counts too; it has started when its status is under construction or later (not suspended), or its start date is on or before the as-of date."),
+    Definition("schedule_share", "序时进度", "Share of the year elapsed",
+               "数据截止日期时当年已过去的比例：月末按月计（1-10月为 10/12 = 83.3%），否则按天计。",
+               "The share of the year passed at the as-of date: by months at a month's end (Jan–Oct is 10/12 = 83.3%), else by days."),
+    Definition("lights", "亮灯", "Lights",
+               "年度完成率减序时进度（百分点）：不低于 −绿灯带宽为绿灯，不低于 −黄灯带宽为黄灯，其余为红灯；带宽默认 0 和 30 个百分点（配置 lights）。已过计划开工时间仍未开工的为红灯。表中有亮灯情况（或红黄绿评级）时以表中为准，与计算结果不同时给出警告。",
+               "The annual completion rate less the share of the year elapsed, in points: no lower than minus the green band is green, no lower than minus the yellow band yellow, else red; the bands are 0 and 30 points by default (the lights setting). A project not started by its planned start is red. A light the table gives (or a red/amber/green rating) is used instead, with a warning when it differs."),
     Definition("completion_rate", "完成率（汇总）", "Completion rate (groups)",
                "同时有年度计划投资和年度完成投资的项目：完成投资之和 ÷ 计划投资之和。有项目因数值缺失未计入时标为“不完整”。产业集群按最新年度计算。",
                "Over the projects with both an annual plan and an annual completed figure: the sum of completed ÷ the sum of planned; partial when any project was left out for a missing figure. Clusters use the latest year."),
@@ -150,7 +156,7 @@ def schedule(project: Project, period: Period | None, rule: ScheduleRule = Sched
     share = ratio(done_amount, planned)
     if share.value is None:
         return ScheduleCheck(None, period)
-    elapsed = Decimal(str(round(period.year_elapsed(), 4)))
+    elapsed = period.year_elapsed()
     tol = rule.tolerance
     status = Schedule.AHEAD if share.value > elapsed + tol else Schedule.BEHIND if share.value < elapsed - tol else Schedule.ON_TRACK
     return ScheduleCheck(status, period, share.value, elapsed)
@@ -289,7 +295,6 @@ class StageSummary:
 
     stage: Stage | None
     summary: Summary
-    started: int  # projects that have started (what the start rate counts for new projects)
 
 
 def stage_summaries(report: Report) -> list[StageSummary]:
@@ -302,8 +307,7 @@ def stage_summaries(report: Report) -> list[StageSummary]:
     for stage in [*Stage, None]:
         members = [p for p in projects if p.stage is stage]
         if members:
-            out.append(StageSummary(stage, summarize(members, report.current_year),
-                                    sum(has_started(p, report.as_of) for p in members)))
+            out.append(StageSummary(stage, summarize(members, report.current_year)))
     return out
 
 

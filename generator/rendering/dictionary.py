@@ -7,7 +7,6 @@ from ..contract.marks import DEFAULT_MISSING
 from ..contract.schema import TABLES
 from ..contract.units import currency
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, Status
-from ..figures.lights import DEFINITIONS as LIGHT_DEFINITIONS
 from ..figures.metrics import DEFINITIONS
 from ..settings.config import FileSettings, MissingSettings, SiteConfig
 from ..text.catalogue import choose, join, pick, say
@@ -46,7 +45,7 @@ def data_dictionary(language: str = "zh") -> str:
             "- " + t("dict-withheld", words=words["withheld"], tbd=words["tbd"], na=words["not_applicable"],
                      none=words["not_reported"]), "- " + t("dict-dates"), "- " + t("dict-periods")]
     out += ["", f"## {t('dict-derived')}", ""]
-    out += [f"- **{pick(d, language)}**{t('colon')}{d.explained(language)}" for d in (*DEFINITIONS, *LIGHT_DEFINITIONS)]
+    out += [f"- **{pick(d, language)}**{t('colon')}{d.explained(language)}" for d in DEFINITIONS]
     out += ["", f"## {t('dict-settings')}", "", t("dict-settings-where"), "", t("dict-settings-head"), "|---|---|---|"]
 
     def meaning(info) -> str:

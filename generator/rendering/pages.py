@@ -10,6 +10,7 @@ import functools
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
@@ -200,8 +201,9 @@ class PageMaker:
         projects = list(r.projects.values())
         latest = r.current_year
         unassigned = [p for p in projects if p.cluster_id is None]
+        summary = metrics.summarize(projects, latest)
         return PageContext.of("home", self.paths["home"], self.site_name or f.t("home"), report=r,
-                           summary=metrics.summarize(projects, latest), latest=latest,
+                           summary=summary, latest=latest,
                            clusters=[(cid, c, metrics.cluster_summary(r, cid)) for cid, c in r.clusters.items()],
                            unassigned=metrics.cluster_summary(r, None) if unassigned else None,
                            years=[(y, metrics.year_summary(r, y)) for y in r.years],
@@ -209,7 +211,7 @@ class PageMaker:
                                        p.status.stage is not None and p.status.stage >= Status.SIGNED.stage]),
                            reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()],
                            stages=metrics.stage_summaries(r), start_rate=metrics.start_rate(r),
-                           **self._lights(projects))
+                           **self._lights(projects, summary))
 
     def projects_index(self) -> PageContext:
         r = self.report
@@ -243,30 +245,32 @@ class PageMaker:
                            tags=[t for t in (r.clusters[p.cluster_id].name if p.cluster_id else None, self.status(p.status),
                                              *[self.fmt.t("year-title", year=y) for y in p.all_years]) if t])
 
-    def _lights(self, projects: list[Project]) -> dict:
-        """The lights of ``projects``: counts, the share of the year elapsed, and the red and yellow ones (重点关注),
-        furthest behind first."""
+    def _lights(self, projects: list[Project], summary: metrics.Summary) -> dict:
+        """The lights of ``projects``: the group's completion against 序时进度 (from the page's own ``summary``),
+        counts, and the red and yellow ones (重点关注), furthest behind first."""
         r, f = self.report, self.fmt
-        checks = [(p, lights.project_light(p, r)) for p in projects]
-        lit = [(p, c) for p, c in checks if c.light is not None]
+        lit = [(p, c) for p, c in ((p, lights.project_light(p, r)) for p in projects) if c.light is not None]
         if not lit:
             return dict(light_counts=None, watch=[], share_text=None, rate_line=None)
         counts = {light: sum(c.light is light for _, c in lit) for light in lights.Light}
         share = lights.schedule_share(r.as_of)
-        summary = metrics.summarize(projects, r.current_year)
-        rate_line = None
-        if share is not None and summary.completion_rate.value is not None:
-            gap = (summary.completion_rate.value - share) * 100
-            points = f.number(abs(gap), 1)
-            gap_text = f.t("gap_equal") if points == f.number(0, 1) else f.t("gap_above" if gap > 0 else "gap_below",
-                                                                            points=points)
-            rate_line = f.t("rate_line", rate=f.ratio(summary.completion_rate), gap=gap_text)
+        rate = summary.completion_rate
+        rate_line = None if share is None or rate.value is None else f.t(
+            "rate_line", rate=f.ratio(rate), gap=self._gap((rate.value - share) * 100))
         watch = sorted(((p, c) for p, c in lit if c.light is not lights.Light.GREEN),
                        key=lambda pc: (pc[1].light is not lights.Light.RED, pc[1].gap_points or 0))
         return dict(light_counts=counts, share_text=f.ratio(metrics.Ratio(share)) if share is not None else None,
                     rate_line=rate_line,
-                    watch=[(p, c, self.light_text(c), f.ratio(metrics.Ratio(c.rate)) if c.rate is not None else
-                            f.t("not_reported")) for p, c in watch])
+                    watch=[(p, c, f.ratio(metrics.Ratio(c.rate)) if c.rate is not None else f.t("not_reported"))
+                           for p, c in watch])
+
+    def _gap(self, points: Decimal) -> str:
+        """``低于序时进度 20.8 个百分点`` / ``与序时进度持平`` for a gap in percentage points."""
+        f = self.fmt
+        shown = f.number(abs(points), 1)
+        if shown == f.number(0, 1):
+            return f.t("gap_equal")
+        return f.t("gap_above" if points > 0 else "gap_below", points=shown)
 
     def light_text(self, check: lights.LightCheck) -> str | None:
         """``黄灯（年度完成率 62.5%，低于序时进度 20.8 个百分点）``; None when no light can be given."""
@@ -277,10 +281,7 @@ class PageMaker:
             return f.t("light_late", light=word)
         if check.gap_points is None:
             return word
-        points = f.number(abs(check.gap_points), 1)
-        gap = f.t("gap_equal") if points == f.number(0, 1) else f.t(
-            "gap_above" if check.gap_points > 0 else "gap_below", points=points)
-        return f.t("light_line", light=word, rate=f.ratio(metrics.Ratio(check.rate)), gap=gap)
+        return f.t("light_line", light=word, rate=f.ratio(metrics.Ratio(check.rate)), gap=self._gap(check.gap_points))
 
     def _cluster_charts(self, projects: list[Project], **_) -> list:
         f = self.fmt
@@ -289,9 +290,10 @@ class PageMaker:
     def cluster(self, cid: str) -> PageContext:
         r = self.report
         projects = r.projects_in(cluster_id=cid)
+        summary = metrics.cluster_summary(r, cid)
         return PageContext.of("cluster", self.paths[f"cluster:{cid}"], r.clusters[cid].name, report=r,
-                              cluster=r.clusters[cid], projects=projects, summary=metrics.cluster_summary(r, cid),
-                              tags=[r.clusters[cid].name], **self._lights(projects))
+                              cluster=r.clusters[cid], projects=projects, summary=summary,
+                              tags=[r.clusters[cid].name], **self._lights(projects, summary))
 
     def _year_charts(self, projects: list[Project], **_) -> list:
         f = self.fmt
@@ -305,11 +307,12 @@ class PageMaker:
         by_category = [(c, metrics.year_summary(r, year, c), metrics.year_summary(r, previous, c) if previous else None)
                        for c in Category]
         title = self.fmt.t("year-title", year=year)
+        summary = metrics.year_summary(r, year)
         return PageContext.of("year", self.paths[f"year:{year}"], title, report=r, year=year, projects=projects,
-                           summary=metrics.year_summary(r, year), previous=previous,
+                           summary=summary, previous=previous,
                            previous_summary=metrics.year_summary(r, previous) if previous else None,
                            by_category=by_category, indicators=r.indicators_for(year), tags=[title],
-                           **self._lights(projects if year == r.current_year else []))
+                           **self._lights(projects if year == r.current_year else [], summary))
 
     def changes(self) -> PageContext:
         from ..figures.changes import period_changes
@@ -338,7 +341,7 @@ class PageMaker:
                     rows.append((_header(table.name, f.name, self.report), meaning))
             fields.append((table, rows))
         return PageContext.of("methodology", self.paths["methodology"], self.fmt.t("methodology"), report=self.report,
-                              definitions=metrics.DEFINITIONS + lights.DEFINITIONS, tables=tables, fields=fields)
+                              definitions=metrics.DEFINITIONS, tables=tables, fields=fields)
 
 
 def field_labels(report: Report) -> dict[str, str]:
