@@ -68,6 +68,11 @@ def tolerance(a: Amount) -> Decimal:
     return half_last_digit(a.raw) * (a.scale or 1)
 
 
+def written_like(value: Decimal, like: Amount) -> str:
+    """``value`` (base units) in the unit ``like`` was written in, for a message beside it: ``29500``."""
+    return f"{(value / (like.scale or 1)).normalize():f}"
+
+
 def to_decimal(value) -> Decimal:
     """A cell's number as Decimal; floats from spreadsheets are read to 15 significant digits. A number that is
     none (infinity, NaN: a workbook can hold them, Excel cannot show them) is an invalid value."""

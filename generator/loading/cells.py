@@ -99,19 +99,13 @@ class RowReader:
             return fallback
 
     def amount(self, name: str) -> Amount:
-        col = self.bound.column(name)
-        unit = col.unit if col and col.unit and self.money.factor(col.unit) else self.bare_unit
-        value = self._guard(name, lambda c: parse_amount(c, self.money, unit, self.missing), NOT_REPORTED)
-        if value.missing is Missing.WITHHELD:
-            self.problem("withheld-value", name, effect=both("left out of sums"))
-        elif value.value is not None and value.value < 0:
-            self.problem("negative-amount", name)
-        return value
+        return self.amount_cell(self.raw(name), self.bound.column(name), self.bound.header_of(name))
 
-    def amount_cell(self, cell, col) -> Amount:
-        """An amount in a column no field names (a month of a wide monthly block, a published extra column)."""
-        unit = col.unit if col.unit and self.money.factor(col.unit) else self.bare_unit
-        where = dict(file=self.bound.sheet.label, row=self.row.number, column=col.header, value=as_text(cell))
+    def amount_cell(self, cell, col, header: str | None = None) -> Amount:
+        """An amount in ``col`` (a field's column, a month of a wide block, a published extra column), in its unit;
+        a problem names the cell under ``header`` (default: the column's)."""
+        unit = col.unit if col is not None and col.unit and self.money.factor(col.unit) else self.bare_unit
+        where = dict(file=self.bound.sheet.label, row=self.row.number, column=header or col.header, value=as_text(cell))
         if isinstance(cell, Formula):
             self.log.add("formula-no-value", formula=str(cell), **{k: v for k, v in where.items() if k != "value"})
             return NOT_REPORTED

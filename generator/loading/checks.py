@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..contract.amounts import half_last_digit, total
+from ..contract.amounts import tolerance, total, written_like
 from ..figures.lights import project_light
 from ..figures.metrics import annual_completion, cumulative_investment, investment_share
 from ..model.report import Project
 from ..reading.tables import BoundTable
 from ..text.catalogue import both
-from .cells import as_text
 
 AMOUNTS = ("total_investment", "phase1_investment", "cumulative_before_year", "annual_planned_investment",
            "annual_completed_investment", "cumulative_investment", "signed_amount", "funds_in_place",
@@ -31,13 +30,12 @@ def check_totals(loader, bound: BoundTable, projects: dict[str, Project]) -> Non
             computed = total(getattr(p, f) for p in covered)
             if stated.value is None or computed.value is None or stated.scale is None:
                 continue
-            tolerance = half_last_digit(as_text(r.raw(f))) * stated.scale
             # with figures withheld the rows' sum is only a lower bound: a total below it is still wrong
-            wrong = (stated.value < computed.value - tolerance if computed.partial
-                     else abs(stated.value - computed.value) > tolerance)
+            wrong = (stated.value < computed.value - tolerance(stated) if computed.partial
+                     else abs(stated.value - computed.value) > tolerance(stated))
             if wrong:
-                shown = (computed.value / stated.scale).normalize()
-                r.problem("total-mismatch", f, computed=f"{shown:f}")
+                r.problem("total-mismatch", f, computed=written_like(computed.value, stated))
+
 
 def check_projects(loader, bounds: dict[str, BoundTable | None], projects) -> None:
     """Figures worth a second look: completion above 100 %, operation before start."""
@@ -77,9 +75,9 @@ def check_packages(loader, bound: BoundTable, projects: dict[str, Project]) -> N
             if not own.known or not own.raw or not all(a.known for a in parts) or own.scale is None:
                 continue
             summed = total(parts)
-            if abs(summed.value - own.value) > half_last_digit(own.raw) * own.scale:
+            if abs(summed.value - own.value) > tolerance(own):
                 first, last = p.components[0].source.row, p.components[-1].source.row
-                r.problem("package-mismatch", f, computed=f"{(summed.value / own.scale).normalize():f}", first=first, last=last)
+                r.problem("package-mismatch", f, computed=written_like(summed.value, own), first=first, last=last)
 
 
 def check_lights(loader, bound: BoundTable, report) -> None:

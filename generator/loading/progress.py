@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from ..contract.amounts import Amount, tolerance, total
+from ..contract.amounts import tolerance, total, written_like
 from ..contract.marks import Missing
 from ..contract.periods import Period
 from ..contract.schema import PROGRESS, TABLES
@@ -56,8 +56,8 @@ def check_months_against_total(r: RowReader, project: Project, entries: list[Pro
         return
     summed = total(e.completed_investment for e in inside)
     if stated.value is None:  # withheld, but the months give it away
-        shown = f"{(summed.value / (inside[0].completed_investment.scale or 1)).normalize():f}"
-        r.problem("withheld-total-given-months", "annual_completed_investment", computed=shown)
+        r.problem("withheld-total-given-months", "annual_completed_investment",
+                  computed=written_like(summed.value, inside[0].completed_investment))
         return
     if abs(summed.value - stated.value) > tolerance(stated):
         headers = {e.period.key: c.header for c in r.bound.wide_columns for e in inside
@@ -67,16 +67,12 @@ def check_months_against_total(r: RowReader, project: Project, entries: list[Pro
         months = (both("months-of-group", group=group, first=head.rsplit("/", 1)[1], last=tail.rsplit("/", 1)[1]) if group
                   else both("months-of-columns", first=head, last=tail))
         r.problem("period-sum-mismatch", "annual_completed_investment", months=months,
-                  computed=_shown(summed.value, stated))
+                  computed=written_like(summed.value, stated))
 
 
 def _same_period(span, period: Period) -> bool:
     return (span.kind == "month" and period.kind == "month" and span.last == period.index) or (
         span.quarter is not None and period.kind == "quarter" and span.quarter == period.index)
-
-
-def _shown(value, like: Amount) -> str:
-    return f"{(value / (like.scale or 1)).normalize():f}"
 
 
 class ProgressReader:
@@ -169,7 +165,7 @@ def check_year_to_date(projects: dict[str, Project], bound: BoundTable, log: Pro
                 shown = "、".join(list(places)[:4]) + ("…" if len(places) > 4 else "")
                 log.add("ytd-sum-mismatch", file=bound.sheet.label, row=e.source.row,
                         column=bound.header_of("ytd_completed_investment"), value=e.ytd_completed_investment.raw,
-                        year=year, month=month, computed=_shown(summed.value, e.ytd_completed_investment), places=shown)
+                        year=year, month=month, computed=written_like(summed.value, e.ytd_completed_investment), places=shown)
                 break  # the later months disagree for the same reason
 
 
