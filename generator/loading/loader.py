@@ -264,9 +264,8 @@ class Loader:
             return self.config.as_of
         if bound.preamble.as_of is not None:
             return bound.preamble.as_of.last_day()
-        col = bound.column("annual_completed_investment")
-        span = col.span.of_year(bound.year) if col is not None and col.span is not None else None
-        if span is not None and span.year and span.kind == "to_date":
+        span = bound.completed_span
+        if span is not None and span.year:
             return dt.date(span.year, span.last, calendar.monthrange(span.year, span.last)[1])
         return None
 
@@ -312,13 +311,11 @@ class Loader:
             return Loaded(None, self.log)
         money = self.config.money
         rows = bounds["projects"]
-        completed = rows.column("annual_completed_investment")
-        span = completed.span.of_year(rows.year) if completed is not None and completed.span is not None else None
         report = Report.assemble(self.config.currency, self.config.display_unit, projects, clusters, indicators,
                                  self.sources, as_of=self.as_of(rows), language=self.site.language,
                                  schedule=ScheduleRule(Decimal(str(self.config.schedule_tolerance))),
                                  unit_factor=money.factor(self.config.display_unit),
-                                 completed_span=span if span is not None and span.kind == "to_date" else None,
+                                 completed_span=rows.completed_span,
                                  lights=LightRule(Decimal(str(self.config.lights.green_within)),
                                                   Decimal(str(self.config.lights.yellow_within))))
         check_projects(self, bounds, report.projects)

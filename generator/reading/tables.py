@@ -122,6 +122,13 @@ class BoundTable:
         return years[0] if years else self.preamble.year
 
     @property
+    def completed_span(self) -> Span | None:
+        """The months the year's completed investment runs to when its header names them (``1-10月完成投资``)."""
+        col = self.column("annual_completed_investment")
+        span = col.span.of_year(self.year) if col is not None and col.span is not None else None
+        return span if span is not None and span.kind == "to_date" else None
+
+    @property
     def id_is_serial(self) -> bool:
         """Whether ids come from the 序号 column (no code column)."""
         col = self.column("id")
