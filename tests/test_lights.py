@@ -2,6 +2,7 @@
 
 import datetime as dt
 import html
+import json
 from decimal import Decimal
 
 import pytest
@@ -93,3 +94,15 @@ def test_cluster_and_year_pages_carry_their_own_projects_lights(site):
     assert "序时进度 83.3%：绿灯 1 个，黄灯 0 个，红灯 0 个。" in cluster and "重点关注" not in cluster
     year = html.unescape(maker.render(maker.year(2024)).markdown)
     assert "绿灯 2 个，黄灯 2 个，红灯 4 个" in year and "重点关注" in year
+
+
+def test_the_downloads_carry_the_light_the_pages_show(site):
+    from generator.rendering.downloads import export_files
+
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "年度", "年度计划投资", "年度完成投资", "亮灯情况"],
+                                            ["A", "甲", "2024", "10", "9", ""], ["B", "乙", "2024", "10", "9", "红灯"]])
+    files = export_files(load(site, {"as_of": "2024-10-31"}).report)
+    assert [r["light"] for r in json.loads(files["downloads/projects.json"])] == ["green", "red"]
+    csv = files["downloads/projects.csv"].splitlines()
+    column = csv[0].split(",").index("亮灯情况")
+    assert [line.split(",")[column] for line in csv[1:]] == ["绿灯", "红灯"]

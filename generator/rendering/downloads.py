@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..contract.amounts import Amount
 from ..contract.dates import DateValue
 from ..contract.schema import TABLES, without_unit
+from ..figures.lights import project_light
 from ..model.report import Report
 from ..text.catalogue import pick, say
 
@@ -46,6 +47,10 @@ def _records(report: Report) -> dict[str, list[dict]]:
                "year": ";".join(map(str, p.all_years))}
         for f in TABLES["projects"].fields:
             if f.kind == "derived":  # the site works these out; the downloads carry what they are made from
+                continue
+            if f.kind == "light":  # the light the pages show: the table's, else the one worked out
+                shown = project_light(p, report).light
+                row[f.name] = shown.value if shown else ""
                 continue
             value = getattr(p, f.name, None)
             if isinstance(value, Amount):
@@ -110,7 +115,7 @@ def _header(name: str, column: str, report: Report) -> str:
     return name_shown
 
 
-_WORDS = {"status": "st_", "category": "", "stage": "stage_", "started": "yes-"}
+_WORDS = {"status": "st_", "category": "", "stage": "stage_", "started": "yes-", "light": "light_"}
 
 
 #: What makes a spreadsheet read a cell as a formula (OWASP's CSV-injection list, and the full-width forms).
