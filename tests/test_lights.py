@@ -80,10 +80,11 @@ def test_the_home_page_counts_the_lights_and_lists_red_then_yellow_furthest_behi
     maker = PageMaker(loaded.report)
     page = html.unescape(maker.render(maker.home()).markdown)
     assert "年度计划完成 61.7%，低于序时进度 21.6 个百分点。序时进度 83.3%：绿灯 2 个，黄灯 2 个，红灯 4 个。" in page
-    listed = [line.split("](")[0].lstrip("| [") for line in page.splitlines() if line.startswith("| [")][:6]
+    listed = [line.split("](")[0].split("[", 1)[1] for line in page.splitlines() if line.startswith("- **")]
     assert listed == ["数字经济总部大楼", "农产品冷链物流中心", "生物医药孵化园", "示例区人民医院迁建",
                       "城市更新片区综合提升（打包项目）", "城西污水处理厂提标改造"]
-    assert "| 红灯 | 0.0% | 用地规划调整未批复，未按期开工 | 区发改局 | 张区长 |" in page
+    assert ("- **红灯** [数字经济总部大楼](projects/2024-330112-65-01-530018.md)：年度完成率 0.0%；"
+            "存在问题及需协调事项：用地规划调整未批复，未按期开工；责任单位：区发改局；联系领导：张区长") in page
 
 
 def test_cluster_and_year_pages_carry_their_own_projects_lights(site):

@@ -261,8 +261,15 @@ class PageMaker:
                        key=lambda pc: (pc[1].light is not lights.Light.RED, pc[1].gap_points or 0))
         return dict(light_counts=counts, share_text=f.ratio(metrics.Ratio(share)) if share is not None else None,
                     rate_line=rate_line,
-                    watch=[(p, c, f.ratio(metrics.Ratio(c.rate)) if c.rate is not None else f.t("not_reported"))
-                           for p, c in watch])
+                    watch=[(p, c, self._watch_detail(p, c)) for p, c in watch])
+
+    def _watch_detail(self, p: Project, c: lights.LightCheck) -> str:
+        """``年度完成率 0.0%；存在问题及需协调事项：…；责任单位：…；联系领导：…`` for the 重点关注 list."""
+        f, labels = self.fmt, self.env.globals["fields"]
+        rate = f.ratio(metrics.Ratio(c.rate)) if c.rate is not None else f.t("not_reported")
+        parts = [f.t("watch_rate", rate=rate)] + [f.t("labelled", label=labels[k], text=v) for k, v in
+                                                  (("issues", p.issues), ("department", p.department), ("leader", p.leader)) if v]
+        return f.t("semicolon").join(parts)
 
     def _gap(self, points: Decimal) -> str:
         """``低于序时进度 20.8 个百分点`` / ``与序时进度持平`` for a gap in percentage points."""

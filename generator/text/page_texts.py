@@ -120,6 +120,7 @@ PAGE_TEXTS: dict[str, L] = {
     "lights_heading": L("亮灯情况", "Lights"),
     "rate_line": L("年度计划完成 {rate}，{gap}。", "{rate} of the annual plan completed, {gap}. "),
     "lights_line": L("序时进度 {share}：绿灯 {green} 个，黄灯 {yellow} 个，红灯 {red} 个。", "Share of the year elapsed {share}: {green} green, {yellow} yellow, {red} red."),
+    "watch_rate": L("年度完成率 {rate}", "annual completion {rate}"),
     "watch_heading": L("重点关注（红灯、黄灯项目）", "To watch (red and yellow)"),
     "light_line": L("{light}（年度完成率 {rate}，{gap}）", "{light} (annual completion {rate}, {gap})"),
     "light_late": L("{light}（已过计划开工时间，尚未开工）", "{light} (past its planned start, not started)"),
