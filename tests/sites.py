@@ -111,7 +111,7 @@ FIGURES_PAGE = "\n\n".join([
         "id", "name", "category", "level", "cluster", "status", "year", "total_investment", "owner", "department",
         "location", "description", "progress_note", "start_date")],
     "[[ indicator 指标 ]] [[ indicator 数量 ]]", "[[ count cluster=c1 ]] [[ sum total_investment cluster=c1 ]] [[ rate year=2024 ]]",
-    "[[ chart clusters ]]", "[[ chart status ]]", "[[ chart projects ]]", "[[ chart years ]]", "[[ chart pipeline ]]",
+    "[[ chart clusters ]]", "[[ chart status ]]", "[[ chart projects ]]", "[[ chart years ]]",
     "[链接]([[ project P2 location ]]) 与 <a href=\"[[ project P2 location ]]\">链接</a>",  # a data value as an address
     "代码 `[[ project P1 name ]]` 中", "```\n[[ project P1 name ]]\n```", "一个 ` 反引号之后 [[ project P1 owner ]]",
     '<iframe srcdoc="[[ project P1 name ]]"></iframe>',  # a frame's whole document from the data

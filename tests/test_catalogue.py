@@ -143,8 +143,8 @@ def test_an_english_sites_messages_are_english(tmp_path):
     assert result.returncode == 1 and result.stdout.count("\n") >= 8, result.stdout
     assert not CJK.search(result.stdout + result.stderr), result.stdout
     (tmp_path / "mkdocs.yml").write_text("site_name: Test\ntheme:\n  name: material\n  language: en\nplugins:\n"
-                                         "  - progress:\n      serach: pagefind\n      schedule_tolerance: 2\n"
+                                         "  - progress:\n      serach: pagefind\n      lights: {yellow_within: 200}\n"
                                          "      ignore: [nothing]\n", encoding="utf-8")
     config = subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=tmp_path, capture_output=True, text=True)
-    assert config.returncode == 1 and "did you mean search?" in config.stdout and "should be at most 0.5" in config.stdout
+    assert config.returncode == 1 and "did you mean search?" in config.stdout and "should be at most 100" in config.stdout
     assert not CJK.search(config.stdout + config.stderr), config.stdout

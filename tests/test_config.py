@@ -23,8 +23,8 @@ def test_defaults():
     ({"unknown": 1}, "配置项 plugins.progress.unknown：不是已知的配置项", "setting plugins.progress.unknown: is not a known setting"),
     ({"currency": "XYZ"}, "配置项 plugins.progress.currency：“XYZ”不是 ISO 4217 币种代码（如 CNY、USD、EUR、GBP、HKD、JPY）",
      "setting plugins.progress.currency: “XYZ” is no ISO 4217 currency code (such as CNY, USD, EUR, GBP, HKD, JPY)"),
-    ({"schedule_tolerance": 2}, "配置项 plugins.progress.schedule_tolerance：应不大于 0.5",
-     "setting plugins.progress.schedule_tolerance: should be at most 0.5"),
+    ({"lights": {"yellow_within": 200}}, "配置项 plugins.progress.lights.yellow_within：应不大于 100",
+     "setting plugins.progress.lights.yellow_within: should be at most 100"),
     ({"files": {"projects": {"columns": {"idd": "PID"}}}},
      "配置项 plugins.progress.files.projects.columns.idd：没有这个字段；可用：id, name, category, level, sector, cluster, status, "
      "stage, started, year, construction_period, total_investment, phase1_investment, cumulative_before_year, "

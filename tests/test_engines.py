@@ -50,7 +50,7 @@ def _check_site(project: Path, site: Path, search_index: Path) -> None:
         if markdown.stem == "index":
             continue
         page = (site / "projects" / markdown.stem / "index.html").read_text(encoding="utf-8")
-        assert 'class="ps-stamp"' in page
+        assert 'class="ps-stamp ps-stamp--sources"' in page
         assert ('class="ps-chart"' in page) == ('class="ps-chart"' in markdown.read_text(encoding="utf-8"))
     index = json.loads(search_index.read_text(encoding="utf-8"))
     entries = index.get("items") or index.get("docs")

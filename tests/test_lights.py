@@ -3,6 +3,7 @@
 import datetime as dt
 import html
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -15,6 +16,11 @@ from . import office
 from .conftest import lines, load, write_table
 
 FILES = {"files": {"projects": {"path": office.WORKBOOK}, "progress": {"path": office.EXPORT}}}
+
+
+def plain(markdown: str) -> str:
+    """What a reader sees of generated Markdown: tags dropped, entities read."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markdown))
 
 
 @pytest.mark.parametrize("as_of,share", [
@@ -57,7 +63,8 @@ def test_the_tables_lights_agree_with_the_figures_in_the_example(site):
     assert checks["数字经济总部大楼"].late_start
     maker = PageMaker(loaded.report)
     page = maker.render(maker.project(loaded.report.projects["2023-330112-46-01-208831"])).markdown
-    assert "| 亮灯 | 黄灯（年度完成率 62.5%，低于序时进度 20.8 个百分点） |" in html.unescape(page)
+    assert "| 亮灯 | ▲黄灯（年度完成率 62.5%，低于序时进度 20.8 个百分点） |" in plain(page)
+    assert '<span class="ps-light__shape" aria-hidden="true">▲</span>黄灯' in page  # the shape is not read out
 
 
 def test_a_light_the_figures_do_not_bear_out_and_an_unknown_word_are_warnings(site):
@@ -78,12 +85,18 @@ def test_the_home_page_counts_the_lights_and_lists_red_then_yellow_furthest_behi
     office.write(site / "data")
     loaded = load(site, FILES)
     maker = PageMaker(loaded.report)
-    page = html.unescape(maker.render(maker.home()).markdown)
-    assert "年度计划完成 61.7%，低于序时进度 21.6 个百分点。序时进度 83.3%：绿灯 2 个，黄灯 2 个，红灯 4 个。" in page
-    listed = [line.split("](")[0].split("[", 1)[1] for line in page.splitlines() if line.startswith("- **")]
+    page = plain(maker.render(maker.home()).markdown)
+    cards = {c.key: (c.label, plain(c.value), c.note) for c in dict(maker.home().values)["figure_cards"]}
+    assert cards["rate"] == ("2024年完成率", "61.7%", "低于序时进度 21.6 个百分点")
+    assert cards["lights"] == ("亮灯情况", "●绿灯 2 ▲黄灯 2 ■红灯 4", "序时进度：83.3%")
+    assert cards["start_rate"] == ("开工率", "66.7%", "应开工 3 个，已开工 2 个")
+    assert cards["completed"][:2] == ("2024年1-10月完成投资", "8.83亿元")
+    assert list(cards) == ["projects", "planned", "completed", "rate", "lights", "start_rate"]
+    assert page.index("项目数") < page.index("重点关注") < page.index("总体情况")  # the cards first, then the list
+    listed = [line.split("](")[0].split("[", 1)[1] for line in page.splitlines() if line.startswith(("- ■", "- ▲"))]
     assert listed == ["数字经济总部大楼", "农产品冷链物流中心", "生物医药孵化园", "示例区人民医院迁建",
                       "城市更新片区综合提升（打包项目）", "城西污水处理厂提标改造"]
-    assert ("- **红灯** [数字经济总部大楼](projects/2024-330112-65-01-530018.md)：年度完成率 0.0%；"
+    assert ("- ■红灯 [数字经济总部大楼](projects/2024-330112-65-01-530018.md)：年度完成率 0.0%；"
             "存在问题及需协调事项：用地规划调整未批复，未按期开工；责任单位：区发改局；联系领导：张区长") in page
 
 
@@ -91,10 +104,11 @@ def test_cluster_and_year_pages_carry_their_own_projects_lights(site):
     office.write(site / "data")
     loaded = load(site, FILES)
     maker = PageMaker(loaded.report)
-    cluster = html.unescape(maker.render(maker.cluster("高端装备")).markdown)
-    assert "序时进度 83.3%：绿灯 1 个，黄灯 0 个，红灯 0 个。" in cluster and "重点关注" not in cluster
-    year = html.unescape(maker.render(maker.year(2024)).markdown)
-    assert "绿灯 2 个，黄灯 2 个，红灯 4 个" in year and "重点关注" in year
+    cluster = plain(maker.render(maker.cluster("高端装备")).markdown)
+    assert "●绿灯 1 ▲黄灯 0 ■红灯 0" in cluster and "重点关注" not in cluster
+    year = plain(maker.render(maker.year(2024)).markdown)
+    assert "●绿灯 2 ▲黄灯 2 ■红灯 4" in year and "重点关注" in year
+
 
 
 def test_the_downloads_carry_the_light_the_pages_show(site):

@@ -1,13 +1,13 @@
-"""Derived figures: investment share, annual completion, schedule status, milestones, group sums."""
+"""Derived figures: investment share, annual completion, lights by period, milestones, group sums."""
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
 from generator.contract.amounts import Qualifier
 from generator.contract.marks import Missing
-from generator.figures import metrics
-from generator.figures.metrics import Schedule
-from generator.model.report import ScheduleRule
+from generator.figures import lights, metrics
+from generator.model.report import LightRule
 
 from .conftest import lines, load, write_table
 
@@ -48,20 +48,22 @@ def test_year_rows_of_progress_give_that_years_figures(site):
     assert metrics.annual_completion(a, 2022).value == Decimal("0.25")
 
 
-def test_schedule_status_against_the_year_elapsed(site):
+def test_a_light_at_each_period_from_the_year_to_date_against_the_year_elapsed(site):
     rows = [[p, p, "在建", "2022", "10", "4", "", ""] for p in "ABCD"]
     q = {"A": ("1", "1", "1.4"), "B": ("1", "1", "1"), "C": ("0.5", "0.5", "0.5"), "D": ("1", "", "1")}
     progress = [[p, f"2022Q{i + 1}", "1", done[i], "", ""] for p, done in q.items() for i in range(3)]
     report = _report(site, rows, progress)
-    q3 = report.latest_period
+    q1, q2, q3 = report.periods
     assert q3.key == "2022Q3" and report.as_of == dt.date(2022, 9, 30)
-    checks = {p: metrics.schedule(report.projects[p], q3) for p in "ABCD"}
-    assert checks["A"].status is Schedule.AHEAD  # 3.4 / 4 = 0.85 > 9/12 + 0.05
-    assert checks["B"].status is Schedule.ON_TRACK  # 0.75
-    assert checks["C"].status is Schedule.BEHIND  # 0.375
-    assert checks["D"].status is None  # Q2 not reported: cannot be assessed
-    assert checks["B"].elapsed == Decimal(9) / 12  # 序时进度 at the end of September, as the lights use it
-    assert metrics.schedule(report.projects["A"], q3, ScheduleRule(Decimal("0.1"))).status is Schedule.ON_TRACK
+    at = {p: dict(lights.history(report.projects[p], report)) for p in "ABCD"}
+    assert at["A"][q3].rate == Decimal("0.85") and at["A"][q3].light is lights.Light.GREEN  # 3.4 / 4 against 9/12
+    assert at["B"][q1].share == Decimal(3) / 12 and at["B"][q1].light is lights.Light.GREEN  # 1 / 4: level
+    assert at["C"][q3].light is lights.Light.RED  # 37.5% vs 75%
+    assert at["C"][q1].light is lights.Light.YELLOW  # 12.5% against 25%: 12.5 points below
+    assert q2 not in at["D"] and q3 not in at["D"] and q1 in at["D"]  # Q2 not reported: cannot be judged from then
+    assert at["B"][q3] == lights.project_light(report.projects["B"], report)  # the latest is the page's light
+    strict = dataclasses.replace(report, lights=LightRule(Decimal(0), Decimal(10)))
+    assert lights.period_light(report.projects["C"], q1, strict).light is lights.Light.RED
 
 
 def test_milestones_from_dates_status_and_periods(site):

@@ -60,7 +60,8 @@ def test_the_example_builds_an_english_site(tmp_path):
     run("build", "-f", CONFIG, "--data", DATA, "-d", out)
     assert len(list((out / "projects").glob("*/index.html"))) == 378
     text = text_of((out / "projects" / "3" / "index.html").read_text(encoding="utf-8"))
-    assert "Data as of 2019-09-01 · Source: NYC_capital_projects_20190901.csv (SHA-256 8090d724fea7" in text
+    assert "Data as of 2019-09-01 · Share of the year elapsed: 66.8%" in text
+    assert "Source: NYC_capital_projects_20190901.csv (SHA-256 8090d724fea7" in text
     assert text.count("SHA-256") == 1  # one file serves two tables: named once
     assert "Total investment $180.58m" in text and "Budget over the reports" in text
     assert not any("\u4e00" <= c <= "\u9fff" for c in text.replace("—", ""))

@@ -241,7 +241,7 @@ def test_the_example_builds_strictly_from_its_files_as_they_are(tmp_path):
     assert "已生成网站" in result.stdout and "8 个项目" in result.stdout
     home = text_of((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
     assert "全区8个重点项目完成投资8.83亿元" in home
-    assert "新开工 3 26亿元 6.5亿元 3.9亿元 60.0%" in home and "新开工项目开工率 66.7%（应开工 3 个，已开工 2 个）" in home
+    assert "新开工 3 26亿元 6.5亿元 3.9亿元 60.0%" in home and "开工率 66.7% 应开工 3 个，已开工 2 个" in home
     package = text_of((tmp_path / "site" / "projects" / PACKAGE / "index.html").read_text(encoding="utf-8"))
     assert "2-1 滨河路改造工程 2.5亿元 1亿元 0.8亿元" in package and "2024年1-10月完成投资 1.2亿元" in package
     csv = (tmp_path / "site" / "downloads" / "projects.csv").read_text(encoding="utf-8-sig").splitlines()

@@ -20,7 +20,7 @@ def figures():
     ("sum total_investment year=2022 category=key", "72.25亿元"),
     ("sum total_investment year=2021 category=key", "44.1亿元（不完整：2 项未计入）"),
     ("sum annual_planned category=key", "23.3亿元"),  # the report's current year, 2022
-    ("rate year=2022 category=key", "71.9%"),
+    ("rate year=2022 category=key", "71.2%"),
     ("indicator 储备项目 year=2022", "19个"),
     ("indicator 投资完成率 year=2021", "未公开"),
     ("project ZD01 year", "2021"),
@@ -28,7 +28,7 @@ def figures():
     ("project ZD01 status", "建成"),
     ("project ZD01 category", "重点项目"),
     ("project ZD01 cluster", "xx能产业集群"),
-    ("project ZD12 cluster", "未分类"),
+    ("project ZD12 cluster", "不属于产业集群"),
     ("project ZD01 owner", ""),
     ("project ZS08 signed_date", "2022年1月"),
     ("project ZS10 annual_revenue", "6亿元以上"),

@@ -131,7 +131,7 @@ def test_build_says_what_this_period_changes(tmp_path):
     (site / "data" / "progress.csv").write_text(rows, encoding="utf-8")
     result = run("build", "-d", tmp_path / "out", cwd=site)
     line = result.stdout.splitlines()[-1]
-    assert line.startswith("本期（2022年三季度，对比2022年二季度）：新增 0 个项目；2 个项目状态变化；本期完成投资 5.65亿元")
-    assert "1 个转为滞后" in line
+    assert line.startswith("本期（2022年三季度，对比2022年二季度）：新增 0 个项目；2 个项目状态变化；本期完成投资 5.5亿元")
+    assert line.endswith("；1 个转为黄灯、红灯；4 个转为绿灯")  # ZD03 from green to yellow; ZD04, ZD11, ZD12, ZD13 the other way
     page = (tmp_path / "out" / "changes" / "index.html").read_text(encoding="utf-8")
     assert "xx能重卡整车生产线项目" in page and "停建" in page

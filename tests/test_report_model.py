@@ -37,10 +37,10 @@ def _site(folder, projects=PROJECTS, clusters=CLUSTERS, settings=None):
 
 
 def test_a_report_is_assembled_once_with_its_year_dates_and_rule_and_cannot_be_changed(tmp_path):
-    _, report = _site(tmp_path, settings={"schedule_tolerance": 0.1})
+    _, report = _site(tmp_path, settings={"lights": {"green_within": 5, "yellow_within": 20}})
     assert report.as_of.isoformat() == "2024-03-31" and report.current_year == 2024
     assert [p.key for p in report.periods] == ["2024-03"] and report.years == (2024,)
-    assert str(report.schedule.tolerance) == "0.1"
+    assert (report.lights.green_within, report.lights.yellow_within) == (5, 20)
     assert all(p.current_year == 2024 for p in report.projects.values())
     with pytest.raises(dataclasses.FrozenInstanceError):
         report.as_of = None
@@ -72,7 +72,8 @@ def test_preview_remakes_the_pages_whose_context_changed_and_no_other(tmp_path):
     # the cluster's name is in the context of its two projects' pages, not of the third's
     assert {"projects/A.md", "projects/B.md"} <= changed and "projects/C.md" not in changed
     assert "新材料产业" in new.files["projects/A.md"]
-    assert new.files["projects/C.md"] == old.files["projects/C.md"].replace(old.stamp, new.stamp)
+    assert old.stamp[1] != new.stamp[1] and old.stamp[1] in old.files["projects/C.md"]  # the sources line at the foot
+    assert new.files["projects/C.md"] == old.files["projects/C.md"].replace(old.stamp[1], new.stamp[1])
     # the contexts worked out are kept for the next edit; an unchanged project's context equals its old one
     assert new.project_contexts["projects/C.md"] == PageMaker(report, None, "测试").project_contexts()["projects/C.md"]
     assert new.project_contexts["projects/A.md"] != PageMaker(report, None, "测试").project_contexts()["projects/A.md"]

@@ -9,7 +9,7 @@ from ..contract.periods import Period
 from ..contract.vocab import Status
 from ..model.report import Project, Report
 from ..text.catalogue import join, say
-from . import metrics
+from .lights import Light, history
 
 
 @dataclass
@@ -19,7 +19,8 @@ class Changes:
     appeared: list[Project] = field(default_factory=list)  # first reported in the latest period
     status: list[tuple[Project, Status | None, Status | None]] = field(default_factory=list)
     completed: Total | None = None  # investment completed in the latest period
-    fell_behind: list[Project] = field(default_factory=list)
+    lights: list[tuple[Project, Light, Light]] = field(default_factory=list)  # a light that changed: was, is
+    fell_behind: list[Project] = field(default_factory=list)  # green to yellow or red
     caught_up: list[Project] = field(default_factory=list)
 
 
@@ -43,12 +44,14 @@ def period_changes(report: Report) -> Changes | None:
         if before is not None and before.status and now.status and before.status is not now.status:
             changes.status.append((p, before.status, now.status))
         if previous is not None:
-            was = metrics.schedule(p, previous, report.schedule).status
-            is_ = metrics.schedule(p, latest, report.schedule).status
-            if is_ is metrics.Schedule.BEHIND and was not in (None, metrics.Schedule.BEHIND):
-                changes.fell_behind.append(p)
-            if was is metrics.Schedule.BEHIND and is_ not in (None, metrics.Schedule.BEHIND):
-                changes.caught_up.append(p)
+            lit = {period: check.light for period, check in history(p, report)}
+            was, is_ = lit.get(previous), lit.get(latest)
+            if was is not None and is_ is not None and was is not is_:
+                changes.lights.append((p, was, is_))
+                if is_.behind and not was.behind:
+                    changes.fell_behind.append(p)
+                if was.behind and not is_.behind:
+                    changes.caught_up.append(p)
     changes.completed = total(e.completed_investment for e in in_latest)
     return changes
 

@@ -7,17 +7,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
+from ..contract.amounts import total
 from ..contract.marks import fold
-from ..contract.periods import year_elapsed_at
+from ..contract.periods import Period, year_elapsed_at
 from ..contract.vocab import Stage, Status
 from ..model.report import LightRule, Project, Report
-from .metrics import annual_completion, has_started
+from .metrics import annual_completion, annual_figures, finest_entries, has_started, ratio
 
 
 class Light(str, Enum):
     GREEN = "green"
     YELLOW = "yellow"
     RED = "red"
+
+    @property
+    def behind(self) -> bool:
+        """Yellow or red: on the 重点关注 list."""
+        return self is not Light.GREEN
 
 
 #: The words tables write for a light (亮灯情况, or a red/amber/green rating).
@@ -82,3 +88,40 @@ def project_light(project: Project, report: Report) -> LightCheck:
     derived = derive(rate, share, report.lights, late)
     stated = stated_light(project.light)
     return LightCheck(stated or derived, derived, stated, rate, share, late)
+
+
+def period_light(project: Project, period: Period, report: Report) -> LightCheck | None:
+    """The light of ``project`` at the end of ``period``: the year-to-date completion of that year's plan against
+    序时进度 at the period's end (the table's light and the late-start rule belong to the latest period only, see
+    :func:`project_light`). None when the period has no figures to judge by."""
+    entry = next((e for e in project.progress if e.period == period), None)
+    if entry is None or period.kind == "year":
+        return None
+    planned, _ = annual_figures(project, period.year)
+    done = entry.ytd_completed_investment
+    if not done.known:
+        entries = finest_entries(project, period.year, until=period)
+        if not entries or not all(e.completed_investment.known for e in entries):
+            return None
+        done = total(e.completed_investment for e in entries)
+    rate = ratio(done, planned).value
+    if rate is None:
+        return None
+    share = year_elapsed_at(period.end)
+    light = derive(rate, share, report.lights)
+    return LightCheck(light, light, None, rate, share)
+
+
+def history(project: Project, report: Report) -> list[tuple[Period, LightCheck]]:
+    """The project's light at each reporting period it has figures for, oldest first; the latest period's is
+    the light the pages show (:func:`project_light`) when the report is as of that period's end."""
+    out = []
+    for entry in project.progress:
+        period = entry.period
+        if period == report.latest_period and report.as_of == period.end:
+            check = project_light(project, report)
+        else:
+            check = period_light(project, period, report)
+        if check is not None and check.light is not None:
+            out.append((period, check))
+    return out

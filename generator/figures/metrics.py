@@ -6,14 +6,13 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
 
 from ..contract.amounts import NOT_REPORTED, Amount, Total, total
 from ..contract.dates import PartialDate
 from ..contract.marks import Missing
 from ..contract.periods import Period
 from ..contract.vocab import Category, Stage, Status
-from ..model.report import Project, Report, ScheduleRule
+from ..model.report import Project, Report
 from ..text.catalogue import choose
 
 
@@ -36,9 +35,6 @@ DEFINITIONS: tuple[Definition, ...] = (
     Definition("annual_completion", "年度完成率", "Annual completion rate",
                "某年完成投资 ÷ 该年计划投资。某年的计划与完成投资取进度表中该年的年度行；没有时，对报告当年（项目未列入当年时为其最近列入年度）取项目表的“年度计划投资”“年度完成投资”，完成投资未填时为该年各期完成投资之和（须各期都有数）。",
                "Investment completed in a year ÷ investment planned for it. Figures come from a progress row for that year; else, for the report's current year (or the project's latest listed year when it is not listed in that one), from the project row, with completed investment summed over that year's periods when the row leaves it empty (only when every period has a figure)."),
-    Definition("schedule", "进度状态", "Schedule status",
-               "在最新报告期，比较年初至今完成投资占年度计划投资的比例与当年已过去的时间比例：高出超过容差为“超前”，低于超过容差为“滞后”，否则为“正常”。容差默认 5 个百分点。",
-               "At the latest reporting period, the year-to-date completed investment as a share of the annual plan, against the share of the year elapsed: more than the tolerance above is ahead, more than the tolerance below is behind, otherwise on track. The tolerance defaults to 5 percentage points."),
     Definition("milestones", "里程碑", "Milestones",
                "签约（仅招商项目，或填有签约时间的项目）、开工、试投产、投产、建成五个节点。日期取项目表的签约、开工、投产、竣工时间，或进度表中首次达到该状态的报告期；当前状态已越过某节点时视为已达到（试投产除外：只有记录才算）。日期晚于数据截止日期的为计划节点。",
                "Signed (investment-attraction projects, or any with a signing date), started, trial operation, operating, completed. Dates come from the project's date columns, or the first period whose status reached the stage; a stage the current status has passed counts as reached (not trial operation, which needs a record). A date after the as-of date is a plan."),
@@ -52,8 +48,11 @@ DEFINITIONS: tuple[Definition, ...] = (
                "数据截止日期时当年已过去的比例：月末按月计（1-10月为 10/12 = 83.3%），否则按天计。",
                "The share of the year passed at the as-of date: by months at a month's end (Jan–Oct is 10/12 = 83.3%), else by days."),
     Definition("lights", "亮灯", "Lights",
-               "年度完成率减序时进度（百分点）：不低于 −绿灯带宽为绿灯，不低于 −黄灯带宽为黄灯，其余为红灯；带宽默认 0 和 30 个百分点（配置 lights）。已过计划开工时间仍未开工的为红灯。表中有亮灯情况（或红黄绿评级）时以表中为准，与计算结果不同时给出警告。",
-               "The annual completion rate less the share of the year elapsed, in points: no lower than minus the green band is green, no lower than minus the yellow band yellow, else red; the bands are 0 and 30 points by default (the lights setting). A project not started by its planned start is red. A light the table gives (or a red/amber/green rating) is used instead, with a warning when it differs."),
+               "年度完成率减序时进度（百分点）：不低于 −绿灯带宽为绿灯，不低于 −黄灯带宽为黄灯，其余为红灯；带宽默认 0 和 30 个百分点（配置 lights）。已过计划开工时间仍未开工的为红灯。表中有亮灯情况（或红黄绿评级）时以表中为准，与计算结果不同时给出警告。此前各报告期的亮灯（亮灯记录）按该期末年初至今完成投资 ÷ 当年计划投资与该期末的序时进度比较；本期变化中“转为黄灯、红灯”“转为绿灯”即由此而来。",
+               "The annual completion rate less the share of the year elapsed, in points: no lower than minus the green band is green, no lower than minus the yellow band yellow, else red; the bands are 0 and 30 points by default (the lights setting). A project not started by its planned start is red. A light the table gives (or a red/amber/green rating) is used instead, with a warning when it differs. Earlier periods are lit (the light by period) from the investment completed from January to the period's end against the year's plan and the share elapsed at its end; the changes page's turned yellow or red and turned green come from these."),
+    Definition("rankings", "排名", "Rankings",
+               "按责任单位、联系领导、产业集群、行业领域、项目级别、建设性质分组，每组的年度完成率（同上“完成率（汇总）”）从高到低排名，完成率相同的并列；没有完成率的组和未填写该项的项目不参加排名。各组的亮灯数为组内项目的亮灯之和。只有分成两组以上的才列出。",
+               "Projects grouped by responsible unit, leader, cluster, sector, level and stage; groups ranked by their completion rate (as for groups below), highest first, equal rates sharing a rank; groups without a rate and the projects that leave the field empty are unranked. A group's lights are its projects' lights. A grouping is listed only when it makes two groups or more."),
     Definition("completion_rate", "完成率（汇总）", "Completion rate (groups)",
                "同时有年度计划投资和年度完成投资的项目：完成投资之和 ÷ 计划投资之和。有项目因数值缺失未计入时标为“不完整”。产业集群按最新年度计算。",
                "Over the projects with both an annual plan and an annual completed figure: the sum of completed ÷ the sum of planned; partial when any project was left out for a missing figure. Clusters use the latest year."),
@@ -102,14 +101,14 @@ def annual_figures(project: Project, year: int) -> tuple[Amount, Amount]:
         return NOT_REPORTED, NOT_REPORTED
     planned, completed = project.annual_planned_investment, project.annual_completed_investment
     if not completed.known and completed.missing is Missing.NOT_REPORTED:
-        entries = _finest_entries(project, year)
+        entries = finest_entries(project, year)
         if entries and all(e.completed_investment.known for e in entries):
             summed = total(e.completed_investment for e in entries)
             completed = Amount(summed.value, summed.qualifier)
     return planned, completed
 
 
-def _finest_entries(project: Project, year: int, until: Period | None = None) -> list:
+def finest_entries(project: Project, year: int, until: Period | None = None) -> list:
     """Sub-year entries of ``year`` of one kind (the kind of ``until``, else the finest present)."""
     entries = [e for e in project.progress if e.period.year == year and e.period.kind != "year"]
     if not entries:
@@ -124,42 +123,6 @@ def annual_completion(project: Project, year: int | None = None) -> Ratio:
         return Ratio(None)
     planned, completed = annual_figures(project, year)
     return ratio(completed, planned)
-
-
-class Schedule(str, Enum):
-    AHEAD = "ahead"
-    ON_TRACK = "on_track"
-    BEHIND = "behind"
-
-
-@dataclass(frozen=True)
-class ScheduleCheck:
-    status: Schedule | None  # None: cannot be assessed
-    period: Period | None = None
-    done: Decimal | None = None  # year-to-date completed ÷ annual plan
-    elapsed: Decimal | None = None  # share of the year passed
-
-
-def schedule(project: Project, period: Period | None, rule: ScheduleRule = ScheduleRule()) -> ScheduleCheck:
-    """Schedule status of ``project`` at ``period`` (the report's latest) by ``rule`` (the report's); see the
-    definition."""
-    if period is None or not any(e.period == period for e in project.progress):
-        return ScheduleCheck(None, period)
-    planned, _ = annual_figures(project, period.year)
-    if period.kind == "year":
-        done_amount = next(e.completed_investment for e in project.progress if e.period == period)
-    else:
-        entries = _finest_entries(project, period.year, until=period)
-        if not all(e.completed_investment.known for e in entries):
-            return ScheduleCheck(None, period)
-        done_amount = Amount(total(e.completed_investment for e in entries).value)
-    share = ratio(done_amount, planned)
-    if share.value is None:
-        return ScheduleCheck(None, period)
-    elapsed = period.year_elapsed()
-    tol = rule.tolerance
-    status = Schedule.AHEAD if share.value > elapsed + tol else Schedule.BEHIND if share.value < elapsed - tol else Schedule.ON_TRACK
-    return ScheduleCheck(status, period, share.value, elapsed)
 
 
 MILESTONES: tuple[tuple[str, Status, str | None], ...] = (

@@ -25,7 +25,6 @@ from ..model.report import (
     LightRule,
     Project,
     Report,
-    ScheduleRule,
     SourceFile,
     SourceRef,
 )
@@ -313,7 +312,6 @@ class Loader:
         rows = bounds["projects"]
         report = Report.assemble(self.config.currency, self.config.display_unit, projects, clusters, indicators,
                                  self.sources, as_of=self.as_of(rows), language=self.site.language,
-                                 schedule=ScheduleRule(Decimal(str(self.config.schedule_tolerance))),
                                  unit_factor=money.factor(self.config.display_unit),
                                  completed_span=rows.completed_span,
                                  lights=LightRule(Decimal(str(self.config.lights.green_within)),

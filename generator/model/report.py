@@ -169,14 +169,6 @@ class Indicator:
 
 
 @dataclass(frozen=True)
-class ScheduleRule:
-    """How a project's progress is judged: its share of the annual plan done against the share of the year
-    elapsed; within ``tolerance`` of it is on track."""
-
-    tolerance: Decimal = Decimal("0.05")
-
-
-@dataclass(frozen=True)
 class LightRule:
     """How a project is lit against 序时进度 (the share of the year elapsed): green at most ``green_within``
     percentage points below it, yellow at most ``yellow_within`` below, red further below or not started by its
@@ -201,7 +193,6 @@ class Report:
     periods: tuple[Period, ...]  # every reporting period, in order
     years: tuple[int, ...]
     current_year: int | None  # the year the report is about
-    schedule: ScheduleRule = ScheduleRule()
     language: str = "zh"
     unit_factor: Decimal = Decimal(1)  # base units in one display unit
     #: the months the projects table's completed investment runs to (1-10月), when its header names them
@@ -211,7 +202,7 @@ class Report:
     @classmethod
     def assemble(cls, currency: str, display_unit: str, projects: Mapping[str, Project],
                  clusters: Mapping[str, Cluster], indicators: Iterable[Indicator], sources: Iterable[SourceFile],
-                 as_of: dt.date | None = None, schedule: ScheduleRule = ScheduleRule(), language: str = "zh",
+                 as_of: dt.date | None = None, language: str = "zh",
                  unit_factor: Decimal = Decimal(1), completed_span: Span | None = None,
                  lights: LightRule = LightRule()) -> Report:
         """The report of these parts, with what is derived from all of them worked out once."""
@@ -225,7 +216,7 @@ class Report:
         current = as_of.year if as_of and as_of.year in years else (years[-1] if years else None)
         frozen = MappingProxyType({pid: p.in_report_of(current) for pid, p in projects.items()})
         return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
-                   as_of, periods, years, current, schedule, language, unit_factor, completed_span, lights)
+                   as_of, periods, years, current, language, unit_factor, completed_span, lights)
 
     @property
     def latest_period(self) -> Period | None:

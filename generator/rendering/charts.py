@@ -97,7 +97,8 @@ def investment_by(groups: dict[str, list[Project]], fmt: Formatter, cid: str, ti
     description = fmt.join(f"{n} {fmt.total(s)}" for n, s in sums.items())
     rows = [[n, fmt.total(s)] for n, s in sums.items()]
     return _bar(cid, title, description, records, _unit_title(fmt, "total_investment"),
-                columns=[fmt.t("cluster" if cid.startswith("cluster") else "name"), fmt.t("total_investment")], rows=rows)
+                columns=[fmt.t(cid.split("-")[0] if cid.startswith(("cluster", "sector")) else "name"),
+                         fmt.t("total_investment")], rows=rows)
 
 
 def project_investment(projects: list[Project], fmt: Formatter) -> Chart | None:
@@ -133,9 +134,10 @@ PIPELINE = [Status.RESERVE, Status.NEGOTIATING, Status.SIGNED, Status.UNDER_CONS
 
 
 def pipeline(projects: list[Project], fmt: Formatter) -> Chart | None:
-    """How many projects have reached each stage (or gone past it), from reserve to completed."""
-    stages = PIPELINE if any(p.category is Category.INVESTMENT for p in projects) else [
-        s for s in PIPELINE if s not in (Status.NEGOTIATING, Status.SIGNED)]  # negotiation and signing: 招商 only
+    """How many investment-attraction projects (招商) have reached each stage (or gone past it), from reserve to
+    completed: negotiating and signing are theirs, so other projects are not counted."""
+    projects = [p for p in projects if p.category is Category.INVESTMENT]
+    stages = PIPELINE
     reached = [sum(1 for p in projects if p.status and p.status.stage is not None and p.status.stage >= s.stage)
                for s in stages]
     if not any(reached):
@@ -235,7 +237,8 @@ def project_progress(project: Project, fmt: Formatter) -> Chart | None:
 def _columns(alt, rows, x_title: str, order: tuple[str, ...], y_title: str):
     """One column per row: ``name`` along x, ``value`` up."""
     return alt.Chart(rows).mark_bar().encode(
-        x=alt.X("name:N", title=x_title, sort=list(order), axis=alt.Axis(labelAngle=0)),
+        x=alt.X("name:N", title=x_title, sort=list(order),
+                axis=alt.Axis(labelAngle=0 if len(order) < 7 else -45, labelOverlap=True)),
         y=alt.Y("value:Q", title=y_title),
         tooltip=[alt.Tooltip("name:N", title=x_title), alt.Tooltip("value:Q", title=y_title, format=",.2f")])
 
@@ -256,3 +259,65 @@ def group_progress(projects: list[Project], fmt: Formatter) -> Chart | None:
     description = fmt.join(f"{r[0]} {r[1]}" for r in rows)
     spec = _columns(records, description, fmt.t("period"), tuple(fmt.period(p) for p in periods), _unit_title(fmt, "completed"))
     return Chart("periods", title, description, spec, [fmt.t("period"), fmt.t("completed")], rows, len(records))
+
+
+#: At most this many projects in a timeline (the earliest to start); its title says when there are more.
+TIMELINE_ROWS = 60
+
+
+@template
+def _timeline(alt, rows, words: tuple[str, ...], colours: tuple[str, ...], shapes: tuple[str, ...],
+              start_title: str, end_title: str, actual_title: str, light_title: str):
+    """A bar per project from ``start`` to ``end``, coloured by its light, with its actual start as a mark shaped
+    by the light (colour is never alone)."""
+    scale = alt.Scale(domain=list(words), range=list(colours))
+    y = alt.Y("name:N", title=None, sort=None, axis=alt.Axis(labelLimit=160))
+    tooltip = [alt.Tooltip("name:N", title=" "), alt.Tooltip("light:N", title=light_title),
+               alt.Tooltip("start:T", title=start_title, format="%Y-%m"), alt.Tooltip("end:T", title=end_title, format="%Y-%m")]
+    bars = alt.Chart(rows).mark_bar(opacity=0.75, height={"band": 0.6}).encode(
+        y=y, x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True)),
+        x2="end:T", color=alt.Color("light:N", scale=scale, title=light_title, legend=alt.Legend(orient="bottom")),
+        tooltip=tooltip)
+    marks = alt.Chart(rows).transform_filter("datum.actual != null").mark_point(filled=True, size=70, opacity=1).encode(
+        y=y, x="actual:T", shape=alt.Shape("light:N", scale=alt.Scale(domain=list(words), range=list(shapes)), title=light_title,
+                                             legend=alt.Legend(orient="bottom")),
+        color=alt.Color("light:N", scale=scale, title=light_title),
+        tooltip=[*tooltip, alt.Tooltip("actual:T", title=actual_title, format="%Y-%m")])
+    return alt.layer(bars, marks).resolve_scale(color="shared", shape="shared")
+
+
+def timeline(projects: list[Project], fmt: Formatter, light_of) -> Chart | None:
+    """Planned start to planned completion per project, coloured and shaped by its light (``light_of(project)``);
+    the projects with neither date are left out (the page's tables list them)."""
+    from ..figures.lights import Light
+    from .lamps import CHART_SHAPES, COLOURS
+
+    dated = []
+    for p in projects:
+        start = p.planned_start_date.date or p.start_date.date
+        end = p.completion_date.date
+        if start is None or end is None or end.last_day() < start.first_day():
+            continue
+        dated.append((start.first_day(), p, start, end))
+    if not dated:
+        return None
+    dated.sort(key=lambda d: (d[0], d[1].name))
+    shown = dated[:TIMELINE_ROWS]
+    words = tuple(fmt.t(f"light_{light.value}") for light in Light) + (fmt.t("no_light"),)
+    colours = tuple(COLOURS[light] for light in Light) + ("#8c959f",)
+    shapes = tuple(CHART_SHAPES[light] for light in Light) + ("diamond",)
+    records, rows = [], []
+    for _, p, start, end in shown:
+        light = light_of(p)
+        word = fmt.t(f"light_{light.value}") if light else fmt.t("no_light")
+        actual = p.start_date.date
+        records.append({"name": p.name, "start": start.first_day().isoformat(), "end": end.last_day().isoformat(),
+                        "actual": actual.first_day().isoformat() if actual else None, "light": word})
+        rows.append([p.name, fmt.date(start), fmt.date(end), fmt.date(actual) if actual else fmt.missing(None), word])
+    title = fmt.t("chart_timeline") if len(shown) == len(dated) else fmt.t(
+        "chart_timeline_some", shown=len(shown), count=len(dated))
+    description = fmt.join(f"{r[0]} {r[1]}–{r[2]} {r[4]}" for r in rows)
+    spec = _timeline(records, description, words, colours, shapes, fmt.t("planned_start"), fmt.t("planned_end"),
+                     fmt.t("actual_start"), fmt.t("light"))
+    columns = [fmt.t("name"), fmt.t("planned_start"), fmt.t("planned_end"), fmt.t("actual_start"), fmt.t("light")]
+    return Chart("timeline", title, description, spec, columns, rows, len(records))

@@ -98,13 +98,17 @@ class Formatter:
 
     def total(self, s: Total, unit: bool = True) -> str:
         """A sum that says when it left figures out: ``44.1亿元（不完整：2 项未计入）``."""
+        text, note = self.total_parts(s, unit)
+        return self.t("in-parentheses", text=text, inner=note) if note else text
+
+    def total_parts(self, s: Total, unit: bool = True) -> tuple[str, str | None]:
+        """A sum and what it left out, apart (``44.1亿元``, ``不完整：2 项未计入``), for a figure card."""
         if s.value is None:
-            return self.missing(s.missing)
+            return self.missing(s.missing), None
         text = self.qualified(self._in_unit(self.in_unit(s.value), unit), s.qualifier)
-        if s.partial:
-            note = self.t("labelled", label=self.t("partial"), text=self.t("left_out", n=s.left_out))
-            text = self.t("in-parentheses", text=text, inner=note)
-        return text
+        if not s.partial:
+            return text, None
+        return text, self.t("labelled", label=self.t("partial"), text=self.t("left_out", n=s.left_out))
 
     def ratio(self, r: Ratio) -> str:
         if r.value is None:

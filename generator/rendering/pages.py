@@ -10,19 +10,21 @@ import functools
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..contract.schema import PROJECTS, without_unit
+from ..contract.schema import without_unit
 from ..contract.vocab import Category, Stage, Status
-from ..figures import lights, metrics
+from ..figures import lights, metrics, rankings
 from ..model.report import Project, Report
 from ..text.catalogue import pick, say
 from . import charts as ch
+from .cards import cards_html
 from .formatting import Formatter
+from .judging import Judge
+from .lamps import lamp
 from .markup import h, json_script, show, yaml_string
 
 
@@ -68,9 +70,10 @@ def front_matter(title: str, tags: list[str] = (), hide: list[str] = (), boost: 
 def page_paths(report: Report) -> dict[str, str]:
     """Where each generated page lives (docs-relative)."""
     paths = {"home": "index.md", "projects_index": "projects/index.md", "clusters_index": "clusters/index.md",
-             "methodology": "methodology.md", "changes": "changes.md"}
+             "methodology": "methodology.md", "changes": "changes.md", "rankings": "rankings.md"}
     paths.update({f"project:{pid}": f"projects/{pid}.md" for pid in report.projects})
     paths.update({f"cluster:{cid}": f"clusters/{cid}.md" for cid in report.clusters})
+    paths.update({f"stage:{s.value}": f"stages/{s.value}.md" for s in report_stages(report)})
     paths.update({f"year:{y}": f"years/{y}.md" for y in report.years})
     return paths
 
@@ -81,9 +84,10 @@ class PageMaker:
     def __init__(self, report: Report, templates_dir: Path | None = None, site_name: str = ""):
         self.report = report
         self.fmt = Formatter.of(report)
+        self.judge = Judge(report, self.fmt)
         self.site_name = site_name
         self.paths = page_paths(report)
-        self.stamp_line = self.stamp()  # the same on every page
+        self.stamps = self.stamp()  # the same on every page: the as-of line at the top, the sources at the foot
         #: what every page's words and figures depend on besides its context
         self.shared = (report.language, report.currency, report.display_unit, report.unit_factor, site_name,
                        templates_dir)
@@ -106,7 +110,10 @@ class PageMaker:
         self.env.globals.update(t=t, sep=say("list-separator", language), chart=self.chart_html, front=front_matter,
                                 status=self.status, category=self.category, named=lambda pair: pick(pair, language),
                                 language=language, unit=report.display_unit, Category=Category, Stage=Stage, Light=lights.Light,
-                                fields=field_labels(report), unitless=without_unit)
+                                fields=self.judge.labels, unitless=without_unit,
+                                lamp=lambda light, text=None: lamp(light, language, text), cards=cards_html,
+                                rate_bar=self.judge.rate_bar, light_of=self.judge.lamp_of,
+                                completed_label=self.judge.completed_label)
 
     # -- helpers for templates ----------------------------------------------------
     def link(self, here: str, key: str) -> Markup:
@@ -135,20 +142,36 @@ class PageMaker:
             f'<details class="ps-chart-data" data-search-exclude><summary>{h(self.fmt.t("labelled", label=self.fmt.t("data_table"), text=chart.title))}</summary>'
             f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>\n')
 
-    def stamp(self) -> Markup:
-        """The data's as-of date and each source file's checksum."""
-        f = self.fmt
+    def stamp(self) -> tuple[Markup, Markup]:
+        """The data's as-of date (and 序时进度 at it), for the top of a page; each source file's checksum, for its
+        foot."""
+        f, as_of = self.fmt, self.report.as_of
         files = dict.fromkeys((s.label.split("/")[-1], s.sha256[:12]) for s in self.report.sources)
         shown = [f.t("source-file", name=h(name), digest=digest) for name, digest in files]
-        parts = [f"{f.t('as_of')} {self.report.as_of.isoformat()}" if self.report.as_of else ""]
-        parts.append(f.t("labelled", label=f.t("source"), text=f.join(shown)))
-        return Markup(f'<p class="ps-stamp" data-search-exclude>{" · ".join(p for p in parts if p)}</p>')
+        top = Markup("")
+        if as_of:
+            share = f.t("labelled", label=f.t("schedule_share"), text=f.ratio(metrics.Ratio(lights.schedule_share(as_of))))
+            top = Markup(f'<p class="ps-stamp ps-stamp--as-of" data-search-exclude>{f.t("as_of")} {as_of.isoformat()}'
+                         f' · {h(share)}</p>')
+        foot = Markup(f'<p class="ps-stamp ps-stamp--sources" data-search-exclude>'
+                      f'{f.t("labelled", label=f.t("source"), text=f.join(shown))}</p>')
+        return top, foot
 
-    def by_cluster(self, projects: list[Project]) -> dict[str, list[Project]]:
-        """Projects grouped by cluster name, in the clusters' order; those in none under 未分类."""
+    def by_cluster(self, projects: list[Project], unassigned: bool = True) -> dict[str, list[Project]]:
+        """Projects grouped by cluster name, in the clusters' order; with ``unassigned``, those in none under
+        不属于产业集群 (a chart of clusters leaves them out: the sector chart shows what they are)."""
         groups = {c.name: [p for p in projects if p.cluster_id == cid] for cid, c in self.report.clusters.items()}
-        groups[self.fmt.t("unknown_cluster")] = [p for p in projects if p.cluster_id is None]
+        if unassigned:
+            groups[self.fmt.t("unknown_cluster")] = [p for p in projects if p.cluster_id is None]
         return {name: members for name, members in groups.items() if members}
+
+    def by_sector(self, projects: list[Project]) -> dict[str, list[Project]]:
+        """Projects grouped by 行业领域 as the data writes it, largest group first; none when no project has one."""
+        groups: dict[str, list[Project]] = {}
+        for p in projects:
+            if p.sector:
+                groups.setdefault(p.sector, []).append(p)
+        return dict(sorted(groups.items(), key=lambda kv: -len(kv[1])))
 
     def render(self, context: PageContext) -> Page:
         """The page of ``context``: its charts made, its template rendered."""
@@ -156,7 +179,8 @@ class PageMaker:
         charts = [c for c in getattr(self, f"_{context.kind}_charts", lambda **_: [])(**values) if c is not None]
         template = self.env.get_template(f"{context.kind}.md.j2")
         path = context.path
-        values.update(title=context.title, here=path, link=lambda key: self.link(path, key), stamp=self.stamp_line,
+        values.update(title=context.title, here=path, link=lambda key: self.link(path, key), stamp=self.stamps[0],
+                      sources=self.stamps[1],
                       charts={c.id: c for c in charts}, fmt=self.fmt, metrics=metrics)
         return Page(path, context.title, context.kind, template.render(**values), charts)
 
@@ -178,8 +202,10 @@ class PageMaker:
         makers = {self.paths[f"project:{p.id}"]: functools.partial(self.project, p) for p in r.projects.values()}
         makers.update({self.paths[f"cluster:{cid}"]: functools.partial(self.cluster, cid) for cid in r.clusters})
         makers.update({self.paths[f"year:{y}"]: functools.partial(self.year, y) for y in r.years})
-        kinds = ("home", "projects_index", "clusters_index", "methodology", "changes") if r.clusters else (
-            "home", "projects_index", "methodology", "changes")
+        makers.update({self.paths[f"stage:{s.value}"]: functools.partial(self.stage, s) for s in report_stages(r)})
+        kinds = ["home", "projects_index", "clusters_index", "methodology", "changes", "rankings"]
+        if not r.clusters:
+            kinds.remove("clusters_index")
         makers.update({self.paths[k]: getattr(self, k) for k in kinds})
         return makers
 
@@ -193,7 +219,9 @@ class PageMaker:
 
     def _home_charts(self, report: Report, **_) -> list:
         f, projects = self.fmt, list(report.projects.values())
-        return [ch.investment_by(self.by_cluster(projects), f, "cluster-investment", "chart_cluster_investment"),
+        return [ch.investment_by(self.by_cluster(projects, unassigned=False), f, "cluster-investment",
+                                 "chart_cluster_investment"),
+                ch.investment_by(self.by_sector(projects), f, "sector-investment", "chart_sector_investment"),
                 ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(report, f), ch.pipeline(projects, f)]
 
     def home(self) -> PageContext:
@@ -202,6 +230,7 @@ class PageMaker:
         latest = r.current_year
         unassigned = [p for p in projects if p.cluster_id is None]
         summary = metrics.summarize(projects, latest)
+        start = metrics.start_rate(r)
         return PageContext.of("home", self.paths["home"], self.site_name or f.t("home"), report=r,
                            summary=summary, latest=latest,
                            clusters=[(cid, c, metrics.cluster_summary(r, cid)) for cid, c in r.clusters.items()],
@@ -210,15 +239,14 @@ class PageMaker:
                            landed=len([p for p in projects if p.category is Category.INVESTMENT and p.status and
                                        p.status.stage is not None and p.status.stage >= Status.SIGNED.stage]),
                            reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()],
-                           stages=metrics.stage_summaries(r), start_rate=metrics.start_rate(r),
-                           **self._lights(projects, summary))
+                           stages=metrics.stage_summaries(r), start_rate=start,
+                           **self.judge.judged(projects, summary, start))
 
     def projects_index(self) -> PageContext:
         r = self.report
-        latest = r.latest_period
-        rows = [(p, metrics.schedule(p, latest, r.schedule).status) for p in r.projects.values()]
+        rows = [(p, lights.project_light(p, r)) for p in r.projects.values()]
         return PageContext.of("projects_index", self.paths["projects_index"], self.fmt.t("projects"), report=r,
-                              rows=rows)
+                              rows=rows, departments=any(p.department for p in r.projects.values()))
 
     def clusters_index(self) -> PageContext:
         """Every cluster with its figures: the navigation's way into clusters when there are many."""
@@ -239,60 +267,16 @@ class PageMaker:
                            cluster=r.clusters.get(p.cluster_id) if p.cluster_id else None,
                            share=metrics.investment_share(p), completion=metrics.annual_completion(p),
                            cumulative=metrics.cumulative_investment(p),
-                           schedule=metrics.schedule(p, r.latest_period, r.schedule),
                            milestones=metrics.milestones(p, r.as_of),
-                           light=self.light_text(lights.project_light(p, r)),
+                           light=self.judge.light_text(lights.project_light(p, r)),
+                           history=[(period, self.judge.light_text(check)) for period, check in lights.history(p, r)],
                            tags=[t for t in (r.clusters[p.cluster_id].name if p.cluster_id else None, self.status(p.status),
                                              *[self.fmt.t("year-title", year=y) for y in p.all_years]) if t])
 
-    def _lights(self, projects: list[Project], summary: metrics.Summary) -> dict:
-        """The lights of ``projects``: the group's completion against 序时进度 (from the page's own ``summary``),
-        counts, and the red and yellow ones (重点关注), furthest behind first."""
-        r, f = self.report, self.fmt
-        lit = [(p, c) for p, c in ((p, lights.project_light(p, r)) for p in projects) if c.light is not None]
-        if not lit:
-            return dict(light_counts=None, watch=[], share_text=None, rate_line=None)
-        counts = {light: sum(c.light is light for _, c in lit) for light in lights.Light}
-        share = lights.schedule_share(r.as_of)
-        rate = summary.completion_rate
-        rate_line = None if share is None or rate.value is None else f.t(
-            "rate_line", rate=f.ratio(rate), gap=self._gap((rate.value - share) * 100))
-        watch = sorted(((p, c) for p, c in lit if c.light is not lights.Light.GREEN),
-                       key=lambda pc: (pc[1].light is not lights.Light.RED, pc[1].gap_points or 0))
-        return dict(light_counts=counts, share_text=f.ratio(metrics.Ratio(share)) if share is not None else None,
-                    rate_line=rate_line,
-                    watch=[(p, c, self._watch_detail(p, c)) for p, c in watch])
-
-    def _watch_detail(self, p: Project, c: lights.LightCheck) -> str:
-        """``年度完成率 0.0%；存在问题及需协调事项：…；责任单位：…；联系领导：…`` for the 重点关注 list."""
-        f, labels = self.fmt, self.env.globals["fields"]
-        rate = f.ratio(metrics.Ratio(c.rate)) if c.rate is not None else f.t("not_reported")
-        parts = [f.t("watch_rate", rate=rate)] + [f.t("labelled", label=labels[k], text=v) for k, v in
-                                                  (("issues", p.issues), ("department", p.department), ("leader", p.leader)) if v]
-        return f.t("semicolon").join(parts)
-
-    def _gap(self, points: Decimal) -> str:
-        """``低于序时进度 20.8 个百分点`` / ``与序时进度持平`` for a gap in percentage points."""
-        f = self.fmt
-        shown = f.number(abs(points), 1)
-        if shown == f.number(0, 1):
-            return f.t("gap_equal")
-        return f.t("gap_above" if points > 0 else "gap_below", points=shown)
-
-    def light_text(self, check: lights.LightCheck) -> str | None:
-        """``黄灯（年度完成率 62.5%，低于序时进度 20.8 个百分点）``; None when no light can be given."""
-        if check.light is None:
-            return None
-        f, word = self.fmt, self.fmt.t(f"light_{check.light.value}")
-        if check.late_start and check.stated is None:
-            return f.t("light_late", light=word)
-        if check.gap_points is None:
-            return word
-        return f.t("light_line", light=word, rate=f.ratio(metrics.Ratio(check.rate)), gap=self._gap(check.gap_points))
-
     def _cluster_charts(self, projects: list[Project], **_) -> list:
         f = self.fmt
-        return [ch.project_investment(projects, f), ch.status_breakdown(projects, f), ch.group_progress(projects, f)]
+        return [ch.project_investment(projects, f), ch.status_breakdown(projects, f), ch.group_progress(projects, f),
+                ch.timeline(projects, f, self.judge.light)]
 
     def cluster(self, cid: str) -> PageContext:
         r = self.report
@@ -300,11 +284,39 @@ class PageMaker:
         summary = metrics.cluster_summary(r, cid)
         return PageContext.of("cluster", self.paths[f"cluster:{cid}"], r.clusters[cid].name, report=r,
                               cluster=r.clusters[cid], projects=projects, summary=summary,
-                              tags=[r.clusters[cid].name], **self._lights(projects, summary))
+                              tags=[r.clusters[cid].name], **self.judge.judged(projects, summary))
+
+    _stage_charts = _cluster_charts
+
+    def stage(self, stage: Stage) -> PageContext:
+        """A section of the year's list (续建, 新开工, 预备, 竣工) with its own cards and 重点关注."""
+        r = self.report
+        projects = [p for p in r.projects.values() if p.stage is stage]
+        summary = metrics.summarize(projects, r.current_year)
+        start = metrics.start_rate(r) if stage is Stage.NEW else None
+        title = self.fmt.t(f"stage_title_{stage.value}")
+        return PageContext.of("stage", self.paths[f"stage:{stage.value}"], title, report=r, stage=stage,
+                              projects=projects, summary=summary, tags=[title], **self.judge.judged(projects, summary, start))
+
+    def rankings(self) -> PageContext:
+        """League tables (排名) by 责任单位, 联系领导, cluster, 行业领域, 级别 and stage."""
+        r = self.report
+        return PageContext.of("rankings", self.paths["rankings"], self.fmt.t("rankings"), report=r,
+                              leagues=rankings.leagues(r), group_name=self.group_name)
+
+    def group_name(self, dimension: str, key: str | None) -> Markup:
+        """A league row's name: a cluster or stage linked to its page, else the value as the data gives it."""
+        if key is None:
+            return Markup(h(self.fmt.t("group_empty")))
+        if dimension == "cluster":
+            return Markup(f"[{show(self.report.clusters[key].name)}]({self.link(self.paths['rankings'], 'cluster:' + key)})")
+        if dimension == "stage":
+            return Markup(f"[{show(self.fmt.t('stage_' + key))}]({self.link(self.paths['rankings'], 'stage:' + key)})")
+        return show(key)
 
     def _year_charts(self, projects: list[Project], **_) -> list:
         f = self.fmt
-        return [ch.investment_by(self.by_cluster(projects), f, "cluster-investment", "chart_year_clusters"),
+        return [ch.investment_by(self.by_cluster(projects, unassigned=False), f, "cluster-investment", "chart_year_clusters"),
                 ch.status_breakdown(projects, f)]
 
     def year(self, year: int) -> PageContext:
@@ -319,7 +331,7 @@ class PageMaker:
                            summary=summary, previous=previous,
                            previous_summary=metrics.year_summary(r, previous) if previous else None,
                            by_category=by_category, indicators=r.indicators_for(year), tags=[title],
-                           **self._lights(projects if year == r.current_year else [], summary))
+                           **self.judge.judged(projects, summary, lit=year == r.current_year))
 
     def changes(self) -> PageContext:
         from ..figures.changes import period_changes
@@ -351,12 +363,9 @@ class PageMaker:
                               definitions=metrics.DEFINITIONS, tables=tables, fields=fields)
 
 
-def field_labels(report: Report) -> dict[str, str]:
-    """Each project field's label in the report's language; completed investment says the months it runs to
-    when the table's header names them (``2024年1-10月完成投资``)."""
-    language = report.language
-    labels = {fd.name: pick(fd, language) for fd in PROJECTS.fields}
-    if report.completed_span is not None:
-        labels["annual_completed_investment"] = say("completed-in-span", language,
-                                                    span=report.completed_span.label(language))
-    return labels
+def report_stages(report: Report) -> list[Stage]:
+    """The stages (sections of the year's list) the report's projects are in, in the order offices list them."""
+    present = {p.stage for p in report.projects.values()}
+    return [s for s in Stage if s in present]
+
+

@@ -7,7 +7,8 @@ Syntax: ``[[ name arguments ]]``; arguments are words or ``key=value`` (quote va
 - ``rate`` — the annual completion rate (needs ``year=``, or takes the latest year)
 - ``indicator NAME`` — an indicator's value with its unit (``year=`` picks the year)
 - ``project ID FIELD`` — one field of one project, e.g. ``[[ project ZS08 total_investment ]]``
-- ``chart NAME`` — a chart: ``clusters``, ``status``, ``years``, ``pipeline``, ``projects`` (one bar per project)
+- ``chart NAME`` — a chart: ``clusters``, ``status``, ``years``, ``pipeline`` (招商 projects), ``projects`` (one bar
+  per project), ``timeline`` (planned start to completion, by light)
 
 Filters for count, sum, rate and the charts: ``year=2022``, ``category=key|investment|reserve`` (or 重点项目 …),
 ``cluster=ID-or-name``, ``status=WORD``.
@@ -25,6 +26,7 @@ from ..contract.amounts import Amount, total
 from ..contract.marks import fold
 from ..contract.schema import PROJECTS
 from ..figures import metrics
+from ..figures.lights import project_light
 from ..model.report import Report
 from ..text.catalogue import join, say
 from . import charts as ch
@@ -167,8 +169,10 @@ class Figures:
             chart = ch.plan_vs_completed_by_year(r, f, projects)
         elif kind == "projects":
             chart = ch.project_investment(projects, f)
+        elif kind == "timeline":
+            chart = ch.timeline(projects, f, lambda p: project_light(p, r).light)
         else:
-            raise ValueError(f"chart {kind}: {self._t('unknown')} (clusters, status, pipeline, years, projects)")
+            raise ValueError(f"chart {kind}: {self._t('unknown')} (clusters, status, pipeline, years, projects, timeline)")
         if chart is None:
             raise ValueError(f"chart {kind}: {self._t('nothing to draw')}")
         chart.id = f"prose-{n}-{chart.id}"

@@ -96,7 +96,6 @@ class SiteConfig(_Settings):
     encoding: str | None = Field(None, description="encoding of CSV files; default: detected", json_schema_extra={"zh": "CSV 文件编码；默认自动识别"})
     date_formats: list[str] = Field(default_factory=list, description="extra strptime formats for dates, e.g. %m/%d/%Y", json_schema_extra={"zh": "额外的日期格式（strptime），如 %m/%d/%Y"})
     as_of: dt.date | None = Field(None, description="the data's as-of date; default: the end of the latest period", json_schema_extra={"zh": "数据截止日期；默认为最新报告期末"})
-    schedule_tolerance: float = Field(0.05, ge=0, le=0.5, description="how far ahead or behind the year's elapsed share still counts as on track", json_schema_extra={"zh": "进度状态的容差：与时间进度相差多少以内算“正常”"})
     files: dict[Literal["projects", "clusters", "progress", "indicators"], FileSettings] = Field(
         default_factory=dict, description="per table (projects, clusters, progress, indicators): where it is and its headers", json_schema_extra={"zh": "每张表（projects、clusters、progress、indicators）的文件位置和表头"})
     statuses: dict[str, Status] = Field(default_factory=dict, description="extra status words -> canonical status", json_schema_extra={"zh": "新增状态词 → 标准状态"})
@@ -186,6 +185,11 @@ class SiteConfig(_Settings):
         return [Silence(r) if isinstance(r, str) else Silence(r.code, r.file, r.column) for r in self.ignore]
 
 
+def _plain(limit):
+    """A limit as a person writes it: 100, not 100.0."""
+    return f"{limit:g}" if isinstance(limit, float) else limit
+
+
 def _reason(error: dict, language: str) -> str:
     """Why pydantic refused a value, in the site's language (pydantic's own words for rarer kinds)."""
     kind, ctx = error["type"], error.get("ctx") or {}
@@ -194,7 +198,7 @@ def _reason(error: dict, language: str) -> str:
         return say("expected-one-of", language, values=[v for v in expected if v])
     if kind in ("greater_than_equal", "less_than_equal"):
         return say("reason-at-least" if kind == "greater_than_equal" else "reason-at-most", language,
-                   limit=ctx.get("ge", ctx.get("le")))
+                   limit=_plain(ctx.get("ge", ctx.get("le"))))
     return say(f"reason-{kind}", language) if is_key(f"reason-{kind}") else error["msg"]
 
 

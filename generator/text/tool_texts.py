@@ -20,8 +20,8 @@ TOOL_TEXTS: dict[str, L] = {
     "changes-appeared": L("新增 {count} 个项目", "{count} new projects"),
     "changes-status": L("{count} 个项目状态变化", "{count} status changes"),
     "changes-completed": L("本期完成投资 {amount}", "completed {amount}"),
-    "changes-fell-behind": L("{count} 个转为滞后", "{count} fell behind"),
-    "changes-caught-up": L("{count} 个赶上进度", "{count} caught up"),
+    "changes-fell-behind": L("{count} 个转为黄灯、红灯", "{count} turned yellow or red"),
+    "changes-caught-up": L("{count} 个转为绿灯", "{count} turned green"),
     "changes-head": L("本期（{period}{against}）：", "This period ({period}{against}): "),
     # figures in hand-written pages
     "prose-empty": L("空的标记", "empty"),

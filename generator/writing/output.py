@@ -18,7 +18,7 @@ from ..model.report import Report
 from ..rendering.bundle import vega_bundle
 from ..rendering.downloads import export_files, export_paths
 from ..rendering.markup import h
-from ..rendering.pages import Page, PageMaker
+from ..rendering.pages import Page, PageMaker, report_stages
 from ..rendering.prose import Figures
 from ..settings.config import Site
 from .ahead import Ahead
@@ -39,7 +39,7 @@ class Output:
     pages: list[str]
     files: Mapping[str, str | bytes]
     figures: Figures
-    stamp: str = ""  # the line every page carries (as-of date, source checksums)
+    stamp: tuple[str, ...] = ()  # the lines every page carries (as-of date, source checksums)
     shared: tuple = ()  # what every page depends on besides its context (see PageMaker.shared)
     project_contexts: dict | None = None  # the project pages' contexts, once preview has worked them out
 
@@ -75,7 +75,7 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
     jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
     jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
     files = Ahead(jobs, parallel=ahead)
-    return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamp_line,
+    return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamps,
                   maker.shared)
 
 
@@ -84,7 +84,7 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> 
     (every page but those of projects whose context is equal, and the downloads); and the generated paths
     whose content changed other than in the stamp line. For a fast preview."""
     maker = _maker(report, site, site_name)
-    stamp, jobs = maker.stamp_line, maker.jobs()
+    stamp, jobs = maker.stamps, maker.jobs()
     contexts = maker.project_contexts()
     before = old.project_contexts if old.project_contexts is not None else (
         _maker(old.figures.report, site, site_name).project_contexts())
@@ -92,7 +92,7 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> 
     files: dict[str, str | bytes] = {}
     for path, job in jobs.items():
         if path in contexts and same and before.get(path) == contexts[path]:
-            files[path] = old.files[path].replace(old.stamp, stamp)
+            files[path] = _restamped(old.files[path], old.stamp, stamp)
         elif path in contexts:
             files[path] = maker.render(contexts[path]).markdown
         else:
@@ -111,8 +111,18 @@ def _maker(report: Report, site: Site, site_name: str) -> PageMaker:
     return PageMaker(report, templates, site_name)
 
 
-def _unstamped(content: str | bytes, stamp: str) -> str | bytes:
-    return content.replace(stamp, "") if isinstance(content, str) and stamp else content
+def _unstamped(content: str | bytes, stamp: tuple[str, ...]) -> str | bytes:
+    return _restamped(content, stamp, ("",) * len(stamp))
+
+
+def _restamped(content: str | bytes, old: tuple[str, ...], new: tuple[str, ...]) -> str | bytes:
+    """``content`` with each of the ``old`` stamp lines replaced by its ``new`` one."""
+    if not isinstance(content, str):
+        return content
+    for before, after in zip(old, new):
+        if before:
+            content = content.replace(before, after)
+    return content
 
 
 _assets = functools.cache(assets)
@@ -166,8 +176,12 @@ def nav(report: Report, output: Output, own_pages: list[str], language: str) -> 
         items.append({say("clusters", language): "clusters/index.md"})
     elif clusters:
         items.append({say("clusters", language): [overview, *clusters]})
+    stages = [{say(f"stage_title_{s.value}", language): f"stages/{s.value}.md"} for s in report_stages(report)]
+    if stages:
+        items.append({say("stages", language): stages})
     if years:
         items.append({say("years", language): years})
+    items.append({say("rankings", language): "rankings.md"})
     items += others
     items.append({say("methodology", language): "methodology.md"})
     if "tags.md" in own_pages:

@@ -32,7 +32,7 @@ def test_the_district_site_loads_whole_and_fits(district, visit, viewport):
         if path == PACKAGE:
             assert page.locator("h2", has_text="子项目").count() == 1
         else:
-            assert "新开工项目开工率 66.7%" in page.inner_text("article")
+            assert "开工率\n66.7%" in page.inner_text(".ps-card--start_rate")
         v.close()
 
 

@@ -73,31 +73,62 @@
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
 
-    var label = document.createElement("label");
-    label.className = "ps-filter";
-    label.textContent = marker.getAttribute("data-filter-label") + " ";
-    var input = document.createElement("input");
-    input.type = "search";
-    input.placeholder = marker.getAttribute("data-filter-hint");
-    label.appendChild(input);
-    var count = document.createElement("span");
-    count.className = "ps-filter__count";
-    count.setAttribute("aria-live", "polite");
-    label.appendChild(count);
-    marker.appendChild(label);
+    var input = null, count = null;  /* a text filter where the marker asks for one (the projects table) */
+    if (marker.getAttribute("data-filter-label")) {
+      var label = document.createElement("label");
+      label.className = "ps-filter";
+      label.textContent = marker.getAttribute("data-filter-label") + " ";
+      input = document.createElement("input");
+      input.type = "search";
+      input.placeholder = marker.getAttribute("data-filter-hint");
+      label.appendChild(input);
+      count = document.createElement("span");
+      count.className = "ps-filter__count";
+      count.setAttribute("aria-live", "polite");
+      label.appendChild(count);
+      marker.appendChild(label);
+    }
+
+    var light = "";  /* the light chosen with the buttons; "" for all */
+    var lightWords = (marker.getAttribute("data-light-words") || "").split("|").filter(Boolean);
+    if (lightWords.length) {
+      table.classList.add("ps-index-table");
+      var group = document.createElement("fieldset");
+      group.className = "ps-lights-filter";
+      var legend = document.createElement("legend");
+      legend.textContent = marker.getAttribute("data-light-label");
+      group.appendChild(legend);
+      [""].concat(lightWords).forEach(function (word) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = word || marker.getAttribute("data-light-all");
+        button.setAttribute("aria-pressed", word === "" ? "true" : "false");
+        button.addEventListener("click", function () {
+          light = word;
+          Array.prototype.forEach.call(group.querySelectorAll("button"), function (b) {
+            b.setAttribute("aria-pressed", b === button ? "true" : "false");
+          });
+          filter();
+        });
+        group.appendChild(button);
+      });
+      marker.appendChild(group);
+    }
 
     function filter() {
-      var words = input.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      var words = input ? input.value.trim().toLowerCase().split(/\s+/).filter(Boolean) : [];
       var shown = 0;
       rows.forEach(function (row) {
         var text = row.textContent.toLowerCase();
-        var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+        var lamp = row.querySelector(".ps-light");
+        var match = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
+          (!light || (lamp !== null && lamp.textContent.indexOf(light) !== -1));
         row.hidden = !match;
         if (match) { shown += 1; }
       });
-      count.textContent = " " + shown + " / " + rows.length;
+      if (count) { count.textContent = " " + shown + " / " + rows.length; }
     }
-    input.addEventListener("input", filter);
+    if (input) { input.addEventListener("input", filter); }
     filter();
 
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {

@@ -1,0 +1,72 @@
+"""排名: league tables of the projects grouped by who answers for them (责任单位, 联系领导) and by what they are
+(cluster, 行业领域, 项目级别, 建设性质), ranked by the group's completion of its annual plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model.report import Project, Report
+from .lights import Light, project_light
+from .metrics import Summary, summarize
+
+#: What projects are grouped by, in the order the page shows them: the field's name and how to read it.
+DIMENSIONS: tuple[tuple[str, Callable[[Project], str | None]], ...] = (
+    ("department", lambda p: p.department),
+    ("leader", lambda p: p.leader),
+    ("cluster", lambda p: p.cluster_id),
+    ("sector", lambda p: p.sector),
+    ("level", lambda p: p.level),
+    ("stage", lambda p: p.stage.value if p.stage else None),
+)
+
+
+@dataclass(frozen=True)
+class LeagueRow:
+    """One group: its key as the data gives it (None: projects that leave it empty), figures and lights."""
+
+    key: str | None
+    summary: Summary
+    lights: dict[Light, int]
+    rank: int | None  # by completion rate, highest first; None when the group has no rate
+
+
+@dataclass(frozen=True)
+class League:
+    dimension: str
+    rows: tuple[LeagueRow, ...]
+
+
+def leagues(report: Report) -> list[League]:
+    """A league table for each dimension in which the projects fall into at least two groups."""
+    projects = list(report.projects.values())
+    lit = {p.id: project_light(p, report).light for p in projects}
+    out = []
+    for dimension, key_of in DIMENSIONS:
+        groups: dict[str | None, list[Project]] = {}
+        for p in projects:
+            groups.setdefault(key_of(p) or None, []).append(p)
+        if len([k for k in groups if k is not None]) < 2:
+            continue
+        rows = [_row(key, members, lit, report.current_year) for key, members in groups.items()]
+        out.append(League(dimension, tuple(_ranked(rows))))
+    return out
+
+
+def _row(key: str | None, members: list[Project], lit: dict, year: int | None) -> LeagueRow:
+    counts = {light: sum(lit[p.id] is light for p in members) for light in Light}
+    return LeagueRow(key, summarize(members, year), counts, None)
+
+
+def _ranked(rows: list[LeagueRow]) -> list[LeagueRow]:
+    """Highest completion rate first, equal rates sharing a rank (1, 2, 2, 4); groups without a rate, and the
+    projects that leave the field empty, after them unranked."""
+    rated = sorted((r for r in rows if r.key is not None and r.summary.completion_rate.value is not None),
+                   key=lambda r: -r.summary.completion_rate.value)
+    out, previous, rank = [], None, 0
+    for i, r in enumerate(rated, start=1):
+        if r.summary.completion_rate.value != previous:
+            rank, previous = i, r.summary.completion_rate.value
+        out.append(LeagueRow(r.key, r.summary, r.lights, rank))
+    unrated = [r for r in rows if r.key is not None and r.summary.completion_rate.value is None]
+    return out + sorted(unrated, key=lambda r: -r.summary.count) + [r for r in rows if r.key is None]

@@ -1,0 +1,104 @@
+"""How pages judge projects against 序时进度: a light with its words, a group's figure cards and its 重点关注 list,
+a rate with its bar. One place, so every page (and every engine) says it the same way."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from markupsafe import Markup
+
+from ..contract.schema import PROJECTS
+from ..figures import lights, metrics
+from ..model.report import Project, Report
+from ..text.catalogue import pick, say
+from .cards import figure_cards
+from .formatting import Formatter
+from .lamps import lamp
+from .markup import h
+
+
+class Judge:
+    """Lights, cards and the watch list of one report, in its language."""
+
+    def __init__(self, report: Report, fmt: Formatter):
+        self.report = report
+        self.fmt = fmt
+        self.labels = field_labels(report)
+
+    def light(self, p: Project) -> lights.Light | None:
+        return lights.project_light(p, self.report).light
+
+    def lamp_of(self, p: Project) -> Markup:
+        """A project's light as shape and word, or 未填报."""
+        light = self.light(p)
+        return lamp(light, self.fmt.language) if light else Markup(h(self.fmt.t("not_reported")))
+
+    def rate_bar(self, rate: Decimal | None) -> Markup:
+        """A completion rate with a bar drawn by the stylesheet (the figure is the text; the bar adds nothing
+        a screen reader needs), capped at the cell's width past 100%."""
+        if rate is None:
+            return Markup(h(self.fmt.t("not_reported")))
+        width = max(0, min(100, round(rate * 100)))
+        return Markup(f'<span class="ps-rate"><span class="ps-rate__bar" style="width:{width}%" aria-hidden="true">'
+                      f'</span>{h(self.fmt.ratio(metrics.Ratio(rate)))}</span>')
+
+    def completed_label(self, year: int | None) -> str:
+        """``2024年1-10月完成投资`` when the table's header names the months, else ``2024年完成投资``."""
+        r = self.report
+        if r.completed_span is not None and r.completed_span.year == year:
+            return self.labels["annual_completed_investment"]
+        return self.fmt.t("year-completed", year=year)
+
+    def judged(self, projects: list[Project], summary: metrics.Summary, start: metrics.StartRate | None = None,
+               lit: bool = True) -> dict:
+        """The figure cards of ``projects`` (from the page's own ``summary``: the group's completion against
+        序时进度, the lights' counts) and, with ``lit``, the red and yellow ones (重点关注), furthest behind first."""
+        r, f = self.report, self.fmt
+        checks = [(p, c) for p, c in ((p, lights.project_light(p, r)) for p in projects) if c.light is not None] if lit else []
+        counts = {light: sum(c.light is light for _, c in checks) for light in lights.Light} if checks else None
+        share = lights.schedule_share(r.as_of)
+        rate = summary.completion_rate
+        gap = None if share is None or rate.value is None or not checks else self.gap((rate.value - share) * 100)
+        cards = figure_cards(f, summary, self.completed_label(summary.year), gap, counts,
+                             f.ratio(metrics.Ratio(share)) if share is not None else None, start)
+        watch = sorted(((p, c) for p, c in checks if c.light.behind),
+                       key=lambda pc: (pc[1].light is not lights.Light.RED, pc[1].gap_points or 0))
+        return dict(figure_cards=cards, watch=[(p, c, self.watch_detail(p, c)) for p, c in watch])
+
+    def watch_detail(self, p: Project, c: lights.LightCheck) -> str:
+        """``年度完成率 0.0%；存在问题及需协调事项：…；责任单位：…；联系领导：…`` for the 重点关注 list."""
+        f, labels = self.fmt, self.labels
+        rate = f.ratio(metrics.Ratio(c.rate)) if c.rate is not None else f.t("not_reported")
+        parts = [f.t("watch_rate", rate=rate)] + [f.t("labelled", label=labels[k], text=v) for k, v in
+                                                  (("issues", p.issues), ("department", p.department), ("leader", p.leader)) if v]
+        return f.t("semicolon").join(parts)
+
+    def gap(self, points: Decimal) -> str:
+        """``低于序时进度 20.8 个百分点`` / ``与序时进度持平`` for a gap in percentage points."""
+        f = self.fmt
+        shown = f.number(abs(points), 1)
+        if shown == f.number(0, 1):
+            return f.t("gap_equal")
+        return f.t("gap_above" if points > 0 else "gap_below", points=shown)
+
+    def light_text(self, check: lights.LightCheck) -> Markup | None:
+        """``▲黄灯（年度完成率 62.5%，低于序时进度 20.8 个百分点）``; None when no light can be given."""
+        if check.light is None:
+            return None
+        f, word = self.fmt, lamp(check.light, self.fmt.language)
+        if check.late_start and check.stated is None:
+            return Markup(f.t("light_late", light=word))
+        if check.gap_points is None:
+            return word
+        return Markup(f.t("light_line", light=word, rate=h(f.ratio(metrics.Ratio(check.rate))), gap=h(self.gap(check.gap_points))))
+
+
+def field_labels(report: Report) -> dict[str, str]:
+    """Each project field's label in the report's language; completed investment says the months it runs to
+    when the table's header names them (``2024年1-10月完成投资``)."""
+    language = report.language
+    labels = {fd.name: pick(fd, language) for fd in PROJECTS.fields}
+    if report.completed_span is not None:
+        labels["annual_completed_investment"] = say("completed-in-span", language,
+                                                    span=report.completed_span.label(language))
+    return labels

@@ -1,0 +1,26 @@
+"""How a light looks: its word, a shape beside it (colour is never the only signal) and its colour."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..figures.lights import Light
+from ..text.catalogue import say
+from .markup import h
+
+#: A shape per light, in text (●▲■) and as a chart's point shape.
+SHAPES = {Light.GREEN: "●", Light.YELLOW: "▲", Light.RED: "■"}
+CHART_SHAPES = {Light.GREEN: "circle", Light.YELLOW: "triangle-up", Light.RED: "square"}
+#: Colours legible on the theme's light and dark backgrounds (3:1 against both for marks).
+COLOURS = {Light.GREEN: "#1a7f37", Light.YELLOW: "#bf8700", Light.RED: "#cf222e"}
+
+
+def word(light: Light, language: str) -> str:
+    return say(f"light_{light.value}", language)
+
+
+def lamp(light: Light, language: str, text: str | None = None) -> Markup:
+    """``■ 红灯`` as HTML: the shape hidden from screen readers (the word says it), coloured by the stylesheet."""
+    shown = h(text if text is not None else word(light, language))
+    return Markup(f'<span class="ps-light ps-light--{light.value}"><span class="ps-light__shape" aria-hidden="true">'
+                  f'{SHAPES[light]}</span>{shown}</span>')
