@@ -128,6 +128,8 @@ PAGE_TEXTS: dict[str, L] = {
     "gap_above": L("高于序时进度 {points} 个百分点", "{points} points above the share of the year elapsed"),
     "gap_below": L("低于序时进度 {points} 个百分点", "{points} points below the share of the year elapsed"),
     "components": L("子项目", "Components"),
+    "photos": L("现场照片", "Site photos"),
+    "photo-alt": L("{name} 现场照片 {number}", "{name} site photo {number}"),
     "by_stage": L("按建设性质", "By stage"),
     "start_rate": L("开工率", "Start rate"),
     "start_rate_line": L("新开工项目开工率 {rate}（应开工 {due} 个，已开工 {started} 个）。", "Start rate of new projects: {rate} ({started} of the {due} due to start have started)."),
