@@ -38,6 +38,7 @@ from . import publication
 from .cells import RowReader, as_text
 from .checks import check_lights, check_packages, check_projects, check_totals
 from .identity import ProjectIds, not_reserved, safe_or_slug, unique
+from .photos import load_photos
 from .progress import ProgressReader, check_months_against_total, check_year_to_date, merge, monthly_entries
 
 
@@ -315,7 +316,8 @@ class Loader:
                                  unit_factor=money.factor(self.config.display_unit),
                                  completed_span=rows.completed_span,
                                  lights=LightRule(Decimal(str(self.config.lights.green_within)),
-                                                  Decimal(str(self.config.lights.yellow_within))))
+                                                  Decimal(str(self.config.lights.yellow_within))),
+                                 photos=load_photos(self, projects))
         check_projects(self, bounds, report.projects)
         check_packages(self, bounds["projects"], report.projects)
         check_lights(self, bounds["projects"], report)

@@ -19,6 +19,7 @@ from ..contract.marks import Missing
 from ..contract.periods import Period
 from ..contract.spans import Span
 from ..contract.vocab import Category, Stage, Status
+from .photos import Photo
 
 
 @dataclass(frozen=True)
@@ -198,13 +199,15 @@ class Report:
     #: the months the projects table's completed investment runs to (1-10月), when its header names them
     completed_span: Span | None = None
     lights: LightRule = LightRule()
+    #: each project's site photos, by project id (projects without any are not in it)
+    photos: Mapping[str, tuple[Photo, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def assemble(cls, currency: str, display_unit: str, projects: Mapping[str, Project],
                  clusters: Mapping[str, Cluster], indicators: Iterable[Indicator], sources: Iterable[SourceFile],
                  as_of: dt.date | None = None, language: str = "zh",
                  unit_factor: Decimal = Decimal(1), completed_span: Span | None = None,
-                 lights: LightRule = LightRule()) -> Report:
+                 lights: LightRule = LightRule(), photos: Mapping[str, Iterable[Photo]] | None = None) -> Report:
         """The report of these parts, with what is derived from all of them worked out once."""
         indicators = tuple(indicators)
         periods = tuple(sorted({e.period for p in projects.values() for e in p.progress}, key=Period.sort_key))
@@ -215,8 +218,9 @@ class Report:
         # years does not move it)
         current = as_of.year if as_of and as_of.year in years else (years[-1] if years else None)
         frozen = MappingProxyType({pid: p.in_report_of(current) for pid, p in projects.items()})
+        shown = MappingProxyType({pid: tuple(ps) for pid, ps in (photos or {}).items() if pid in projects and ps})
         return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
-                   as_of, periods, years, current, language, unit_factor, completed_span, lights)
+                   as_of, periods, years, current, language, unit_factor, completed_span, lights, shown)
 
     @property
     def latest_period(self) -> Period | None:

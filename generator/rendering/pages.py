@@ -117,7 +117,13 @@ class PageMaker:
 
     # -- helpers for templates ----------------------------------------------------
     def link(self, here: str, key: str) -> Markup:
-        return Markup(posixpath.relpath(self.paths[key], posixpath.dirname(here) or "."))
+        return self.url(here, self.paths[key])
+
+    @staticmethod
+    def url(here: str, target: str) -> Markup:
+        """The address of the docs-relative file ``target`` from the page at ``here`` (the engine makes it the
+        built page's own)."""
+        return Markup(posixpath.relpath(target, posixpath.dirname(here) or "."))
 
     def status(self, s) -> str:
         return self.fmt.t(f"st_{s.value}" if s else "st_none")
@@ -179,8 +185,8 @@ class PageMaker:
         charts = [c for c in getattr(self, f"_{context.kind}_charts", lambda **_: [])(**values) if c is not None]
         template = self.env.get_template(f"{context.kind}.md.j2")
         path = context.path
-        values.update(title=context.title, here=path, link=lambda key: self.link(path, key), stamp=self.stamps[0],
-                      sources=self.stamps[1],
+        values.update(title=context.title, here=path, link=lambda key: self.link(path, key),
+                      url=lambda target: self.url(path, target), stamp=self.stamps[0], sources=self.stamps[1],
                       charts={c.id: c for c in charts}, fmt=self.fmt, metrics=metrics)
         return Page(path, context.title, context.kind, template.render(**values), charts)
 
@@ -268,7 +274,7 @@ class PageMaker:
                            share=metrics.investment_share(p), completion=metrics.annual_completion(p),
                            cumulative=metrics.cumulative_investment(p),
                            milestones=metrics.milestones(p, r.as_of),
-                           light=self.judge.light_text(lights.project_light(p, r)),
+                           light=self.judge.light_text(lights.project_light(p, r)), photos=r.photos.get(p.id, ()),
                            history=[(period, self.judge.light_text(check)) for period, check in lights.history(p, r)],
                            tags=[t for t in (r.clusters[p.cluster_id].name if p.cluster_id else None, self.status(p.status),
                                              *[self.fmt.t("year-title", year=y) for y in p.all_years]) if t])

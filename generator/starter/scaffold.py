@@ -33,6 +33,7 @@ theme:
 markdown_extensions:
   - tables
   - attr_list
+  - md_in_html  # Markdown inside HTML: the figures of site photos (data/photos)
   - toc:
       permalink: true
       slugify: !!python/object/apply:pymdownx.slugs.slugify

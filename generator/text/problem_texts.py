@@ -89,6 +89,16 @@ PROBLEM_TEXTS: dict[str, L] = {
     "completion-over-100": L("{what}为 {rate}，超过 100%", "{what} is {rate}, above 100 %"),
     "operation-before-start": L("投产时间 {operation} 早于开工时间 {start}", "operation date {operation} is before the start date {start}"),
     "total-mismatch": L("合计行为 {value}，但各行相加为 {computed}", "the total row says {value} but the rows add up to {computed}"),
+    # problems: site photos (data/photos)
+    "photo-project-unknown": L("文件名不以任何项目的编号开头，此照片不发布{hint}；照片应以项目编号命名，编号后可接 -、_ 或 .（如 ZD03-1.jpg）", "the file name starts with no project's id, so the photo is not published{hint}; name photos by the project's id, optionally followed by -, _ or . (as in ZD03-1.jpg)"),
+    "photo-unreadable": L("无法作为图片读取（文件损坏，或不是 JPEG/PNG 图片）：{reason}；请重新导出或另存为 JPEG", "cannot be read as an image (the file is damaged, or not a JPEG or PNG image): {reason}; export it again or save it as JPEG"),
+    "photo-too-large": L("照片文件约 {size} MB，超过上限 {limit} MB；请缩小后再放入", "the photo file is about {size} MB, above the limit of {limit} MB; make it smaller first"),
+    "photo-too-many-pixels": L("照片为 {width}×{height} 像素，超过上限 {limit} 百万像素；请缩小后再放入", "the photo is {width}×{height} pixels, above the limit of {limit} megapixels; make it smaller first"),
+    "photo-format": L("不是 .jpg、.jpeg 或 .png 文件，不作为照片发布；请另存为 JPEG", "not a .jpg, .jpeg or .png file, so not published as a photo; save it as JPEG"),
+    "photo-caption-unknown": L("照片文件夹中没有“{value}”，此说明未使用{hint}", "the photos folder has no “{value}”, so this caption is not used{hint}"),
+    "photo-not-image": L("不是 JPEG 或 PNG 图片", "not a JPEG or PNG image"),
+    "photo-file-column": L("文件名", "file name"),
+    "photo-caption-column": L("说明", "caption"),
     # problems: publishing
     "site-holds-sources": L("不能把网站写入 {site}：它是或包含{what} {path}，写入会删除它；请用 -d 指定另一个文件夹", "cannot write the site into {site}: it is or holds the {what} {path}, which writing would delete; name another folder with -d"),
     "site-in-docs": L("不能把网站写入 {site}：它在文档文件夹 {path} 之内；请用 -d 指定另一个文件夹", "cannot write the site into {site}: it is inside the docs folder {path}; name another folder with -d"),

@@ -19,6 +19,7 @@ from ..rendering.bundle import vega_bundle
 from ..rendering.downloads import export_files, export_paths
 from ..rendering.markup import h
 from ..rendering.pages import Page, PageMaker, report_stages
+from ..rendering.photos import photo_paths, same_copies, web_copy
 from ..rendering.prose import Figures
 from ..settings.config import Site
 from .ahead import Ahead
@@ -74,6 +75,7 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
     downloads = functools.cache(functools.partial(export_files, report))
     jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
     jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
+    jobs.update({path: functools.partial(web_copy, photo, path) for path, photo in photo_paths(report).items()})
     files = Ahead(jobs, parallel=ahead)
     return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamps,
                   maker.shared)
@@ -99,6 +101,9 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> 
             files[path] = job().markdown
     files.update(export_files(report))
     files.update((path, old.files[path]) for path in ASSETS)
+    before = photo_paths(old.figures.report)
+    files.update((path, old.files[path] if same_copies(before.get(path), photo) else web_copy(photo, path))
+                 for path, photo in photo_paths(report).items())
     changed = {path for path, content in files.items()
                if path not in old.files or _unstamped(content, stamp) != _unstamped(old.files[path], old.stamp)}
     new = Output(list(jobs), files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), stamp,

@@ -92,6 +92,8 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
     write("hooks/pages.py", (Path(__file__).parent / "pagehooks.py").read_text(encoding="utf-8"))
     if use_pagefind:  # the same indexing step, as a MkDocs hook
         write("hooks/pagefind.py", (Path(__file__).parent / "pagefind.py").read_text(encoding="utf-8"))
+    if report.photos:  # the Markdown extensions the photos' figures need, as a MkDocs hook
+        write("hooks/photos.py", (Path(__file__).parent / "photomarkup.py").read_text(encoding="utf-8"))
     settings = {
         "INHERIT": "base.yml",
         "docs_dir": "docs",
@@ -103,7 +105,8 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
         "extra": {"generator": (raw.get("extra") or {}).get("generator", False)},
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
-    settings["hooks"] = [*(raw.get("hooks") or []), "hooks/pages.py", *(["hooks/pagefind.py"] if use_pagefind else [])]
+    settings["hooks"] = [*(raw.get("hooks") or []), "hooks/pages.py", *(["hooks/pagefind.py"] if use_pagefind else []),
+                         *(["hooks/photos.py"] if report.photos else [])]
     if copyright:
         settings["copyright"] = copyright
     lines = ["# Made by progress-site generate: plain `mkdocs build` builds the site from this folder."]

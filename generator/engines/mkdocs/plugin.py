@@ -24,7 +24,7 @@ from ...text.catalogue import say
 from ...writing.ahead import cores
 from ...writing.output import CSS, JS, compose, generate, nav, own_pages
 from ...writing.place import Place, PublishError, check, mark_site
-from . import pagefind, pagehooks
+from . import pagefind, pagehooks, photomarkup
 from .internals import generated_file, replace_builder, search_settings, turn_off_search
 from .live import LastBuild
 from .notfound import not_found_template
@@ -96,6 +96,8 @@ class ProgressPlugin(BasePlugin):
             self._configure_search(config)
             if len(r.projects) > LARGE:  # the theme's search loads its whole index into every visitor's browser
                 log.info(say("suggest-pagefind", self.site.language, projects=len(r.projects)))
+        if r.photos:
+            photomarkup.on_config(config)
         self.output = generate(self.report, self.site, config.site_name, ahead=cores() > 1)
         self.date = self._date(r)
         self._bar = None
