@@ -17,7 +17,8 @@ ERRORS = (
     "level-unknown", "amount-invalid", "amount-unit", "number-invalid", "date-invalid", "period-invalid",
     "years-invalid", "progress-duplicate", "personal-data-required", "site-holds-sources", "site-in-docs",
     "site-bad-link", "site-not-folder", "site-not-ours", "site-busy", "site-write-failed", "config-invalid",
-    "config-file", "stage-unknown", "yesno-invalid", "month-year-missing",
+    "config-file", "stage-unknown", "yesno-invalid", "month-year-missing", "boundary-missing", "boundary-unreadable", "boundary-not-geo",
+    "boundary-object-missing", "boundary-coordinates",
 )
 #: Codes of problems that are reported and let the build go on (a site may ``ignore`` them).
 WARNINGS = (
@@ -25,7 +26,8 @@ WARNINGS = (
     "date-number", "hidden-sheets", "hidden-rows", "hidden-columns", "text-invisible", "merged-amount",
     "operation-before-start", "total-mismatch", "id-from-name", "period-sum-mismatch", "ytd-sum-mismatch",
     "progress-conflict", "package-mismatch", "section-count", "project-matched-by-name", "component-parent",
-    "withheld-total-given-months", "light-unknown", "light-disagrees",
+    "withheld-total-given-months", "light-unknown", "light-disagrees", "coordinates-off-globe", "coordinates-half",
+    "coordinates-far",
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.
