@@ -186,6 +186,14 @@ class LightRule:
     yellow_within: Decimal = Decimal(30)
 
 
+@dataclass(frozen=True)
+class Boundary:
+    """The district's outline for maps, as its boundary file gives it, simplified to inline in a page."""
+
+    geojson: str  # compact GeoJSON text of a FeatureCollection (lon/lat; outlines clockwise, as maps draw them)
+    bbox: tuple[float, float, float, float]  # west, south, east, north, of the file as read
+
+
 @dataclass(frozen=True, eq=False)
 class Report:
     """Everything a site is made from. Amounts are in the currency's base unit. Made by :meth:`assemble`.
@@ -207,13 +215,14 @@ class Report:
     #: the months the projects table's completed investment runs to (1-10月), when its header names them
     completed_span: Span | None = None
     lights: LightRule = LightRule()
+    boundary: Boundary | None = None  # for the map of projects, when the data folder has a boundary file
 
     @classmethod
     def assemble(cls, currency: str, display_unit: str, projects: Mapping[str, Project],
                  clusters: Mapping[str, Cluster], indicators: Iterable[Indicator], sources: Iterable[SourceFile],
                  as_of: dt.date | None = None, schedule: ScheduleRule = ScheduleRule(), language: str = "zh",
                  unit_factor: Decimal = Decimal(1), completed_span: Span | None = None,
-                 lights: LightRule = LightRule()) -> Report:
+                 lights: LightRule = LightRule(), boundary: Boundary | None = None) -> Report:
         """The report of these parts, with what is derived from all of them worked out once."""
         indicators = tuple(indicators)
         periods = tuple(sorted({e.period for p in projects.values() for e in p.progress}, key=Period.sort_key))
@@ -225,7 +234,7 @@ class Report:
         current = as_of.year if as_of and as_of.year in years else (years[-1] if years else None)
         frozen = MappingProxyType({pid: p.in_report_of(current) for pid, p in projects.items()})
         return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
-                   as_of, periods, years, current, schedule, language, unit_factor, completed_span, lights)
+                   as_of, periods, years, current, schedule, language, unit_factor, completed_span, lights, boundary)
 
     @property
     def latest_period(self) -> Period | None:
