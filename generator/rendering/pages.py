@@ -22,6 +22,7 @@ from ..figures import lights, metrics
 from ..model.report import Project, Report
 from ..text.catalogue import pick, say
 from . import charts as ch
+from . import maps
 from .formatting import Formatter
 from .markup import h, json_script, show, yaml_string
 
@@ -194,7 +195,8 @@ class PageMaker:
     def _home_charts(self, report: Report, **_) -> list:
         f, projects = self.fmt, list(report.projects.values())
         return [ch.investment_by(self.by_cluster(projects), f, "cluster-investment", "chart_cluster_investment"),
-                ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(report, f), ch.pipeline(projects, f)]
+                ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(report, f), ch.pipeline(projects, f),
+                maps.project_map(report, projects, f)]
 
     def home(self) -> PageContext:
         r, f = self.report, self.fmt
@@ -292,7 +294,8 @@ class PageMaker:
 
     def _cluster_charts(self, projects: list[Project], **_) -> list:
         f = self.fmt
-        return [ch.project_investment(projects, f), ch.status_breakdown(projects, f), ch.group_progress(projects, f)]
+        return [ch.project_investment(projects, f), ch.status_breakdown(projects, f), ch.group_progress(projects, f),
+                maps.project_map(self.report, projects, f)]
 
     def cluster(self, cid: str) -> PageContext:
         r = self.report
