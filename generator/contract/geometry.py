@@ -201,7 +201,7 @@ def simplify(shapes: Sequence[Shape], target: int = TARGET_BYTES) -> str:
     extent = max(box[2] - box[0], box[3] - box[1], 1e-6)
     digits = digits_for(box)
     tolerance = extent / 4000
-    prepared = _Prepared(shapes, digits, tolerance / 2)
+    prepared = _Prepared(shapes, digits, tolerance)
     while True:
         text = to_geojson(prepared.cut(tolerance))
         if len(text.encode()) <= target or tolerance > extent / 20:

@@ -17,6 +17,7 @@ from ..contract.geometry import BOUNDARY_STEM, BOUNDARY_SUFFIXES, Polygon, Shape
 from ..contract.marks import InvalidValue
 from ..text.catalogue import both
 
+_NUMBERS = (int, float)  # as JSON reads numbers (true and false are bool)
 GEOMETRIES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"}
 
 
@@ -56,7 +57,13 @@ def _ring(value, where: str) -> list[tuple[float, float]] | None:
     """A ring's positions, closed; None for one of fewer than three distinct points."""
     if not isinstance(value, list):
         raise _not_geo("geo-reason-position", where=where, value=json.dumps(value)[:40])
-    ring = [_position(v, where) for v in value]
+    ring = []
+    for v in value:  # the usual position quickly (a file may hold a million); anything else by _position
+        if type(v) is list and len(v) >= 2 and type(v[0]) in _NUMBERS and type(v[1]) in _NUMBERS \
+                and -180 <= v[0] <= 180 and -90 <= v[1] <= 90:
+            ring.append((float(v[0]), float(v[1])))
+        else:
+            ring.append(_position(v, where))
     if len(set(ring)) < 3:
         return None
     if ring[0] != ring[-1]:
