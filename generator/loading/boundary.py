@@ -71,6 +71,8 @@ def check_coordinates(loader, bound: BoundTable, report: Report) -> None:
         where = dict(file=p.source.file, row=p.source.row, name=p.name)
         if lat is None or lon is None:
             given, missing = (lat_field, lon_field) if lon is None else (lon_field, lat_field)
+            if _refused(loader, p.source.file, p.source.row, bound.header_of(missing.name)):
+                continue  # written, but not as a number: that problem says so
             loader.log.add("coordinates-half", column=bound.header_of(given.name), value=str(lat if lon is None else lon),
                            given=given, missing=missing, **where)
             continue
@@ -83,3 +85,8 @@ def check_coordinates(loader, bound: BoundTable, report: Report) -> None:
             west, south, east, north = (f"{v:.4f}".rstrip("0").rstrip(".") for v in box)
             loader.log.add("coordinates-far", hint=both("coordinates swapped" if near(box, y, x) else "no effect"),
                            west=west, south=south, east=east, north=north, **place)
+
+
+def _refused(loader, file: str, row: int, column: str) -> bool:
+    """Whether the cell already has a problem (a coordinate that is no number)."""
+    return any(p.file == file and p.row == row and p.column == column for p in loader.log.problems)
