@@ -120,7 +120,7 @@ class SiteConfig(_Settings):
     lights: LightSettings = Field(default_factory=LightSettings, description="bands of the red/yellow/green lights against the share of the year elapsed", json_schema_extra={"zh": "红黄绿灯相对序时进度的带宽"})
     missing: MissingSettings = Field(default_factory=MissingSettings, description="words that mean a cell holds no figure: withheld, tbd, not_applicable, not_reported", json_schema_extra={"zh": "表示单元格没有数值的词：withheld（未公开）、tbd（待定）、not_applicable（不适用）、not_reported（未填报）"})
     limits: Limits = Field(default_factory=Limits, description="how much one data file may hold", json_schema_extra={"zh": "单个数据文件的大小上限"})
-    map: MapSettings = Field(default_factory=MapSettings, description="the map of projects with coordinates (纬度, 经度): boundary, object", json_schema_extra={"zh": "有经纬度的项目的地图：boundary（边界文件）、object（TopoJSON 对象）"})
+    map: MapSettings = Field(default_factory=MapSettings, description="the map of projects with coordinates (latitude and longitude columns): boundary, object", json_schema_extra={"zh": "有经纬度的项目的地图：boundary（边界文件）、object（TopoJSON 对象）"})
 
     @property
     def money(self) -> Currency:
