@@ -35,6 +35,7 @@ from ..reading.workbook import Formula
 from ..settings.config import Site
 from ..text.problems import ProblemLog
 from . import publication
+from .boundary import check_coordinates, load_boundary
 from .cells import RowReader, as_text
 from .checks import check_lights, check_packages, check_projects, check_totals
 from .identity import ProjectIds, not_reserved, safe_or_slug, unique
@@ -307,6 +308,7 @@ class Loader:
             check_totals(self, bounds["projects"], projects)
         self.progress(bounds["progress"], projects)
         indicators = self.indicators(bounds["indicators"])
+        boundary = load_boundary(self)
         if bounds["projects"] is None:
             return Loaded(None, self.log)
         money = self.config.money
@@ -317,10 +319,11 @@ class Loader:
                                  completed_span=rows.completed_span,
                                  lights=LightRule(Decimal(str(self.config.lights.green_within)),
                                                   Decimal(str(self.config.lights.yellow_within))),
-                                 photos=load_photos(self, projects))
+                                 photos=load_photos(self, projects), boundary=boundary)
         check_projects(self, bounds, report.projects)
         check_packages(self, bounds["projects"], report.projects)
         check_lights(self, bounds["projects"], report)
+        check_coordinates(self, bounds["projects"], report)
         return Loaded(report, self.log)
 
 

@@ -179,6 +179,14 @@ class LightRule:
     yellow_within: Decimal = Decimal(30)
 
 
+@dataclass(frozen=True)
+class Boundary:
+    """The district's outline for maps, as its boundary file gives it, simplified to inline in a page."""
+
+    geojson: str  # compact GeoJSON text of a FeatureCollection (lon/lat; outlines clockwise, as maps draw them)
+    bbox: tuple[float, float, float, float]  # west, south, east, north, of the file as read
+
+
 @dataclass(frozen=True, eq=False)
 class Report:
     """Everything a site is made from. Amounts are in the currency's base unit. Made by :meth:`assemble`.
@@ -201,13 +209,15 @@ class Report:
     lights: LightRule = LightRule()
     #: each project's site photos, by project id (projects without any are not in it)
     photos: Mapping[str, tuple[Photo, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    boundary: Boundary | None = None  # for the map of projects, when the data folder has a boundary file
 
     @classmethod
     def assemble(cls, currency: str, display_unit: str, projects: Mapping[str, Project],
                  clusters: Mapping[str, Cluster], indicators: Iterable[Indicator], sources: Iterable[SourceFile],
                  as_of: dt.date | None = None, language: str = "zh",
                  unit_factor: Decimal = Decimal(1), completed_span: Span | None = None,
-                 lights: LightRule = LightRule(), photos: Mapping[str, Iterable[Photo]] | None = None) -> Report:
+                 lights: LightRule = LightRule(), photos: Mapping[str, Iterable[Photo]] | None = None,
+                 boundary: Boundary | None = None) -> Report:
         """The report of these parts, with what is derived from all of them worked out once."""
         indicators = tuple(indicators)
         periods = tuple(sorted({e.period for p in projects.values() for e in p.progress}, key=Period.sort_key))
@@ -220,7 +230,7 @@ class Report:
         frozen = MappingProxyType({pid: p.in_report_of(current) for pid, p in projects.items()})
         shown = MappingProxyType({pid: tuple(ps) for pid, ps in (photos or {}).items() if pid in projects and ps})
         return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
-                   as_of, periods, years, current, language, unit_factor, completed_span, lights, shown)
+                   as_of, periods, years, current, language, unit_factor, completed_span, lights, shown, boundary)
 
     @property
     def latest_period(self) -> Period | None:

@@ -290,7 +290,7 @@ def timeline(projects: list[Project], fmt: Formatter, light_of) -> Chart | None:
     """Planned start to planned completion per project, coloured and shaped by its light (``light_of(project)``);
     the projects with neither date are left out (the page's tables list them)."""
     from ..figures.lights import Light
-    from .lamps import CHART_SHAPES, COLOURS
+    from .lamps import CHART_SHAPES, COLOURS, UNLIT
 
     dated = []
     for p in projects:
@@ -304,8 +304,8 @@ def timeline(projects: list[Project], fmt: Formatter, light_of) -> Chart | None:
     dated.sort(key=lambda d: (d[0], d[1].name))
     shown = dated[:TIMELINE_ROWS]
     words = tuple(fmt.t(f"light_{light.value}") for light in Light) + (fmt.t("no_light"),)
-    colours = tuple(COLOURS[light] for light in Light) + ("#8c959f",)
-    shapes = tuple(CHART_SHAPES[light] for light in Light) + ("diamond",)
+    colours = tuple(COLOURS[light] for light in Light) + (UNLIT[0],)
+    shapes = tuple(CHART_SHAPES[light] for light in Light) + (UNLIT[1],)
     records, rows = [], []
     for _, p, start, end in shown:
         light = light_of(p)

@@ -8,7 +8,7 @@ from ..contract.schema import TABLES
 from ..contract.units import currency
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STATUS_WORDS, Status
 from ..figures.metrics import DEFINITIONS
-from ..settings.config import FileSettings, MissingSettings, SiteConfig
+from ..settings.config import FileSettings, MapSettings, MissingSettings, SiteConfig
 from ..text.catalogue import choose, join, pick, say
 
 
@@ -58,6 +58,8 @@ def data_dictionary(language: str = "zh") -> str:
         out.append(f"| `files.<table>.{name}` |  | {meaning(info)} |")
     for name, info in MissingSettings.model_fields.items():
         out.append(f"| `missing.{name}` |  | {meaning(info)} |")
+    for name, info in MapSettings.model_fields.items():
+        out.append(f"| `map.{name}` |  | {meaning(info)} |")
     for name, info in Limits.model_fields.items():
         out.append(f"| `limits.{name}` | `{info.default}` | {meaning(info)} |")
     return "\n".join(out) + "\n"

@@ -11,8 +11,10 @@ from .markup import h
 #: A shape per light, in text (●▲■) and as a chart's point shape.
 SHAPES = {Light.GREEN: "●", Light.YELLOW: "▲", Light.RED: "■"}
 CHART_SHAPES = {Light.GREEN: "circle", Light.YELLOW: "triangle-up", Light.RED: "square"}
-#: Colours legible on the theme's light and dark backgrounds (3:1 against both for marks).
-COLOURS = {Light.GREEN: "#1a7f37", Light.YELLOW: "#bf8700", Light.RED: "#cf222e"}
+#: Colours of a chart's marks, each at least 3:1 against the theme's light and dark backgrounds.
+COLOURS = {Light.GREEN: "#1A9850", Light.YELLOW: "#B8860B", Light.RED: "#E34A33"}
+#: A project without a light, in a chart.
+UNLIT = ("#8C8C8C", "diamond")
 
 
 def word(light: Light, language: str) -> str:

@@ -21,6 +21,7 @@ from ..figures import lights, metrics, rankings
 from ..model.report import Project, Report
 from ..text.catalogue import pick, say
 from . import charts as ch
+from . import maps
 from .cards import cards_html
 from .formatting import Formatter
 from .judging import Judge
@@ -228,7 +229,8 @@ class PageMaker:
         return [ch.investment_by(self.by_cluster(projects, unassigned=False), f, "cluster-investment",
                                  "chart_cluster_investment"),
                 ch.investment_by(self.by_sector(projects), f, "sector-investment", "chart_sector_investment"),
-                ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(report, f), ch.pipeline(projects, f)]
+                ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(report, f), ch.pipeline(projects, f),
+                maps.project_map(report, projects, f)]
 
     def home(self) -> PageContext:
         r, f = self.report, self.fmt
@@ -282,7 +284,7 @@ class PageMaker:
     def _cluster_charts(self, projects: list[Project], **_) -> list:
         f = self.fmt
         return [ch.project_investment(projects, f), ch.status_breakdown(projects, f), ch.group_progress(projects, f),
-                ch.timeline(projects, f, self.judge.light)]
+                ch.timeline(projects, f, self.judge.light), maps.project_map(self.report, projects, f)]
 
     def cluster(self, cid: str) -> PageContext:
         r = self.report

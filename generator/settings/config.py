@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
+from ..contract.geometry import BOUNDARY_SUFFIXES
 from ..contract.limits import Limits
 from ..contract.marks import DEFAULT_MISSING
 from ..contract.schema import TABLES
@@ -77,6 +78,13 @@ class LightSettings(_Settings):
     yellow_within: float = Field(30, ge=0, le=100, description="points below it that are still yellow (further below is red)", json_schema_extra={"zh": "低于序时进度多少个百分点以内为黄灯（更低为红灯）"})
 
 
+class MapSettings(_Settings):
+    """The map of projects: the district's boundary file."""
+
+    boundary: str | None = Field(None, description="the district's boundary for the map: a GeoJSON (.geojson, .json) or TopoJSON (.topojson) file in the data folder; default: boundary.geojson, boundary.json or boundary.topojson when there is one", json_schema_extra={"zh": "地图上的辖区边界：数据文件夹中的 GeoJSON（.geojson、.json）或 TopoJSON（.topojson）文件；默认取 boundary.geojson、boundary.json 或 boundary.topojson（有则用）"})
+    object: str | None = Field(None, description="the TopoJSON object to draw; default: the first", json_schema_extra={"zh": "要画出的 TopoJSON 对象；默认取第一个"})
+
+
 class IgnoreSetting(_Settings):
     """A warning or note not to report in one file or one column only."""
 
@@ -111,6 +119,7 @@ class SiteConfig(_Settings):
     lights: LightSettings = Field(default_factory=LightSettings, description="bands of the red/yellow/green lights against the share of the year elapsed", json_schema_extra={"zh": "红黄绿灯相对序时进度的带宽"})
     missing: MissingSettings = Field(default_factory=MissingSettings, description="words that mean a cell holds no figure: withheld, tbd, not_applicable, not_reported", json_schema_extra={"zh": "表示单元格没有数值的词：withheld（未公开）、tbd（待定）、not_applicable（不适用）、not_reported（未填报）"})
     limits: Limits = Field(default_factory=Limits, description="how much one data file may hold", json_schema_extra={"zh": "单个数据文件的大小上限"})
+    map: MapSettings = Field(default_factory=MapSettings, description="the map of projects with coordinates (latitude and longitude columns): boundary, object", json_schema_extra={"zh": "有经纬度的项目的地图：boundary（边界文件）、object（TopoJSON 对象）"})
 
     @property
     def money(self) -> Currency:
@@ -173,6 +182,8 @@ class SiteConfig(_Settings):
             if code not in WARNING_CODES:
                 key = "ignore" if isinstance(rule, str) else f"ignore.{i}.code"
                 yield key, say("no-warning-code", language, code=code, values=", ".join(WARNING_CODES))
+        if self.map.boundary and not self.map.boundary.lower().endswith(BOUNDARY_SUFFIXES):
+            yield "map.boundary", say("reason-suffix", language, suffixes=", ".join(BOUNDARY_SUFFIXES))
         if self.encoding:
             try:
                 codecs.lookup(self.encoding)

@@ -18,7 +18,8 @@ ERRORS = (
     "years-invalid", "progress-duplicate", "personal-data-required", "site-holds-sources", "site-in-docs",
     "site-bad-link", "site-not-folder", "site-not-ours", "site-busy", "site-write-failed", "config-invalid",
     "config-file", "stage-unknown", "yesno-invalid", "month-year-missing", "photo-unreadable",
-    "photo-too-large", "photo-too-many-pixels",
+    "photo-too-large", "photo-too-many-pixels", "boundary-missing", "boundary-unreadable", "boundary-not-geo",
+    "boundary-object-missing", "boundary-coordinates",
 )
 #: Codes of problems that are reported and let the build go on (a site may ``ignore`` them).
 WARNINGS = (
@@ -27,7 +28,7 @@ WARNINGS = (
     "operation-before-start", "total-mismatch", "id-from-name", "period-sum-mismatch", "ytd-sum-mismatch",
     "progress-conflict", "package-mismatch", "section-count", "project-matched-by-name", "component-parent",
     "withheld-total-given-months", "light-unknown", "light-disagrees", "photo-project-unknown", "photo-format",
-    "photo-caption-unknown",
+    "photo-caption-unknown", "coordinates-off-globe", "coordinates-half", "coordinates-far",
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.

@@ -55,6 +55,7 @@ TOOL_TEXTS: dict[str, L] = {
     "reason-date_type": L("应为日期，如 2022-09-30", "should be a date such as 2022-09-30"),
     "reason-at-least": L("应不小于 {limit}", "should be at least {limit}"),
     "reason-at-most": L("应不大于 {limit}", "should be at most {limit}"),
+    "reason-suffix": L("应为以 {suffixes} 结尾的文件", "should be a file ending in {suffixes}"),
     # the data dictionary
     "dict-title": L("数据字典", "Data dictionary"),
     "dict-intro": L("数据文件夹（默认 `data/`）中的每张表可以是 CSV（UTF-8、带 BOM 的 UTF-8、GBK/GB18030；逗号或制表符分隔）或同名 .xlsx。表头匹配时忽略首尾空格、单元格内换行和全角/半角括号；表头括号内的单位（如“计划总投资（亿元）”）为该列单位。表头上方的标题行、空行空列、合计行会被跳过。", "Each table in the data folder (default `data/`) is a CSV file (UTF-8, UTF-8 with BOM, GBK/GB18030; comma or tab separated) or an .xlsx file of the same name. Headers match ignoring surrounding spaces, line breaks and full- vs half-width parentheses; a unit in parentheses sets the column's unit. Title rows above the header, blank rows and columns, and total rows are skipped."),

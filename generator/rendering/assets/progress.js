@@ -3,8 +3,11 @@
 (function () {
   "use strict";
 
-  var LIGHT = { text: "#1f2328", grid: "#d0d7de", range: ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"] };
-  var DARK = { text: "#e6edf3", grid: "#444c56", range: ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2", "#BBBBBB"] };
+  /* land and border: the map's district and its outline (the outline at least 3:1 against the page) */
+  var LIGHT = { text: "#1f2328", grid: "#d0d7de", land: "#eef1f4", border: "#57606a",
+                range: ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"] };
+  var DARK = { text: "#e6edf3", grid: "#444c56", land: "#2d333b", border: "#9198a1",
+               range: ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2", "#BBBBBB"] };
 
   function palette() {
     var scheme = document.body && document.body.getAttribute("data-md-color-scheme");
@@ -25,7 +28,13 @@
       bar: { color: p.range[0] },
       line: { color: p.range[0] },
       point: { color: p.range[0] },
-      view: { stroke: null }
+      view: { stroke: null },
+      /* the map: the district, a plain frame when there is no boundary, and an edge round each project's mark */
+      style: {
+        "ps-boundary": { color: p.land, stroke: p.border, strokeWidth: 1 },
+        "ps-frame": { color: p.land, fillOpacity: 0.4, stroke: p.grid, strokeWidth: 1 },
+        "ps-light": { stroke: p.text, strokeWidth: 1 }
+      }
     };
   }
 

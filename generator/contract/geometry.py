@@ -1,0 +1,209 @@
+"""Plane geometry of a district's boundary in longitude and latitude: bounding boxes, and simplification that
+keeps a map's outline small enough to inline in a page.
+
+A shape is a list of polygons; a polygon a list of rings (the outline first, then its holes); a ring a list of
+``(lon, lat)`` pairs whose last equals its first. Nothing here reads files or knows about projects.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+
+Point = tuple[float, float]
+Ring = list[Point]
+Polygon = list[Ring]
+Shape = list[Polygon]
+BBox = tuple[float, float, float, float]  # west, south, east, north
+
+#: How many bytes of GeoJSON a page may carry for the boundary.
+TARGET_BYTES = 60_000
+#: The names a data folder's boundary file goes by when no setting names it, and the forms it may take.
+BOUNDARY_STEM = "boundary"
+BOUNDARY_SUFFIXES = (".geojson", ".json", ".topojson")
+
+
+def in_range(lon: float, lat: float) -> bool:
+    """A position on the globe: longitude in [-180, 180], latitude in [-90, 90], both finite."""
+    return math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def bbox(shapes: Iterable[Shape]) -> BBox:
+    """The box around every outline (holes lie inside their outline)."""
+    xs, ys = [], []
+    for shape in shapes:
+        for polygon in shape:
+            xs += [p[0] for p in polygon[0]]
+            ys += [p[1] for p in polygon[0]]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def near(box: BBox, lon: float, lat: float, margin: float = 0.5) -> bool:
+    """Whether a point lies within the box grown on each side by ``margin`` times its larger side (a project
+    just over the district's line is near; one a province away, or with its latitude and longitude swapped,
+    is not)."""
+    west, south, east, north = box
+    pad = margin * max(east - west, north - south, 0.01)
+    return west - pad <= lon <= east + pad and south - pad <= lat <= north + pad
+
+
+def signed_area(ring: Sequence[Point]) -> float:
+    """Twice the ring's area, positive when it runs anticlockwise (east right, north up)."""
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:]))
+
+
+def digits_for(box: BBox) -> int:
+    """Decimals that keep a point within about 1/3000 of the box's larger side: 4 for a district (≈ 11 m)."""
+    extent = max(box[2] - box[0], box[3] - box[1], 1e-6)
+    return min(6, max(2, math.ceil(math.log10(3000 / extent))))
+
+
+def _rounded(ring: Sequence[Point], digits: int) -> Ring:
+    """The ring on a grid of ``digits`` decimals, without consecutive repeats, closed."""
+    out: Ring = []
+    for x, y in ring:
+        p = (round(x, digits), round(y, digits))
+        if not out or p != out[-1]:
+            out.append(p)
+    if out and out[0] != out[-1]:
+        out.append(out[0])
+    return out
+
+
+def _kept(ring: Ring) -> list[int]:
+    """The indices a ring always keeps: its first point and its westmost, southmost, eastmost and northmost,
+    so that simplifying never shrinks the box."""
+    n = len(ring) - 1  # the last repeats the first
+    picks = {0, n}
+    for axis in (0, 1):
+        picks |= {min(range(n), key=lambda i: ring[i][axis]), max(range(n), key=lambda i: ring[i][axis])}
+    return sorted(picks)
+
+
+def importance(ring: Ring, floor: float = 0.0) -> list[float]:
+    """For each point, the largest tolerance (squared) at which Douglas–Peucker would keep it: the points kept
+    at tolerance ``t`` are those above ``t * t``, so one pass serves every tolerance. The always-kept points are
+    infinite; below ``floor`` (a tolerance never asked for) segments are not split further, their points 0."""
+    weight = [0.0] * len(ring)
+    kept = _kept(ring)
+    for i in kept:
+        weight[i] = math.inf
+    least = floor * floor
+    for first, last in zip(kept, kept[1:]):
+        stack = [(first, last, math.inf)]
+        while stack:
+            a, b, cap = stack.pop()
+            if b - a < 2:
+                continue
+            ax, ay = ring[a]
+            dx, dy = ring[b][0] - ax, ring[b][1] - ay
+            den = dx * dx + dy * dy
+            best, index = -1.0, a + 1
+            for i in range(a + 1, b):
+                px, py = ring[i][0] - ax, ring[i][1] - ay
+                t = (px * dx + py * dy) / den if den else 0.0
+                t = 0.0 if t < 0 else 1.0 if t > 1 else t
+                qx, qy = px - t * dx, py - t * dy
+                d = qx * qx + qy * qy  # squared distance to the segment
+                if d > best:
+                    best, index = d, i
+            if best <= least:
+                continue
+            value = min(best, cap)  # a point is never kept without the one that split its segment
+            weight[index] = value
+            stack.append((a, index, value))
+            stack.append((index, b, value))
+    return weight
+
+
+def _thin(ring: Ring, tolerance: float) -> Ring:
+    """Consecutive points nearer than ``tolerance`` to the last one kept are dropped (the cheap first pass of
+    simplify.js), but never an always-kept point."""
+    always = set(_kept(ring))
+    out = [ring[0]]
+    limit = tolerance * tolerance
+    for i in range(1, len(ring)):
+        p, q = ring[i], out[-1]
+        if i in always or (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 >= limit:
+            out.append(p)
+    return out
+
+
+def _oriented(ring: Ring, outline: bool) -> Ring:
+    """Outlines clockwise and holes anticlockwise, as d3 (Vega's maps) reads a polygon smaller than a
+    hemisphere; the other way round it would fill the rest of the globe."""
+    clockwise = signed_area(ring) < 0
+    return ring if clockwise == outline else ring[::-1]
+
+
+class _Prepared:
+    """A shape's rings rounded, thinned and weighed once, to be cut at any tolerance."""
+
+    def __init__(self, shapes: Sequence[Shape], digits: int, thin: float):
+        #: (shape, polygon, ring, points, weights, size, whether it reaches the edge of the whole box)
+        self.rings: list[tuple[int, int, int, Ring, list[float], float, bool]] = []
+        box = bbox(shapes)
+        edge = tuple(round(v, digits) for v in box)
+        for s, shape in enumerate(shapes):
+            for p, polygon in enumerate(shape):
+                for r, ring in enumerate(polygon):
+                    points = _rounded(ring, digits)
+                    if len(points) < 4:
+                        continue
+                    points = _thin(points, thin)
+                    if len(points) < 4:
+                        continue
+                    xs, ys = [q[0] for q in points], [q[1] for q in points]
+                    size = max(max(xs) - min(xs), max(ys) - min(ys))
+                    reaches = r == 0 and (min(xs) <= edge[0] or min(ys) <= edge[1] or max(xs) >= edge[2]
+                                          or max(ys) >= edge[3])
+                    self.rings.append((s, p, r, points, importance(points, thin), size, reaches))
+        self.count = len(shapes)
+
+    def cut(self, tolerance: float) -> list[Shape]:
+        """The shapes with the points that matter at ``tolerance``; rings smaller than it are dropped, but for
+        outlines that reach the edge of the whole box (so that it stays the same)."""
+        limit = tolerance * tolerance
+        shapes: list[dict[int, Polygon]] = [{} for _ in range(self.count)]
+        for s, p, r, points, weights, size, reaches in self.rings:
+            if size < tolerance and not reaches:
+                continue
+            ring = [q for q, w in zip(points, weights) if w > limit]
+            if len(set(ring)) < 3:
+                continue
+            if r == 0:
+                shapes[s][p] = [_oriented(ring, True)]
+            elif p in shapes[s]:
+                shapes[s][p].append(_oriented(ring, False))
+        return [list(polygons.values()) for polygons in shapes]
+
+
+def to_geojson(shapes: Sequence[Shape]) -> str:
+    """Compact GeoJSON text: a FeatureCollection with one (Multi)Polygon feature per shape."""
+    features = []
+    for shape in shapes:
+        if not shape:
+            continue
+        coordinates = [[[list(q) for q in ring] for ring in polygon] for polygon in shape]
+        geometry = ({"type": "Polygon", "coordinates": coordinates[0]} if len(coordinates) == 1
+                    else {"type": "MultiPolygon", "coordinates": coordinates})
+        features.append({"type": "Feature", "properties": {}, "geometry": geometry})
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+
+
+def simplify(shapes: Sequence[Shape], target: int = TARGET_BYTES) -> str:
+    """``shapes`` as compact GeoJSON of at most ``target`` bytes where it can be: coordinates rounded to a grid
+    fit for the box (:func:`digits_for`), repeated points dropped, then Douglas–Peucker with a tolerance that
+    starts at 1/4000 of the box's larger side and grows until the text fits. Each ring keeps its extreme
+    points, so the box stays the same (to the grid)."""
+    box = bbox(shapes)
+    extent = max(box[2] - box[0], box[3] - box[1], 1e-6)
+    digits = digits_for(box)
+    tolerance = extent / 4000
+    prepared = _Prepared(shapes, digits, tolerance)
+    while True:
+        text = to_geojson(prepared.cut(tolerance))
+        if len(text.encode()) <= target or tolerance > extent / 20:
+            return text
+        tolerance *= 1.5

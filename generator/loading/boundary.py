@@ -1,0 +1,92 @@
+"""The map's boundary file, read, checked and simplified; and the projects' coordinates checked against it.
+
+The boundary is read once per build and kept small enough to inline in a page (:func:`..contract.geometry.simplify`);
+the same file is not simplified again while preview reloads the data.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+
+from ..contract.geometry import bbox, in_range, near, simplify
+from ..contract.marks import InvalidValue
+from ..contract.schema import PROJECTS
+from ..model.report import Boundary, Report, SourceFile
+from ..reading.boundary import find_boundary_file, read_boundary
+from ..reading.tables import BoundTable
+from ..text.catalogue import both
+
+
+@functools.lru_cache(maxsize=4)
+def _boundary(data: bytes, name: str | None) -> tuple[Boundary, int]:
+    read = read_boundary(data, name)
+    return Boundary(simplify(read.shapes), bbox(read.shapes)), len(read.shapes)
+
+
+def load_boundary(loader) -> Boundary | None:
+    """The data folder's boundary (the ``map`` setting's file, else ``boundary.geojson`` / ``.json`` /
+    ``.topojson``), or None when there is none or it cannot be used (a problem says why)."""
+    settings = loader.config.map
+    data_dir = loader.site.data_dir
+    found = find_boundary_file(data_dir, settings.boundary)
+    if len(found) > 1:
+        loader.log.add("file-ambiguous", file=loader.label(data_dir), files=[p.name for p in found])
+        return None
+    if not found:
+        return None
+    path = found[0]
+    label = loader.label(path)
+    if not path.is_file():
+        loader.log.add("boundary-missing", file=label, name=settings.boundary)
+        return None
+    try:
+        size = path.stat().st_size
+        if size > loader.config.limits.file_mb * 2**20:
+            raise InvalidValue("limit-size", size=f"{size / 2**20:.0f}", limit=loader.config.limits.file_mb)
+        data = path.read_bytes()
+        boundary, shapes = _boundary(data, settings.object)
+    except OSError as exc:
+        loader.log.add("file-unreadable", file=label, reason=exc.strerror or str(exc))
+        return None
+    except InvalidValue as exc:
+        loader.log.add(exc.code, file=label, **exc.params)
+        return None
+    inside = path.relative_to(data_dir).as_posix() if path.is_relative_to(data_dir) else path.name
+    loader.sources.append(SourceFile("boundary", label, hashlib.sha256(data).hexdigest(), "utf-8", shapes, inside))
+    return boundary
+
+
+def check_coordinates(loader, bound: BoundTable, report: Report) -> None:
+    """Each project's 纬度 and 经度 (in a table with both columns): both or neither, on the globe, and near the boundary when there is one. A
+    point that would be right with the two swapped (an office's usual slip) is said to be."""
+    if bound.column("latitude") is None or bound.column("longitude") is None:
+        return  # a table with one of the two columns has no map to put its projects on, row by row
+    box = report.boundary.bbox if report.boundary else None
+    lat_field, lon_field = PROJECTS.field("latitude"), PROJECTS.field("longitude")
+    for p in report.projects.values():
+        lat, lon = p.latitude, p.longitude
+        if lat is None and lon is None:
+            continue
+        where = dict(file=p.source.file, row=p.source.row, name=p.name)
+        if lat is None or lon is None:
+            given, missing = (lat_field, lon_field) if lon is None else (lon_field, lat_field)
+            if _refused(loader, p.source.file, p.source.row, bound.header_of(missing.name)):
+                continue  # written, but not as a number: that problem says so
+            loader.log.add("coordinates-half", column=bound.header_of(given.name), value=str(lat if lon is None else lon),
+                           given=given, missing=missing, **where)
+            continue
+        x, y = float(lon), float(lat)
+        place = dict(column=bound.header_of("latitude"), value=str(lat), lon=str(lon), lat=str(lat), **where)
+        if not in_range(x, y):
+            swapped = in_range(y, x) and (box is None or near(box, y, x))
+            loader.log.add("coordinates-off-globe", hint=both("coordinates swapped" if swapped else "no effect"), **place)
+        elif box is not None and not near(box, x, y):
+            west, south, east, north = (f"{v:.4f}".rstrip("0").rstrip(".") for v in box)
+            loader.log.add("coordinates-far", hint=both("coordinates swapped" if near(box, y, x) else "no effect"),
+                           west=west, south=south, east=east, north=north, **place)
+
+
+def _refused(loader, file: str, row: int, column: str) -> bool:
+    """Whether the cell already has a problem (a coordinate that is no number)."""
+    return any(p.file == file and p.row == row and p.column == column for p in loader.log.problems)
