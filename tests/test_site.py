@@ -48,7 +48,7 @@ def test_a_page_for_every_project_cluster_and_year(site, report):
 
 
 def test_home_and_2022_page_show_12_projects_and_72_25_from_data(site, tmp_path):
-    for page in ("index.html", "years/2022/index.html"):
+    for page in ("report/index.html", "years/2022/index.html"):
         text = text_of((site / page).read_text(encoding="utf-8"))
         assert "共有12个省市重点项目，计划总投资72.25亿元" in text
     changed = copy_sample(tmp_path)
@@ -56,7 +56,7 @@ def test_home_and_2022_page_show_12_projects_and_72_25_from_data(site, tmp_path)
         rows = (changed / "data" / name).read_text(encoding="utf-8-sig").splitlines()
         (changed / "data" / name).write_text("\n".join(r for r in rows if not r.startswith("ZD14")) + "\n", encoding="utf-8")
     run("build", "--strict", "-d", tmp_path / "out", cwd=changed)
-    text = text_of((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))
+    text = text_of((tmp_path / "out" / "report" / "index.html").read_text(encoding="utf-8"))
     assert "共有11个省市重点项目，计划总投资70.15亿元" in text
 
 

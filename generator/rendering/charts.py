@@ -320,4 +320,5 @@ def timeline(projects: list[Project], fmt: Formatter, light_of) -> Chart | None:
     spec = _timeline(records, description, words, colours, shapes, fmt.t("planned_start"), fmt.t("planned_end"),
                      fmt.t("actual_start"), fmt.t("light"))
     columns = [fmt.t("name"), fmt.t("planned_start"), fmt.t("planned_end"), fmt.t("actual_start"), fmt.t("light")]
-    return Chart("timeline", title, description, spec, columns, rows, len(records))
+    marks = len(records) + sum(r["actual"] is not None for r in records)  # a bar each, and a mark per actual start
+    return Chart("timeline", title, description, spec, columns, rows, marks)

@@ -36,6 +36,23 @@ def test_the_district_site_loads_whole_and_fits(district, visit, viewport):
         v.close()
 
 
+def test_the_districts_own_lights_lead_its_home_and_stage_pages(district, visit):
+    """The workbook's 亮灯情况 column, as the office lit it, in the cards and the 重点关注 list."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    v = visit(district)
+    page = v.open("")
+    assert page.inner_text(".ps-card--lights .ps-card__value").split() == ["●绿灯", "2", "▲黄灯", "2", "■红灯", "4"]
+    first = page.locator("article h2 + ul > li").first.inner_text()
+    assert first.startswith("■红灯 数字经济总部大楼") and "用地规划调整未批复" in first and "联系领导：张区长" in first
+    stage = v.open("stages/new/")
+    assert stage.inner_text("h1") == "新开工项目" and stage.inner_text(".ps-card--start_rate .ps-card__value") == "66.7%"
+    for path in ("", "stages/new/", "rankings/"):
+        page = v.open(path)
+        serious = [x["id"] for x in Axe().run(page).response["violations"] if x["impact"] in ("serious", "critical")]
+        assert serious == [], (path, serious)
+
+
 def test_district_screenshot(district, visit):
     """The example's overview, for the README's data section (``make screenshots`` refreshes it)."""
     SCREENSHOTS.mkdir(exist_ok=True)

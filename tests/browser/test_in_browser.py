@@ -50,9 +50,9 @@ def test_every_page_loads_cleanly_and_draws_its_charts(sample, visit, report):
         totals["marks"] += sum(c["marks"] for c in charts)
         totals["requests"] += len(v.requests)
         v.close()
-    # home, this period, the indexes of projects and clusters, methodology, tags, 404, and one page per
-    # project, cluster and year
-    assert totals["pages"] == len(pages) == 7 + len(report.projects) + len(report.clusters) + len(report.years)
+    # home, this period, the indexes of projects and clusters, rankings, methodology, tags, the work report, 404,
+    # and one page per project, cluster and year
+    assert totals["pages"] == len(pages) == 9 + len(report.projects) + len(report.clusters) + len(report.years)
     assert totals["charts"] >= len(report.projects)
     SCREENSHOTS.mkdir(exist_ok=True)
     (SCREENSHOTS / "browser-checks.json").write_text(json.dumps(totals, indent=1) + "\n", encoding="utf-8")
@@ -85,13 +85,15 @@ def test_the_project_index_filters_and_sorts(sample, visit, report):
     assert page.inner_text(".ps-filter__count").strip() == f"{len(expected)} / {len(report.projects)}"
     page.fill(".ps-filter input", "")
     header = page.locator("th", has_text="计划总投资")
+    index = page.evaluate("Array.from(document.querySelectorAll('.md-typeset table thead th'))"
+                          ".findIndex(th => th.textContent.includes('计划总投资'))")
     header.locator("button").click()
     assert header.get_attribute("aria-sort") == "ascending"
-    column = page.evaluate(f"Array.from({rows}).map(r => r.cells[5].textContent.trim())")
+    column = page.evaluate(f"Array.from({rows}).map(r => r.cells[{index}].textContent.trim())")
     numbers = [float(re.search(r"[\d.]+", c).group()) for c in column if re.search(r"\d", c)]
     assert numbers == sorted(numbers) and all(not re.search(r"\d", c) for c in column[len(numbers):])
     header.locator("button").click()
-    column = page.evaluate(f"Array.from({rows}).map(r => r.cells[5].textContent.trim())")
+    column = page.evaluate(f"Array.from({rows}).map(r => r.cells[{index}].textContent.trim())")
     numbers = [float(re.search(r"[\d.]+", c).group()) for c in column if re.search(r"\d", c)]
     assert header.get_attribute("aria-sort") == "descending" and numbers == sorted(numbers, reverse=True)
     assert column[0] == "15.6亿元"

@@ -46,7 +46,7 @@ def test_payloads_are_shown_literally(hostile, visit):
 
 
 AXE_PAGES = {"home": "", "project": "projects/ZD08/", "cluster": "clusters/metal/", "year": "years/2022/",
-             "index": "projects/", "methodology": "methodology/"}
+             "index": "projects/", "methodology": "methodology/", "rankings": "rankings/", "changes": "changes/"}
 
 
 @pytest.mark.parametrize("kind", list(AXE_PAGES))
