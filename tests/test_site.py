@@ -112,7 +112,8 @@ def test_search_index_is_segmented(site, report):
 
 def test_chinese_headings_have_chinese_anchors(site):
     html = (site / "index.html").read_text(encoding="utf-8")
-    assert 'id="2021年工作情况"' in html and 'id="总体情况"' in html
+    assert 'id="总体情况"' in html and 'id="重点关注红灯黄灯项目"' in html
+    assert 'id="2021年工作情况"' in (site / "report" / "index.html").read_text(encoding="utf-8")
 
 
 def test_navigation_does_not_list_projects(site, report):

@@ -71,6 +71,7 @@ class Judge:
         rate = f.ratio(metrics.Ratio(c.rate)) if c.rate is not None else f.t("not_reported")
         parts = [f.t("watch_rate", rate=rate)] + [f.t("labelled", label=labels[k], text=v) for k, v in
                                                   (("issues", p.issues), ("department", p.department), ("leader", p.leader)) if v]
+        parts = [part.rstrip("。；;.") for part in parts]  # the list's own separators end each part
         return f.t("semicolon").join(parts)
 
     def gap(self, points: Decimal) -> str:

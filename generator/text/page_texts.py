@@ -75,6 +75,8 @@ PAGE_TEXTS: dict[str, L] = {
     "stage": L("阶段", "Stage"),
     "milestone": L("节点", "Milestone"),
     "date": L("日期", "Date"),
+    "planned_date": L("计划时间", "Planned"),
+    "actual_date": L("实际时间", "Actual"),
     "reached": L("情况", "State"),
     "reached_yes": L("已完成", "reached"),
     "reached_no": L("未到", "not yet"),

@@ -168,4 +168,4 @@ def test_screenshots(sample, visit):
             assert target.stat().st_size > 10_000
             v.close()
     if os.environ.get("UPDATE_README_SCREENSHOT"):
-        shutil.copyfile(SCREENSHOTS / "year-desktop.png", SCREENSHOTS / "readme.png")
+        shutil.copyfile(SCREENSHOTS / "home-desktop.png", SCREENSHOTS / "readme.png")

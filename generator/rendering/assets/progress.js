@@ -79,6 +79,7 @@
     }
     if (!table || table.getAttribute("data-enhanced")) { return; }
     table.setAttribute("data-enhanced", "yes");
+    table.classList.add("ps-sorted-table");
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
 
