@@ -65,6 +65,7 @@ def test_the_tables_lights_agree_with_the_figures_in_the_example(site):
     page = maker.render(maker.project(loaded.report.projects["2023-330112-46-01-208831"])).markdown
     assert "| 亮灯 | ▲黄灯（年度完成率 62.5%，低于序时进度 20.8 个百分点） |" in plain(page)
     assert '<span class="ps-light__shape" aria-hidden="true">▲</span>黄灯' in page  # the shape is not read out
+    assert "&#60;span" not in page and plain(page).count("▲黄灯（年度完成率 62.5%") == 2  # the summary line and the facts
 
 
 def test_a_light_the_figures_do_not_bear_out_and_an_unknown_word_are_warnings(site):

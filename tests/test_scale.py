@@ -12,7 +12,7 @@ def _build(tmp_path, projects: int, clusters: int = 8):
     for old in (site / "data").glob("*.csv"):
         old.unlink()
     make(site / "data", projects, clusters=clusters, periods=12, seed=7)
-    for page in ("index.md", "years/2021.md", "years/2022.md"):  # the sample's prose speaks of its own data
+    for page in ("index.md", "report.md", "years/2021.md", "years/2022.md"):  # the sample's prose speaks of its own data
         (site / "docs" / page).unlink()
     out = tmp_path / f"out{projects}-{clusters}"
     run("build", "-d", out, cwd=site)

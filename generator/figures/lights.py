@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -12,7 +13,7 @@ from ..contract.marks import fold
 from ..contract.periods import Period, year_elapsed_at
 from ..contract.vocab import Stage, Status
 from ..model.report import LightRule, Project, Report
-from .metrics import annual_completion, annual_figures, finest_entries, has_started, ratio
+from .metrics import annual_completion, annual_figures, has_started, ratio
 
 
 class Light(str, Enum):
@@ -77,8 +78,21 @@ def derive(rate: Decimal | None, share: Decimal | None, rule: LightRule, late_st
     return Light.YELLOW if gap >= -rule.yellow_within else Light.RED
 
 
+#: Each report's lights, worked out once (every page kind, the rankings and the changes ask for them).
+_LIT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def project_light(project: Project, report: Report) -> LightCheck:
     """The light of ``project`` at the report's as-of date."""
+    if report.projects.get(project.id) is not project:
+        return _project_light(project, report)
+    lit = _LIT.setdefault(report, {})
+    if project.id not in lit:
+        lit[project.id] = _project_light(project, report)
+    return lit[project.id]
+
+
+def _project_light(project: Project, report: Report) -> LightCheck:
     as_of = report.as_of
     share = schedule_share(as_of)
     rate = annual_completion(project).value
@@ -94,34 +108,42 @@ def period_light(project: Project, period: Period, report: Report) -> LightCheck
     """The light of ``project`` at the end of ``period``: the year-to-date completion of that year's plan against
     序时进度 at the period's end (the table's light and the late-start rule belong to the latest period only, see
     :func:`project_light`). None when the period has no figures to judge by."""
-    entry = next((e for e in project.progress if e.period == period), None)
-    if entry is None or period.kind == "year":
-        return None
-    planned, _ = annual_figures(project, period.year)
-    done = entry.ytd_completed_investment
-    if not done.known:
-        entries = finest_entries(project, period.year, until=period)
-        if not entries or not all(e.completed_investment.known for e in entries):
-            return None
-        done = total(e.completed_investment for e in entries)
-    rate = ratio(done, planned).value
-    if rate is None:
-        return None
-    share = year_elapsed_at(period.end)
-    light = derive(rate, share, report.lights)
-    return LightCheck(light, light, None, rate, share)
+    return next((check for at, check in _by_period(project, report.lights) if at == period), None)
 
 
 def history(project: Project, report: Report) -> list[tuple[Period, LightCheck]]:
     """The project's light at each reporting period it has figures for, oldest first; the latest period's is
     the light the pages show (:func:`project_light`) when the report is as of that period's end."""
     out = []
-    for entry in project.progress:
-        period = entry.period
+    for period, check in _by_period(project, report.lights):
         if period == report.latest_period and report.as_of == period.end:
             check = project_light(project, report)
-        else:
-            check = period_light(project, period, report)
-        if check is not None and check.light is not None:
+        if check.light is not None:
             out.append((period, check))
+    return out
+
+
+def _by_period(project: Project, rule: LightRule) -> list[tuple[Period, LightCheck]]:
+    """Each sub-year period's light, in one pass: the completed investment summed from January (of periods of the
+    same kind, as :func:`..metrics.finest_entries` takes them) unless the row gives its year-to-date figure."""
+    out, so_far, plans = [], {}, {}
+    for entry in project.progress:
+        period = entry.period
+        if period.kind == "year":
+            continue
+        amounts = so_far.setdefault((period.year, period.kind), [])
+        amounts.append(entry.completed_investment)
+        done = entry.ytd_completed_investment
+        if not done.known:
+            if not all(a.known for a in amounts):
+                continue
+            done = total(amounts)
+        if period.year not in plans:
+            plans[period.year] = annual_figures(project, period.year)[0]
+        rate = ratio(done, plans[period.year]).value
+        if rate is None:
+            continue
+        share = year_elapsed_at(period.end)
+        light = derive(rate, share, rule)
+        out.append((period, LightCheck(light, light, None, rate, share)))
     return out

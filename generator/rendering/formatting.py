@@ -32,6 +32,12 @@ def _digits(rounded: Decimal, digits: int, locale: str) -> str:
     return _pattern(digits).apply(rounded, _locale(locale), decimal_quantization=False)
 
 
+@lru_cache(maxsize=16384)  # a page shows the same few shares many times, and Babel is slow at it
+def _percent(share: Decimal, locale: str) -> str:
+    """``62.5%`` of a share already rounded (half up, as :meth:`Formatter.number` rounds) to a tenth of a point."""
+    return format_percent(share, format="#,##0.0%", locale=_locale(locale))
+
+
 class Formatter:
     """Formats figures of one report for one language."""
 
@@ -113,7 +119,7 @@ class Formatter:
     def ratio(self, r: Ratio) -> str:
         if r.value is None:
             return self.missing(r.missing)
-        text = format_percent(r.value, format="#,##0.0%", locale=self.locale)
+        text = _percent(Decimal(r.value).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP), self.locale_name)
         return self.t("in-parentheses", text=text, inner=self.t("partial")) if r.partial else text
 
     def quantity(self, indicator) -> str:

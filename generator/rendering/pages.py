@@ -106,7 +106,8 @@ class PageMaker:
 
         # a template's own escaping is ours too: Jinja's would pass Markdown from the data through
         self.env.filters.update(amount=safe(f.amount), total=safe(f.total), ratio=safe(f.ratio), date=safe(f.date),
-                                period=safe(f.period), quantity=f.quantity, e=show, escape=show, forceescape=show)
+                                period=safe(f.period), quantity=f.quantity,
+                                share=safe(lambda v: f.ratio(metrics.Ratio(v))), e=show, escape=show, forceescape=show)
         language = report.language
         self.env.globals.update(t=t, sep=say("list-separator", language), chart=self.chart_html, front=front_matter,
                                 status=self.status, category=self.category, named=lambda pair: pick(pair, language),
@@ -277,7 +278,7 @@ class PageMaker:
                            cumulative=metrics.cumulative_investment(p),
                            milestones=metrics.milestones(p, r.as_of),
                            light=self.judge.light_text(lights.project_light(p, r)), photos=r.photos.get(p.id, ()),
-                           history=[(period, self.judge.light_text(check)) for period, check in lights.history(p, r)],
+                           history=lights.history(p, r),
                            tags=[t for t in (r.clusters[p.cluster_id].name if p.cluster_id else None, self.status(p.status),
                                              *[self.fmt.t("year-title", year=y) for y in p.all_years]) if t])
 

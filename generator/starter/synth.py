@@ -21,11 +21,16 @@ PHASES = ["", "（一期）", "（二期）", "扩建", "技改"]
 STATUSES = ["储备", "洽谈", "签约", "新开工", "在建", "续建", "试投产", "部分投产", "已建成", "停建"]
 CATEGORIES = ["重点项目"] * 6 + ["招商项目"] * 3 + ["储备项目"]
 LEVELS = ["省重点", "市重点", "区重点"]
+DEPARTMENTS = ["发改局", "经信局", "住建局", "交通局", "科技局", "商务局", "文旅局", "农业农村局", "开发区管委会", "高新区管委会"]
+LEADERS = ["常务副区长", "分管工业副区长", "分管城建副区长", "分管科技副区长", "分管招商副区长", "分管农业副区长"]
+SECTORS = ["工业", "工业", "工业", "基础设施", "社会民生", "现代服务业", "农业农村"]
+ISSUES = ["", "", "", "用地手续未办结", "环评批复滞后", "资金未到位", "施工许可待办理", "征迁未完成"]
 
 
 def make(out: Path, projects: int, clusters: int = 20, periods: int = 12, seed: int = 1, year: int = 2024) -> None:
     """Write projects.csv, clusters.csv and progress.csv (monthly periods of ``year``) into ``out``."""
     rng = random.Random(seed)
+    who = random.Random(seed + 1)  # who answers for each project, drawn apart so the figures stay as they were
     out.mkdir(parents=True, exist_ok=True)
     cluster_rows = [["编号", "集群名称", "简介"]]
     for c in range(clusters):
@@ -33,7 +38,7 @@ def make(out: Path, projects: int, clusters: int = 20, periods: int = 12, seed: 
         name = f"{industry}产业集群" + (f"{c // len(INDUSTRIES) + 1}" if c >= len(INDUSTRIES) else "")
         cluster_rows.append([f"C{c + 1:03d}", name, f"围绕{industry}产业链补链强链。"])
     project_rows = [["项目编号", "项目名称", "项目类别", "项目级别", "所属产业集群", "建设状态", "年度", "计划总投资（万元）",
-                     "年度计划投资（万元）", "开工时间", "建设内容"]]
+                     "年度计划投资（万元）", "开工时间", "建设内容", "责任单位", "联系领导", "行业领域", "存在问题及需协调事项"]]
     progress_rows = [["项目编号", "月份", "本期计划投资（万元）", "本期完成投资（万元）", "建设状态", "进展情况"]]
     for i in range(projects):
         pid = f"P{i + 1:05d}"
@@ -47,7 +52,8 @@ def make(out: Path, projects: int, clusters: int = 20, periods: int = 12, seed: 
         project_rows.append([
             pid, name, rng.choice(CATEGORIES), rng.choice(LEVELS), cluster[0], status, str(year),
             "xx" if withheld else str(total), str(annual), f"{year - rng.randint(0, 2)}年{rng.randint(1, 12)}月",
-            f"建设{industry}{rng.choice(WORKS)}，年产值约{rng.randint(1, 50)}亿元。"])
+            f"建设{industry}{rng.choice(WORKS)}，年产值约{rng.randint(1, 50)}亿元。",
+            who.choice(DEPARTMENTS), who.choice(LEADERS), who.choice(SECTORS), who.choice(ISSUES)])
         share = rng.uniform(0.4, 0.98) * periods / 12  # of the annual plan done by the last period, never over it
         weights = [rng.uniform(0.5, 1.5) for _ in range(periods)]
         for m in range(1, periods + 1):

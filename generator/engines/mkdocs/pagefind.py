@@ -17,8 +17,8 @@ import sys
 BUNDLE = "pagefind"  # folder in the site
 JS = [f"{BUNDLE}/pagefind-ui.js"]
 CSS = [f"{BUNDLE}/pagefind-ui.css"]
-# what is not searched: the stamp line, charts and their number tables, heading anchors
-EXCLUDE = ".ps-stamp, .ps-chart, .ps-chart-data, .headerlink"
+# what is not searched: the stamp line, charts and their number tables, light histories, heading anchors
+EXCLUDE = ".ps-stamp, .ps-chart, .ps-chart-data, .ps-history, .headerlink"
 
 
 def index_site(site_dir: str) -> None:
