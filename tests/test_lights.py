@@ -122,3 +122,15 @@ def test_the_downloads_carry_the_light_the_pages_show(site):
     csv = files["downloads/projects.csv"].splitlines()
     column = csv[0].split(",").index("亮灯情况")
     assert [line.split(",")[column] for line in csv[1:]] == ["绿灯", "红灯"]
+
+
+def test_a_long_watch_list_shows_the_furthest_behind_and_says_where_the_rest_are(site):
+    rows = [[f"P{i:02d}", f"项目{i:02d}", "2024", "10", str(i % 10)] for i in range(45)]
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "年度", "年度计划投资", "年度完成投资"], *rows])
+    report = load(site, {"as_of": "2024-10-31"}).report
+    maker = PageMaker(report)
+    page = plain(maker.render(maker.home()).markdown)
+    listed = [line for line in page.splitlines() if line.startswith(("- ■", "- ▲"))]
+    behind = [p for p in report.projects.values() if project_light(p, report).light is not Light.GREEN]
+    assert len(behind) == 41 and len(listed) == 30 and listed[0].startswith("- ■红灯 [项目00]")  # 0% first
+    assert "另有 11 个红灯、黄灯项目，均列在[项目一览](projects/index.md)（可按亮灯筛选）。" in page

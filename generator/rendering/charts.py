@@ -271,17 +271,18 @@ def _timeline(alt, rows, words: tuple[str, ...], colours: tuple[str, ...], shape
     """A bar per project from ``start`` to ``end``, coloured by its light, with its actual start as a mark shaped
     by the light (colour is never alone)."""
     scale = alt.Scale(domain=list(words), range=list(colours))
-    y = alt.Y("name:N", title=None, sort=None, axis=alt.Axis(labelLimit=160))
+    y = alt.Y("name:N", title=None, sort=None, axis=alt.Axis(labelLimit=120))
+    legend = alt.Legend(orient="bottom", columns=2)  # four entries fit a phone's width in two columns
     tooltip = [alt.Tooltip("name:N", title=" "), alt.Tooltip("light:N", title=light_title),
                alt.Tooltip("start:T", title=start_title, format="%Y-%m"), alt.Tooltip("end:T", title=end_title, format="%Y-%m")]
     bars = alt.Chart(rows).mark_bar(opacity=0.75, height={"band": 0.6}).encode(
         y=y, x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True)),
-        x2="end:T", color=alt.Color("light:N", scale=scale, title=light_title, legend=alt.Legend(orient="bottom")),
+        x2="end:T", color=alt.Color("light:N", scale=scale, title=light_title, legend=legend),
         tooltip=tooltip)
     marks = alt.Chart(rows).transform_filter("datum.actual != null").mark_point(filled=True, size=70, opacity=1).encode(
         y=y, x="actual:T", shape=alt.Shape("light:N", scale=alt.Scale(domain=list(words), range=list(shapes)), title=light_title,
-                                             legend=alt.Legend(orient="bottom")),
-        color=alt.Color("light:N", scale=scale, title=light_title),
+                                             legend=legend),
+        color=alt.Color("light:N", scale=scale, title=light_title, legend=legend),
         tooltip=[*tooltip, alt.Tooltip("actual:T", title=actual_title, format="%Y-%m")])
     return alt.layer(bars, marks).resolve_scale(color="shared", shape="shared")
 

@@ -17,6 +17,11 @@ from .lamps import lamp
 from .markup import h
 
 
+#: At most this many projects in a page's 重点关注 list (red first, then the furthest behind); the list says how many
+#: more there are and where all of them are (the projects table, filtered by light).
+WATCH_LIMIT = 30
+
+
 class Judge:
     """Lights, cards and the watch list of one report, in its language."""
 
@@ -63,7 +68,8 @@ class Judge:
                              f.ratio(metrics.Ratio(share)) if share is not None else None, start)
         watch = sorted(((p, c) for p, c in checks if c.light.behind),
                        key=lambda pc: (pc[1].light is not lights.Light.RED, pc[1].gap_points or 0))
-        return dict(figure_cards=cards, watch=[(p, c, self.watch_detail(p, c)) for p, c in watch])
+        return dict(figure_cards=cards, watch=[(p, c, self.watch_detail(p, c)) for p, c in watch[:WATCH_LIMIT]],
+                    watch_more=max(0, len(watch) - WATCH_LIMIT))
 
     def watch_detail(self, p: Project, c: lights.LightCheck) -> str:
         """``年度完成率 0.0%；存在问题及需协调事项：…；责任单位：…；联系领导：…`` for the 重点关注 list."""

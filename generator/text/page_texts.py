@@ -145,6 +145,8 @@ PAGE_TEXTS: dict[str, L] = {
     "light_none": L("未亮灯", "no light"),
     "lights_heading": L("亮灯情况", "Lights"),
     "watch_rate": L("年度完成率 {rate}", "annual completion {rate}"),
+    "watch_more": L("另有 {n} 个红灯、黄灯项目，均列在", "{n} more red and yellow projects are in "),
+    "end_sentence_short": L("（可按亮灯筛选）。", " (filter by light)."),
     "watch_heading": L("重点关注（红灯、黄灯项目）", "To watch (red and yellow)"),
     "light_line": L("{light}（年度完成率 {rate}，{gap}）", "{light} (annual completion {rate}, {gap})"),
     "light_late": L("{light}（已过计划开工时间，尚未开工）", "{light} (past its planned start, not started)"),
