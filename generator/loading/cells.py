@@ -99,7 +99,10 @@ class RowReader:
             return fallback
 
     def amount(self, name: str) -> Amount:
-        return self.amount_cell(self.raw(name), self.bound.column(name), self.bound.header_of(name))
+        cell = self.raw(name)
+        if cell is None:  # an empty cell, or a column the table does not have: nothing to read or report
+            return NOT_REPORTED
+        return self.amount_cell(cell, self.bound.column(name), self.bound.header_of(name))
 
     def amount_cell(self, cell, col, header: str | None = None) -> Amount:
         """An amount in ``col`` (a field's column, a month of a wide block, a published extra column), in its unit;
