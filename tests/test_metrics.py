@@ -63,7 +63,7 @@ def test_a_light_at_each_period_from_the_year_to_date_against_the_year_elapsed(s
     assert q2 not in at["D"] and q3 not in at["D"] and q1 in at["D"]  # Q2 not reported: cannot be judged from then
     assert at["B"][q3] == lights.project_light(report.projects["B"], report)  # the latest is the page's light
     strict = dataclasses.replace(report, lights=LightRule(Decimal(0), Decimal(10)))
-    assert lights.period_light(report.projects["C"], q1, strict).light is lights.Light.RED
+    assert dict(lights.history(report.projects["C"], strict))[q1].light is lights.Light.RED
 
 
 def test_milestones_from_dates_status_and_periods(site):

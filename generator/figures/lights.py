@@ -45,6 +45,12 @@ def stated_light(text: str | None) -> Light | None:
     return _LOOKUP.get(fold(text)) if text else None
 
 
+def points_against(rate: Decimal | None, share: Decimal | None) -> Decimal | None:
+    """A completion rate against 序时进度, in percentage points above (+) or below (−): what every light and every
+    page's gap is made of (a project's, or a group's from its summed rate)."""
+    return None if rate is None or share is None else (rate - share) * 100
+
+
 @dataclass(frozen=True)
 class LightCheck:
     """A project's light: the one worked out (``derived``), the table's (``stated``), and the one shown."""
@@ -59,7 +65,7 @@ class LightCheck:
     @property
     def gap_points(self) -> Decimal | None:
         """Percentage points above (+) or below (−) 序时进度."""
-        return None if self.rate is None or self.share is None else (self.rate - self.share) * 100
+        return points_against(self.rate, self.share)
 
     @property
     def disagrees(self) -> bool:
@@ -70,9 +76,9 @@ def derive(rate: Decimal | None, share: Decimal | None, rule: LightRule, late_st
     """The light of a completion ``rate`` against ``share`` by ``rule``; see the definition."""
     if late_start:
         return Light.RED
-    if rate is None or share is None:
+    gap = points_against(rate, share)
+    if gap is None:
         return None
-    gap = (rate - share) * 100
     if gap >= -rule.green_within:
         return Light.GREEN
     return Light.YELLOW if gap >= -rule.yellow_within else Light.RED
@@ -102,13 +108,6 @@ def _project_light(project: Project, report: Report) -> LightCheck:
     derived = derive(rate, share, report.lights, late)
     stated = stated_light(project.light)
     return LightCheck(stated or derived, derived, stated, rate, share, late)
-
-
-def period_light(project: Project, period: Period, report: Report) -> LightCheck | None:
-    """The light of ``project`` at the end of ``period``: the year-to-date completion of that year's plan against
-    序时进度 at the period's end (the table's light and the late-start rule belong to the latest period only, see
-    :func:`project_light`). None when the period has no figures to judge by."""
-    return next((check for at, check in _by_period(project, report.lights) if at == period), None)
 
 
 def history(project: Project, report: Report) -> list[tuple[Period, LightCheck]]:

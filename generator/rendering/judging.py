@@ -63,7 +63,8 @@ class Judge:
         counts = {light: sum(c.light is light for _, c in checks) for light in lights.Light} if checks else None
         share = lights.schedule_share(r.as_of)
         rate = summary.completion_rate
-        gap = None if share is None or rate.value is None or not checks else self.gap((rate.value - share) * 100)
+        points = lights.points_against(rate.value, share) if checks else None
+        gap = None if points is None else self.gap(points)
         cards = figure_cards(f, summary, self.completed_label(summary.year), gap, counts,
                              f.ratio(metrics.Ratio(share)) if share is not None else None, start)
         watch = sorted(((p, c) for p, c in checks if c.light.behind),
