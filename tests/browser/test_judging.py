@@ -85,6 +85,8 @@ def test_the_league_tables_rank_by_rate_and_sort_by_any_column(sample, visit, re
     headings = page.evaluate("Array.from(document.querySelectorAll('article h2')).map(h => h.textContent.replace('¶', '').trim())")
     assert headings == ["按责任单位", "按联系领导", "按产业集群", "按行业领域", "按项目级别"]
     table = page.locator("article table").first
+    # sorting leaves the theme's table style in place (it styles tables that have no class)
+    assert page.evaluate("getComputedStyle(document.querySelector('article table')).borderTopStyle") == "solid"
     rows = "Array.from(document.querySelector('article table').tBodies[0].rows).map(r => r.cells[{}].innerText.trim())"
     assert page.evaluate(rows.format(0))[:3] == ["1", "2", "3"]
     rates = [float(x.rstrip("%")) for x in page.evaluate(rows.format(5)) if x.endswith("%")]

@@ -78,8 +78,7 @@
       node = node.nextElementSibling;
     }
     if (!table || table.getAttribute("data-enhanced")) { return; }
-    table.setAttribute("data-enhanced", "yes");
-    table.classList.add("ps-sorted-table");
+    table.setAttribute("data-enhanced", "yes");  /* an attribute, not a class: the theme styles tables without one */
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
 
@@ -102,7 +101,6 @@
     var light = "";  /* the light chosen with the buttons; "" for all */
     var lightWords = (marker.getAttribute("data-light-words") || "").split("|").filter(Boolean);
     if (lightWords.length) {
-      table.classList.add("ps-index-table");
       var group = document.createElement("fieldset");
       group.className = "ps-lights-filter";
       var legend = document.createElement("legend");
