@@ -33,7 +33,7 @@ browser:
 screenshots: $(STAMP) browser  ## refresh screenshots/ and the README's picture
 	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser -k "screenshots or district_screenshot"
 
-bench: $(STAMP)  ## benchmarks at 200, 1,000 and 5,000 projects (minutes; prints a table)
+bench: $(STAMP) browser  ## benchmarks at 200, 1,000 and 5,000 projects (minutes; prints a table)
 	$(BIN)/python benchmarks/run.py
 
 workflows: $(STAMP)  ## regenerate this repository's CI files from generator/ci/

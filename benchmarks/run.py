@@ -67,9 +67,9 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def timed(args: list[str], cwd: Path) -> tuple[float, int]:
-    """Seconds and peak resident memory (MiB, all processes of the command) of one command; stops the run
-    if the command fails."""
+def timed(args: list[str], cwd: Path) -> tuple[float, int, float]:
+    """Seconds, peak resident memory (MiB, all processes of the command) and CPU seconds (user + system, the
+    command and every process it waited for) of one command; stops the run if the command fails."""
     start = time.perf_counter()
     proc = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = [0]
@@ -80,12 +80,13 @@ def timed(args: list[str], cwd: Path) -> tuple[float, int]:
             time.sleep(0.05)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    status = proc.wait()
+    _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
     sampler.join()
-    if status != 0:
+    if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed in {cwd}")
-    return elapsed, peak[0] // 1024
+    return elapsed, peak[0] // 1024, usage.ru_utime + usage.ru_stime
 
 
 def make_site(folder: Path, projects: int) -> Path:
@@ -134,19 +135,20 @@ def serve_edit_seconds(site: Path, timeout: float = 120) -> float | None:
         proc.wait(timeout=30)
 
 
-def measure(projects: int, with_serve: bool) -> dict:
+def measure(projects: int, with_serve: bool, rounds: int = 2) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"bench-{projects}-"))
     try:
         site = make_site(work, projects)
-        generate_s, _ = timed([str(BIN / "progress-site"), "generate", "--out", str(work / "export")], site)
-        # build and floor alternate, twice each; the faster of each pair counts (the machine's noise is one-sided)
+        generate_s, *_ = timed([str(BIN / "progress-site"), "generate", "--out", str(work / "export")], site)
+        # build and floor alternate, `rounds` times each; the fastest of each counts (the machine's noise is
+        # one-sided), in wall-clock and in CPU seconds
         builds, floors = [], []
-        for _ in range(2):
+        for _ in range(rounds):
             builds.append(timed([str(BIN / "progress-site"), "build", "-d", str(work / "out")], site))
-            floors.append(timed([str(BIN / "mkdocs"), "build", "-d", str(work / "plain")], work / "export")[0])
-        build_s, build_mib = min(builds)[0], max(m for _, m in builds)
-        floor_s = min(floors)
-        pagefind_s, _ = timed([str(BIN / "progress-site"), "build", "-f", "mkdocs-pagefind.yml", "-d", str(work / "pf")], site)
+            floors.append(timed([str(BIN / "mkdocs"), "build", "-d", str(work / "plain")], work / "export"))
+        build_s, build_mib, build_cpu = min(b[0] for b in builds), max(b[1] for b in builds), min(b[2] for b in builds)
+        floor_s, floor_cpu = min(f[0] for f in floors), min(f[2] for f in floors)
+        pagefind_s, *_ = timed([str(BIN / "progress-site"), "build", "-f", "mkdocs-pagefind.yml", "-d", str(work / "pf")], site)
         out = work / "out"
         pages = [p.stat().st_size for p in (out / "projects").glob("P*/index.html")]
         index = (out / "search" / "search_index.json").read_bytes()
@@ -162,6 +164,7 @@ def measure(projects: int, with_serve: bool) -> dict:
             "build s": round(build_s, 1),
             "mkdocs floor s": round(floor_s, 1),
             "build / floor": round(build_s / floor_s, 2),
+            "build / floor CPU": round(build_cpu / floor_cpu, 2),
             "peak MiB": build_mib,
             "site MB": round(sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6, 1),
             "median page KB": round(statistics.median(pages) / 1e3, 1),
@@ -181,9 +184,10 @@ def measure(projects: int, with_serve: bool) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
+    parser.add_argument("--rounds", type=int, default=2, help="build and floor alternate this many times each")
     parser.add_argument("--serve-up-to", type=int, default=1000, help="measure serve only up to this size")
     args = parser.parse_args()
-    rows = [measure(n, n <= args.serve_up_to) for n in args.sizes]
+    rows = [measure(n, n <= args.serve_up_to, args.rounds) for n in args.sizes]
     keys = list(rows[0])
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print("| " + " | ".join(keys) + " |")
