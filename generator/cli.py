@@ -218,10 +218,52 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
         raise click.UsageError(f"{out_dir} is not empty")
     site, report = _gather(config_file, data_dir, strict=False)
     raw = read_mkdocs_yml(config_file)
-    output = generate_output(report, site, raw.get("site_name", ""))
+    from .bulletin.make import BulletinError
+
+    try:
+        output = generate_output(report, site, raw.get("site_name", ""))
+    except BulletinError as exc:
+        for p in exc.problems:
+            click.echo(_line(p, site.language), err=True)
+        sys.exit(1)
+    for p in output.problems:
+        click.echo(_line(p, site.language), err=True)
     written = export_project(config_file, report, output, out_dir, site_footer(site.config, raw.get("copyright")),
                              SEARCH_SEPARATOR, SEARCH_FIELDS, site.config.search)
     click.echo(f"{len(written)} files -> {out_dir}")
+
+
+@main.command()
+@CONFIG_OPTION
+@DATA_OPTION
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+              help="The folder to write the bulletin into.")
+@click.option("--period", help="An earlier reporting period as the data writes it (2024-09, 2024年三季度 …); default: the latest.")
+@click.option("--cluster", help="Only this cluster (its id or name).")
+@click.option("--department", help="Only the projects of this 责任单位 (as the data writes it).")
+@click.option("--format", "formats", type=click.Choice(["pdf", "docx"]), multiple=True,
+              help="pdf or docx (repeat for both; default: the site's bulletin.formats).")
+def bulletin(config_file: Path, data_dir: Path | None, out_dir: Path, period: str | None, cluster: str | None,
+             department: str | None, formats: tuple[str, ...]) -> None:
+    """Write the bulletin (通报) of the latest period, or of --period, as an A4 PDF and a Word copy."""
+    from .bulletin.make import BulletinError, plan, write
+    from .bulletin.scope import Scope, ScopeError
+
+    site, report = _gather(config_file, data_dir, strict=False)
+    try:
+        checked = plan(report, site, Scope(period, cluster, department), formats or None)
+    except ScopeError as exc:
+        _fail(str(exc))
+    except BulletinError as exc:
+        for p in exc.problems:
+            click.echo(_line(p, site.language), err=True)
+        sys.exit(1)
+    for p in checked.problems:
+        click.echo(_line(p, site.language), err=True)
+    if not checked.formats:
+        _fail(say("bulletin-nothing", site.language))
+    for path in write(report, checked, out_dir):
+        click.echo(path)
 
 
 @main.command()

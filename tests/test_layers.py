@@ -14,7 +14,7 @@ from .conftest import ROOT
 PACKAGE = ROOT / "generator"
 ENGINE = PACKAGE / "engines" / "mkdocs"
 #: Bottom to top: a package may import its own modules and those of the packages before it.
-LAYERS = ["text", "contract", "settings", "reading", "model", "figures", "loading", "rendering", "writing", "engines",
+LAYERS = ["text", "contract", "settings", "reading", "model", "figures", "loading", "rendering", "bulletin", "writing", "engines",
           "starter"]
 ENGINE_LIBRARIES = {"mkdocs", "material", "pymdownx", "properdocs", "zensical"}
 

@@ -16,7 +16,6 @@ from .formatting import Formatter
 from .lamps import lamp
 from .markup import h
 
-
 #: At most this many projects in a page's 重点关注 list (red first, then the furthest behind); the list says how many
 #: more there are and where all of them are (the projects table, filtered by light).
 WATCH_LIMIT = 30
@@ -80,6 +79,33 @@ class Judge:
                                                   (("issues", p.issues), ("department", p.department), ("leader", p.leader)) if v]
         parts = [part.rstrip("。；;.") for part in parts]  # the list's own separators end each part
         return f.t("semicolon").join(parts)
+
+    def span_label(self) -> str:
+        """What the report's figures run to: ``1-10月`` when the table's header says, else the latest period
+        (``2024年三季度``), else the year."""
+        r, f = self.report, self.fmt
+        if r.completed_span is not None:
+            return r.completed_span.label(r.language)
+        if r.latest_period is not None:
+            return f.period(r.latest_period)
+        return f.t("year-title", year=r.current_year) if r.current_year else f.t("bulletin_no_period")
+
+    def sentence(self, projects: list[Project], summary: metrics.Summary) -> str:
+        """The headline sentence of a group, as a 通报 opens: ``1-10月，40个项目完成投资75.3亿元，完成年度计划
+        75.2%，低于序时进度8.1个百分点；红灯3个、黄灯5个、绿灯32个。`` (lights and gap when there are any)."""
+        f, r = self.fmt, self.report
+        counts = {light: sum(lights.project_light(p, r).light is light for p in projects) for light in lights.Light}
+        rate = summary.completion_rate
+        points = lights.points_against(rate.value, lights.schedule_share(r.as_of))
+        head = f.t("bulletin_sentence", span=self.span_label(), count=summary.count,
+                   completed=f.total(summary.annual_completed), rate=f.ratio(rate))
+        if points is not None:
+            head = f.t("bulletin_sentence_gap", head=head, gap=self.gap(points))
+        if not any(counts.values()):
+            return f.t("bulletin_sentence_plain", head=head)
+        lit = f.t("bulletin_and").join(f.t(f"bulletin_count_{light.value}", n=counts[light]) for light in
+                                       (lights.Light.RED, lights.Light.YELLOW, lights.Light.GREEN))
+        return f.t("bulletin_sentence_end", head=head, lights=lit)
 
     def gap(self, points: Decimal) -> str:
         """``低于序时进度 20.8 个百分点`` / ``与序时进度持平`` for a gap in percentage points."""

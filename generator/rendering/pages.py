@@ -82,7 +82,8 @@ def page_paths(report: Report) -> dict[str, str]:
 class PageMaker:
     """Renders the pages of one report."""
 
-    def __init__(self, report: Report, templates_dir: Path | None = None, site_name: str = ""):
+    def __init__(self, report: Report, templates_dir: Path | None = None, site_name: str = "",
+                 bulletins: dict[str, str] | None = None):
         self.report = report
         self.fmt = Formatter.of(report)
         self.judge = Judge(report, self.fmt)
@@ -90,8 +91,9 @@ class PageMaker:
         self.paths = page_paths(report)
         self.stamps = self.stamp()  # the same on every page: the as-of line at the top, the sources at the foot
         #: what every page's words and figures depend on besides its context
+        bulletins = tuple((Markup(path), say(f"bulletin_format_{fmt}", report.language)) for path, fmt in (bulletins or {}).items())
         self.shared = (report.language, report.currency, report.display_unit, report.unit_factor, site_name,
-                       templates_dir)
+                       templates_dir, bulletins)
         loaders = [FileSystemLoader(str(templates_dir))] if templates_dir else []
         self.env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("generator.rendering", "templates")]),
                                finalize=show, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -115,7 +117,7 @@ class PageMaker:
                                 fields=self.judge.labels, unitless=without_unit,
                                 lamp=lambda light, text=None: lamp(light, language, text), cards=cards_html,
                                 rate_bar=self.judge.rate_bar, light_of=self.judge.lamp_of,
-                                completed_label=self.judge.completed_label)
+                                completed_label=self.judge.completed_label, bulletins=bulletins)
 
     # -- helpers for templates ----------------------------------------------------
     def link(self, here: str, key: str) -> Markup:

@@ -6,11 +6,13 @@ Syntax: ``[[ name arguments ]]``; arguments are words or ``key=value`` (quote va
 - ``sum FIELD`` — a sum such as ``total_investment``, ``annual_planned``, ``annual_completed`` (marked when partial)
 - ``rate`` — the annual completion rate (needs ``year=``, or takes the latest year)
 - ``indicator NAME`` — an indicator's value with its unit (``year=`` picks the year)
+- ``summary`` — the headline sentence: figures, completion against 序时进度 and lights (filters apply)
+- ``changes`` — what the latest period changed: new projects, status and light changes, completed investment
 - ``project ID FIELD`` — one field of one project, e.g. ``[[ project ZS08 total_investment ]]``
 - ``chart NAME`` — a chart: ``clusters``, ``status``, ``years``, ``pipeline`` (招商 projects), ``projects`` (one bar
   per project), ``timeline`` (planned start to completion, by light)
 
-Filters for count, sum, rate and the charts: ``year=2022``, ``category=key|investment|reserve`` (or 重点项目 …),
+Filters for count, sum, rate, summary and the charts: ``year=2022``, ``category=key|investment|reserve`` (or 重点项目 …),
 ``cluster=ID-or-name``, ``status=WORD``.
 """
 
@@ -26,11 +28,13 @@ from ..contract.amounts import Amount, total
 from ..contract.marks import fold
 from ..contract.schema import PROJECTS
 from ..figures import metrics
+from ..figures.changes import period_changes, summary_line
 from ..figures.lights import project_light
 from ..model.report import Report
 from ..text.catalogue import join, say
 from . import charts as ch
 from .formatting import Formatter
+from .judging import Judge
 from .markup import show, show_in_address
 
 AMOUNT_FIELDS = PROJECTS.names("amount")
@@ -118,6 +122,10 @@ class Figures:
         if name == "rate":
             year = year or self.report.current_year
             return Markup(self.fmt.ratio(metrics.summarize(projects, year).completion_rate))
+        if name == "summary":  # the headline sentence of a 通报, for the projects selected
+            return Judge(self.report, self.fmt).sentence(projects, metrics.summarize(projects, year or self.report.current_year))
+        if name == "changes":  # what the latest period changed
+            return summary_line(period_changes(self.report), self.fmt)
         if name == "indicator":
             wanted = positional[0] if positional else ""
             found = [i for i in self.report.indicators if (i.name == wanted or wanted in i.name)

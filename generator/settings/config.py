@@ -85,6 +85,17 @@ class MapSettings(_Settings):
     object: str | None = Field(None, description="the TopoJSON object to draw; default: the first", json_schema_extra={"zh": "要画出的 TopoJSON 对象；默认取第一个"})
 
 
+class BulletinSettings(_Settings):
+    """The printed bulletin (通报)."""
+
+    formats: list[Literal["pdf", "docx"]] = Field(["pdf", "docx"], description="what build writes into the downloads: pdf, docx, or [] for neither", json_schema_extra={"zh": "构建时写入数据下载的格式：pdf、docx，写 [] 则都不生成"})
+    title: str | None = Field(None, description="the bulletin's title; default 重点项目建设进展情况通报 (Key projects: progress bulletin)", json_schema_extra={"zh": "通报标题；默认“重点项目建设进展情况通报”"})
+    office: str | None = Field(None, description="the issuing office on the cover; default: office", json_schema_extra={"zh": "封面上的发文单位；默认取 office"})
+    text: str | None = Field(None, description="the office's own words (Markdown, [[ … ]] figures allowed) placed before the generated sections: a file in the data folder; default bulletin.md when there is one", json_schema_extra={"zh": "放在生成内容之前的本单位文字（Markdown，可用 [[ … ]] 数字）：数据文件夹中的文件；默认取 bulletin.md（有则用）"})
+    fonts: list[str] = Field(default_factory=list, description="folders of the CJK fonts to set it in (Noto Serif/Sans CJK SC, 宋体, 黑体 …); default: the usual system folders", json_schema_extra={"zh": "排版所用中文字体所在的文件夹（思源/Noto 宋体黑体等）；默认查找系统常用字体目录"})
+    charts: bool = Field(True, description="draw the charts (vector graphics)", json_schema_extra={"zh": "是否绘制图表（矢量图）"})
+
+
 class IgnoreSetting(_Settings):
     """A warning or note not to report in one file or one column only."""
 
@@ -119,6 +130,7 @@ class SiteConfig(_Settings):
     lights: LightSettings = Field(default_factory=LightSettings, description="bands of the red/yellow/green lights against the share of the year elapsed", json_schema_extra={"zh": "红黄绿灯相对序时进度的带宽"})
     missing: MissingSettings = Field(default_factory=MissingSettings, description="words that mean a cell holds no figure: withheld, tbd, not_applicable, not_reported", json_schema_extra={"zh": "表示单元格没有数值的词：withheld（未公开）、tbd（待定）、not_applicable（不适用）、not_reported（未填报）"})
     limits: Limits = Field(default_factory=Limits, description="how much one data file may hold", json_schema_extra={"zh": "单个数据文件的大小上限"})
+    bulletin: BulletinSettings = Field(default_factory=BulletinSettings, description="the printed bulletin (PDF and .docx): formats, title, office, text, fonts, charts", json_schema_extra={"zh": "通报（PDF 和 .docx）：formats（格式）、title（标题）、office（发文单位）、text（本单位文字）、fonts（字体）、charts（图表）"})
     map: MapSettings = Field(default_factory=MapSettings, description="the map of projects with coordinates (latitude and longitude columns): boundary, object", json_schema_extra={"zh": "有经纬度的项目的地图：boundary（边界文件）、object（TopoJSON 对象）"})
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .bulletin_texts import BULLETIN_TEXTS
 from .label import LANGUAGES, Label, language_of
 from .page_texts import PAGE_TEXTS
 from .problem_texts import PROBLEM_TEXTS
@@ -29,7 +30,7 @@ def _merged(*parts: dict[str, Label]) -> dict[str, Label]:
 
 
 #: Every key, in both languages.
-TEXT: dict[str, Label] = _merged(PROBLEM_TEXTS, PAGE_TEXTS, TOOL_TEXTS)
+TEXT: dict[str, Label] = _merged(PROBLEM_TEXTS, PAGE_TEXTS, TOOL_TEXTS, BULLETIN_TEXTS)
 
 
 def locale_of(language: str | None) -> str:

@@ -19,7 +19,7 @@ ERRORS = (
     "site-bad-link", "site-not-folder", "site-not-ours", "site-busy", "site-write-failed", "config-invalid",
     "config-file", "stage-unknown", "yesno-invalid", "month-year-missing", "photo-unreadable",
     "photo-too-large", "photo-too-many-pixels", "boundary-missing", "boundary-unreadable", "boundary-not-geo",
-    "boundary-object-missing", "boundary-coordinates",
+    "boundary-object-missing", "boundary-coordinates", "bulletin-text", "bulletin-text-missing",
 )
 #: Codes of problems that are reported and let the build go on (a site may ``ignore`` them).
 WARNINGS = (
@@ -28,7 +28,7 @@ WARNINGS = (
     "operation-before-start", "total-mismatch", "id-from-name", "period-sum-mismatch", "ytd-sum-mismatch",
     "progress-conflict", "package-mismatch", "section-count", "project-matched-by-name", "component-parent",
     "withheld-total-given-months", "light-unknown", "light-disagrees", "photo-project-unknown", "photo-format",
-    "photo-caption-unknown", "coordinates-off-globe", "coordinates-half", "coordinates-far",
+    "photo-caption-unknown", "coordinates-off-globe", "coordinates-half", "coordinates-far", "bulletin-fonts",
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..bulletin import make as bulletins
+from ..bulletin.pictures import drawn_here
 from ..model.report import Report
 from ..rendering.bundle import vega_bundle
 from ..rendering.downloads import export_files, export_paths
@@ -43,6 +45,11 @@ class Output:
     stamp: tuple[str, ...] = ()  # the lines every page carries (as-of date, source checksums)
     shared: tuple = ()  # what every page depends on besides its context (see PageMaker.shared)
     project_contexts: dict | None = None  # the project pages' contexts, once preview has worked them out
+    bulletin: bulletins.Plan | None = None  # the bulletin the downloads hold
+    #: files an engine writes after the pages, not before (the bulletin: reading it earlier would wait for the
+    #: typesetting while the pages could be rendering)
+    late: tuple[str, ...] = ()
+    problems: tuple = ()  # warnings about what was left out (a bulletin without fonts)
 
     def page_paths(self) -> set[str]:
         return set(self.pages)
@@ -69,23 +76,29 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
 
     With ``ahead`` (for an engine's build, which reads them one by one while it renders) they are made by
     a second process, in the order they are listed, while the caller reads them."""
-    maker = _maker(report, site, site_name)
+    plan = bulletins.plan(report, site)
+    maker = _maker(report, site, site_name, plan)
     jobs: dict[str, Callable[[], str | bytes]] = {path: _markdown(job) for path, job in maker.jobs().items()}
     pages = list(jobs)
     downloads = functools.cache(functools.partial(export_files, report))
     jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
+    made = functools.cache(functools.partial(bulletins.made, report, plan))
+    late = bulletins.paths(report, plan)
+    jobs.update({path: functools.partial(_item, made, fmt) for path, fmt in late.items()})
     jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
     jobs.update({path: functools.partial(web_copy, photo, path) for path, photo in photo_paths(report).items()})
-    files = Ahead(jobs, parallel=ahead)
+    files = Ahead(jobs, parallel=ahead and not drawn_here())
     return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamps,
-                  maker.shared)
+                  maker.shared, bulletin=plan, problems=plan.problems, late=tuple(late))
 
 
 def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> tuple[Output, set[str]]:
     """The output for a changed ``report``, made from ``old`` by remaking only what the change can touch
     (every page but those of projects whose context is equal, and the downloads); and the generated paths
-    whose content changed other than in the stamp line. For a fast preview."""
-    maker = _maker(report, site, site_name)
+    whose content changed other than in the stamp line. For a fast preview: the bulletin's files stay as they
+    were (remaking them takes seconds), for the caller to remake after the pages (:func:`remake_bulletin`)."""
+    plan = bulletins.plan(report, site)
+    maker = _maker(report, site, site_name, plan)
     stamp, jobs = maker.stamps, maker.jobs()
     contexts = maker.project_contexts()
     before = old.project_contexts if old.project_contexts is not None else (
@@ -101,19 +114,37 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> 
             files[path] = job().markdown
     files.update(export_files(report))
     files.update((path, old.files[path]) for path in ASSETS)
+    files.update((path, old.files[path]) for path in bulletins.paths(report, plan) if path in old.files)
     before = photo_paths(old.figures.report)
     files.update((path, old.files[path] if same_copies(before.get(path), photo) else web_copy(photo, path))
                  for path, photo in photo_paths(report).items())
     changed = {path for path, content in files.items()
                if path not in old.files or _unstamped(content, stamp) != _unstamped(old.files[path], old.stamp)}
     new = Output(list(jobs), files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), stamp,
-                 maker.shared, contexts)
+                 maker.shared, contexts, plan, plan.problems, tuple(bulletins.paths(report, plan)))
     return new, changed
 
 
-def _maker(report: Report, site: Site, site_name: str) -> PageMaker:
+def remake_bulletin(output: Output) -> dict[str, bytes]:
+    """The bulletin's files for the output's report, by docs-relative path (after a fast preview)."""
+    report, plan = output.figures.report, output.bulletin
+    if plan is None:
+        return {}
+    made = functools.cache(functools.partial(bulletins.made, report, plan))
+    jobs = {path: functools.partial(_item, made, fmt) for path, fmt in bulletins.paths(report, plan).items()}
+    # made in a forked process, so that this one never starts the chart renderer's threads (the next full
+    # build forks its page worker from here)
+    files = Ahead(jobs, parallel=not drawn_here())
+    try:
+        return {path: files[path] for path in jobs}
+    finally:
+        files.close()
+
+
+def _maker(report: Report, site: Site, site_name: str, plan: bulletins.Plan | None = None) -> PageMaker:
     templates = site.root / site.config.templates_dir if site.config.templates_dir else None
-    return PageMaker(report, templates, site_name)
+    links = bulletins.paths(report, plan) if plan is not None else {}
+    return PageMaker(report, templates, site_name, links)
 
 
 def _unstamped(content: str | bytes, stamp: tuple[str, ...]) -> str | bytes:

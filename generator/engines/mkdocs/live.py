@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ...loading.loader import load_report
 from ...text.catalogue import say
-from ...writing.output import compose, nav, regenerate
+from ...writing.output import compose, nav, regenerate, remake_bulletin
 from . import pagefind
 from .internals import rebuild_pages
 
@@ -96,8 +96,24 @@ class LastBuild:
         rebuild = self._rebuild_pages(rebuild)
         if site.config.search == "pagefind" and rebuild:  # after the reload: it reads every page again
             threading.Thread(target=_reindex, args=(config.site_dir,), daemon=True).start()
+        if output.bulletin is not None and output.bulletin.formats:  # seconds of typesetting: after the reload too
+            threading.Thread(target=self._remake_bulletin, args=(output,), daemon=True).start()
         log.info(say("quick-rebuild", site.language, count=len(rebuild), seconds=f"{time.monotonic() - start:.2f}"))
         return True
+
+    def _remake_bulletin(self, output) -> None:
+        """The bulletin's files for the edited data, written over the previous ones when they are made (unless
+        a later edit has replaced the output meanwhile)."""
+        with _bulletin_lock:
+            try:
+                made = remake_bulletin(output)
+            except Exception as exc:  # noqa: BLE001 - the preview goes on; the next full build reports it
+                log.warning(str(exc))
+                return
+            if self.plugin.output is not output:
+                return
+            output.files.update(made)
+            write_late(output, Path(self.config.site_dir))
 
     def _rebuild_pages(self, files) -> list:
         """MkDocs' steps for ``files`` (and the tag listings that show their titles); the pages rebuilt."""
@@ -115,6 +131,7 @@ class LastBuild:
 
 
 _indexing = threading.Lock()
+_bulletin_lock = threading.Lock()
 
 
 def _reindex(site_dir: str) -> None:
@@ -123,6 +140,14 @@ def _reindex(site_dir: str) -> None:
             pagefind.index_site(site_dir)
         except (OSError, RuntimeError) as exc:
             log.warning(str(exc))
+
+
+def write_late(output, site_dir: Path) -> None:
+    """The files the output makes last (the bulletin), into the built site."""
+    for path in output.late:
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(_bytes(output.files[path]))
 
 
 def _has_figures(file, plugin) -> bool:

@@ -16,6 +16,7 @@ from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from ...bulletin.make import BulletinError
 from ...loading.loader import load_report
 from ...rendering.footer import site_footer
 from ...rendering.prose import ProseError
@@ -26,7 +27,7 @@ from ...writing.output import CSS, JS, compose, generate, nav, own_pages
 from ...writing.place import Place, PublishError, check, mark_site
 from . import pagefind, pagehooks, photomarkup
 from .internals import generated_file, replace_builder, search_settings, turn_off_search
-from .live import LastBuild
+from .live import LastBuild, write_late
 from .notfound import not_found_template
 from .search import LARGE, SEARCH_FIELDS, SEARCH_SEPARATOR
 
@@ -98,7 +99,12 @@ class ProgressPlugin(BasePlugin):
                 log.info(say("suggest-pagefind", self.site.language, projects=len(r.projects)))
         if r.photos:
             photomarkup.on_config(config)
-        self.output = generate(self.report, self.site, config.site_name, ahead=cores() > 1)
+        try:
+            self.output = generate(self.report, self.site, config.site_name, ahead=cores() > 1)
+        except BulletinError as exc:
+            raise PluginError("\n".join(p.format(self.site.language, code=True) for p in exc.problems)) from None
+        for problem in self.output.problems:
+            log.warning(problem.format(self.site.language, code=True))
         self.date = self._date(r)
         self._bar = None
         if sys.stderr.isatty() and len(r.projects) > 200:  # a long build's progress: each generated page
@@ -194,6 +200,9 @@ class ProgressPlugin(BasePlugin):
         if not (custom and (Path(custom) / "404.html").is_file()):
             env.loader = ChoiceLoader([DictLoader({"404.html": not_found_template(self.site.language)}), env.loader])
         self.env = env
+        # links to them are checked by now; MkDocs would copy them next, before rendering any page
+        for file in [f for f in files if f.src_uri in self.output.late]:
+            files.remove(file)
         return env
 
     def on_nav(self, nav, config, files):
@@ -205,6 +214,7 @@ class ProgressPlugin(BasePlugin):
 
     def on_post_build(self, config):
         mark_site(Path(config.site_dir))
+        write_late(self.output, Path(config.site_dir))
         self.output.close()
         if self._bar is not None:
             self._bar.close()

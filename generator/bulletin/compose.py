@@ -1,0 +1,256 @@
+"""The bulletin (通报) of one report, as a :class:`~.document.Bulletin`: what an office sends its leaders each
+month or quarter. Every figure comes from the same definitions as the site's pages (cards, lights, rankings,
+changes), so the printed copy and the website never disagree."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from markupsafe import Markup
+
+from ..contract.amounts import NOT_REPORTED
+from ..contract.vocab import Stage
+from ..figures import lights, metrics, rankings
+from ..figures.changes import period_changes, summary_line
+from ..model.report import Project, Report
+from ..rendering import charts as ch
+from ..rendering.formatting import Formatter
+from ..rendering.judging import Judge
+from ..rendering.lamps import SHAPES, word
+from ..rendering.pages import report_stages
+from . import pictures
+from .document import Block, Bulletin, Chart, Figure, FigureList, Heading, Paragraph, Section, Table
+
+
+def compose(report: Report, office: str = "", title: str | None = None, scope: str | None = None,
+            lead: tuple[Block, ...] = (), foreword: tuple[Section, ...] = (), charts: bool = True) -> Bulletin:
+    """The bulletin of ``report`` (already narrowed to its scope and period): cover, headline figures,
+    lights, the red and yellow projects, rankings, clusters, stages, changes and the methodology.
+    ``lead`` and ``foreword``: the office's own opening words and sections, placed before the generated ones."""
+    fmt = Formatter.of(report)
+    judge = Judge(report, fmt)
+    b = _Composer(report, fmt, judge, charts)
+    period = judge.span_label()
+    sections = [*foreword, b.overview(), b.lights(), b.watch(), b.rankings(), b.clusters(), b.stages(),
+                b.changes(), b.method()]
+    sections = [s for s in sections if s is not None]
+    numerals = fmt.t("bulletin_numerals")
+    numbered = tuple(Section(fmt.t("bulletin_numbered", n=numerals[i] if i < len(numerals) else i + 1, title=s.title),
+                             s.blocks) for i, s in enumerate(sections))
+    title = title or fmt.t("bulletin_title")
+    subtitle = fmt.t("bulletin_subtitle", period=period, scope=scope) if scope else period
+    dated = fmt.t("bulletin_dated", date=fmt.date(_partial(report.as_of))) if report.as_of else ""
+    header = f"{office} {title}" if office else title
+    words = {"contents": fmt.t("bulletin_contents"), "page": fmt.t("bulletin_page", page="{page}"),
+             "indent": int(fmt.t("bulletin_indent"))}
+    return Bulletin(report.language, office, title, subtitle, period, report.as_of, dated, header, numbered, words, lead)
+
+
+def _partial(date):
+    from ..contract.dates import PartialDate
+
+    return PartialDate(date.year, date.month, date.day)
+
+
+def plain(value) -> str:
+    """A card's value as text: shapes and words of lights, without the page's markup."""
+    return Markup(value).striptags() if isinstance(value, Markup) else str(value)
+
+
+class _Composer:
+    def __init__(self, report: Report, fmt: Formatter, judge: Judge, charts: bool):
+        self.r, self.f, self.judge, self.draw = report, fmt, judge, charts
+        self.projects = list(report.projects.values())
+        self.year = report.current_year
+        self.summary = metrics.summarize(self.projects, self.year)
+        self.checks = {p.id: lights.project_light(p, report) for p in self.projects}
+
+    # -- words shared by the sections -----------------------------------------------
+    def lamp(self, light: lights.Light | None) -> str:
+        return f"{SHAPES[light]}{word(light, self.r.language)}" if light else self.f.t("light_none")
+
+    def sentence(self, projects: list[Project], summary: metrics.Summary) -> str:
+        return self.judge.sentence(projects, summary)
+
+    def bands(self) -> str:
+        """The light bands in words, as the settings give them."""
+        rule, f = self.r.lights, self.f
+        key = "bulletin_bands_at" if rule.green_within == 0 else "bulletin_bands_within"
+        return f.t(key, green=f.number(rule.green_within, 0), yellow=f.number(rule.yellow_within, 0))
+
+    def amount_header(self, key: str, **params) -> str:
+        return self.f.t("header-with-unit", label=self.f.t(key, **params), unit=self.f.unit)
+
+    def total(self, s) -> str:
+        return self.f.total(s, unit=False)
+
+    def chart(self, made: ch.Chart | None) -> list[Block]:
+        if made is None or not self.draw:
+            return []
+        svg, png = pictures.drawn(made.spec)
+        return [Chart(made.title, made.description, svg, png)]
+
+    # -- sections ------------------------------------------------------------------
+    def overview(self) -> Section:
+        f, r = self.f, self.r
+        start = metrics.start_rate(r)
+        cards = self.judge.judged(self.projects, self.summary, start)["figure_cards"]
+        blocks: list[Block] = [Paragraph(self.sentence(self.projects, self.summary)),
+                               FigureList(tuple(Figure(c.label, plain(c.value), c.note) for c in cards))]
+        stages = metrics.stage_summaries(r)
+        if stages:
+            rows = tuple((f.t(f"stage_{s.stage.value}" if s.stage else "stage_none"), str(s.summary.count),
+                          self.total(s.summary.annual_planned), self.total(s.summary.annual_completed),
+                          f.ratio(s.summary.completion_rate)) for s in stages)
+            blocks.append(Table((f.t("bulletin_stage"), f.t("project_count"), self.amount_header("year-planned", year=self.year),
+                                 self.amount_header("bulletin_completed"), f.t("completion_rate")),
+                                rows, (2, 1, 1.5, 1.5, 1.2), (False, True, True, True, True), f.t("bulletin_by_stage")))
+        groups = {}
+        for p in self.projects:
+            if p.cluster_id:
+                groups.setdefault(r.clusters[p.cluster_id].name, []).append(p)
+        blocks += self.chart(ch.investment_by(groups, f, "cluster-investment", "chart_cluster_investment"))
+        blocks += self.chart(ch.status_breakdown(self.projects, f))
+        return Section(f.t("overview"), tuple(blocks))
+
+    def lights(self) -> Section | None:
+        f, r = self.f, self.r
+        counts = {light: sum(c.light is light for c in self.checks.values()) for light in lights.Light}
+        if not any(counts.values()):
+            return None
+        share = lights.schedule_share(r.as_of)
+        rule = f.t("bulletin_rule", share=f.ratio(metrics.Ratio(share)) if share is not None else f.t("not_reported"),
+                   bands=self.bands())
+        lit = sum(counts.values())
+        rows = tuple((self.lamp(light), str(counts[light]), f.ratio(metrics.Ratio(Decimal(counts[light]) / lit)))
+                     for light in (lights.Light.GREEN, lights.Light.YELLOW, lights.Light.RED))
+        unlit = len(self.projects) - lit
+        note = f.t("bulletin_unlit", n=unlit) if unlit else None
+        table = Table((f.t("lights_heading"), f.t("project_count"), f.t("bulletin_share")), rows, (1, 1, 1),
+                      (False, True, True), note=note)
+        return Section(f.t("lights_heading"), (Paragraph(rule), table))
+
+    def watch(self) -> Section | None:
+        f, labels = self.f, self.judge.labels
+        if not any(c.light is not None for c in self.checks.values()):
+            return None
+        behind = sorted((p for p in self.projects if self.checks[p.id].light and self.checks[p.id].light.behind),
+                        key=lambda p: (self.checks[p.id].light is not lights.Light.RED, self.checks[p.id].gap_points or 0))
+        if not behind:
+            return Section(f.t("watch_heading"), (Paragraph(f.t("bulletin_none_behind")),))
+        rows = tuple((str(i), p.name, self.lamp(self.checks[p.id].light),
+                      f.ratio(metrics.Ratio(self.checks[p.id].rate)) if self.checks[p.id].rate is not None else f.t("not_reported"),
+                      p.issues or "", p.department or "", p.leader or "") for i, p in enumerate(behind, 1))
+        table = Table((f.t("bulletin_serial"), labels["name"], f.t("lights_heading"), f.t("completion_rate"),
+                       labels["issues"], labels["department"], labels["leader"]),
+                      rows, (0.8, 3, 1, 1.1, 4, 1.6, 1.2), (True, False, False, True, False, False, False))
+        return Section(f.t("watch_heading"), (Paragraph(f.t("bulletin_watch_intro", n=len(behind))), table))
+
+    def rankings(self) -> Section | None:
+        f, labels = self.f, self.judge.labels
+        blocks: list[Block] = []
+        for league in rankings.leagues(self.r):
+            name = f.t("cluster") if league.dimension == "cluster" else labels[league.dimension]
+            rows = tuple((str(row.rank or "—"), self.group(league.dimension, row.key), str(row.summary.count),
+                          self.total(row.summary.annual_planned), self.total(row.summary.annual_completed),
+                          f.ratio(row.summary.completion_rate),
+                          *(str(row.lights[light]) for light in (lights.Light.RED, lights.Light.YELLOW, lights.Light.GREEN)))
+                         for row in league.rows)
+            blocks += [Heading(f.t("by_" + league.dimension)),
+                       Table((f.t("rank"), name, f.t("project_count"), self.amount_header("year-planned", year=self.year),
+                              self.amount_header("bulletin_completed"), f.t("completion_rate"),
+                              self.lamp(lights.Light.RED), self.lamp(lights.Light.YELLOW), self.lamp(lights.Light.GREEN)),
+                             rows, (0.7, 3, 0.9, 1.4, 1.4, 1.2, 0.9, 0.9, 0.9),
+                             (True, False, True, True, True, True, True, True, True))]
+        if not blocks:
+            return None
+        return Section(f.t("rankings"), (Paragraph(f.t("rankings_intro")), *blocks))
+
+    def group(self, dimension: str, key: str | None) -> str:
+        if key is None:
+            return self.f.t("group_empty")
+        if dimension == "cluster":
+            return self.r.clusters[key].name
+        if dimension == "stage":
+            return self.f.t("stage_" + key)
+        return key
+
+    def project_table(self, projects: list[Project]) -> Table:
+        f, labels = self.f, self.judge.labels
+        rows = []
+        for i, p in enumerate(projects, 1):
+            planned, completed = metrics.annual_figures(p, self.year) if self.year else (NOT_REPORTED, NOT_REPORTED)
+            check = self.checks[p.id]
+            rows.append((str(i), p.name, f.t(f"st_{p.status.value}" if p.status else "st_none"),
+                         f.amount(planned, unit=False), f.amount(completed, unit=False),
+                         f.ratio(metrics.Ratio(check.rate)) if check.rate is not None else f.t("not_reported"),
+                         self.lamp(check.light), p.department or ""))
+        return Table((f.t("bulletin_serial"), labels["name"], f.t("status"), self.amount_header("year-planned", year=self.year),
+                      self.amount_header("bulletin_completed"), f.t("completion_rate"), f.t("lights_heading"),
+                      labels["department"]), tuple(rows), (0.8, 3.4, 1.1, 1.3, 1.3, 1.1, 1, 1.6),
+                     (True, False, False, True, True, True, False, False))
+
+    def clusters(self) -> Section | None:
+        f, r = self.f, self.r
+        groups = [(c.name, r.projects_in(cluster_id=cid)) for cid, c in r.clusters.items()]
+        unassigned = [p for p in self.projects if p.cluster_id is None]
+        if unassigned and groups:
+            groups.append((f.t("unknown_cluster"), unassigned))
+        groups = [(name, ps) for name, ps in groups if ps]
+        if not groups:
+            return None
+        blocks: list[Block] = []
+        for name, projects in groups:
+            summary = metrics.summarize(projects, self.year)
+            blocks += [Heading(name), Paragraph(self.sentence(projects, summary)), self.project_table(projects)]
+        return Section(f.t("bulletin_clusters"), tuple(blocks))
+
+    def stages(self) -> Section | None:
+        f, r = self.f, self.r
+        stages = report_stages(r)
+        if not stages:
+            return None
+        blocks: list[Block] = []
+        for stage in stages:
+            projects = [p for p in self.projects if p.stage is stage]
+            blocks += [Heading(f.t(f"stage_title_{stage.value}")),
+                       Paragraph(self.sentence(projects, metrics.summarize(projects, self.year)))]
+            if stage is Stage.NEW:
+                start = metrics.start_rate(r)
+                if start.rate.value is not None:
+                    blocks.append(Paragraph(f.t("bulletin_start_rate", rate=f.ratio(start.rate), due=start.due,
+                                                started=start.started)))
+        return Section(f.t("bulletin_stages"), tuple(blocks))
+
+    def changes(self) -> Section | None:
+        f = self.f
+        changes = period_changes(self.r)
+        if changes is None:
+            return None
+        blocks: list[Block] = [Paragraph(summary_line(changes, f))]
+        if changes.appeared:
+            blocks += [Heading(f.t("appeared")), Paragraph(f.join(p.name for p in changes.appeared))]
+        if changes.previous is not None:
+            before, after = f.period(changes.previous), f.period(changes.latest)
+            if changes.status:
+                blocks += [Heading(f.t("status_changed")),
+                           Table((self.judge.labels["name"], before, after),
+                                 tuple((p.name, f.t(f"st_{a.value}" if a else "st_none"), f.t(f"st_{b.value}" if b else "st_none"))
+                                       for p, a, b in changes.status), (3, 1, 1), (False, False, False))]
+            if changes.lights:
+                blocks += [Heading(f.t("lights_changed")),
+                           Table((self.judge.labels["name"], before, after),
+                                 tuple((p.name, self.lamp(a), self.lamp(b)) for p, a, b in changes.lights),
+                                 (3, 1, 1), (False, False, False))]
+        return Section(f.t("changes"), tuple(blocks))
+
+    def method(self) -> Section:
+        f, r = self.f, self.r
+        blocks: list[Block] = [Paragraph(f.t("bulletin_method_rate")), Paragraph(f.t("bulletin_method_share")),
+                               Paragraph(f.t("bulletin_method_lights", bands=self.bands())),
+                               Paragraph(f.t("bulletin_method_partial"))]
+        rows = tuple((s.name or s.label, str(s.rows)) for s in r.sources)
+        if rows:
+            blocks.append(Table((f.t("bulletin_source"), f.t("bulletin_rows")), rows, (4, 1), (False, True),
+                                f.t("bulletin_sources")))
+        return Section(f.t("bulletin_method"), tuple(blocks))

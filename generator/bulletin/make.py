@@ -1,0 +1,127 @@
+"""Making a report's bulletins: what is checked before anything is written (the fonts, the office's own words
+and their figures), then the files themselves, by format."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model.report import Report
+from ..rendering.prose import Figures, ProseError
+from ..settings.config import Site
+from ..text.problems import Problem, ProblemLog
+from .compose import compose
+from .scope import Scope, narrowed
+from .typeset import Fonts, FontsMissing, find_fonts
+from .words import own_words
+
+FORMATS = ("pdf", "docx")
+DEFAULT_TEXT = "bulletin.md"
+
+
+class BulletinError(Exception):
+    """The bulletin cannot be made as asked: the problems say where and why."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(p.format(code=True) for p in problems))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One bulletin, checked and ready to make."""
+
+    scope: Scope
+    formats: tuple[str, ...]
+    fonts: Fonts | None
+    office: str
+    title: str | None
+    text: str | None  # the office's own words (Markdown)
+    text_name: str | None
+    charts: bool = True
+    problems: tuple[Problem, ...] = field(default=(), compare=False)  # warnings: what it left out and why
+
+
+def plan(report: Report, site: Site, scope: Scope = Scope(), formats: tuple[str, ...] | None = None) -> Plan:
+    """Check what the bulletin of ``scope`` needs; :class:`BulletinError` when it cannot be made (a scope the
+    data does not have, a figure in the office's words that cannot be filled). Without CJK fonts the PDF is
+    left out with a warning (the Word copy needs none)."""
+    settings = site.config.bulletin
+    formats = tuple(settings.formats if formats is None else formats)
+    narrowed(report, scope)  # a scope the data does not have fails here, before anything is written
+    log, fonts = ProblemLog(site.config.ignore), None
+    if "pdf" in formats:
+        try:
+            fonts = find_fonts(settings.fonts)
+        except FontsMissing as exc:
+            log.add("bulletin-fonts", folders=exc.folders)
+            formats = tuple(f for f in formats if f != "pdf")
+    text, name = _own_text(site, log)
+    if text is not None:
+        try:
+            own_words(text, _figures(report), charts=False)
+        except ProseError as exc:
+            for line, code, reason in exc.failures:
+                log.add("bulletin-text", file=name, row=line, value=code, reason=reason)
+    if log.errors:
+        raise BulletinError(log.errors)
+    return Plan(scope, formats, fonts, settings.office or site.config.office or "", settings.title, text, name,
+                settings.charts, tuple(log.problems))
+
+
+def _own_text(site: Site, log: ProblemLog) -> tuple[str | None, str | None]:
+    name = site.config.bulletin.text
+    path = site.data_dir / (name or DEFAULT_TEXT)
+    if not path.is_file():
+        if name:
+            log.add("bulletin-text-missing", file=name)
+        return None, None
+    return path.read_text(encoding="utf-8-sig"), path.name
+
+
+def _figures(report: Report) -> Figures:
+    from ..rendering.pages import PageMaker
+
+    maker = PageMaker(report)
+    return Figures(report, maker.fmt, _no_inline_chart, maker.by_cluster)
+
+
+def _no_inline_chart(chart):
+    raise ValueError("[[ chart ]]: " + chart.title)
+
+
+def paths(report: Report, plan: Plan, folder: str = "downloads") -> dict[str, str]:
+    """Docs-relative path -> format of each file the plan makes: ``downloads/bulletin-2024-10.pdf``."""
+    slug = plan.scope.slug(narrowed(report, plan.scope)[0])
+    return {f"{folder}/bulletin-{slug}.{fmt}": fmt for fmt in plan.formats}
+
+
+def made(report: Report, plan: Plan) -> dict[str, bytes]:
+    """Format -> bytes of the plan's bulletin."""
+    from . import typeset, word
+
+    scoped, scope_words = narrowed(report, plan.scope)
+    lead, foreword = own_words(plan.text, _figures(scoped), plan.charts) if plan.text else ((), ())
+    document = compose(scoped, plan.office, plan.title, scope_words, lead, foreword, plan.charts)
+    out = {}
+    if "pdf" in plan.formats:
+        out["pdf"] = typeset.pdf(document, plan.fonts)
+    if "docx" in plan.formats:
+        out["docx"] = word.docx(document)
+    return out
+
+
+def write(report: Report, plan: Plan, out: Path) -> list[Path]:
+    """The plan's files in the folder ``out``, each written whole beside its place and then moved into it
+    (a reader never opens half a file; a failed run leaves the previous one)."""
+    files = made(report, plan)
+    written = []
+    for path, fmt in paths(report, plan, folder="").items():
+        target = out / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.partial")
+        partial.write_bytes(files[fmt])
+        os.replace(partial, target)
+        written.append(target)
+    return written

@@ -1,0 +1,92 @@
+"""What one bulletin covers: a period (the latest, or an earlier one of the progress table) and a scope (every
+project, one cluster, or one 责任单位). Each narrows the report before the bulletin is composed, so every figure
+in it is the same figure the site would show for those projects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from ..contract.amounts import NOT_REPORTED
+from ..contract.marks import InvalidValue, fold
+from ..contract.periods import Period, parse_period
+from ..model.report import Report
+from ..text.catalogue import join, say
+
+
+class ScopeError(ValueError):
+    """A period, cluster or 责任单位 the data does not have; the message lists those it has."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    period: str | None = None  # as a table writes it: 2024-10, 2024年10月, 2024Q3 …; default the latest
+    cluster: str | None = None  # a cluster's id or name
+    department: str | None = None  # a 责任单位 as the data writes it
+
+    def slug(self, report: Report) -> str:
+        """The scope in a file name: ``2024-10``, ``2024-10-C01``."""
+        period = report.latest_period.key if report.latest_period else (str(report.current_year or ""))
+        return "-".join(part for part in (period, self.cluster, self.department) if part)
+
+
+def narrowed(report: Report, scope: Scope) -> tuple[Report, str | None]:
+    """The report the bulletin of ``scope`` is made from, and the scope in words (None: every project)."""
+    language = report.language
+    if scope.period:
+        report = as_at(report, _period(report, scope.period))
+    words = []
+    if scope.cluster:
+        cid = scope.cluster if scope.cluster in report.clusters else next(
+            (c.id for c in report.clusters.values() if fold(c.name) == fold(scope.cluster)), None)
+        if cid is None:
+            raise ScopeError(say("bulletin-no-cluster", language, wanted=scope.cluster,
+                                 choices=join(report.clusters, language)))
+        report = _only(report, lambda p: p.cluster_id == cid, clusters={cid: report.clusters[cid]})
+        words.append(report.clusters[cid].name)
+    if scope.department:
+        departments = sorted({p.department for p in report.projects.values() if p.department})
+        wanted = next((d for d in departments if fold(d) == fold(scope.department)), None)
+        if wanted is None:
+            raise ScopeError(say("bulletin-no-department", language, wanted=scope.department,
+                                 choices=join(departments, language)))
+        report = _only(report, lambda p: p.department == wanted)
+        words.append(wanted)
+    return report, (say("bulletin-scope-join", language).join(words) or None)
+
+
+def _period(report: Report, text: str) -> Period:
+    try:
+        wanted = parse_period(text)
+    except InvalidValue:
+        wanted = None
+    if wanted not in report.periods:
+        raise ScopeError(say("bulletin-no-period", report.language, wanted=text,
+                             choices=join((p.key for p in report.periods), report.language)))
+    return wanted
+
+
+def _only(report: Report, keep, clusters=None) -> Report:
+    projects = {pid: p for pid, p in report.projects.items() if keep(p)}
+    return replace(report, projects=MappingProxyType(projects),
+                   clusters=MappingProxyType(dict(clusters if clusters is not None else report.clusters)))
+
+
+def as_at(report: Report, period: Period) -> Report:
+    """The report as it stood at the end of ``period``: the progress table's rows up to it, the year's
+    completion summed from them, each project's status as of its last row, and the projects not yet
+    reported then left out. The projects table's own completed figure is later than the period, so it is
+    not used."""
+    if period == report.latest_period:
+        return report
+    projects = {}
+    for pid, p in report.projects.items():
+        entries = tuple(e for e in p.progress if e.period.end <= period.end)
+        if p.progress and not entries:
+            continue  # first reported after the period
+        status = next((e.status for e in reversed(entries) if e.status), p.status)
+        projects[pid] = replace(p, progress=entries, status=status, annual_completed_investment=NOT_REPORTED,
+                                current_year=None)
+    return Report.assemble(report.currency, report.display_unit, projects, report.clusters, report.indicators,
+                           report.sources, as_of=period.end, language=report.language, unit_factor=report.unit_factor,
+                           completed_span=None, lights=report.lights, photos=report.photos, boundary=report.boundary)

@@ -1,0 +1,200 @@
+"""The bulletin (通报) as an office sends it: the PDF and the Word copy opened by real readers (pypdf,
+python-docx), their figures against the site's, scopes, the office's own words, and rows that never split."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from generator import load_report, load_site
+from generator.figures import metrics
+from generator.rendering.formatting import Formatter
+from generator.rendering.judging import Judge
+
+from .conftest import ROOT
+from .sites import copy_sample, run, text_of
+
+NAMESPACE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def squeezed(text: str) -> str:
+    """Text without whitespace (a PDF's text has spaces between Chinese and digits, and breaks lines)."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_pages(path: Path) -> list[str]:
+    return [squeezed(page.extract_text()) for page in PdfReader(path).pages]
+
+
+@pytest.fixture(scope="module")
+def report():
+    return load_report(load_site(ROOT / "mkdocs.yml")).report
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """The sample's bulletin, made twice."""
+    folders = [tmp_path_factory.mktemp(f"bulletin{i}") for i in range(2)]
+    for folder in folders:
+        result = run("bulletin", "-o", folder)
+        assert result.stdout.split() == [str(folder / "bulletin-2022Q3.pdf"), str(folder / "bulletin-2022Q3.docx")]
+    return folders
+
+
+def watch_names(report) -> list[str]:
+    """The home page's 重点关注 list, as the site's pages make it."""
+    projects = list(report.projects.values())
+    judged = Judge(report, Formatter.of(report)).judged(projects, metrics.summarize(projects, report.current_year))
+    return [p.name for p, _, _ in judged["watch"]]
+
+
+def test_the_pdf_says_what_the_site_says(made, report):
+    pages = pdf_pages(made[0] / "bulletin-2022Q3.pdf")
+    assert 4 <= len(pages) <= 12
+    text = "".join(pages)
+    assert "重点项目建设进展情况通报" in pages[0] and "2022年三季度" in pages[0] and "数据截至2022年9月30日" in pages[0]
+    projects = list(report.projects.values())
+    sentence = Judge(report, Formatter.of(report)).sentence(projects, metrics.summarize(projects, report.current_year))
+    assert squeezed(sentence) in text
+    assert "完成年度计划71.2%，低于序时进度3.8个百分点；红灯1个、黄灯4个、绿灯7个。" in text
+    names = watch_names(report)
+    assert len(names) == 5
+    positions = [text.index(squeezed(n)) for n in names]
+    assert positions == sorted(positions)  # red first, then furthest behind, as on the home page
+    for title in ("一、总体情况", "三、重点关注（红灯、黄灯项目）", "四、排名", "按责任单位", "五、分产业集群情况", "六、本期变化", "七、说明"):
+        assert title in text
+    assert "第1页" in pages[1] and "第2页" in pages[2]  # page numbers from the first page after the cover
+
+
+def test_the_pdf_embeds_its_cjk_fonts_and_draws_charts_as_vectors(made):
+    reader = PdfReader(made[0] / "bulletin-2022Q3.pdf")
+    fonts = {}
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            fonts[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), fonts
+    assert any("CJK" in name for name in fonts)
+    overview = reader.pages[1]  # its two charts: bars drawn as paths, not pictures
+    assert not overview.images
+    operators = re.findall(rb"\s([a-zA-Z*]{1,3})\n", overview.get_contents().get_data())
+    assert operators.count(b"l") >= 40 and operators.count(b"f") >= 10  # lines of axes and grid, filled bars
+
+
+def test_two_runs_make_the_same_bytes(made):
+    for name in ("bulletin-2022Q3.pdf", "bulletin-2022Q3.docx"):
+        assert (made[0] / name).read_bytes() == (made[1] / name).read_bytes(), name
+
+
+def test_the_word_copy_has_headings_and_tables_whose_header_repeats_and_rows_never_split(made, report):
+    document = docx.Document(made[0] / "bulletin-2022Q3.docx")
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:3] == ["一、总体情况", "二、亮灯情况", "三、重点关注（红灯、黄灯项目）"] and headings[-1] == "七、说明"
+    watch = next(t for t in document.tables if len(t.columns) == 7 and t.rows[0].cells[4].text == "存在问题及需协调事项")
+    assert [r.cells[1].text for r in watch.rows[1:]] == watch_names(report)
+    rows = watch._tbl.findall(f"{NAMESPACE}tr")
+    assert rows[0].find(f"{NAMESPACE}trPr/{NAMESPACE}tblHeader") is not None
+    assert all(r.find(f"{NAMESPACE}trPr/{NAMESPACE}cantSplit") is not None for r in rows)
+    assert all(r.find(f"{NAMESPACE}trPr/{NAMESPACE}tblHeader") is None for r in rows[1:])
+    assert len(document.inline_shapes) == 2 and all(s._inline.docPr.get("descr") for s in document.inline_shapes)
+    assert document.core_properties.title == "重点项目建设进展情况通报"
+    footer = document.sections[1].footer._element.xml
+    assert "PAGE" in footer and "第" in footer
+
+
+def test_a_cluster_a_department_and_an_earlier_period(tmp_path, report):
+    cid, cluster = next(iter(report.clusters.items()))
+    run("bulletin", "--cluster", cluster.name, "--format", "pdf", "-o", tmp_path)
+    text = "".join(pdf_pages(tmp_path / f"bulletin-2022Q3-{cluster.name}.pdf"))
+    inside = [p.name for p in report.projects.values() if p.cluster_id == cid]
+    outside = [p.name for p in report.projects.values() if p.cluster_id != cid]
+    assert inside and all(squeezed(n) in text for n in inside)
+    assert not any(squeezed(n) in text for n in outside)
+    assert f"2022年三季度·{cluster.name}" in text
+
+    department = next(p.department for p in report.projects.values() if p.department)
+    run("bulletin", "--department", department, "--format", "docx", "-o", tmp_path)
+    names = {c.text for t in docx.Document(tmp_path / f"bulletin-2022Q3-{department}.docx").tables for r in t.rows
+             for c in r.cells}
+    assert {p.name for p in report.projects.values() if p.department == department} <= names
+    assert not {p.name for p in report.projects.values() if p.department != department} & names
+
+    run("bulletin", "--period", "2022年二季度", "--format", "pdf", "-o", tmp_path)
+    text = "".join(pdf_pages(tmp_path / "bulletin-2022Q2.pdf"))
+    assert "2022年二季度" in text and "序时进度为50.0%" in text and "2022年三季度" not in text
+
+    failed = run("bulletin", "--cluster", "没有的集群", "-o", tmp_path, check=False)
+    assert failed.returncode == 1 and f"没有这个产业集群：没有的集群（数据中有：{cid}" in failed.stderr
+    failed = run("bulletin", "--period", "2031-01", "-o", tmp_path, check=False)
+    assert failed.returncode == 1 and "数据中没有这个报告期：2031-01（数据中有：2021、2022Q1、2022Q2、2022Q3）" in failed.stderr
+
+
+def test_the_offices_words_and_the_sites_words_are_the_same_and_a_bad_figure_stops_the_build(tmp_path):
+    site = copy_sample(tmp_path / "src")
+    (site / "data" / "bulletin.md").write_text(
+        "今年以来，全区上下**攻坚克难**，本期[[ count ]]个项目报送进度。\n\n[[ summary ]]\n\n"
+        "## 下一步工作\n\n加快[[ count cluster=machinery ]]个机械装备项目建设。\n\n[[ chart status ]]\n", encoding="utf-8")
+    (site / "docs" / "words.md").write_text("# 本期概况\n\n[[ summary ]]\n\n[[ changes ]]\n", encoding="utf-8")
+    run("build", "--strict", "-d", tmp_path / "out", cwd=site)
+    out = tmp_path / "out"
+    pdf = out / "downloads" / "bulletin-2022Q3.pdf"
+    pages = pdf_pages(pdf)
+    assert "今年以来，全区上下攻坚克难，本期26个项目报送进度。" in pages[1]  # before 一、, emphasis marks gone
+    page = squeezed(text_of((out / "words" / "index.html").read_text(encoding="utf-8")))
+    sentence = re.search(r"2022年三季度，26个项目.*?绿灯\d+个。", page).group(0)
+    assert sentence in pages[1]
+    text = "".join(pages)
+    assert "一、下一步工作" in text and "二、总体情况" in text and "加快4个机械装备项目建设。" in text
+    changes = re.search(r"本期（2022年三季度，对比2022年二季度）：.*?转为绿灯", page).group(0)
+    assert changes in text
+    document = docx.Document(out / "downloads" / "bulletin-2022Q3.docx")
+    assert len(document.inline_shapes) == 3  # the office's chart besides the two of the overview
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/bulletin-2022Q3.pdf"' in home and 'href="downloads/bulletin-2022Q3.docx"' in home
+    assert 'href="../downloads/bulletin-2022Q3.pdf"' in (out / "changes" / "index.html").read_text(encoding="utf-8")
+
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    (site / "data" / "bulletin.md").write_text("第一段。\n\n有[[ count cluster=没有 ]]个，[[ sum nothing ]]。\n",
+                                               encoding="utf-8")
+    failed = run("build", "-d", out, cwd=site, check=False)
+    assert failed.returncode == 1
+    assert "bulletin.md:3: [[ count cluster=没有 ]] 无法填写：cluster=没有: 未知 [bulletin-text]" in failed.stderr
+    assert "bulletin.md:3: [[ sum nothing ]] 无法填写" in failed.stderr
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before and pdf.read_bytes()[:4] == b"%PDF"
+
+
+def test_a_long_bulletin_never_splits_a_row_and_repeats_each_tables_header(tmp_path):
+    site = copy_sample(tmp_path / "src")
+    shutil.rmtree(site / "data")
+    subprocess.run([sys.executable, "-m", "generator.starter.synth", "--projects", "300", "--clusters", "6",
+                    "--out", str(site / "data")], check=True)
+    run("bulletin", "--format", "pdf", "-o", tmp_path, cwd=site)
+    pages = pdf_pages(tmp_path / "bulletin-2024-12.pdf")
+    assert 15 <= len(pages) <= 60
+    names = [squeezed(row.split(",")[1]) for row in (site / "data" / "projects.csv").read_text(encoding="utf-8").splitlines()[1:]]
+    for name in names:
+        assert any(name in page for page in pages), name  # each name whole on one page: its row is not split
+    listing = [page for page in pages[1:] if re.search(r"（P\d{5}）", page)]
+    assert len(listing) > 10 and all("项目名称" in page for page in listing)  # every page of a list has its header
+
+
+def test_without_cjk_fonts_the_word_copy_is_made_and_the_pdf_left_out_with_a_warning(tmp_path):
+    site = copy_sample(tmp_path / "src")
+    (tmp_path / "no-fonts").mkdir()
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - progress:\n", f"  - progress:\n      bulletin:\n        fonts: [{tmp_path / 'no-fonts'}]\n", 1), encoding="utf-8")
+    result = run("bulletin", "-o", tmp_path / "out", cwd=site)
+    assert "找不到中文字体，未生成通报 PDF（Word 版照常生成）" in result.stderr and "[bulletin-fonts]" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["bulletin-2022Q3.docx"]
+    docx.Document(io.BytesIO((tmp_path / "out" / "bulletin-2022Q3.docx").read_bytes()))
