@@ -4,6 +4,10 @@ light palette the site's script uses, as SVG (vector, for the PDF) and PNG (for 
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
+
+from ..rendering.bundle import cached
 
 #: Width of a chart on an A4 page, in CSS pixels (the text block is about 16 cm).
 WIDTH = 560
@@ -38,11 +42,19 @@ def drawn_here() -> bool:
 
 
 def drawn(spec: dict) -> tuple[str, bytes]:
-    """The chart as SVG text and as a PNG at twice its size."""
+    """The chart as SVG text and as a PNG at twice its size (each kept in the user's cache by what it is
+    drawn from, so rebuilding unchanged data does not start the renderer)."""
     import vl_convert
 
-    global _drawn_here
-    _drawn_here = True
+    spec = printable(spec)
+    key = hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+    name = f"charts/{vl_convert.__version__}-{key}"
 
-    svg = vl_convert.vegalite_to_svg(printable(spec))
-    return svg, vl_convert.svg_to_png(svg, scale=2)
+    def started(make):  # what runs vl-convert marks this process (see drawn_here)
+        def run():
+            global _drawn_here
+            _drawn_here = True
+            return make()
+        return run
+    drawing = cached(name + ".svg", started(lambda: vl_convert.vegalite_to_svg(spec).encode("utf-8"))).decode("utf-8")
+    return drawing, cached(name + ".png", started(lambda: vl_convert.svg_to_png(drawing, scale=2)))
