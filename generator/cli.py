@@ -221,7 +221,7 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
     from .bulletin.make import BulletinError
 
     try:
-        output = generate_output(report, site, raw.get("site_name", ""))
+        output = generate_output(report, site, raw.get("site_name", ""), site_url=raw.get("site_url"))
     except BulletinError as exc:
         for p in exc.problems:
             click.echo(_line(p, site.language), err=True)

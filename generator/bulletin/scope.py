@@ -5,7 +5,6 @@ in it is the same figure the site would show for those projects."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 
 from ..contract.amounts import NOT_REPORTED
 from ..contract.marks import InvalidValue, fold
@@ -42,7 +41,7 @@ def narrowed(report: Report, scope: Scope) -> tuple[Report, str | None]:
         if cid is None:
             raise ScopeError(say("bulletin-no-cluster", language, wanted=scope.cluster,
                                  choices=join(report.clusters, language)))
-        report = _only(report, lambda p: p.cluster_id == cid, clusters={cid: report.clusters[cid]})
+        report = report.only(lambda p: p.cluster_id == cid, clusters=[cid])
         words.append(report.clusters[cid].name)
     if scope.department:
         departments = sorted({p.department for p in report.projects.values() if p.department})
@@ -50,9 +49,9 @@ def narrowed(report: Report, scope: Scope) -> tuple[Report, str | None]:
         if wanted is None:
             raise ScopeError(say("bulletin-no-department", language, wanted=scope.department,
                                  choices=join(departments, language)))
-        report = _only(report, lambda p: p.department == wanted)
+        report = report.only(lambda p: p.department == wanted)
         words.append(wanted)
-    return report, (say("bulletin-scope-join", language).join(words) or None)
+    return report, (say("title-join", language).join(words) or None)
 
 
 def _period(report: Report, text: str) -> Period:
@@ -64,12 +63,6 @@ def _period(report: Report, text: str) -> Period:
         raise ScopeError(say("bulletin-no-period", report.language, wanted=text,
                              choices=join((p.key for p in report.periods), report.language)))
     return wanted
-
-
-def _only(report: Report, keep, clusters=None) -> Report:
-    projects = {pid: p for pid, p in report.projects.items() if keep(p)}
-    return replace(report, projects=MappingProxyType(projects),
-                   clusters=MappingProxyType(dict(clusters if clusters is not None else report.clusters)))
 
 
 def as_at(report: Report, period: Period) -> Report:

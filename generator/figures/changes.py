@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 
 from ..contract.amounts import Total, total
@@ -24,13 +25,14 @@ class Changes:
     caught_up: list[Project] = field(default_factory=list)
 
 
-def period_changes(report: Report) -> Changes | None:
-    """The latest period against the one before; None when the data has no periods."""
+def period_changes(report: Report, period: Period | None = None) -> Changes | None:
+    """``period`` (default the latest) against the one before it; None when the data has no periods."""
     periods = report.periods
     if not periods:
         return None
-    latest = periods[-1]
-    previous = periods[-2] if len(periods) > 1 else None
+    at = periods.index(period) if period is not None else len(periods) - 1
+    latest = periods[at]
+    previous = periods[at - 1] if at > 0 else None
     changes = Changes(latest, previous)
     in_latest = []
     for p in report.projects.values():
@@ -44,7 +46,7 @@ def period_changes(report: Report) -> Changes | None:
         if before is not None and before.status and now.status and before.status is not now.status:
             changes.status.append((p, before.status, now.status))
         if previous is not None:
-            lit = {period: check.light for period, check in history(p, report)}
+            lit = _lights(report)[p.id]
             was, is_ = lit.get(previous), lit.get(latest)
             if was is not None and is_ is not None and was is not is_:
                 changes.lights.append((p, was, is_))
@@ -54,6 +56,17 @@ def period_changes(report: Report) -> Changes | None:
                     changes.caught_up.append(p)
     changes.completed = total(e.completed_investment for e in in_latest)
     return changes
+
+
+_HISTORIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _lights(report: Report) -> dict[str, dict[Period, Light]]:
+    """Each project's light per period, worked out once per report (a feed asks for every period)."""
+    if report not in _HISTORIES:
+        _HISTORIES[report] = {p.id: {period: check.light for period, check in history(p, report)}
+                              for p in report.projects.values() if p.progress}
+    return _HISTORIES[report]
 
 
 def summary_line(changes: Changes | None, fmt) -> str:

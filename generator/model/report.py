@@ -232,6 +232,13 @@ class Report:
         return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
                    as_of, periods, years, current, language, unit_factor, completed_span, lights, shown, boundary)
 
+    def only(self, keep, clusters: Iterable[str] | None = None) -> Report:
+        """This report with the projects ``keep`` accepts (and only the ``clusters`` named, when given): the
+        figures of a part (a cluster, a 责任单位) made exactly as the whole's."""
+        projects = {pid: p for pid, p in self.projects.items() if keep(p)}
+        shown = self.clusters if clusters is None else {cid: self.clusters[cid] for cid in clusters}
+        return replace(self, projects=MappingProxyType(projects), clusters=MappingProxyType(dict(shown)))
+
     @property
     def latest_period(self) -> Period | None:
         return self.periods[-1] if self.periods else None

@@ -83,7 +83,7 @@ class PageMaker:
     """Renders the pages of one report."""
 
     def __init__(self, report: Report, templates_dir: Path | None = None, site_name: str = "",
-                 bulletins: dict[str, str] | None = None):
+                 bulletins: dict[str, str] | None = None, feeds: tuple[str, ...] = ()):
         self.report = report
         self.fmt = Formatter.of(report)
         self.judge = Judge(report, self.fmt)
@@ -92,8 +92,9 @@ class PageMaker:
         self.stamps = self.stamp()  # the same on every page: the as-of line at the top, the sources at the foot
         #: what every page's words and figures depend on besides its context
         bulletins = tuple((Markup(path), say(f"bulletin_format_{fmt}", report.language)) for path, fmt in (bulletins or {}).items())
+        self.feeds = feeds
         self.shared = (report.language, report.currency, report.display_unit, report.unit_factor, site_name,
-                       templates_dir, bulletins)
+                       templates_dir, bulletins, feeds)
         loaders = [FileSystemLoader(str(templates_dir))] if templates_dir else []
         self.env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("generator.rendering", "templates")]),
                                finalize=show, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -117,7 +118,8 @@ class PageMaker:
                                 fields=self.judge.labels, unitless=without_unit,
                                 lamp=lambda light, text=None: lamp(light, language, text), cards=cards_html,
                                 rate_bar=self.judge.rate_bar, light_of=self.judge.lamp_of,
-                                completed_label=self.judge.completed_label, bulletins=bulletins)
+                                completed_label=self.judge.completed_label, bulletins=bulletins,
+                                feed=Markup(feeds[0]) if feeds else None)
 
     # -- helpers for templates ----------------------------------------------------
     def link(self, here: str, key: str) -> Markup:
@@ -293,7 +295,9 @@ class PageMaker:
         r = self.report
         projects = r.projects_in(cluster_id=cid)
         summary = metrics.cluster_summary(r, cid)
+        feed = f"feeds/{cid}.xml"
         return PageContext.of("cluster", self.paths[f"cluster:{cid}"], r.clusters[cid].name, report=r,
+                              cluster_feed=Markup(self.url(self.paths[f"cluster:{cid}"], feed)) if feed in self.feeds else None,
                               cluster=r.clusters[cid], projects=projects, summary=summary,
                               tags=[r.clusters[cid].name], **self.judge.judged(projects, summary))
 

@@ -19,6 +19,7 @@ from ..bulletin.pictures import drawn_here
 from ..model.report import Report
 from ..rendering.bundle import vega_bundle
 from ..rendering.downloads import export_files, export_paths
+from ..rendering.feed import atom, feed_paths
 from ..rendering.markup import h
 from ..rendering.pages import Page, PageMaker, report_stages
 from ..rendering.photos import photo_paths, same_copies, web_copy
@@ -71,7 +72,7 @@ def assets() -> dict[str, str]:
     return out
 
 
-def generate(report: Report, site: Site, site_name: str = "", ahead: bool = False) -> Output:
+def generate(report: Report, site: Site, site_name: str = "", ahead: bool = False, site_url: str | None = None) -> Output:
     """Every generated page, the assets and the downloads of ``report``, each made when first read.
 
     With ``ahead`` (for an engine's build, which reads them one by one while it renders) they are made by
@@ -87,12 +88,15 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
     jobs.update({path: functools.partial(_item, made, fmt) for path, fmt in late.items()})
     jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
     jobs.update({path: functools.partial(web_copy, photo, path) for path, photo in photo_paths(report).items()})
+    jobs.update({path: functools.partial(atom, report, site_name, site_url, path, cluster)
+                 for path, cluster in _feeds(report, site).items()})
     files = Ahead(jobs, parallel=ahead and not drawn_here())
     return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamps,
                   maker.shared, bulletin=plan, problems=plan.problems, late=tuple(late))
 
 
-def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> tuple[Output, set[str]]:
+def regenerate(old: Output, report: Report, site: Site, site_name: str = "",
+               site_url: str | None = None) -> tuple[Output, set[str]]:
     """The output for a changed ``report``, made from ``old`` by remaking only what the change can touch
     (every page but those of projects whose context is equal, and the downloads); and the generated paths
     whose content changed other than in the stamp line. For a fast preview: the bulletin's files stay as they
@@ -115,6 +119,7 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "") -> 
     files.update(export_files(report))
     files.update((path, old.files[path]) for path in ASSETS)
     files.update((path, old.files[path]) for path in bulletins.paths(report, plan) if path in old.files)
+    files.update((path, atom(report, site_name, site_url, path, cluster)) for path, cluster in _feeds(report, site).items())
     before = photo_paths(old.figures.report)
     files.update((path, old.files[path] if same_copies(before.get(path), photo) else web_copy(photo, path))
                  for path, photo in photo_paths(report).items())
@@ -144,7 +149,13 @@ def remake_bulletin(output: Output) -> dict[str, bytes]:
 def _maker(report: Report, site: Site, site_name: str, plan: bulletins.Plan | None = None) -> PageMaker:
     templates = site.root / site.config.templates_dir if site.config.templates_dir else None
     links = bulletins.paths(report, plan) if plan is not None else {}
-    return PageMaker(report, templates, site_name, links)
+    return PageMaker(report, templates, site_name, links, tuple(_feeds(report, site)))
+
+
+def _feeds(report: Report, site: Site) -> dict[str, str | None]:
+    """Each feed's path -> its cluster (None: the site's), as the ``feeds`` setting asks."""
+    setting = site.config.feeds
+    return {} if setting == "none" or not report.periods else feed_paths(report, clusters=setting == "clusters")
 
 
 def _unstamped(content: str | bytes, stamp: tuple[str, ...]) -> str | bytes:

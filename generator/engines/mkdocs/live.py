@@ -82,7 +82,7 @@ class LastBuild:
                 log.error(problem.format(site.language, code=True))
             return True  # the previous pages stay until the data is fixed
         report = loaded.report
-        output, changed = regenerate(plugin.output, report, site, config.site_name)
+        output, changed = regenerate(plugin.output, report, site, config.site_name, config.site_url)
         if set(output.files) != set(plugin.output.files) or (
                 nav(report, output, plugin.own, site.language) != nav(plugin.report, plugin.output, plugin.own, site.language)):
             return False

@@ -7,6 +7,8 @@
   title escaped, as generated pages have theirs in their front matter: the theme prints a heading's title
   through ``striptags``, which unescapes it.
 
+- Every page's head names the site's Atom feed of changes (``extra.progress_feed``), so a feed reader finds it.
+
 The MkDocs plugin calls these; the file is also a MkDocs hook on its own (``hooks:`` in mkdocs.yml), which
 ``generate --out`` copies into the project it writes. It needs nothing but Python and MarkupSafe.
 """
@@ -46,6 +48,28 @@ def escape_title(page) -> None:
         shown = Markup(page.title).striptags()  # what the theme would print, unescaped
         if shown != page.title or any(c in shown for c in "<>&\"'"):
             page.meta["title"] = _html.escape(shown)
+
+
+def feed_link(output: str, page, config) -> str:
+    """The page with a ``<link rel="alternate">`` to the feed in its head (addressed from the page; from the
+    site's root when its address is known, as a 404 page is served at any path)."""
+    feed = (config.get("extra") or {}).get("progress_feed")
+    if not feed or "</head>" not in output:
+        return output
+    site_url = config.get("site_url")
+    if site_url:
+        href = site_url.rstrip("/") + "/" + feed["path"]
+    else:
+        url = page.url or ""
+        folder = url if url.endswith("/") or not url else url.rsplit("/", 1)[0] + "/" if "/" in url else ""
+        href = "../" * folder.count("/") + feed["path"]
+    tag = (f'<link rel="alternate" type="application/atom+xml" title="{_html.escape(feed["title"])}" '
+           f'href="{_html.escape(href)}">')
+    return output.replace("</head>", tag + "</head>", 1)
+
+
+def on_post_page(output, page, config, **kwargs):  # as a MkDocs hook
+    return feed_link(output, page, config)
 
 
 def on_page_content(html, page, **kwargs):  # as a MkDocs hook

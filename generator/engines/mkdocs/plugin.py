@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ...bulletin.make import BulletinError
 from ...loading.loader import load_report
+from ...rendering.feed import FEED
 from ...rendering.footer import site_footer
 from ...rendering.prose import ProseError
 from ...settings.config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
@@ -100,7 +101,8 @@ class ProgressPlugin(BasePlugin):
         if r.photos:
             photomarkup.on_config(config)
         try:
-            self.output = generate(self.report, self.site, config.site_name, ahead=cores() > 1)
+            self.output = generate(self.report, self.site, config.site_name, ahead=cores() > 1,
+                                   site_url=config.site_url)
         except BulletinError as exc:
             raise PluginError("\n".join(p.format(self.site.language, code=True) for p in exc.problems)) from None
         for problem in self.output.problems:
@@ -120,6 +122,9 @@ class ProgressPlugin(BasePlugin):
         config.theme["font"] = False  # no font from outside the site
         config.copyright = site_footer(settings, config.copyright)
         config.validation.nav.omitted_files = logging.DEBUG  # project pages are reached by links, not the nav
+        feeds = [p for p in self.output.files if p == FEED]
+        if feeds:  # every page's head names the feed (pagehooks.feed_link)
+            config.extra["progress_feed"] = {"path": FEED, "title": say("changes", self.site.language)}
         if "generator" not in config.extra:
             config.extra["generator"] = False  # no "Made with …" line on an office's site
         return config
@@ -178,10 +183,6 @@ class ProgressPlugin(BasePlugin):
         if self._bar is not None and page.file.src_uri in self.generated:
             self._bar.update(1)
 
-    def on_post_page(self, output, page, config):
-        self._tick(page)
-        return output
-
     def on_page_markdown(self, markdown, page, config, files):
         self._tick(page)
         if page.file.src_uri in self.generated:
@@ -211,6 +212,10 @@ class ProgressPlugin(BasePlugin):
 
     def on_page_content(self, html, page, config, files):
         return pagehooks.on_page_content(html, page)
+
+    def on_post_page(self, output, page, config):
+        self._tick(page)
+        return pagehooks.feed_link(output, page, config)
 
     def on_post_build(self, config):
         mark_site(Path(config.site_dir))

@@ -1,0 +1,73 @@
+"""The Atom feed of 本期变化: one entry per period, read back as XML, linked from every page's head."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
+
+import pytest
+
+from generator import load_report, load_site
+from generator.figures.changes import period_changes, summary_line
+from generator.rendering.formatting import Formatter
+
+from .conftest import ROOT
+from .sites import copy_sample, run
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The sample with a feed per cluster too, built once."""
+    site = copy_sample(tmp_path_factory.mktemp("feed") / "src")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - progress:\n", "  - progress:\n      feeds: clusters\n", 1),
+                      encoding="utf-8")
+    result = run("build", "--strict", "-d", site.parent / "out", cwd=site)
+    return site.parent / "out", result.stdout
+
+
+def test_one_entry_per_period_saying_what_changed(built):
+    out, stdout = built
+    report = load_report(load_site(ROOT / "mkdocs.yml")).report
+    feed = ET.parse(out / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed" and feed.find(f"{ATOM}updated").text == "2022-09-30T00:00:00Z"
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}title").text for e in entries] == [f"{p.label('zh')}项目变化" for p in reversed(report.periods)]
+    assert [e.find(f"{ATOM}updated").text[:10] for e in entries] == [p.end.isoformat() for p in reversed(report.periods)]
+    assert len({e.find(f"{ATOM}id").text for e in entries}) == len(entries)
+    latest = entries[0]
+    assert latest.find(f"{ATOM}summary").text in stdout  # the line the build prints
+    fmt = Formatter.of(report)
+    for period, entry in zip(reversed(report.periods), entries):
+        assert entry.find(f"{ATOM}summary").text == summary_line(period_changes(report, period), fmt)
+    content = latest.find(f"{ATOM}content").text
+    changes = period_changes(report)
+    assert [re.sub(r"<.*?>", "", li) for li in re.findall(r"<li>(.*?)</li>", content)] == (
+        [f"{p.name}：{fmt.t('st_' + a.value)} → {fmt.t('st_' + b.value)}" for p, a, b in changes.status]
+        + [f"{p.name}：{'●▲■'[[*type(a)].index(a)]}{fmt.t('light_' + a.value)} → {'●▲■'[[*type(b)].index(b)]}{fmt.t('light_' + b.value)}"
+           for p, a, b in changes.lights])
+    link = latest.find(f"{ATOM}link").get("href")
+    assert (out / urljoin("feed.xml", link) / "index.html").is_file()
+
+
+def test_every_page_names_the_feed_and_a_cluster_page_its_own(built):
+    out, _ = built
+    report = load_report(load_site(ROOT / "mkdocs.yml")).report
+    pages = [p for p in out.rglob("index.html")]
+    assert len(pages) > 30
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        href = re.search(r'<link rel="alternate" type="application/atom\+xml" title="本期变化" href="([^"]+)">', html).group(1)
+        url = page.relative_to(out).as_posix()
+        assert urljoin("http://x/" + url, href) == "http://x/feed.xml", url
+    cid = next(iter(report.clusters))
+    own = ET.parse(out / "feeds" / f"{cid}.xml").getroot()
+    names = {p.name for p in report.projects.values() if p.cluster_id == cid}
+    others = {p.name for p in report.projects.values() if p.cluster_id != cid}
+    text = "".join(e.find(f"{ATOM}content").text for e in own.findall(f"{ATOM}entry"))
+    assert not any(n in text for n in others) and (any(n in text for n in names) or "本期没有项目新增或变化" in text)
+    assert report.clusters[cid].name in own.find(f"{ATOM}title").text
+    assert f'href="../../feeds/{cid}.xml"' in (out / "clusters" / cid / "index.html").read_text(encoding="utf-8")
