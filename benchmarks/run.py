@@ -8,7 +8,8 @@ For each size: validate + generate (the library alone), the full `progress-site 
 memory of the full build (all its processes together), site size, median and largest project page, the
 theme's search index (raw and gzip) and the seconds from typing a project's name in Chromium to its
 result; the same site built with `search: pagefind`, its first result and what that search downloaded;
-and the time from editing one project's row to its rebuilt page during `serve`. Ratios are measured in
+the time from editing one project's row to its rebuilt page during `serve`; and `progress-site bulletin` (PDF
+and Word copy of the latest period) with the PDF's pages. Ratios are measured in
 one run on one machine; absolute times depend on it.
 """
 
@@ -29,6 +30,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from pypdf import PdfReader
 from search import first_result
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,6 +151,8 @@ def measure(projects: int, with_serve: bool, rounds: int = 2) -> dict:
         build_s, build_mib, build_cpu = min(b[0] for b in builds), max(b[1] for b in builds), min(b[2] for b in builds)
         floor_s, floor_cpu = min(f[0] for f in floors), min(f[2] for f in floors)
         pagefind_s, *_ = timed([str(BIN / "progress-site"), "build", "-f", "mkdocs-pagefind.yml", "-d", str(work / "pf")], site)
+        bulletin_s, bulletin_mib, _ = timed([str(BIN / "progress-site"), "bulletin", "-o", str(work / "bulletin")], site)
+        bulletin_pages = sum(len(PdfReader(pdf).pages) for pdf in (work / "bulletin").glob("*.pdf"))
         out = work / "out"
         pages = [p.stat().st_size for p in (out / "projects").glob("P*/index.html")]
         index = (out / "search" / "search_index.json").read_bytes()
@@ -176,6 +180,9 @@ def measure(projects: int, with_serve: bool, rounds: int = 2) -> dict:
             "pagefind first result s": None if pagefind_first is None else round(pagefind_first, 2),
             "pagefind download MB": round(pagefind_download / 1e6, 2),
             "serve edit s": (round(serve_edit_seconds(site), 1) if with_serve else None),
+            "bulletin s": round(bulletin_s, 1),
+            "bulletin pages": bulletin_pages,
+            "bulletin MiB": bulletin_mib,
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
