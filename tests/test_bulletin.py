@@ -4,6 +4,7 @@ python-docx), their figures against the site's, scopes, the office's own words, 
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -198,3 +199,42 @@ def test_without_cjk_fonts_the_word_copy_is_made_and_the_pdf_left_out_with_a_war
     assert "找不到中文字体，未生成通报 PDF（Word 版照常生成）" in result.stderr and "[bulletin-fonts]" in result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["bulletin-2022Q3.docx"]
     docx.Document(io.BytesIO((tmp_path / "out" / "bulletin-2022Q3.docx").read_bytes()))
+
+
+def test_a_picture_of_the_cover_and_the_first_page_for_the_readme(report):
+    """The README's picture of the bulletin: its cover and headline page, side by side, as Typst sets them
+    (``make screenshots`` writes it to screenshots/bulletin.png)."""
+    from PIL import Image, ImageStat
+
+    from generator.bulletin import typeset
+    from generator.bulletin.make import document, plan
+
+    chosen = plan(report, load_site(ROOT / "mkdocs.yml"), formats=("pdf",))
+    pages = [Image.open(io.BytesIO(b)).convert("L") for b in typeset.pngs(document(report, chosen), chosen.fonts,
+                                                                          ppi=80, pages=2)]
+    assert len(pages) == 2
+    assert all(abs(p.height / p.width - 297 / 210) < 0.01 for p in pages)  # A4
+    ink = [1 - ImageStat.Stat(p).mean[0] / 255 for p in pages]
+    assert 0.005 < ink[0] < ink[1] < 0.5, ink  # a cover with its title, then a page of figures and charts
+    gap = 24
+    sheet = Image.new("RGB", (sum(p.width for p in pages) + gap * 3, pages[0].height + gap * 2), "#d0d4d9")
+    for i, p in enumerate(pages):
+        sheet.paste(p.convert("RGB"), (gap + i * (p.width + gap), gap))
+    if os.environ.get("UPDATE_README_SCREENSHOT"):
+        sheet.save(ROOT / "screenshots" / "bulletin.png", optimize=True)
+
+
+def test_above_list_up_to_each_cluster_keeps_its_sentence_and_the_site_holds_its_list(tmp_path, made, report):
+    site = copy_sample(tmp_path / "src")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - progress:\n", "  - progress:\n      bulletin:\n        list_up_to: 25\n", 1), encoding="utf-8")
+    run("bulletin", "--format", "docx", "-o", tmp_path / "out", cwd=site)
+    short, full = (docx.Document(folder / "bulletin-2022Q3.docx") for folder in (tmp_path / "out", made[0]))
+    text = "\n".join(p.text for p in short.paragraphs)
+    assert f"本通报涉及{len(report.projects)}个项目，各产业集群只写概况，项目明细见网站“项目一览”和数据下载。" in text
+    clusters = [c.name for c in report.clusters.values() if report.projects_in(cluster_id=c.id)]
+    headings = [p.text for p in short.paragraphs if p.style.name.startswith("Heading")]
+    assert all(name in headings for name in clusters)  # each cluster still has its heading and sentence
+    groups = len(clusters) + any(p.cluster_id is None for p in report.projects.values())  # 其他 for the rest
+    assert len(full.tables) - len(short.tables) == groups  # and no table of its projects

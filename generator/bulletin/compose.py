@@ -23,15 +23,17 @@ from .document import Block, Bulletin, Chart, Figure, FigureList, Heading, Parag
 
 
 def compose(report: Report, office: str = "", title: str | None = None, scope: str | None = None,
-            lead: tuple[Block, ...] = (), foreword: tuple[Section, ...] = (), charts: bool = True) -> Bulletin:
+            lead: tuple[Block, ...] = (), foreword: tuple[Section, ...] = (), charts: bool = True,
+            list_up_to: int = 300) -> Bulletin:
     """The bulletin of ``report`` (already narrowed to its scope and period): cover, headline figures,
     lights, the red and yellow projects, rankings, clusters, stages, changes and the methodology.
-    ``lead`` and ``foreword``: the office's own opening words and sections, placed before the generated ones."""
+    ``lead`` and ``foreword``: the office's own opening words and sections, placed before the generated ones;
+    each cluster's projects are listed when the bulletin covers at most ``list_up_to`` projects."""
     fmt = Formatter.of(report)
     judge = Judge(report, fmt)
     b = _Composer(report, fmt, judge, charts)
     period = judge.span_label()
-    sections = [*foreword, b.overview(), b.lights(), b.watch(), b.rankings(), b.clusters(), b.stages(),
+    sections = [*foreword, b.overview(), b.lights(), b.watch(), b.rankings(), b.clusters(list_up_to), b.stages(),
                 b.changes(), b.method()]
     sections = [s for s in sections if s is not None]
     numerals = fmt.t("bulletin_numerals")
@@ -190,8 +192,9 @@ class _Composer:
                       labels["department"]), tuple(rows), (0.8, 3.4, 1.1, 1.3, 1.3, 1.1, 1, 1.6),
                      (True, False, False, True, True, True, False, False))
 
-    def clusters(self) -> Section | None:
+    def clusters(self, list_up_to: int) -> Section | None:
         f, r = self.f, self.r
+        listed = len(self.projects) <= list_up_to
         groups = [(c.name, r.projects_in(cluster_id=cid)) for cid, c in r.clusters.items()]
         unassigned = [p for p in self.projects if p.cluster_id is None]
         if unassigned and groups:
@@ -199,10 +202,12 @@ class _Composer:
         groups = [(name, ps) for name, ps in groups if ps]
         if not groups:
             return None
-        blocks: list[Block] = []
+        blocks: list[Block] = [] if listed else [Paragraph(f.t("bulletin_clusters_unlisted", n=len(self.projects)))]
         for name, projects in groups:
             summary = metrics.summarize(projects, self.year)
-            blocks += [Heading(name), Paragraph(self.sentence(projects, summary)), self.project_table(projects)]
+            blocks += [Heading(name), Paragraph(self.sentence(projects, summary))]
+            if listed:
+                blocks.append(self.project_table(projects))
         return Section(f.t("bulletin_clusters"), tuple(blocks))
 
     def stages(self) -> Section | None:

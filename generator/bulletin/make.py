@@ -12,6 +12,7 @@ from ..rendering.prose import Figures, ProseError
 from ..settings.config import Site
 from ..text.problems import Problem, ProblemLog
 from .compose import compose
+from .document import Bulletin
 from .scope import Scope, narrowed
 from .typeset import Fonts, FontsMissing, find_fonts
 from .words import own_words
@@ -40,6 +41,7 @@ class Plan:
     text: str | None  # the office's own words (Markdown)
     text_name: str | None
     charts: bool = True
+    list_up_to: int = 300  # each cluster's projects listed up to this many projects in the bulletin
     problems: tuple[Problem, ...] = field(default=(), compare=False)  # warnings: what it left out and why
 
 
@@ -67,7 +69,7 @@ def plan(report: Report, site: Site, scope: Scope = Scope(), formats: tuple[str,
     if log.errors:
         raise BulletinError(log.errors)
     return Plan(scope, formats, fonts, settings.office or site.config.office or "", settings.title, text, name,
-                settings.charts, tuple(log.problems))
+                settings.charts, settings.list_up_to, tuple(log.problems))
 
 
 def _own_text(site: Site, log: ProblemLog) -> tuple[str | None, str | None]:
@@ -97,18 +99,23 @@ def paths(report: Report, plan: Plan, folder: str = "downloads") -> dict[str, st
     return {f"{folder}/bulletin-{slug}.{fmt}": fmt for fmt in plan.formats}
 
 
+def document(report: Report, plan: Plan) -> Bulletin:
+    """The plan's bulletin, composed and ready to typeset or write as Word."""
+    scoped, scope_words = narrowed(report, plan.scope)
+    lead, foreword = own_words(plan.text, _figures(scoped), plan.charts) if plan.text else ((), ())
+    return compose(scoped, plan.office, plan.title, scope_words, lead, foreword, plan.charts, plan.list_up_to)
+
+
 def made(report: Report, plan: Plan) -> dict[str, bytes]:
     """Format -> bytes of the plan's bulletin."""
     from . import typeset, word
 
-    scoped, scope_words = narrowed(report, plan.scope)
-    lead, foreword = own_words(plan.text, _figures(scoped), plan.charts) if plan.text else ((), ())
-    document = compose(scoped, plan.office, plan.title, scope_words, lead, foreword, plan.charts)
+    composed = document(report, plan)
     out = {}
     if "pdf" in plan.formats:
-        out["pdf"] = typeset.pdf(document, plan.fonts)
+        out["pdf"] = typeset.pdf(composed, plan.fonts)
     if "docx" in plan.formats:
-        out["docx"] = word.docx(document)
+        out["docx"] = word.docx(composed)
     return out
 
 

@@ -92,11 +92,12 @@ def compact(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def png(bulletin: Bulletin, fonts: Fonts, ppi: float = 72) -> bytes:
-    """The bulletin's first page (the cover) as PNG, e.g. for a README picture."""
+def pngs(bulletin: Bulletin, fonts: Fonts, ppi: float = 72, pages: int = 1) -> list[bytes]:
+    """The bulletin's first ``pages`` pages (the cover, then the headline figures) as PNG, e.g. for a README
+    picture."""
     import typst
 
     inputs = {"bulletin": json.dumps(bulletin.data(), ensure_ascii=False), "serif": fonts.serif, "sans": fonts.sans}
-    pages = typst.compile(template(), font_paths=list(fonts.folders), ignore_system_fonts=True, sys_inputs=inputs,
-                          format="png", ppi=ppi)
-    return pages[0] if isinstance(pages, list) else pages
+    made = typst.compile(template(), font_paths=list(fonts.folders), ignore_system_fonts=True, sys_inputs=inputs,
+                         format="png", ppi=ppi)
+    return (made if isinstance(made, list) else [made])[:pages]

@@ -94,6 +94,7 @@ class BulletinSettings(_Settings):
     text: str | None = Field(None, description="the office's own words (Markdown, [[ … ]] figures allowed) placed before the generated sections: a file in the data folder; default bulletin.md when there is one", json_schema_extra={"zh": "放在生成内容之前的本单位文字（Markdown，可用 [[ … ]] 数字）：数据文件夹中的文件；默认取 bulletin.md（有则用）"})
     fonts: list[str] = Field(default_factory=list, description="folders of the CJK fonts to set it in (Noto Serif/Sans CJK SC, 宋体, 黑体 …); default: the usual system folders", json_schema_extra={"zh": "排版所用中文字体所在的文件夹（思源/Noto 宋体黑体等）；默认查找系统常用字体目录"})
     charts: bool = Field(True, description="draw the charts (vector graphics)", json_schema_extra={"zh": "是否绘制图表（矢量图）"})
+    list_up_to: int = Field(300, ge=0, description="list each cluster's projects when the bulletin covers at most this many projects (0: never); above, each cluster has its sentence and the site's project index holds the list", json_schema_extra={"zh": "通报涉及的项目不超过此数时，分产业集群列出每个项目（0 表示不列）；超过时各集群只写概况，项目明细见网站项目一览"})
 
 
 class IgnoreSetting(_Settings):
@@ -130,7 +131,7 @@ class SiteConfig(_Settings):
     lights: LightSettings = Field(default_factory=LightSettings, description="bands of the red/yellow/green lights against the share of the year elapsed", json_schema_extra={"zh": "红黄绿灯相对序时进度的带宽"})
     missing: MissingSettings = Field(default_factory=MissingSettings, description="words that mean a cell holds no figure: withheld, tbd, not_applicable, not_reported", json_schema_extra={"zh": "表示单元格没有数值的词：withheld（未公开）、tbd（待定）、not_applicable（不适用）、not_reported（未填报）"})
     limits: Limits = Field(default_factory=Limits, description="how much one data file may hold", json_schema_extra={"zh": "单个数据文件的大小上限"})
-    bulletin: BulletinSettings = Field(default_factory=BulletinSettings, description="the printed bulletin (PDF and .docx): formats, title, office, text, fonts, charts", json_schema_extra={"zh": "通报（PDF 和 .docx）：formats（格式）、title（标题）、office（发文单位）、text（本单位文字）、fonts（字体）、charts（图表）"})
+    bulletin: BulletinSettings = Field(default_factory=BulletinSettings, description="the printed bulletin (PDF and .docx): formats, title, office, text, fonts, charts, list_up_to", json_schema_extra={"zh": "通报（PDF 和 .docx）：formats（格式）、title（标题）、office（发文单位）、text（本单位文字）、fonts（字体）、charts（图表）、list_up_to（列出项目明细的上限）"})
     feeds: Literal["site", "clusters", "none"] = Field("site", description="Atom feeds of 本期变化: site (one feed, feed.xml), clusters (also one per cluster, feeds/ID.xml) or none", json_schema_extra={"zh": "本期变化的 Atom 订阅：site（全站一个，feed.xml）、clusters（另加每个产业集群一个，feeds/编号.xml）或 none（不生成）"})
     map: MapSettings = Field(default_factory=MapSettings, description="the map of projects with coordinates (latitude and longitude columns): boundary, object", json_schema_extra={"zh": "有经纬度的项目的地图：boundary（边界文件）、object（TopoJSON 对象）"})
 

@@ -46,6 +46,9 @@ BULLETIN_TEXTS: dict[str, L] = {
                               "are asked to resolve the issues listed."),
     "bulletin_serial": L("序号", "No."),
     "bulletin_clusters": L("分产业集群情况", "By cluster"),
+    "bulletin_clusters_unlisted": L("本通报涉及{n}个项目，各产业集群只写概况，项目明细见网站“项目一览”和数据下载。",
+                                    "This bulletin covers {n} projects: each cluster has its summary here, and its projects "
+                                    "are listed on the site's All projects page and in its downloads."),
     "bulletin_stages": L("分类推进情况", "By stage"),
     "bulletin_start_rate": L("新开工项目开工率{rate}（应开工{due}个，已开工{started}个）。",
                              "Start rate of new projects {rate} ({started} of {due} due have started)."),
