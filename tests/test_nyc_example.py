@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import docx
 import pytest
 
 from generator import load_report, load_site
@@ -65,3 +66,7 @@ def test_the_example_builds_an_english_site(tmp_path):
     assert text.count("SHA-256") == 1  # one file serves two tables: named once
     assert "Total investment $180.58m" in text and "Budget over the reports" in text
     assert not any("\u4e00" <= c <= "\u9fff" for c in text.replace("—", ""))
+    bulletin = docx.Document(out / "downloads" / "bulletin-2019-09-01.docx")  # the build's bulletin, in English
+    words = "\n".join(p.text for p in bulletin.paragraphs)
+    assert "2019-09-01: 378 projects, with no annual plan or completed investment reported." in words
+    assert not any("\u4e00" <= c <= "\u9fff" for c in words)

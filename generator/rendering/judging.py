@@ -97,8 +97,11 @@ class Judge:
         counts = {light: sum(lights.project_light(p, r).light is light for p in projects) for light in lights.Light}
         rate = summary.completion_rate
         points = lights.points_against(rate.value, lights.schedule_share(r.as_of))
-        head = f.t("bulletin_sentence", span=self.span_label(), count=summary.count,
-                   completed=f.total(summary.annual_completed), rate=f.ratio(rate))
+        # the sentence says only what the data reports: no "completed —, — of the plan"
+        key = ("bulletin_sentence" if rate.value is not None else "bulletin_sentence_completed"
+               if summary.annual_completed.value is not None else "bulletin_sentence_unreported")
+        head = f.t(key, span=self.span_label(), count=summary.count, completed=f.total(summary.annual_completed),
+                   rate=f.ratio(rate))
         if points is not None:
             head = f.t("bulletin_sentence_gap", head=head, gap=self.gap(points))
         if not any(counts.values()):
