@@ -211,7 +211,6 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
     """Write a self-contained MkDocs project (no progress plugin needed) that builds the same site."""
     from .engines.mkdocs.export import export_project
     from .engines.mkdocs.search import SEARCH_FIELDS, SEARCH_SEPARATOR
-    from .rendering.footer import site_footer
     from .writing.output import generate as generate_output
 
     if out_dir.exists() and any(out_dir.iterdir()):
@@ -228,7 +227,7 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
         sys.exit(1)
     for p in output.problems:
         click.echo(_line(p, site.language), err=True)
-    written = export_project(config_file, report, output, out_dir, site_footer(site.config, raw.get("copyright")),
+    written = export_project(config_file, report, output, out_dir, raw.get("copyright"),
                              SEARCH_SEPARATOR, SEARCH_FIELDS, site.config.search)
     click.echo(f"{len(written)} files -> {out_dir}")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -85,6 +86,35 @@ class MapSettings(_Settings):
     object: str | None = Field(None, description="the TopoJSON object to draw; default: the first", json_schema_extra={"zh": "要画出的 TopoJSON 对象；默认取第一个"})
 
 
+class ContactSettings(_Settings):
+    """How the public reaches the office that runs the site."""
+
+    phone: str | None = Field(None, description="telephone", json_schema_extra={"zh": "联系电话"})
+    email: str | None = Field(None, description="e-mail address", json_schema_extra={"zh": "电子邮箱"})
+    address: str | None = Field(None, description="postal address", json_schema_extra={"zh": "通信地址"})
+
+
+class PartyMarkSettings(_Settings):
+    """The 党政机关 identity mark the office was issued: its image and where it links."""
+
+    image: str = Field(description="the mark's image: a file in docs/ (e.g. images/dzjg.png)", json_schema_extra={"zh": "标识图片：docs/ 中的文件（如 images/dzjg.png）"})
+    url: str = Field(description="the address the mark links to, as issued with it", json_schema_extra={"zh": "标识链接的地址（随标识下发）"})
+
+
+class IdentitySettings(_Settings):
+    """Who runs the site and its filing marks (政府网站发展指引 and the filing rules), each shown only when set."""
+
+    organizer: str | None = Field(None, description="主办单位, the office the site belongs to; default: office", json_schema_extra={"zh": "主办单位；默认取 office"})
+    operator: str | None = Field(None, description="承办单位, the office that runs it", json_schema_extra={"zh": "承办单位"})
+    contact: ContactSettings = Field(default_factory=ContactSettings, description="phone, email, address", json_schema_extra={"zh": "联系方式：phone（电话）、email（邮箱）、address（地址）"})
+    site_code: str | None = Field(None, description="网站标识码, the 10-character code of a government site", json_schema_extra={"zh": "网站标识码（10 位）"})
+    domain: str | None = Field(None, description="the site's domain, for the SiteDomain tag; default: the host of site_url", json_schema_extra={"zh": "网站域名（SiteDomain 标签）；默认取 site_url 的主机名"})
+    icp: str | None = Field(None, description="ICP 备案号, linked to the MIIT filing site; default: filing_number", json_schema_extra={"zh": "ICP 备案号，链接到工信部备案网站；默认取 filing_number"})
+    police: str | None = Field(None, description="公网安备 number as issued (浙公网安备33010602000001号), shown with its emblem and linked to the public security filing site", json_schema_extra={"zh": "公网安备案号（如 浙公网安备33010602000001号），带图标，链接到公安备案网站"})
+    party_mark: PartyMarkSettings | None = Field(None, description="党政机关标识: image and url", json_schema_extra={"zh": "党政机关标识：image（图片）、url（链接）"})
+    error_report: str | None = Field(None, description="the error-report page the office was given (我为政府网站找错), linked; never a script from outside", json_schema_extra={"zh": "网站纠错页面（我为政府网站找错）的地址，只作为链接，不加载外部脚本"})
+
+
 class BulletinSettings(_Settings):
     """The printed bulletin (通报)."""
 
@@ -124,6 +154,7 @@ class SiteConfig(_Settings):
     templates_dir: str | None = Field(None, description="folder of templates that replace the built-in ones (home.md.j2, project.md.j2 ...), relative to mkdocs.yml", json_schema_extra={"zh": "覆盖内置模板（home.md.j2、project.md.j2 等）的文件夹，相对于 mkdocs.yml"})
     filing_number: str | None = Field(None, description="the site's ICP filing number (备案号), shown in the footer", json_schema_extra={"zh": "网站备案号，显示在页脚"})
     office: str | None = Field(None, description="the responsible office, shown in the footer", json_schema_extra={"zh": "主办或负责单位，显示在页脚"})
+    identity: IdentitySettings = Field(default_factory=IdentitySettings, description="who runs the site and its filing marks, each shown only when set: organizer, operator, contact, site_code, domain, icp, police, party_mark, error_report", json_schema_extra={"zh": "网站标识与备案信息（设置了才显示）：organizer（主办）、operator（承办）、contact（联系方式）、site_code（网站标识码）、domain（域名）、icp（ICP 备案号）、police（公网安备）、party_mark（党政机关标识）、error_report（纠错）"})
     search: Literal["material", "pagefind"] = Field("material", description="search engine: material (the theme's, for sites up to about a thousand projects) or pagefind (loads only the parts of the index a query needs; for large sites)", json_schema_extra={"zh": "站内搜索引擎：material（主题自带，适合千个项目以内）或 pagefind（按需加载索引分片，适合大型网站）"})
     ignore: list[str | IgnoreSetting] = Field(default_factory=list, description="warnings and notes not to report: a code (withheld-value), or {code, file, column} to silence it in one file or column", json_schema_extra={"zh": "不再提示的警告或提示：代码（如 withheld-value），或 {code, file, column} 只在某文件或某列中不提示"})
     publish_columns: list[str] = Field(default_factory=list, description="headers of project-table columns the schema does not know, to publish on project pages (others are not published)", json_schema_extra={"zh": "项目表中未识别的列里要在项目页上发布的列（表头）；未列出的不发布"})
@@ -198,11 +229,25 @@ class SiteConfig(_Settings):
                 yield key, say("no-warning-code", language, code=code, values=", ".join(WARNING_CODES))
         if self.map.boundary and not self.map.boundary.lower().endswith(BOUNDARY_SUFFIXES):
             yield "map.boundary", say("reason-suffix", language, suffixes=", ".join(BOUNDARY_SUFFIXES))
+        yield from self._identity_problems(language)
         if self.encoding:
             try:
                 codecs.lookup(self.encoding)
             except LookupError:
                 yield "encoding", say("unknown-encoding", language, encoding=self.encoding)
+
+    def _identity_problems(self, language: str):
+        i = self.identity
+        if i.site_code is not None and not re.fullmatch(r"[A-Za-z0-9]{10}", i.site_code):
+            yield "identity.site_code", say("reason-site-code", language, value=i.site_code)
+        if i.police is not None and not re.search(r"\d{10,}", i.police):
+            yield "identity.police", say("reason-police-number", language, value=i.police)
+        if i.contact.email is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", i.contact.email):
+            yield "identity.contact.email", say("reason-email", language, value=i.contact.email)
+        addresses = {"identity.error_report": i.error_report, "identity.party_mark.url": i.party_mark and i.party_mark.url}
+        for key, value in addresses.items():
+            if value is not None and not re.match(r"https?://[^\s/]+", value):
+                yield key, say("reason-web-address", language, value=value)
 
     @property
     def silenced(self) -> list[Silence]:

@@ -47,8 +47,15 @@ plugins:
       data_dir: data
       unit: 亿元
       ignore: [withheld-value]          # figures written as xx are published as 未公开 on purpose
-      # office: xx区发展和改革局          # shown in the footer
-      # filing_number: xxICP备00000000号  # 备案号, shown in the footer
+      # office: xx区发展和改革局          # 主办单位, shown in the footer
+      # identity:                         # the footer's marks, each shown only when set
+      #   operator: xx区发展和改革局       # 承办单位
+      #   contact: {{phone: 0000-00000000, email: xx@xx.gov.cn, address: xx区xx路1号}}
+      #   site_code: "0000000000"         # 网站标识码
+      #   icp: xxICP备00000000号           # linked to the MIIT filing site
+      #   police: xx公网安备00000000000000号  # with its emblem, linked to its filing site
+      #   party_mark: {{image: images/dzjg.png, url: "https://..."}}  # 党政机关标识, as issued
+      #   error_report: https://...       # the error-report page the office was given
 """
 
 INDEX_MD = """\

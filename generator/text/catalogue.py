@@ -69,6 +69,12 @@ def choose(language: str | None, zh: str, en: str) -> str:
     return zh if language_of(language) == "zh" else en
 
 
+def filing_marks_apply(language: str | None) -> bool:
+    """Whether a site in ``language`` shows the marks of China's filing rules (网站标识码, ICP and 公网安备 numbers,
+    党政机关标识): a Chinese site does, an English one gets its footer without them."""
+    return language_of(language) == "zh"
+
+
 def join(items: Iterable, language: str | None, key: str = "list-separator") -> str:
     return TEXT[key].in_(language).join(map(str, items))
 

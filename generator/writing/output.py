@@ -20,6 +20,7 @@ from ..model.report import Report
 from ..rendering.bundle import vega_bundle
 from ..rendering.downloads import export_files, export_paths
 from ..rendering.feed import atom, feed_paths
+from ..rendering.identity import POLICE_EMBLEM, identity, publication_date
 from ..rendering.markup import h
 from ..rendering.pages import Page, PageMaker, report_stages
 from ..rendering.photos import photo_paths, same_copies, web_copy
@@ -51,6 +52,7 @@ class Output:
     #: typesetting while the pages could be rendering)
     late: tuple[str, ...] = ()
     problems: tuple = ()  # warnings about what was left out (a bulletin without fonts)
+    identity: dict | None = None  # every page's footer marks and meta tags (see rendering.identity)
 
     def page_paths(self) -> set[str]:
         return set(self.pages)
@@ -61,14 +63,16 @@ class Output:
             self.files.close()
 
 
-ASSETS = [f"{ASSET_DIR}/{name}" for name in ("progress.js", "progress.css", "vega-embed.js")]
+ASSETS = [f"{ASSET_DIR}/{name}" for name in ("progress.js", "progress.css", "vega-embed.js", POLICE_EMBLEM)]
 
 
-def assets() -> dict[str, str]:
-    """The page script, its styles and the Vega bundle, by docs-relative path (as :data:`ASSETS`)."""
+def assets() -> dict[str, str | bytes]:
+    """The page script, its styles, the Vega bundle and the filing emblem, by docs-relative path (as :data:`ASSETS`)."""
     folder = resources.files("generator.rendering") / "assets"
-    out = {f"{ASSET_DIR}/{name}": (folder / name).read_text(encoding="utf-8") for name in ("progress.js", "progress.css")}
+    out: dict[str, str | bytes] = {f"{ASSET_DIR}/{name}": (folder / name).read_text(encoding="utf-8")
+                                   for name in ("progress.js", "progress.css")}
     out[f"{ASSET_DIR}/vega-embed.js"] = vega_bundle()
+    out[f"{ASSET_DIR}/{POLICE_EMBLEM}"] = (folder / POLICE_EMBLEM).read_bytes()
     return out
 
 
@@ -92,7 +96,8 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
                  for path, cluster in _feeds(report, site).items()})
     files = Ahead(jobs, parallel=ahead and not drawn_here())
     return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamps,
-                  maker.shared, bulletin=plan, problems=plan.problems, late=tuple(late))
+                  maker.shared, bulletin=plan, problems=plan.problems, late=tuple(late),
+                  identity=identity(site.config, site.language, site_name, site_url, ASSET_DIR, publication_date(report)))
 
 
 def regenerate(old: Output, report: Report, site: Site, site_name: str = "",
@@ -126,7 +131,8 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "",
     changed = {path for path, content in files.items()
                if path not in old.files or _unstamped(content, stamp) != _unstamped(old.files[path], old.stamp)}
     new = Output(list(jobs), files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), stamp,
-                 maker.shared, contexts, plan, plan.problems, tuple(bulletins.paths(report, plan)))
+                 maker.shared, contexts, plan, plan.problems, tuple(bulletins.paths(report, plan)),
+                 identity(site.config, site.language, site_name, site_url, ASSET_DIR, publication_date(report)))
     return new, changed
 
 

@@ -104,7 +104,7 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
         "extra_css": [*CSS, *(raw.get("extra_css") or []), *(pagefind.CSS if use_pagefind else [])],
         "extra_javascript": [*(pagefind.JS if use_pagefind else []), *(raw.get("extra_javascript") or []), *JS],
         "theme": {"font": False, "custom_dir": "overrides", "variant": "classic"},  # variant: Zensical's look of Material
-        "extra": {"generator": (raw.get("extra") or {}).get("generator", False),
+        "extra": {"generator": (raw.get("extra") or {}).get("generator", False), "progress_identity": output.identity,
                   **({"progress_feed": {"path": FEED, "title": say("changes", report.language)}} if FEED in output.files else {})},
         "validation": {"nav": {"omitted_files": "ignore"}},
     }

@@ -23,6 +23,7 @@ from markupsafe import Markup
 #: An attribute inside a tag, with its value (quoted or not).
 _ATTRIBUTE = re.compile(r"""(\s)([\w:.-]+)(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _TAG = re.compile(r"<[A-Za-z][^<>]*>")
+_H1 = re.compile(r"<h1[^>]*>(.*?)(?:<a class=\"headerlink\".*?</a>)?</h1>", re.S)
 _SCRIPTED = re.compile(r"(?:java|vb)script:|data:(?:text/html|application/|image/svg)")
 
 
@@ -50,26 +51,64 @@ def escape_title(page) -> None:
             page.meta["title"] = _html.escape(shown)
 
 
+def _root(page, config) -> str:
+    """The way from the page to the site's root: the site's address when known (a 404 page is served at any
+    path), else ``../`` per folder."""
+    site_url = config.get("site_url")
+    if site_url:
+        return site_url.rstrip("/") + "/"
+    url = page.url or ""
+    folder = url if url.endswith("/") or not url else url.rsplit("/", 1)[0] + "/" if "/" in url else ""
+    return "../" * folder.count("/")
+
+
 def feed_link(output: str, page, config) -> str:
-    """The page with a ``<link rel="alternate">`` to the feed in its head (addressed from the page; from the
-    site's root when its address is known, as a 404 page is served at any path)."""
+    """The page with a ``<link rel="alternate">`` to the feed in its head."""
     feed = (config.get("extra") or {}).get("progress_feed")
     if not feed or "</head>" not in output:
         return output
-    site_url = config.get("site_url")
-    if site_url:
-        href = site_url.rstrip("/") + "/" + feed["path"]
-    else:
-        url = page.url or ""
-        folder = url if url.endswith("/") or not url else url.rsplit("/", 1)[0] + "/" if "/" in url else ""
-        href = "../" * folder.count("/") + feed["path"]
     tag = (f'<link rel="alternate" type="application/atom+xml" title="{_html.escape(feed["title"])}" '
-           f'href="{_html.escape(href)}">')
+           f'href="{_html.escape(_root(page, config) + feed["path"])}">')
     return output.replace("</head>", tag + "</head>", 1)
 
 
+def identity_marks(output: str, page, config) -> str:
+    """The page with the government site's meta tags in its head (SiteName, SiteDomain, SiteIDCode, ColumnName
+    by the page's kind, ArticleTitle, PubDate, ContentSource, Keywords, Description; from
+    ``extra.progress_identity``, each only with a value, none the theme already wrote) and the identity footer
+    (主办单位, contact, filing marks, the update date) above the theme's copyright line."""
+    identity = (config.get("extra") or {}).get("progress_identity")
+    if not identity or "</head>" not in output:
+        return output
+    updated = identity.get("updated") or str(getattr(page, "update_date", "") or "")[:10]
+    heading = _H1.search(output)  # the page's headline; the navigation's title is shorter (首页 for the home page)
+    title = _html.unescape(Markup(heading[1] if heading else page.title or identity["site_name"]).striptags())
+    url = page.url or ""
+    folder = url.split("/", 1)[0] if "/" in url else ""
+    column = identity["columns"][""] if not url else identity["columns"].get(folder, title)
+    keywords = [str(t) for t in (page.meta.get("tags") or [])] + [identity["site_name"]]
+    tags = [*identity["tags"], ("ColumnName", column), ("ArticleTitle", title), ("PubDate", updated),
+            ("Keywords", ",".join(k for k in keywords if k)),
+            ("Description", page.meta.get("description") or identity["description"] or title)]
+    head, rest = output.split("</head>", 1)
+    present = {m.lower() for m in re.findall(r'<meta\s+name="([^"]+)"', head)}
+    head += "".join(f'<meta name="{_html.escape(n)}" content="{_html.escape(_inert(str(v)))}">' for n, v in tags
+                    if v and n.lower() not in present)
+    footer = identity["footer"].replace("%%ROOT%%", _html.escape(_root(page, config))).replace(
+        "%%UPDATED%%", _html.escape(updated))
+    marker = '<div class="md-copyright">'
+    rest = rest.replace(marker, footer + marker, 1) if marker in rest else rest.replace("</body>", footer + "</body>", 1)
+    return head + "</head>" + rest
+
+
+def _inert(value: str) -> str:
+    """A meta tag's text from the data that no reader can take for a script address (its colons made full-width)."""
+    plain = re.sub(r"[\x00-\x20\x7f]+", "", value).lower()
+    return value.replace(":", "\uff1a") if _SCRIPTED.search(plain) else value
+
+
 def on_post_page(output, page, config, **kwargs):  # as a MkDocs hook
-    return feed_link(output, page, config)
+    return identity_marks(feed_link(output, page, config), page, config)
 
 
 def on_page_content(html, page, **kwargs):  # as a MkDocs hook

@@ -5,7 +5,6 @@ Everything it does is a call into the library; this file only moves results into
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
 import os
@@ -19,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from ...bulletin.make import BulletinError
 from ...loading.loader import load_report
 from ...rendering.feed import FEED
-from ...rendering.footer import site_footer
+from ...rendering.identity import publication_date
 from ...rendering.prose import ProseError
 from ...settings.config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
 from ...text.catalogue import say
@@ -107,7 +106,7 @@ class ProgressPlugin(BasePlugin):
             raise PluginError("\n".join(p.format(self.site.language, code=True) for p in exc.problems)) from None
         for problem in self.output.problems:
             log.warning(problem.format(self.site.language, code=True))
-        self.date = self._date(r)
+        self.date = publication_date(r)  # the sitemap's dates too
         self._bar = None
         if sys.stderr.isatty() and len(r.projects) > 200:  # a long build's progress: each generated page
             from tqdm import tqdm  # counts once when MkDocs reads it and once when it is rendered
@@ -120,8 +119,8 @@ class ProgressPlugin(BasePlugin):
         config.extra_css = [*CSS, *config.extra_css]
         config.extra_javascript = [*config.extra_javascript, *JS]
         config.theme["font"] = False  # no font from outside the site
-        config.copyright = site_footer(settings, config.copyright)
         config.validation.nav.omitted_files = logging.DEBUG  # project pages are reached by links, not the nav
+        config.extra["progress_identity"] = self.output.identity  # pagehooks.identity_marks
         feeds = [p for p in self.output.files if p == FEED]
         if feeds:  # every page's head names the feed (pagehooks.feed_link)
             config.extra["progress_feed"] = {"path": FEED, "title": say("changes", self.site.language)}
@@ -135,13 +134,6 @@ class ProgressPlugin(BasePlugin):
         config.extra_css = [*config.extra_css, *pagefind.CSS]
         config.extra_javascript = [*pagefind.JS, *config.extra_javascript]
 
-    @staticmethod
-    def _date(report) -> str | None:
-        """The date pages carry (sitemap, compressed files): the data's as-of date, not the clock, unless
-        the environment's SOURCE_DATE_EPOCH sets one (MkDocs then uses it)."""
-        if os.environ.get("SOURCE_DATE_EPOCH"):
-            return None
-        return (report.as_of or report.newest_date or dt.date(1970, 1, 1)).isoformat()
 
     def on_pre_page(self, page, config, files):
         if self.date is not None:
@@ -215,7 +207,7 @@ class ProgressPlugin(BasePlugin):
 
     def on_post_page(self, output, page, config):
         self._tick(page)
-        return pagehooks.feed_link(output, page, config)
+        return pagehooks.on_post_page(output, page, config)
 
     def on_post_build(self, config):
         mark_site(Path(config.site_dir))
