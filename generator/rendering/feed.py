@@ -12,12 +12,19 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..figures.changes import Changes, period_changes, summary_line
 from ..model.report import Report
+from ..text.catalogue import say
 from .formatting import Formatter
 from .lamps import SHAPES, word
 
 FEED = "feed.xml"
 #: At most this many periods (the newest) in a feed: a reader fetches it often.
 ENTRIES = 24
+
+
+def feed_head(files, language: str) -> dict | None:
+    """What every page's head says of the site's feed (``extra.progress_feed`` for the page hook), when the
+    output has one."""
+    return {"path": FEED, "title": say("changes", language)} if FEED in files else None
 
 
 def feed_paths(report: Report, clusters: bool) -> dict[str, str | None]:
@@ -60,7 +67,7 @@ def atom(report: Report, site_name: str, site_url: str | None, path: str = FEED,
             f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{report.language}">'
             f"<id>{escape(feed_id)}</id><title>{escape(title)}</title><updated>{updated}</updated>"
             f"<author><name>{author}</name></author>"
-            f'<link rel="self" type="application/atom+xml" href={quoteattr((base or "") + path if base else path.rsplit("/", 1)[-1])}/>'
+            f'<link rel="self" type="application/atom+xml" href={quoteattr(base + path if base else path.rsplit("/", 1)[-1])}/>'
             f'<link rel="alternate" type="text/html" href={quoteattr(base or up or "./")}/>'
             + "".join(entries) + "</feed>\n")
 

@@ -14,7 +14,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..model.report import Report
-from ..settings.config import SiteConfig
+from ..settings.config import POLICE_DIGITS, SiteConfig
 from ..text.catalogue import filing_marks_apply, say
 from .markup import h
 
@@ -38,7 +38,7 @@ def publication_date(report: Report) -> str | None:
 
 
 def identity(settings: SiteConfig, language: str, site_name: str, site_url: str | None, assets: str,
-             updated: str | None = None, description: str | None = None) -> dict:
+             updated: str | None = None) -> dict:
     """The footer and meta tags of every page (JSON-ready; the update date and the page's own tags are always
     there). ``assets``: the docs-relative folder of the site's assets."""
     footer = footer_html(settings, language, assets)
@@ -46,8 +46,8 @@ def identity(settings: SiteConfig, language: str, site_name: str, site_url: str 
     chinese = filing_marks_apply(language)
     domain = i.domain or (urlsplit(site_url).hostname if site_url else None)
     tags = [("SiteName", site_name), ("SiteDomain", domain), ("SiteIDCode", i.site_code if chinese else None),
-            ("ContentSource", i.organizer or settings.office or i.operator)]
-    return {"site_name": site_name, "footer": footer, "description": description or "", "updated": updated,
+            ("ContentSource", organizer(settings) or i.operator)]
+    return {"site_name": site_name, "footer": footer, "updated": updated,
             "tags": [[name, value] for name, value in tags if value],
             "columns": {folder: say(key, language) for folder, key in _COLUMNS.items()}}
 
@@ -59,8 +59,7 @@ def footer_html(settings: SiteConfig, language: str, assets: str) -> str:
 
     def t(key: str) -> str:
         return h(say(key, language))
-    organizer = i.organizer or settings.office
-    runs = [f"{t('identity-organizer')}{h(organizer)}" if organizer else "",
+    runs = [f"{t('identity-organizer')}{h(organizer(settings))}" if organizer(settings) else "",
             f"{t('identity-operator')}{h(i.operator)}" if i.operator else ""]
     reach = [f'{t("identity-phone")}<a href="tel:{h(_dial(c.phone))}">{h(c.phone)}</a>' if c.phone else "",
              f'{t("identity-email")}<a href="mailto:{h(c.email)}">{h(c.email)}</a>' if c.email else "",
@@ -84,9 +83,14 @@ def footer_html(settings: SiteConfig, language: str, assets: str) -> str:
         for line in lines if line) + "</div>")
 
 
+def organizer(settings: SiteConfig) -> str | None:
+    """主办单位: the setting, else the site's office."""
+    return settings.identity.organizer or settings.office
+
+
 def police_code(number: str) -> str:
     """The digits the public security filing site looks a number up by (浙公网安备33010602000001号 -> 3301…)."""
-    found = re.findall(r"\d{10,}", number)
+    found = POLICE_DIGITS.search(number)
     return found[0] if found else ""
 
 

@@ -58,7 +58,7 @@ TOOL_TEXTS: dict[str, L] = {
     "reason-site-code": L("“{value}”不是网站标识码：应为 10 位字母或数字（如 3301000001）",
                           "“{value}” is not a site code: it should be 10 letters or digits (3301000001)"),
     "reason-police-number": L("“{value}”中没有备案编号：应照发证写，如 浙公网安备33010602000001号",
-                              "“{value}” holds no filing number: write it as issued, with its 14 digits"),
+                              "“{value}” holds no filing number: write it as issued, with its number"),
     "reason-email": L("“{value}”不是电子邮箱地址", "“{value}” is not an e-mail address"),
     "reason-web-address": L("“{value}”不是网址：应以 https:// 或 http:// 开头",
                             "“{value}” is not a web address: it should start with https:// or http://"),

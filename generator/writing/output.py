@@ -97,7 +97,7 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
     files = Ahead(jobs, parallel=ahead and not drawn_here())
     return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamps,
                   maker.shared, bulletin=plan, problems=plan.problems, late=tuple(late),
-                  identity=identity(site.config, site.language, site_name, site_url, ASSET_DIR, publication_date(report)))
+                  identity=_identity(report, site, site_name, site_url))
 
 
 def regenerate(old: Output, report: Report, site: Site, site_name: str = "",
@@ -132,7 +132,7 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "",
                if path not in old.files or _unstamped(content, stamp) != _unstamped(old.files[path], old.stamp)}
     new = Output(list(jobs), files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), stamp,
                  maker.shared, contexts, plan, plan.problems, tuple(bulletins.paths(report, plan)),
-                 identity(site.config, site.language, site_name, site_url, ASSET_DIR, publication_date(report)))
+                 _identity(report, site, site_name, site_url))
     return new, changed
 
 
@@ -156,6 +156,10 @@ def _maker(report: Report, site: Site, site_name: str, plan: bulletins.Plan | No
     templates = site.root / site.config.templates_dir if site.config.templates_dir else None
     links = bulletins.paths(report, plan) if plan is not None else {}
     return PageMaker(report, templates, site_name, links, tuple(_feeds(report, site)))
+
+
+def _identity(report: Report, site: Site, site_name: str, site_url: str | None) -> dict:
+    return identity(site.config, site.language, site_name, site_url, ASSET_DIR, publication_date(report))
 
 
 def _feeds(report: Report, site: Site) -> dict[str, str | None]:

@@ -5,6 +5,7 @@ No browser is downloaded: Playwright starts /usr/bin/chromium (``make test`` ins
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -67,23 +68,31 @@ def serve(folder: Path):
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
+@contextlib.contextmanager
+def served(folder: Path):
+    """``folder`` served (see :func:`serve`) while the block runs: its base URL."""
+    base, server = serve(folder)
+    try:
+        yield base
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def sample(tmp_path_factory):
     """The sample site, built and served: (base URL, site folder)."""
     out = tmp_path_factory.mktemp("sample") / "site"
     run("build", "--strict", "-d", out)
-    base, server = serve(out)
-    yield base, out
-    server.shutdown()
+    with served(out) as base:
+        yield base, out
 
 
 @pytest.fixture(scope="session")
 def hostile(tmp_path_factory):
     """A site whose names, notes and descriptions carry script, HTML, link and template payloads."""
     out = build_hostile(tmp_path_factory.mktemp("hostile"))
-    base, server = serve(out)
-    yield base, out
-    server.shutdown()
+    with served(out) as base:
+        yield base, out
 
 
 class Visit:

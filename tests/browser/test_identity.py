@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from ..sites import run
-from .conftest import serve
+from .conftest import served
 
 IDENTITY = """  - progress:
       identity:
@@ -42,9 +42,8 @@ def _site(root, language: str | None = None):
 @pytest.fixture(scope="module")
 def marked(tmp_path_factory):
     out = _site(tmp_path_factory.mktemp("identity"))
-    base, server = serve(out)
-    yield base, out
-    server.shutdown()
+    with served(out) as base:
+        yield base, out
 
 
 FOOTER = """() => {

@@ -12,9 +12,8 @@ import shutil
 from pathlib import Path
 
 from ...model.report import Report
-from ...rendering.feed import FEED
+from ...rendering.feed import feed_head
 from ...settings.config import PLUGIN_NAME, read_mkdocs_yml
-from ...text.catalogue import say
 from ...writing.output import CSS, JS, Output, compose, nav, own_pages
 from . import pagefind
 from .notfound import not_found_template
@@ -105,7 +104,7 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
         "extra_javascript": [*(pagefind.JS if use_pagefind else []), *(raw.get("extra_javascript") or []), *JS],
         "theme": {"font": False, "custom_dir": "overrides", "variant": "classic"},  # variant: Zensical's look of Material
         "extra": {"generator": (raw.get("extra") or {}).get("generator", False), "progress_identity": output.identity,
-                  **({"progress_feed": {"path": FEED, "title": say("changes", report.language)}} if FEED in output.files else {})},
+                  **({"progress_feed": feed} if (feed := feed_head(output.files, report.language)) else {})},
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
     settings["hooks"] = [*(raw.get("hooks") or []), "hooks/pages.py", *(["hooks/pagefind.py"] if use_pagefind else []),

@@ -89,11 +89,12 @@ def identity_marks(output: str, page, config) -> str:
     keywords = [str(t) for t in (page.meta.get("tags") or [])] + [identity["site_name"]]
     tags = [*identity["tags"], ("ColumnName", column), ("ArticleTitle", title), ("PubDate", updated),
             ("Keywords", ",".join(k for k in keywords if k)),
-            ("Description", page.meta.get("description") or identity["description"] or title)]
+            ("Description", page.meta.get("description") or title)]  # the theme's, from site_description, wins
     head, rest = output.split("</head>", 1)
     present = {m.lower() for m in re.findall(r'<meta\s+name="([^"]+)"', head)}
     head += "".join(f'<meta name="{_html.escape(n)}" content="{_html.escape(_inert(str(v)))}">' for n, v in tags
                     if v and n.lower() not in present)
+    # the placeholders rendering.identity leaves (this file imports nothing from the library)
     footer = identity["footer"].replace("%%ROOT%%", _html.escape(_root(page, config))).replace(
         "%%UPDATED%%", _html.escape(updated))
     marker = '<div class="md-copyright">'

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ...bulletin.make import BulletinError
 from ...loading.loader import load_report
-from ...rendering.feed import FEED
+from ...rendering.feed import feed_head
 from ...rendering.identity import publication_date
 from ...rendering.prose import ProseError
 from ...settings.config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
@@ -121,9 +121,9 @@ class ProgressPlugin(BasePlugin):
         config.theme["font"] = False  # no font from outside the site
         config.validation.nav.omitted_files = logging.DEBUG  # project pages are reached by links, not the nav
         config.extra["progress_identity"] = self.output.identity  # pagehooks.identity_marks
-        feeds = [p for p in self.output.files if p == FEED]
-        if feeds:  # every page's head names the feed (pagehooks.feed_link)
-            config.extra["progress_feed"] = {"path": FEED, "title": say("changes", self.site.language)}
+        feed = feed_head(self.output.files, self.site.language)
+        if feed:  # every page's head names the feed (pagehooks.feed_link)
+            config.extra["progress_feed"] = feed
         if "generator" not in config.extra:
             config.extra["generator"] = False  # no "Made with …" line on an office's site
         return config
@@ -133,7 +133,6 @@ class ProgressPlugin(BasePlugin):
         turn_off_search(config)
         config.extra_css = [*config.extra_css, *pagefind.CSS]
         config.extra_javascript = [*pagefind.JS, *config.extra_javascript]
-
 
     def on_pre_page(self, page, config, files):
         if self.date is not None:
