@@ -70,4 +70,7 @@ def test_every_page_names_the_feed_and_a_cluster_page_its_own(built):
     text = "".join(e.find(f"{ATOM}content").text for e in own.findall(f"{ATOM}entry"))
     assert not any(n in text for n in others) and (any(n in text for n in names) or "本期没有项目新增或变化" in text)
     assert report.clusters[cid].name in own.find(f"{ATOM}title").text
-    assert f'href="../../feeds/{cid}.xml"' in (out / "clusters" / cid / "index.html").read_text(encoding="utf-8")
+    assert f'<p><a href="../../feeds/{cid}.xml">订阅本期变化（Atom）</a></p>' in (
+        out / "clusters" / cid / "index.html").read_text(encoding="utf-8")
+    # the 本期变化 page's link stands in its own paragraph, not run on after the bulletin's
+    assert '<p><a href="../feed.xml">订阅本期变化（Atom）</a></p>' in (out / "changes" / "index.html").read_text(encoding="utf-8")
