@@ -7,14 +7,13 @@ import copy
 import hashlib
 import json
 
-from ..rendering.bundle import cached
+from ..rendering.bundle import cached, convert, converter_version
+from ..rendering.vega import LIGHT
 
 #: Width of a chart on an A4 page, in CSS pixels (the text block is about 16 cm).
 WIDTH = 560
 FONT = "Noto Sans CJK SC"
-#: The site's light palette (generator/rendering/assets/progress.js), colour-blind safe.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"]
-TEXT, GRID = "#1f2328", "#d0d7de"
+PALETTE, TEXT, GRID = LIGHT["range"], LIGHT["text"], LIGHT["grid"]  # the site's light palette
 
 
 def printable(spec: dict) -> dict:
@@ -32,29 +31,11 @@ def printable(spec: dict) -> dict:
     return spec
 
 
-_drawn_here = False
-
-
-def drawn_here() -> bool:
-    """Whether this process has drawn a chart: vl-convert then runs threads that a forked child would not
-    have, so a child forked after it must not draw (it would wait for them for ever)."""
-    return _drawn_here
-
-
 def drawn(spec: dict) -> tuple[str, bytes]:
     """The chart as SVG text and as a PNG at twice its size (each kept in the user's cache by what it is
     drawn from, so rebuilding unchanged data does not start the renderer)."""
-    import vl_convert
-
     spec = printable(spec)
     key = hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
-    name = f"charts/{vl_convert.__version__}-{key}"
-
-    def started(make):  # what runs vl-convert marks this process (see drawn_here)
-        def run():
-            global _drawn_here
-            _drawn_here = True
-            return make()
-        return run
-    drawing = cached(name + ".svg", started(lambda: vl_convert.vegalite_to_svg(spec).encode("utf-8"))).decode("utf-8")
-    return drawing, cached(name + ".png", started(lambda: vl_convert.svg_to_png(drawing, scale=2)))
+    name = f"charts/{converter_version()}-{key}"
+    drawing = cached(name + ".svg", lambda: convert("vegalite_to_svg", spec).encode("utf-8")).decode("utf-8")
+    return drawing, cached(name + ".png", lambda: convert("svg_to_png", drawing, scale=2))

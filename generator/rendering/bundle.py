@@ -1,11 +1,36 @@
-"""The Vega, Vega-Lite and Vega-Embed JavaScript, taken from vl-convert and served with the site."""
+"""vl-convert, the one place that runs it (compiling charts to Vega, see :mod:`.vega`; drawing them for print),
+and the cache of what it makes.
+
+vl-convert runs threads once called, which a forked child would not have: a child forked after a call must
+not call it (it would wait for them for ever), so every call goes through :func:`convert`, which remembers."""
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
+
+_started = False
+
+
+def started() -> bool:
+    """Whether this process has called vl-convert (then it must not fork a worker that calls it)."""
+    return _started
+
+
+def convert(function: str, *args, **kwargs):
+    """``vl_convert.<function>(*args, **kwargs)``, remembered by :func:`started`."""
+    global _started
+    import vl_convert
+
+    _started = True
+    return getattr(vl_convert, function)(*args, **kwargs)
+
+
+def converter_version() -> str:
+    import vl_convert
+
+    return vl_convert.__version__
 
 
 def vl_version() -> str:
@@ -36,13 +61,3 @@ def cached(name: str, make: Callable[[], bytes]) -> bytes:
     except OSError:
         pass  # a read-only home: make it again next time
     return data
-
-
-@functools.cache
-def vega_bundle() -> str:
-    """The bundle for Altair's Vega-Lite version; built once per machine and vl-convert version."""
-    import vl_convert
-
-    version = vl_version()
-    return cached(f"vega-embed-{vl_convert.__version__}-vl{version}.js",
-                  lambda: vl_convert.javascript_bundle(vl_version=version).encode("utf-8")).decode("utf-8")

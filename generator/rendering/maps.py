@@ -3,8 +3,8 @@ per project with coordinates, coloured and shaped by its light, so that colour i
 
 The spec is the same on every page that carries it (the home page and each cluster's) but for its points:
 the outline, the projection, the legend and the frame come from the whole report. Colours of the outline and
-the points' edges come from the page script's palette (the ``ps-boundary``, ``ps-frame`` and ``ps-light``
-styles), so they follow the reader's light or dark scheme.
+the points' edges are the chart's ``psLand``, ``psBorder``, ``psGrid`` and ``psText`` parameters, in the light
+palette here; the page script sets them to the reader's light or dark scheme.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from ..text.catalogue import pick
 from .charts import Chart, template
 from .formatting import Formatter
 from .lamps import CHART_SHAPES, COLOURS, UNLIT
+from .vega import LIGHT
 
 #: Per light, in the legend's order: its colour and shape (the same as everywhere, see :mod:`.lamps`).
 MARKS = {**{light: (COLOURS[light], CHART_SHAPES[light]) for light in (lights.Light.RED, lights.Light.YELLOW,
@@ -32,15 +33,21 @@ HEIGHT = 360
 def _map(alt, rows, names: tuple[str, ...], colours: tuple[str, ...], shapes: tuple[str, ...], light_title: str,
          name_title: str, status_title: str, outline: str):
     """The outline (its data put in by :func:`project_map`) under one point per row at ``lon``, ``lat``."""
-    shape = alt.Chart(alt.NamedData(name="outline")).mark_geoshape(style=outline)
+    colour = {key: alt.param(name=f"ps{key.title()}", value=LIGHT[key]) for key in ("land", "border", "grid", "text")}
+    if outline == "boundary":  # the district, its outline at least 3:1 against the page
+        drawn = {"fill": colour["land"], "stroke": colour["border"]}
+    else:  # a plain frame round the points
+        drawn = {"fill": colour["land"], "fillOpacity": 0.4, "stroke": colour["grid"]}
+    shape = alt.Chart(alt.NamedData(name="outline")).mark_geoshape(strokeWidth=1, **drawn)
     legend = alt.Legend(orient="bottom", title=light_title)
-    points = alt.Chart().mark_point(filled=True, size=90, opacity=1, style="ps-light").encode(
+    points = alt.Chart().mark_point(filled=True, size=90, opacity=1, stroke=colour["text"], strokeWidth=1).encode(
         longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"),
         color=alt.Color("light:N", scale=alt.Scale(domain=list(names), range=list(colours)), legend=legend),
         shape=alt.Shape("light:N", scale=alt.Scale(domain=list(names), range=list(shapes)), legend=legend),
         tooltip=[alt.Tooltip("name:N", title=name_title), alt.Tooltip("light:N", title=light_title),
                  alt.Tooltip("status:N", title=status_title)])
-    return alt.layer(shape, points, data=rows).project(type="mercator").properties(height=HEIGHT)
+    return alt.layer(shape, points, data=rows).project(type="mercator").properties(height=HEIGHT).add_params(
+        *colour.values())
 
 
 @functools.lru_cache(maxsize=4)
@@ -89,7 +96,7 @@ def project_map(report: Report, projects: list[Project], fmt: Formatter) -> Char
     description = fmt.join(f"{r['name']} {r['light']}" for r in records)
     spec = _map(records, description, tuple(word(light) for light in order), tuple(MARKS[light][0] for light in order),
                 tuple(MARKS[light][1] for light in order), fmt.t("light"), fmt.t("name"), fmt.t("status"),
-                "ps-boundary" if report.boundary else "ps-frame")
+                "boundary" if report.boundary else "frame")
     spec["layer"][0]["data"] = {"values": _features(outline)}
     columns = [fmt.t("name"), fmt.t("light"), pick(PROJECTS.field("longitude"), fmt.language),
                pick(PROJECTS.field("latitude"), fmt.language), fmt.t("status")]

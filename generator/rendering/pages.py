@@ -27,6 +27,7 @@ from .formatting import Formatter
 from .judging import Judge
 from .lamps import lamp
 from .markup import h, json_script, show, yaml_string
+from .vega import to_vega
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,8 @@ class PageMaker:
         return self.fmt.t(c.value)
 
     def chart_html(self, chart: ch.Chart) -> Markup:
-        """A chart container, its spec, and its numbers in a collapsible table (readable without the chart).
+        """A chart container, its spec, and its numbers in a collapsible table (readable without the chart);
+        in the container, what the chart shows in words, which the drawing replaces (without scripts, it stays).
         Search leaves both out (the numbers are in the page's own tables), as it does the stamp line."""
         cid = f"chart-{chart.id}"
         head = "".join(f"<th scope=\"col\">{h(c)}</th>" for c in chart.columns)
@@ -148,8 +150,8 @@ class PageMaker:
             f'<figure class="ps-chart" id="{cid}" data-marks="{chart.marks}" data-search-exclude>'
             f'<figcaption class="ps-chart__title">{h(chart.title)}</figcaption>'
             f'<div class="ps-chart__canvas" role="img" aria-label="{h(label)}" data-spec="{cid}-spec">'
-            f'<div class="ps-chart__view"></div></div>'
-            f'<script type="application/json" id="{cid}-spec">{json_script(chart.spec)}</script>'
+            f'<div class="ps-chart__view"><p class="ps-chart__text">{h(chart.description)}</p></div></div>'
+            f'<script type="application/json" id="{cid}-spec">{json_script(to_vega(chart.spec))}</script>'
             f'</figure>\n\n'
             f'<details class="ps-chart-data" data-search-exclude><summary>{h(self.fmt.t("labelled", label=self.fmt.t("data_table"), text=chart.title))}</summary>'
             f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>\n')

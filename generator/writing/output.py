@@ -15,9 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..bulletin import make as bulletins
-from ..bulletin.pictures import drawn_here
 from ..model.report import Report
-from ..rendering.bundle import vega_bundle
+from ..rendering import bundle
 from ..rendering.downloads import export_files, export_paths
 from ..rendering.feed import atom, feed_paths
 from ..rendering.identity import POLICE_EMBLEM, identity, publication_date
@@ -25,12 +24,14 @@ from ..rendering.markup import h
 from ..rendering.pages import Page, PageMaker, report_stages
 from ..rendering.photos import photo_paths, same_copies, web_copy
 from ..rendering.prose import Figures
+from ..rendering.vega import SERVED, runtime
 from ..settings.config import Site
 from .ahead import Ahead
 
 ASSET_DIR = "assets/progress"
-JS = [f"{ASSET_DIR}/vega-embed.js", f"{ASSET_DIR}/progress.js"]
+JS = [f"{ASSET_DIR}/progress.js"]  # it loads vega.js itself, on a page with charts
 CSS = [f"{ASSET_DIR}/progress.css"]
+
 GENERATED_MARK = re.compile(r"^\s*\[\[\s*generated\s*\]\]\s*$", re.M)
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n?", re.S)
 _H1 = re.compile(r"^#\s+.+$", re.M)
@@ -63,15 +64,15 @@ class Output:
             self.files.close()
 
 
-ASSETS = [f"{ASSET_DIR}/{name}" for name in ("progress.js", "progress.css", "vega-embed.js", POLICE_EMBLEM)]
+ASSETS = [f"{ASSET_DIR}/{name}" for name in ("progress.js", "progress.css", SERVED, POLICE_EMBLEM)]
 
 
 def assets() -> dict[str, str | bytes]:
-    """The page script, its styles, the Vega bundle and the filing emblem, by docs-relative path (as :data:`ASSETS`)."""
+    """The page script, its styles, the Vega runtime and the filing emblem, by docs-relative path (as :data:`ASSETS`)."""
     folder = resources.files("generator.rendering") / "assets"
     out: dict[str, str | bytes] = {f"{ASSET_DIR}/{name}": (folder / name).read_text(encoding="utf-8")
                                    for name in ("progress.js", "progress.css")}
-    out[f"{ASSET_DIR}/vega-embed.js"] = vega_bundle()
+    out[f"{ASSET_DIR}/{SERVED}"] = runtime()
     out[f"{ASSET_DIR}/{POLICE_EMBLEM}"] = (folder / POLICE_EMBLEM).read_bytes()
     return out
 
@@ -94,7 +95,7 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
     jobs.update({path: functools.partial(web_copy, photo, path) for path, photo in photo_paths(report).items()})
     jobs.update({path: functools.partial(atom, report, site_name, site_url, path, cluster)
                  for path, cluster in _feeds(report, site).items()})
-    files = Ahead(jobs, parallel=ahead and not drawn_here())
+    files = Ahead(jobs, parallel=ahead and not bundle.started())
     return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamps,
                   maker.shared, bulletin=plan, problems=plan.problems, late=tuple(late),
                   identity=_identity(report, site, site_name, site_url))
@@ -145,7 +146,7 @@ def remake_bulletin(output: Output) -> dict[str, bytes]:
     jobs = {path: functools.partial(_item, made, fmt) for path, fmt in bulletins.paths(report, plan).items()}
     # made in a forked process, so that this one never starts the chart renderer's threads (the next full
     # build forks its page worker from here)
-    files = Ahead(jobs, parallel=not drawn_here())
+    files = Ahead(jobs, parallel=not bundle.started())
     try:
         return {path: files[path] for path in jobs}
     finally:

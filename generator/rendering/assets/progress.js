@@ -1,9 +1,10 @@
-/* progress-site: draws the charts (Vega-Lite, bundled with the site) and makes the projects
+/* progress-site: draws the charts (Vega, served with the site) and makes the projects
    table sortable and filterable. No request leaves the site. */
 (function () {
   "use strict";
 
-  /* land and border: the map's district and its outline (the outline at least 3:1 against the page) */
+  /* land and border: the map's district and its outline (the outline at least 3:1 against the page);
+     LIGHT is generator/rendering/vega.py's LIGHT, which charts for print use */
   var LIGHT = { text: "#1f2328", grid: "#d0d7de", land: "#eef1f4", border: "#57606a",
                 range: ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"] };
   var DARK = { text: "#e6edf3", grid: "#444c56", land: "#2d333b", border: "#9198a1",
@@ -24,45 +25,70 @@
       legend: { labelColor: p.text, titleColor: p.text, labelFontSize: 12 },
       title: { color: p.text, fontSize: 14, anchor: "start" },
       range: { category: p.range },
-      mark: { color: p.range[0] },
-      bar: { color: p.range[0] },
-      line: { color: p.range[0] },
-      point: { color: p.range[0] },
-      view: { stroke: null },
-      /* the map: the district, a plain frame when there is no boundary, and an edge round each project's mark */
-      style: {
-        "ps-boundary": { color: p.land, stroke: p.border, strokeWidth: 1 },
-        "ps-frame": { color: p.land, fillOpacity: 0.4, stroke: p.grid, strokeWidth: 1 },
-        "ps-light": { stroke: p.text, strokeWidth: 1 }
-      }
+      style: { cell: { stroke: null } }
     };
   }
 
-  function drawCharts() {
-    if (typeof vegaEmbed !== "function") { return; }
-    var canvases = document.querySelectorAll(".ps-chart__canvas");
-    Array.prototype.forEach.call(canvases, function (el) {
-      var source = document.getElementById(el.getAttribute("data-spec"));
-      if (!source) { return; }
-      var spec = JSON.parse(source.textContent);
-      el.setAttribute("data-drawn", "pending");
-      /* Vega labels the element it draws in; the outer one keeps the label we wrote (title and figures). */
-      var view = el.querySelector(".ps-chart__view") || el;
-      if (view._psResult) { view._psResult.finalize(); }  /* a redraw replaces the view and its listeners */
-      vegaEmbed(view, spec, { actions: false, renderer: "svg", config: theme(), tooltip: true }).then(function (result) {
-        view._psResult = result;
-        el.setAttribute("data-drawn", "yes");
-        var svg = el.querySelector("svg");
-        if (svg) {
-          svg.setAttribute("aria-hidden", "true");  /* the container's label and the table speak for it */
-          svg.setAttribute("focusable", "false");
-        }
-        return result;
-      }).catch(function (error) {
-        el.setAttribute("data-drawn", "error");
-        if (window.console) { console.error("progress-site chart", error); }
+  /* Vega, next to this script, loaded by a page that has charts (pages without any never fetch it). */
+  var VEGA_URL = document.currentScript ? new URL("vega.js", document.currentScript.src).href : null;
+  var loadingVega = null;
+
+  function loadVega() {
+    if (window.vega) { return Promise.resolve(window.vega); }
+    if (!loadingVega) {
+      loadingVega = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = VEGA_URL;
+        script.onload = function () { resolve(window.vega); };
+        script.onerror = function () { loadingVega = null; reject(new Error("vega.js did not load")); };
+        document.head.appendChild(script);
       });
+    }
+    return loadingVega;
+  }
+
+  /* Each chart's spec is Vega, compiled when the site was built; its colours that are not a category's are
+     signals (psColour, and a map's psLand …) set here to the reader's scheme. */
+  function draw(vega, el) {
+    var source = document.getElementById(el.getAttribute("data-spec"));
+    if (!source) { return; }
+    var spec = JSON.parse(source.textContent);
+    var p = palette();
+    var colours = { psColour: p.range[0], psText: p.text, psGrid: p.grid, psLand: p.land, psBorder: p.border };
+    (spec.signals || []).forEach(function (s) { if (colours.hasOwnProperty(s.name)) { s.value = colours[s.name]; } });
+    /* Vega draws in the inner element; the outer one keeps the label we wrote (title and figures). */
+    var view = el.querySelector(".ps-chart__view") || el;
+    if (view._psView) { view._psView.finalize(); }  /* a redraw replaces the view and its listeners */
+    view.textContent = "";  /* the chart's words, shown where scripts do not run */
+    var drawing = new vega.View(vega.parse(spec, theme()), { renderer: "svg", container: view, hover: true });
+    if (window.vegaTooltip) { drawing.tooltip(new window.vegaTooltip.Handler().call); }
+    view._psView = drawing;
+    return drawing.runAsync().then(function () {
+      el.setAttribute("data-drawn", "yes");
+      var svg = el.querySelector("svg");
+      if (svg) {
+        svg.setAttribute("aria-hidden", "true");  /* the container's label and the table speak for it */
+        svg.setAttribute("focusable", "false");
+      }
     });
+  }
+
+  function drawCharts() {
+    var canvases = Array.prototype.slice.call(document.querySelectorAll(".ps-chart__canvas"));
+    if (!canvases.length || !VEGA_URL) { return; }
+    canvases.forEach(function (el) { el.setAttribute("data-drawn", "pending"); });
+    function failed(el, error) {
+      el.setAttribute("data-drawn", "error");
+      if (window.console) { console.error("progress-site chart", error); }
+    }
+    loadVega().then(function (vega) {
+      canvases.forEach(function (el) {
+        try {
+          var drawn = draw(vega, el);
+          if (drawn) { drawn.catch(function (error) { failed(el, error); }); }
+        } catch (error) { failed(el, error); }
+      });
+    }, function (error) { canvases.forEach(function (el) { failed(el, error); }); });
   }
 
   function number(text) {
