@@ -228,7 +228,7 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
     for p in output.problems:
         click.echo(_line(p, site.language), err=True)
     written = export_project(config_file, report, output, out_dir, raw.get("copyright"),
-                             SEARCH_SEPARATOR, SEARCH_FIELDS, site.config.search)
+                             SEARCH_SEPARATOR, SEARCH_FIELDS, site.config.search_engine(len(report.projects)))
     click.echo(f"{len(written)} files -> {out_dir}")
 
 

@@ -137,6 +137,13 @@ class IgnoreSetting(_Settings):
     column: str | None = Field(None, description="only in the column with this header", json_schema_extra={"zh": "只在此表头的列中"})
 
 
+#: Projects from which ``search: auto`` chooses Pagefind. The theme's search downloads its whole index with a
+#: visitor's first page and builds it in the browser: measured in Chromium, its first result took 0.75 s at 200
+#: projects, 1.0 s at 400 and 1.4 s at 700 (68, 124 and 208 KB of index, compressed), Pagefind's about 0.45 s
+#: at any size after fetching only the index parts a query needs (benchmarks/README.md).
+PAGEFIND_FROM = 300
+
+
 class SiteConfig(_Settings):
     """Every setting of a progress site, with its default."""
 
@@ -157,7 +164,7 @@ class SiteConfig(_Settings):
     filing_number: str | None = Field(None, description="the site's ICP filing number (备案号), shown in the footer", json_schema_extra={"zh": "网站备案号，显示在页脚"})
     office: str | None = Field(None, description="the responsible office, shown in the footer", json_schema_extra={"zh": "主办或负责单位，显示在页脚"})
     identity: IdentitySettings = Field(default_factory=IdentitySettings, description="who runs the site and its filing marks, each shown only when set: organizer, operator, contact, site_code, domain, icp, police, party_mark, error_report", json_schema_extra={"zh": "网站标识与备案信息（设置了才显示）：organizer（主办）、operator（承办）、contact（联系方式）、site_code（网站标识码）、domain（域名）、icp（ICP 备案号）、police（公网安备）、party_mark（党政机关标识）、error_report（纠错）"})
-    search: Literal["material", "pagefind"] = Field("material", description="search engine: material (the theme's, for sites up to about a thousand projects) or pagefind (loads only the parts of the index a query needs; for large sites)", json_schema_extra={"zh": "站内搜索引擎：material（主题自带，适合千个项目以内）或 pagefind（按需加载索引分片，适合大型网站）"})
+    search: Literal["auto", "material", "pagefind"] = Field("auto", description=f"search engine: auto (the theme's up to {PAGEFIND_FROM - 1} projects, Pagefind from {PAGEFIND_FROM}), material (the theme's: its whole index loads with every first visit) or pagefind (loads only the parts of the index a query needs)", json_schema_extra={"zh": f"站内搜索引擎：auto（{PAGEFIND_FROM - 1} 个项目以内用主题自带搜索，{PAGEFIND_FROM} 个起用 Pagefind）、material（主题自带，首次访问即下载整个索引）或 pagefind（按需加载索引分片）"})
     ignore: list[str | IgnoreSetting] = Field(default_factory=list, description="warnings and notes not to report: a code (withheld-value), or {code, file, column} to silence it in one file or column", json_schema_extra={"zh": "不再提示的警告或提示：代码（如 withheld-value），或 {code, file, column} 只在某文件或某列中不提示"})
     publish_columns: list[str] = Field(default_factory=list, description="headers of project-table columns the schema does not know, to publish on project pages (others are not published)", json_schema_extra={"zh": "项目表中未识别的列里要在项目页上发布的列（表头）；未列出的不发布"})
     publish_personal: list[str] = Field(default_factory=list, description="headers of columns that look like personal data (phone, e-mail, ID number …), to publish all the same", json_schema_extra={"zh": "看起来是个人信息（电话、邮箱、身份证号等）但仍要发布的列（表头）"})
@@ -167,6 +174,13 @@ class SiteConfig(_Settings):
     bulletin: BulletinSettings = Field(default_factory=BulletinSettings, description="the printed bulletin (PDF and .docx): formats, title, office, text, fonts, charts, list_up_to", json_schema_extra={"zh": "通报（PDF 和 .docx）：formats（格式）、title（标题）、office（发文单位）、text（本单位文字）、fonts（字体）、charts（图表）、list_up_to（列出项目明细的上限）"})
     feeds: Literal["site", "clusters", "none"] = Field("site", description="Atom feeds of 本期变化: site (one feed, feed.xml), clusters (also one per cluster, feeds/ID.xml) or none", json_schema_extra={"zh": "本期变化的 Atom 订阅：site（全站一个，feed.xml）、clusters（另加每个产业集群一个，feeds/编号.xml）或 none（不生成）"})
     map: MapSettings = Field(default_factory=MapSettings, description="the map of projects with coordinates (latitude and longitude columns): boundary, object", json_schema_extra={"zh": "有经纬度的项目的地图：boundary（边界文件）、object（TopoJSON 对象）"})
+
+    def search_engine(self, projects: int) -> Literal["material", "pagefind"]:
+        """The search a site of ``projects`` projects gets: ``search``, or with ``auto`` the theme's below
+        :data:`PAGEFIND_FROM` projects and Pagefind from there."""
+        if self.search != "auto":
+            return self.search
+        return "pagefind" if projects >= PAGEFIND_FROM else "material"
 
     @property
     def money(self) -> Currency:

@@ -11,7 +11,6 @@ TOOL_TEXTS: dict[str, L] = {
     "severity-warning": L("警告", "warning"),
     "severity-note": L("提示", "note"),
     "read-summary": L("{projects} 个项目、{clusters} 个产业集群、{years} 个年度，来自 {folder}", "{projects} projects, {clusters} clusters, {years} years from {folder}"),
-    "suggest-pagefind": L("{projects} 个项目：建议在 progress 插件设置中写 search: pagefind，搜索更快", "{projects} projects: consider search: pagefind in the progress plugin's settings"),
     "progress-bar": L("页面", "pages"),
     "quick-rebuild": L("数据已更新：重建 {count} 个页面，用时 {seconds} 秒", "data changed: rebuilt {count} pages in {seconds} s"),
     # this period's changes, in one line

@@ -94,7 +94,7 @@ class LastBuild:
                 file.content_bytes = _bytes(output.files[file.src_uri])
                 file.copy_file()
         rebuild = self._rebuild_pages(rebuild)
-        if site.config.search == "pagefind" and rebuild:  # after the reload: it reads every page again
+        if plugin.search == "pagefind" and rebuild:  # after the reload: it reads every page again
             threading.Thread(target=_reindex, args=(config.site_dir,), daemon=True).start()
         if output.bulletin is not None and output.bulletin.formats:  # seconds of typesetting: after the reload too
             threading.Thread(target=self._remake_bulletin, args=(output,), daemon=True).start()

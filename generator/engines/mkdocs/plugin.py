@@ -29,7 +29,7 @@ from . import pagefind, pagehooks, photomarkup
 from .internals import generated_file, replace_builder, search_settings, turn_off_search
 from .live import LastBuild, write_late
 from .notfound import not_found_template
-from .search import LARGE, SEARCH_FIELDS, SEARCH_SEPARATOR
+from .search import SEARCH_FIELDS, SEARCH_SEPARATOR
 
 log = logging.getLogger(f"mkdocs.plugins.{PLUGIN_NAME}")
 
@@ -91,12 +91,11 @@ class ProgressPlugin(BasePlugin):
         r = self.report
         log.info(say("read-summary", self.site.language, projects=len(r.projects), clusters=len(r.clusters),
                      years=len(r.years), folder=self.site.data_dir))
-        if settings.search == "pagefind":
+        self.search = settings.search_engine(len(r.projects))
+        if self.search == "pagefind":
             self._use_pagefind(config)
         else:
             self._configure_search(config)
-            if len(r.projects) > LARGE:  # the theme's search loads its whole index into every visitor's browser
-                log.info(say("suggest-pagefind", self.site.language, projects=len(r.projects)))
         if r.photos:
             photomarkup.on_config(config)
         try:
@@ -215,7 +214,7 @@ class ProgressPlugin(BasePlugin):
         if self._bar is not None:
             self._bar.close()
             self._bar = None
-        if self.site.config.search == "pagefind":
+        if self.search == "pagefind":
             try:
                 pagefind.index_site(config.site_dir)
             except (OSError, RuntimeError) as exc:

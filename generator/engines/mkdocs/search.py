@@ -8,5 +8,3 @@ SEARCH_SEPARATOR = (r"[\s\u200b\u3000\-、。，．？！；：（）【】《�
 #: Every project carries its cluster, status and year as tags: at the theme's tag boost those would
 #: outrank the page that a name belongs to.
 SEARCH_FIELDS = {"tags": {"boost": 10.0}}
-
-LARGE = 1000  # projects from which the theme's search gets slow (see benchmarks/README.md)
