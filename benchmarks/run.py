@@ -6,8 +6,9 @@
 For each size: validate + generate (the library alone), the full `progress-site build`, a plain
 `mkdocs build` of the `generate --out` export of the same site (MkDocs' own floor), their ratio, peak
 memory of the full build (all its processes together), site size, median and largest project page, the
-theme's search index (raw and gzip) and the seconds from typing a project's name in Chromium to its
-result; the same site built with `search: pagefind`, its first result and what that search downloaded;
+search the default settings chose and the seconds from typing a project's id in Chromium to its result, what
+that search downloaded, and the bytes a first visit to a project page and a second project page transfer
+(compressed, `weight.py`); the same site with the theme's search (`search: material`) for comparison;
 the time from editing one project's row to its rebuilt page during `serve`; and `progress-site bulletin` (PDF
 and Word copy of the latest period) with the PDF's pages. Ratios are measured in
 one run on one machine; absolute times depend on it.
@@ -32,6 +33,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from search import first_result
+from weight import transferred
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -96,7 +98,7 @@ def make_site(folder: Path, projects: int) -> Path:
     (site / "docs").mkdir(parents=True)
     (site / "docs" / "index.md").write_text("# 规模测试\n\n[[ generated ]]\n", encoding="utf-8")
     (site / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (site / "mkdocs-pagefind.yml").write_text(MKDOCS_YML.replace("  - progress:\n", "  - progress:\n      search: pagefind\n"),
+    (site / "mkdocs-material.yml").write_text(MKDOCS_YML.replace("  - progress:\n", "  - progress:\n      search: material\n"),
                                               encoding="utf-8")
     subprocess.run([sys.executable, "-m", "generator.starter.synth", "--projects", str(projects), "--clusters",
                     str(max(8, projects // 125)), "--periods", "12", "--out", str(site / "data")], check=True, env=ENV)
@@ -150,18 +152,19 @@ def measure(projects: int, with_serve: bool, rounds: int = 2) -> dict:
             floors.append(timed([str(BIN / "mkdocs"), "build", "-d", str(work / "plain")], work / "export"))
         build_s, build_mib, build_cpu = min(b[0] for b in builds), max(b[1] for b in builds), min(b[2] for b in builds)
         floor_s, floor_cpu = min(f[0] for f in floors), min(f[2] for f in floors)
-        pagefind_s, *_ = timed([str(BIN / "progress-site"), "build", "-f", "mkdocs-pagefind.yml", "-d", str(work / "pf")], site)
+        material_s, *_ = timed([str(BIN / "progress-site"), "build", "-f", "mkdocs-material.yml", "-d", str(work / "theme")], site)
         bulletin_s, bulletin_mib, _ = timed([str(BIN / "progress-site"), "bulletin", "-o", str(work / "bulletin")], site)
         bulletin_pages = sum(len(PdfReader(pdf).pages) for pdf in (work / "bulletin").glob("*.pdf"))
         out = work / "out"
         pages = [p.stat().st_size for p in (out / "projects").glob("P*/index.html")]
-        index = (out / "search" / "search_index.json").read_bytes()
+        engine = "pagefind" if (out / "pagefind").is_dir() else "material"
         middle = f"P{projects // 2:05d}"
         query = middle  # synthetic names repeat (place + industry + kind); the id each page carries does not
-        material_first, _ = first_result(out, query, f"/projects/{middle}/")
-        pagefind_first, fetched = first_result(work / "pf", query, f"/projects/{middle}/")
-        pagefind_download = sum(len(gzip.compress((work / "pf" / f.lstrip("/")).read_bytes()))
-                                for f in set(fetched) if f.startswith("/pagefind/"))
+        first, fetched = first_result(out, query, f"/projects/{middle}/")
+        download = sum(len(gzip.compress((out / f.lstrip("/")).read_bytes())) for f in set(fetched)
+                       if f.startswith(("/pagefind/", "/search/")) and (out / f.lstrip("/")).is_file())
+        theme_first, _ = first_result(work / "theme", query, f"/projects/{middle}/")
+        weight = transferred(out, f"/projects/{middle}/", f"/projects/P{projects // 2 + 1:05d}/")
         return {
             "projects": projects,
             "validate+generate s": round(generate_s, 1),
@@ -173,12 +176,13 @@ def measure(projects: int, with_serve: bool, rounds: int = 2) -> dict:
             "site MB": round(sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6, 1),
             "median page KB": round(statistics.median(pages) / 1e3, 1),
             "largest page KB": round(max(pages) / 1e3, 1),
-            "search index MB": round(len(index) / 1e6, 2),
-            "search gzip MB": round(len(gzip.compress(index)) / 1e6, 2),
-            "first result s": None if material_first is None else round(material_first, 2),
-            "pagefind build / floor": round(pagefind_s / floor_s, 2),
-            "pagefind first result s": None if pagefind_first is None else round(pagefind_first, 2),
-            "pagefind download MB": round(pagefind_download / 1e6, 2),
+            "search": engine,
+            "first result s": None if first is None else round(first, 2),
+            "search download KB": round(download / 1e3, 1),
+            "first visit KB": weight["first KB"],
+            "second page KB": weight["second KB"],
+            "theme search build / floor": round(material_s / floor_s, 2),
+            "theme search first result s": None if theme_first is None else round(theme_first, 2),
             "serve edit s": (round(serve_edit_seconds(site), 1) if with_serve else None),
             "bulletin s": round(bulletin_s, 1),
             "bulletin pages": bulletin_pages,
