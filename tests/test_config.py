@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.settings.config import ConfigError, SiteConfig
+from generator.settings.config import PAGEFIND_FROM, ConfigError, SiteConfig
 from generator.text.messages import WARNING_CODES
 
 
@@ -17,6 +17,16 @@ def test_defaults():
     assert (config.data_dir, config.currency, config.display_unit, config.bare_unit) == ("data", "CNY", "亿元", "亿元")
     usd = SiteConfig.from_mapping({"currency": "usd"})
     assert (usd.currency, usd.display_unit) == ("USD", "million USD")
+
+
+def test_search_fits_the_site_unless_it_is_set():
+    auto = SiteConfig.from_mapping({})
+    assert auto.search == "auto"
+    assert [auto.search_engine(n) for n in (0, PAGEFIND_FROM - 1, PAGEFIND_FROM, 5000)] == [
+        "material", "material", "pagefind", "pagefind"]
+    assert SiteConfig.from_mapping({"search": "material"}).search_engine(5000) == "material"
+    assert SiteConfig.from_mapping({"search": "pagefind"}).search_engine(10) == "pagefind"
+    assert problems({"search": "lunr"}) == ["配置项 plugins.progress.search：应为以下之一：'auto'、'material'、'pagefind'"]
 
 
 @pytest.mark.parametrize("data,zh,en", [

@@ -2,18 +2,25 @@
 
 import statistics
 
+from generator.settings.config import PAGEFIND_FROM
 from generator.starter.synth import make
 
 from .sites import copy_sample, run
 
 
-def _build(tmp_path, projects: int, clusters: int = 8):
-    site = copy_sample(tmp_path / f"s{projects}-{clusters}")
+def _synthetic(folder, projects: int, clusters: int = 8, periods: int = 12):
+    """The sample site with synthetic data instead of its own."""
+    site = copy_sample(folder)
     for old in (site / "data").glob("*.csv"):
         old.unlink()
-    make(site / "data", projects, clusters=clusters, periods=12, seed=7)
+    make(site / "data", projects, clusters=clusters, periods=periods, seed=7)
     for page in ("index.md", "report.md", "years/2021.md", "years/2022.md"):  # the sample's prose speaks of its own data
         (site / "docs" / page).unlink()
+    return site
+
+
+def _build(tmp_path, projects: int, clusters: int = 8):
+    site = _synthetic(tmp_path / f"s{projects}-{clusters}", projects, clusters)
     out = tmp_path / f"out{projects}-{clusters}"
     run("build", "-d", out, cwd=site)
     pages = list(out.rglob("*.html"))
@@ -35,6 +42,14 @@ def test_many_clusters_do_not_weigh_on_every_page(tmp_path):
     _, few = _build(tmp_path, 40, clusters=8)
     _, many = _build(tmp_path, 40, clusters=36)
     assert statistics.median(many) < 1.03 * statistics.median(few)
+
+
+def test_a_site_of_pagefind_size_gets_pagefind_by_default(tmp_path):
+    """``search: auto``: from PAGEFIND_FROM projects the export carries Pagefind's indexing step and its box."""
+    site = _synthetic(tmp_path / "s", PAGEFIND_FROM, periods=2)
+    run("generate", "--out", tmp_path / "export", cwd=site)
+    settings = (tmp_path / "export" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert (tmp_path / "export" / "hooks" / "pagefind.py").is_file() and "pagefind/pagefind-ui.js" in settings
 
 
 def test_synthetic_data_is_deterministic_and_valid(tmp_path):
