@@ -31,7 +31,7 @@ browser:
 	fi
 
 screenshots: $(STAMP) browser  ## refresh screenshots/ and the README's picture
-	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser tests/test_bulletin.py -k "screenshots or district_screenshot or picture"
+	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser tests/test_bulletin.py -k "screenshots or district_screenshot or picture or reading_aids"
 
 bench: $(STAMP) browser  ## benchmarks at 200, 1,000 and 5,000 projects (minutes; prints a table)
 	$(BIN)/python benchmarks/run.py

@@ -24,6 +24,7 @@ from ..rendering.markup import h
 from ..rendering.pages import Page, PageMaker, report_stages
 from ..rendering.photos import photo_paths, same_copies, web_copy
 from ..rendering.prose import Figures
+from ..rendering.reading import reading_aids
 from ..rendering.vega import SERVED, runtime
 from ..settings.config import Site
 from .ahead import Ahead
@@ -160,7 +161,9 @@ def _maker(report: Report, site: Site, site_name: str, plan: bulletins.Plan | No
 
 
 def _identity(report: Report, site: Site, site_name: str, site_url: str | None) -> dict:
-    return identity(site.config, site.language, site_name, site_url, ASSET_DIR, publication_date(report))
+    """Every page's own chrome: the identity footer and meta tags, and the reading aids."""
+    return {**identity(site.config, site.language, site_name, site_url, ASSET_DIR, publication_date(report)),
+            "reading": reading_aids(site.language)}
 
 
 def _feeds(report: Report, site: Site) -> dict[str, str | None]:

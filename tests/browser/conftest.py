@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import shutil
 import threading
 import time
@@ -15,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from generator.rendering.reading import STORE as READING_STORE
 
 from ..conftest import ROOT
 from ..sites import build_hostile, run
@@ -98,10 +101,16 @@ def hostile(tmp_path_factory):
 class Visit:
     """One page visit that records every request, failure, console error and dialog."""
 
-    def __init__(self, browser, base: str, viewport=DESKTOP, scheme: str | None = None):
+    def __init__(self, browser, base: str, viewport=DESKTOP, scheme: str | None = None, script: bool = True,
+                 reading: dict | None = None):
+        """``script``: whether the page's scripts run; ``reading``: the reading aids' modes the browser has
+        remembered (as the page script stores them), e.g. ``{"large": True}``."""
         self.base = base
+        self.script = script
         self.context = browser.new_context(viewport=viewport, color_scheme=scheme or "light",
-                                           service_workers="block")
+                                           service_workers="block", java_script_enabled=script)
+        if reading:
+            self.context.add_init_script(f"localStorage.setItem({READING_STORE!r}, {json.dumps(json.dumps(reading))})")
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.failed: list[str] = []
@@ -116,7 +125,8 @@ class Visit:
 
     def open(self, path: str):
         self.page.goto(self.base + path, wait_until="load")
-        self.wait_for_charts()
+        if self.script:
+            self.wait_for_charts()
         return self.page
 
     def wait_for_charts(self):

@@ -76,7 +76,8 @@ def identity_marks(output: str, page, config) -> str:
     """The page with the government site's meta tags in its head (SiteName, SiteDomain, SiteIDCode, ColumnName
     by the page's kind, ArticleTitle, PubDate, ContentSource, Keywords, Description; from
     ``extra.progress_identity``, each only with a value, none the theme already wrote) and the identity footer
-    (主办单位, contact, filing marks, the update date) above the theme's copyright line."""
+    (主办单位, contact, filing marks, the update date) above the theme's copyright line; and the reading aids
+    (``reading``: a script for the head, the buttons above the header; see generator/rendering/reading.py)."""
     identity = (config.get("extra") or {}).get("progress_identity")
     if not identity or "</head>" not in output:
         return output
@@ -99,6 +100,12 @@ def identity_marks(output: str, page, config) -> str:
         "%%UPDATED%%", _html.escape(updated))
     marker = '<div class="md-copyright">'
     rest = rest.replace(marker, footer + marker, 1) if marker in rest else rest.replace("</body>", footer + "</body>", 1)
+    reading = identity.get("reading")
+    if reading:  # the reading aids: their script in the head, their buttons above the header
+        head += reading["head"]
+        marker = '<header class="md-header'
+        rest = rest.replace(marker, reading["bar"] + marker, 1) if marker in rest else re.sub(
+            r"(<body[^>]*>)", lambda m: m[1] + reading["bar"], rest, count=1)
     return head + "</head>" + rest
 
 

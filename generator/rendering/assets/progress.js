@@ -10,20 +10,30 @@
   var DARK = { text: "#e6edf3", grid: "#444c56", land: "#2d333b", border: "#9198a1",
                range: ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2", "#BBBBBB"] };
 
+  /* High contrast (the reading aids): text and grid lines in black or white */
+  var CONTRAST = { light: { text: "#000000", grid: "#595959", border: "#000000" },
+                   dark: { text: "#ffffff", grid: "#a6a6a6", border: "#ffffff" } };
+
+  function mode(name) { return document.documentElement.hasAttribute("data-ps-" + name); }
+
   function palette() {
     var scheme = document.body && document.body.getAttribute("data-md-color-scheme");
-    return scheme === "slate" ? DARK : LIGHT;
+    var p = scheme === "slate" ? DARK : LIGHT;
+    if (!mode("contrast")) { return p; }
+    var c = CONTRAST[scheme === "slate" ? "dark" : "light"], out = {};
+    Object.keys(p).forEach(function (k) { out[k] = c.hasOwnProperty(k) ? c[k] : p[k]; });
+    return out;
   }
 
   function theme() {
-    var p = palette();
+    var p = palette(), size = mode("large") ? 18 : 12;  /* larger text: the charts' words too */
     var axis = { labelColor: p.text, titleColor: p.text, gridColor: p.grid, domainColor: p.grid, tickColor: p.grid,
-                 labelFontSize: 12, titleFontSize: 12 };
+                 labelFontSize: size, titleFontSize: size };
     return {
       background: null,
       axis: axis,
-      legend: { labelColor: p.text, titleColor: p.text, labelFontSize: 12 },
-      title: { color: p.text, fontSize: 14, anchor: "start" },
+      legend: { labelColor: p.text, titleColor: p.text, labelFontSize: size, titleFontSize: size },
+      title: { color: p.text, fontSize: size + 2, anchor: "start" },
       range: { category: p.range },
       style: { cell: { stroke: null } }
     };
@@ -224,7 +234,34 @@
     }
   }
 
+  /* The reading aids' buttons (see generator/rendering/reading.py): each turns its mode on or off on <html>,
+     remembers the choice for the next page (under the bar's data-store key), says so to screen readers, and
+     redraws the charts. */
+  function readingAids() {
+    var bar = document.querySelector(".ps-reading");
+    if (!bar || bar.getAttribute("data-ready")) { return; }
+    bar.setAttribute("data-ready", "yes");
+    var STORE = bar.getAttribute("data-store"), saved = {};
+    try { saved = JSON.parse(localStorage.getItem(STORE) || "{}") || {}; } catch (e) { saved = {}; }
+    var status = bar.querySelector(".ps-reading__status");
+    Array.prototype.forEach.call(bar.querySelectorAll("button[data-ps-mode]"), function (button) {
+      var name = button.getAttribute("data-ps-mode");
+      button.setAttribute("aria-pressed", mode(name) ? "true" : "false");
+      button.addEventListener("click", function () {
+        var on = !mode(name);
+        if (on) { document.documentElement.setAttribute("data-ps-" + name, ""); }
+        else { document.documentElement.removeAttribute("data-ps-" + name); }
+        button.setAttribute("aria-pressed", on ? "true" : "false");
+        saved[name] = on;
+        try { localStorage.setItem(STORE, JSON.stringify(saved)); } catch (e) { /* private browsing: this page only */ }
+        status.textContent = bar.getAttribute(on ? "data-on" : "data-off").replace("{mode}", button.textContent);
+        drawCharts();
+      });
+    });
+  }
+
   function enhance() {
+    readingAids();
     mountPagefind();
     nameSearchDialog();
     drawCharts();
