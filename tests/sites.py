@@ -32,13 +32,18 @@ def copy_sample(dest: Path) -> Path:
     return dest
 
 
-def use_pagefind(site: Path) -> Path:
-    """Switch a site's search to Pagefind (``search: pagefind`` in the progress plugin's settings)."""
+def set_plugin(site: Path, line: str) -> Path:
+    """Add ``line`` (a setting, e.g. ``search: pagefind``) to a site's progress plugin settings."""
     config = site / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "  - progress:\n" in text
-    config.write_text(text.replace("  - progress:\n", "  - progress:\n      search: pagefind\n", 1), encoding="utf-8")
+    config.write_text(text.replace("  - progress:\n", f"  - progress:\n      {line}\n", 1), encoding="utf-8")
     return site
+
+
+def use_pagefind(site: Path) -> Path:
+    """Switch a site's search to Pagefind (``search: pagefind`` in the progress plugin's settings)."""
+    return set_plugin(site, "search: pagefind")
 
 
 def text_of(html: str) -> str:

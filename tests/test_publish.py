@@ -15,7 +15,7 @@ from generator.cli import main
 from generator.starter.workflows import REPOSITORY, github_workflow, gitlab_ci
 
 from .conftest import ROOT, write_table
-from .sites import EXE, copy_sample, run
+from .sites import EXE, copy_sample, run, set_plugin
 
 BIN = Path(sys.executable).parent
 
@@ -70,8 +70,13 @@ def test_two_builds_are_identical_file_by_file(tmp_path):
     assert a == b and len(a) > 50
 
 
+def _sample(tmp_path) -> Path:
+    """The sample site, built without its bulletin: these tests are about the site and its folder."""
+    return set_plugin(copy_sample(tmp_path / "src"), "bulletin: {formats: []}")
+
+
 def test_a_template_error_leaves_the_site_as_it_was(tmp_path):
-    site = copy_sample(tmp_path / "src")
+    site = _sample(tmp_path)
     run("build", "-d", tmp_path / "out", cwd=site)
     before = _tree(tmp_path / "out")
     (site / "templates").mkdir()
@@ -85,7 +90,7 @@ def test_a_template_error_leaves_the_site_as_it_was(tmp_path):
 
 
 def test_a_killed_build_leaves_the_site_and_the_next_run_cleans_up(tmp_path):
-    site = copy_sample(tmp_path / "src")
+    site = _sample(tmp_path)
     run("build", "-d", tmp_path / "out", cwd=site)
     before = _tree(tmp_path / "out")
     build = subprocess.Popen([EXE, "build", "-d", str(tmp_path / "out")], cwd=site, stdout=subprocess.DEVNULL,
@@ -104,7 +109,7 @@ def test_a_killed_build_leaves_the_site_and_the_next_run_cleans_up(tmp_path):
 
 
 def test_strict_fails_on_a_broken_link_and_keeps_the_site(tmp_path):
-    site = copy_sample(tmp_path / "src")
+    site = _sample(tmp_path)
     run("build", "--strict", "-d", tmp_path / "out", cwd=site)
     before = _tree(tmp_path / "out")
     (site / "docs" / "about.md").write_text("# 关于\n\n见[不存在的页面](nowhere.md)。\n", encoding="utf-8")
@@ -114,7 +119,7 @@ def test_strict_fails_on_a_broken_link_and_keeps_the_site(tmp_path):
 
 
 def test_strict_fails_on_a_page_no_link_leads_to(tmp_path):
-    site = copy_sample(tmp_path / "src")
+    site = _sample(tmp_path)
     (site / "docs" / "hidden.md").write_text("# 无人链接的页面\n", encoding="utf-8")
     text = (site / "mkdocs.yml").read_text(encoding="utf-8") + "nav:\n  - 首页: index.md\n  - 项目一览: projects/index.md\n"
     (site / "mkdocs.yml").write_text(text, encoding="utf-8")
@@ -125,7 +130,7 @@ def test_strict_fails_on_a_page_no_link_leads_to(tmp_path):
 
 
 def test_build_says_what_this_period_changes(tmp_path):
-    site = copy_sample(tmp_path / "src")
+    site = _sample(tmp_path)
     rows = (site / "data" / "progress.csv").read_text(encoding="utf-8-sig")
     rows = rows.replace("ZD03,xx能重卡整车生产线项目,2022年三季度,1,1.1,,在建,", "ZD03,xx能重卡整车生产线项目,2022年三季度,1,0.1,,停建,")
     (site / "data" / "progress.csv").write_text(rows, encoding="utf-8")

@@ -25,7 +25,7 @@ import pytest
 from generator.starter.synth import make as synthesize
 
 from .conftest import lines, load, write_table
-from .sites import BLOCK_SYNTAX, EXE, FIELD_PAYLOADS, HEADING_PAGES, PAYLOADS, build_hostile, run, text_of
+from .sites import BLOCK_SYNTAX, EXE, FIELD_PAYLOADS, HEADING_PAGES, PAYLOADS, build_hostile, run, set_plugin, text_of
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -149,8 +149,9 @@ def _tree(folder: Path) -> dict[str, str]:
 
 @pytest.fixture
 def small(tmp_path) -> Path:
+    """A new site, which builds without its bulletin here: these tests are about the site and its folder."""
     run("new", tmp_path / "s")
-    return tmp_path / "s"
+    return set_plugin(tmp_path / "s", "bulletin: {formats: []}")
 
 
 @pytest.mark.parametrize("where,message", [

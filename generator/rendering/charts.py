@@ -18,7 +18,6 @@ from ..figures import metrics
 from ..model.report import Project, Report
 from .formatting import Formatter
 
-FONT = "system-ui, -apple-system, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
 STATUS_ORDER = [s for s in Status] + [None]
 
 
@@ -39,7 +38,8 @@ def template(build):
 
     Altair's schema check is skipped (with it, making a chart object per page was most of a large site's
     build time); the tests check every chart of a built site against the Vega-Lite schema instead. The
-    title is shown by the page, as the figure's caption, not in the drawing."""
+    title is shown by the page, as the figure's caption, not in the drawing. Fonts are the page script's
+    (and the bulletin's); the drawing has no ARIA of its own (the page labels its frame and lists its numbers)."""
     @functools.lru_cache(maxsize=512)
     def skeleton(*args) -> str:
         import altair as alt  # here, not at import: only the process that makes pages needs it
@@ -48,7 +48,7 @@ def template(build):
         with debug_mode(False):
             rows = alt.NamedData(name="rows")  # stands for the chart's own rows
             chart = build(alt, rows, *args).properties(width="container", autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-            spec = chart.configure(font=FONT, background="transparent").to_dict(validate=False)
+            spec = chart.configure(background="transparent", aria=False).to_dict(validate=False)
         spec.pop("$schema", None)  # a URL the browser never needs
         return json.dumps(spec, ensure_ascii=False)
 
@@ -70,21 +70,22 @@ def _unit_title(fmt: Formatter, key: str) -> str:
 
 
 @template
-def _bars(alt, rows, sort: tuple[str, ...] | None, value_title: str, counts: bool):
-    """Horizontal bars, one per row: ``name`` along y, ``value`` along x."""
+def _bars(alt, rows, in_order: bool, value_title: str, counts: bool):
+    """Horizontal bars, one per row: ``name`` along y (in the rows' order, or the longest first), ``value``
+    along x."""
     x_axis = alt.Axis(tickMinStep=1, format="d") if counts else alt.Axis()
     return alt.Chart(rows).mark_bar().encode(
-        y=alt.Y("name:N", title=None, sort=list(sort) if sort else "-x", axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("name:N", title=None, sort=None if in_order else "-x", axis=alt.Axis(labelLimit=220)),
         x=alt.X("value:Q", title=value_title, axis=x_axis),
         tooltip=[alt.Tooltip("name:N", title=" "),
                  alt.Tooltip("value:Q", title=value_title, format="d" if counts else ",.2f")])
 
 
-def _bar(cid, title, description, records, value_title, sort=None, columns=None, rows=None, counts=False) -> Chart | None:
-    """Horizontal bars, one per record; None when there is nothing to draw."""
+def _bar(cid, title, description, records, value_title, in_order=False, columns=None, rows=None, counts=False) -> Chart | None:
+    """Horizontal bars, one per record (in their order, or the longest first); None when there is nothing to draw."""
     if not records:
         return None
-    spec = _bars(records, description, tuple(sort) if sort else None, value_title, counts)
+    spec = _bars(records, description, in_order, value_title, counts)
     return Chart(cid, title, description, spec, columns, rows, len(records))
 
 
@@ -125,7 +126,7 @@ def status_breakdown(projects: list[Project], fmt: Formatter, cid: str = "status
     rows = [[fmt.t(_status_key(s)), str(counts[s])] for s in order]
     description = fmt.join(f"{n} {v}" for n, v in rows)
     return _bar(cid, title, description, records, fmt.t("project_count"),
-                sort=[fmt.t(_status_key(s)) for s in order], columns=[fmt.t("status"), fmt.t("project_count")], rows=rows,
+                in_order=True, columns=[fmt.t("status"), fmt.t("project_count")], rows=rows,
                 counts=True)
 
 
@@ -147,7 +148,7 @@ def pipeline(projects: list[Project], fmt: Formatter) -> Chart | None:
     title = fmt.t("chart_pipeline")
     rows = [[n, str(v)] for n, v in zip(names, reached)]
     description = fmt.join(f"{n} {v}" for n, v in rows)
-    return _bar("pipeline", title, description, records, fmt.t("project_count"), sort=names,
+    return _bar("pipeline", title, description, records, fmt.t("project_count"), in_order=True,
                 columns=[fmt.t("stage"), fmt.t("reached_count")], rows=rows, counts=True)
 
 
@@ -202,10 +203,10 @@ def year_to_date(project: Project) -> list[tuple]:
 
 
 @template
-def _lines(alt, rows, period_title: str, order: tuple[str, ...], y_title: str, value_title: str):
-    """One line with points per ``series`` over the periods."""
+def _lines(alt, rows, period_title: str, tilted: bool, y_title: str, value_title: str):
+    """One line with points per ``series`` over the periods, in the rows' order (labels tilted when many)."""
     return alt.Chart(rows).mark_line(point=True).encode(
-        x=alt.X("period:N", title=period_title, sort=list(order), axis=alt.Axis(labelAngle=0 if len(order) < 7 else -45)),
+        x=alt.X("period:N", title=period_title, sort=None, axis=alt.Axis(labelAngle=-45 if tilted else 0)),
         y=alt.Y("value:Q", title=y_title),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("period:N", title=period_title), alt.Tooltip("series:N", title=" "),
@@ -229,16 +230,15 @@ def project_progress(project: Project, fmt: Formatter) -> Chart | None:
         return fmt.missing(None) if v is None else fmt.amount(Amount(v))
     rows = [[name, *[show(row[i]) for _, i in keys]] for name, row in zip(names, series)]
     description = fmt.join(" / ".join([r[0], *r[1:]]) for r in rows)
-    spec = _lines(records, description, fmt.t("period"), tuple(names), _unit_title(fmt, "value"), fmt.t("value"))
+    spec = _lines(records, description, fmt.t("period"), len(names) >= 7, _unit_title(fmt, "value"), fmt.t("value"))
     return Chart("progress", title, description, spec, [fmt.t("period"), *[fmt.t(k) for k, _ in keys]], rows, len(records))
 
 
 @template
-def _columns(alt, rows, x_title: str, order: tuple[str, ...], y_title: str):
-    """One column per row: ``name`` along x, ``value`` up."""
+def _columns(alt, rows, x_title: str, tilted: bool, y_title: str):
+    """One column per row, in their order: ``name`` along x, ``value`` up (labels tilted when many)."""
     return alt.Chart(rows).mark_bar().encode(
-        x=alt.X("name:N", title=x_title, sort=list(order),
-                axis=alt.Axis(labelAngle=0 if len(order) < 7 else -45, labelOverlap=True)),
+        x=alt.X("name:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=-45 if tilted else 0, labelOverlap=True)),
         y=alt.Y("value:Q", title=y_title),
         tooltip=[alt.Tooltip("name:N", title=x_title), alt.Tooltip("value:Q", title=y_title, format=",.2f")])
 
@@ -257,7 +257,7 @@ def group_progress(projects: list[Project], fmt: Formatter) -> Chart | None:
     title = fmt.t("chart_cluster_progress")
     rows = [[fmt.period(p), fmt.total(s)] for p, s in sums.items()]
     description = fmt.join(f"{r[0]} {r[1]}" for r in rows)
-    spec = _columns(records, description, fmt.t("period"), tuple(fmt.period(p) for p in periods), _unit_title(fmt, "completed"))
+    spec = _columns(records, description, fmt.t("period"), len(periods) >= 7, _unit_title(fmt, "completed"))
     return Chart("periods", title, description, spec, [fmt.t("period"), fmt.t("completed")], rows, len(records))
 
 

@@ -42,7 +42,8 @@ _DATA = "ps_data_"
 
 
 def to_vega(lite: dict) -> dict:
-    """The Vega spec of the Vega-Lite spec ``lite``, with the same rows and description."""
+    """The Vega spec of the Vega-Lite spec ``lite``, with the same rows (its description is the page's, which
+    labels the chart's frame and says it in words: the drawing, hidden from screen readers, needs none)."""
     rows: dict[str, list] = {}
 
     def unfill(node):
@@ -65,8 +66,6 @@ def to_vega(lite: dict) -> dict:
     for data in vega.get("data", ()):
         if data.get("name") in rows:
             data["values"] = rows[data["name"]]
-    if "description" in lite:
-        vega["description"] = lite["description"]
     return vega
 
 

@@ -10,6 +10,8 @@
   var DARK = { text: "#e6edf3", grid: "#444c56", land: "#2d333b", border: "#9198a1",
                range: ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2", "#BBBBBB"] };
 
+  var FONT = "system-ui, -apple-system, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+
   /* High contrast (the reading aids): text and grid lines in black or white */
   var CONTRAST = { light: { text: "#000000", grid: "#595959", border: "#000000" },
                    dark: { text: "#ffffff", grid: "#a6a6a6", border: "#ffffff" } };
@@ -35,7 +37,9 @@
       legend: { labelColor: p.text, titleColor: p.text, labelFontSize: size, titleFontSize: size },
       title: { color: p.text, fontSize: size + 2, anchor: "start" },
       range: { category: p.range },
-      style: { cell: { stroke: null } }
+      text: { font: FONT },
+      style: { cell: { stroke: null }, "guide-label": { font: FONT }, "guide-title": { font: FONT },
+               "group-title": { font: FONT }, "group-subtitle": { font: FONT } }
     };
   }
 
