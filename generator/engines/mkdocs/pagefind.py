@@ -21,13 +21,24 @@ CSS = [f"{BUNDLE}/pagefind-ui.css"]
 EXCLUDE = ".ps-stamp, .ps-chart, .ps-chart-data, .ps-history, .headerlink"
 
 
-def index_site(site_dir: str) -> None:
-    """Index every page of the built site in ``site_dir`` (writes ``site_dir/pagefind/``)."""
+def start_indexing(site_dir: str) -> subprocess.Popen:
+    """Start indexing every page of the built site in ``site_dir`` (it writes ``site_dir/pagefind/``); the
+    caller may write other files meanwhile (Pagefind reads only the pages) and then waits with :func:`finish`."""
     command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--root-selector", ".md-content__inner",
                "--exclude-selectors", EXCLUDE, "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()}")
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish(indexing: subprocess.Popen) -> None:
+    """Wait for the indexing :func:`start_indexing` started; a failure raises RuntimeError with its words."""
+    out, err = indexing.communicate()
+    if indexing.returncode != 0:
+        raise RuntimeError(f"pagefind failed ({indexing.returncode}): {(err or out).strip()}")
+
+
+def index_site(site_dir: str) -> None:
+    """Index every page of the built site in ``site_dir``."""
+    finish(start_indexing(site_dir))
 
 
 def on_post_build(config, **kwargs) -> None:  # as a MkDocs hook

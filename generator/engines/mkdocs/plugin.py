@@ -209,15 +209,27 @@ class ProgressPlugin(BasePlugin):
 
     def on_post_build(self, config):
         mark_site(Path(config.site_dir))
-        write_late(self.output, Path(config.site_dir))
+        indexing = None
+        if self.search == "pagefind":  # the pages are written: index them while the bulletin is typeset
+            try:
+                indexing = pagefind.start_indexing(config.site_dir)
+            except OSError as exc:
+                raise PluginError(str(exc)) from None
+        try:
+            write_late(self.output, Path(config.site_dir))
+        except BaseException:
+            if indexing is not None:
+                indexing.kill()
+                indexing.wait()
+            raise
         self.output.close()
         if self._bar is not None:
             self._bar.close()
             self._bar = None
-        if self.search == "pagefind":
+        if indexing is not None:
             try:
-                pagefind.index_site(config.site_dir)
-            except (OSError, RuntimeError) as exc:
+                pagefind.finish(indexing)
+            except RuntimeError as exc:
                 raise PluginError(str(exc)) from None
         if self.serving:  # the build a data edit starts from
             self.last_build = LastBuild(self, config, self.files, self._nav, self.env)
