@@ -89,13 +89,14 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
     pages = list(jobs)
     downloads = functools.cache(functools.partial(export_files, report))
     jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
-    made = functools.cache(functools.partial(bulletins.made, report, plan))
-    late = bulletins.paths(report, plan)
-    jobs.update({path: functools.partial(_item, made, fmt) for path, fmt in late.items()})
     jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
     jobs.update({path: functools.partial(web_copy, photo, path) for path, photo in photo_paths(report).items()})
     jobs.update({path: functools.partial(atom, report, site_name, site_url, path, cluster)
                  for path, cluster in _feeds(report, site).items()})
+    # last: an engine copies the other files before it renders the pages, and reads the bulletin after
+    made = functools.cache(functools.partial(bulletins.made, report, plan))
+    late = bulletins.paths(report, plan)
+    jobs.update({path: functools.partial(_item, made, fmt) for path, fmt in late.items()})
     files = Ahead(jobs, parallel=ahead and not bundle.started())
     return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamps,
                   maker.shared, bulletin=plan, problems=plan.problems, late=tuple(late),
