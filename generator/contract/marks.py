@@ -94,7 +94,7 @@ class MissingWords:
         t = fold(text)
         if t in self._exact:
             return self._exact[t]
-        if _ONLY_REDACTION.match(t) or (t and all(c in "x×*" for c in t)):
+        if _ONLY_REDACTION.match(t) or (t and not t.strip("x×*")):  # only x, × or *
             return Missing.WITHHELD
         return next((kind for pattern, kind in self._patterns if pattern.match(t)), None)
 

@@ -108,19 +108,21 @@ class RowReader:
         """An amount in ``col`` (a field's column, a month of a wide block, a published extra column), in its unit;
         a problem names the cell under ``header`` (default: the column's)."""
         unit = col.unit if col is not None and col.unit and self.money.factor(col.unit) else self.bare_unit
-        where = dict(file=self.bound.sheet.label, row=self.row.number, column=header or col.header, value=as_text(cell))
+
+        def where(**found):  # made only for a problem: most cells have none
+            return dict(file=self.bound.sheet.label, row=self.row.number, column=header or col.header, **found)
         if isinstance(cell, Formula):
-            self.log.add("formula-no-value", formula=str(cell), **{k: v for k, v in where.items() if k != "value"})
+            self.log.add("formula-no-value", formula=str(cell), **where())
             return NOT_REPORTED
         try:
             value = parse_amount(cell, self.money, unit, self.missing)
         except InvalidValue as exc:
-            self.log.add(exc.code, **where, **exc.params)
+            self.log.add(exc.code, **where(value=as_text(cell)), **exc.params)
             return NOT_REPORTED
         if value.missing is Missing.WITHHELD:
-            self.log.add("withheld-value", effect=both("left out of sums"), **where)
+            self.log.add("withheld-value", effect=both("left out of sums"), **where(value=as_text(cell)))
         elif value.value is not None and value.value < 0:
-            self.log.add("negative-amount", **where)
+            self.log.add("negative-amount", **where(value=as_text(cell)))
         return value
 
     def date(self, name: str) -> DateValue:
