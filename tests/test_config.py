@@ -54,3 +54,49 @@ def test_bad_settings(data, zh, en):
     assert problems(data) == [zh]
     if en:
         assert problems(data, "en") == [en]
+
+
+P = "配置项 plugins.progress.identity."
+
+
+@pytest.mark.parametrize("identity,zh", [
+    ({"site_code": "330100001"}, P + "site_code：“330100001”不是网站标识码：应为 10 位字母或数字（如 3301000001）"),
+    # YAML reads an unquoted code as a number (one with a leading 0 as an octal one)
+    ({"site_code": 3301000001}, P + "site_code：应为文字：请加引号（如 \"3301000001\"），否则 YAML 把它读作数字，开头的 0 会丢失"),
+    ({"icp": "浙公网安备33010602000001号"}, P + "icp：“浙公网安备33010602000001号”不是 ICP 备案号：应照备案写，如 浙ICP备05070218号-1"),
+    ({"police": "33010602000001"}, P + "police：“33010602000001”不是公网安备案号：应照发证写，含 14 位编号，如 浙公网安备33010602000001号"),
+    ({"police": "浙公网安备3301060200000号"}, P + "police：“浙公网安备3301060200000号”不是公网安备案号：应照发证写，含 14 位编号，如 浙公网安备33010602000001号"),
+    ({"domain": "https://www.xx.gov.cn/"}, P + "domain：“https://www.xx.gov.cn/”不是域名：只写域名，不带 https:// 和路径，如 fgw.example.gov.cn"),
+    ({"contact": "0571-87000000"}, P + "contact：应为一组设置：phone, email, address"),
+    ({"party_mark": "dzjg.png"}, P + "party_mark：应为一组设置：image, url"),
+    ({"party_mark": {"image": "https://bszs.conac.cn/dzjg.png", "url": "https://bszs.conac.cn/"}},
+     P + "party_mark.image：“https://bszs.conac.cn/dzjg.png”应为 docs/ 中的图片文件（.png、.jpg、.jpeg、.gif、.svg、.webp），如 images/dzjg.png"),
+    ({"party_mark": {"image": "../README.md", "url": "https://bszs.conac.cn/"}},
+     P + "party_mark.image：“../README.md”应为 docs/ 中的图片文件（.png、.jpg、.jpeg、.gif、.svg、.webp），如 images/dzjg.png"),
+    ({"sitecode": "3301000001"}, P + "sitecode：不是已知的配置项（是否想写 site_code？）"),
+    ({"contact": {"phon": "0571"}}, P + "contact.phon：不是已知的配置项（是否想写 phone？）"),
+])
+def test_bad_identity_settings(identity, zh):
+    assert problems({"identity": identity}) == [zh]
+
+
+def test_marks_as_issued_are_accepted():
+    config = SiteConfig.from_mapping({"identity": {"icp": "浙ICP备05070218号-1", "police": "浙公网安备33010602000001号",
+                                                   "site_code": "3301000001", "domain": "fgw.xx.gov.cn"}})
+    assert config.identity.icp == "浙ICP备05070218号-1"
+
+
+def test_the_party_mark_image_must_be_in_docs(tmp_path):
+    from generator.settings.config import load_site
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - progress:\n      identity:\n"
+                                         "        party_mark: {image: images/dzjg.png, url: 'https://bszs.conac.cn/'}\n",
+                                         encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_site(tmp_path / "mkdocs.yml")
+    missing = tmp_path / "docs" / "images" / "dzjg.png"
+    assert info.value.lines() == [f"配置项 plugins.progress.identity.party_mark.image：文件 {missing} 不存在：图片应放在 docs/ 中"]
+    missing.parent.mkdir()
+    missing.write_bytes(b"\x89PNG")
+    assert load_site(tmp_path / "mkdocs.yml").config.identity.party_mark.image == "images/dzjg.png"

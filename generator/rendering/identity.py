@@ -14,7 +14,8 @@ import re
 from urllib.parse import urlsplit
 
 from ..model.report import Report
-from ..settings.config import POLICE_DIGITS, SiteConfig
+from ..settings.config import SiteConfig
+from ..settings.identity import POLICE_DIGITS
 from ..text.catalogue import filing_marks_apply, say
 from .markup import h
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, Field, ValidationError
 
 from ..contract.geometry import BOUNDARY_SUFFIXES
 from ..contract.limits import Limits
@@ -26,10 +25,10 @@ from ..contract.vocab import Category, Status
 from ..text.catalogue import is_key, language_of, say
 from ..text.messages import WARNING_CODES, render
 from ..text.problems import Silence
+from .base import Settings as _Settings
+from .identity import IdentitySettings, identity_problems
 
 PLUGIN_NAME = "progress"
-#: The number in a 公网安备 filing mark (浙公网安备33010602000001号), by which its filing site looks it up.
-POLICE_DIGITS = re.compile(r"\d{10,}")
 #: Set by ``progress-site build/serve --data``: the data folder to use instead of the setting.
 DATA_ENV = "PROGRESS_SITE_DATA"
 
@@ -45,10 +44,6 @@ class ConfigError(Exception):
 
     def lines(self) -> list[str]:
         return [render(self.code, self.language, key=k, reason=r) for k, r in self.problems]
-
-
-class _Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class FileSettings(_Settings):
@@ -86,35 +81,6 @@ class MapSettings(_Settings):
 
     boundary: str | None = Field(None, description="the district's boundary for the map: a GeoJSON (.geojson, .json) or TopoJSON (.topojson) file in the data folder; default: boundary.geojson, boundary.json or boundary.topojson when there is one", json_schema_extra={"zh": "地图上的辖区边界：数据文件夹中的 GeoJSON（.geojson、.json）或 TopoJSON（.topojson）文件；默认取 boundary.geojson、boundary.json 或 boundary.topojson（有则用）"})
     object: str | None = Field(None, description="the TopoJSON object to draw; default: the first", json_schema_extra={"zh": "要画出的 TopoJSON 对象；默认取第一个"})
-
-
-class ContactSettings(_Settings):
-    """How the public reaches the office that runs the site."""
-
-    phone: str | None = Field(None, description="telephone", json_schema_extra={"zh": "联系电话"})
-    email: str | None = Field(None, description="e-mail address", json_schema_extra={"zh": "电子邮箱"})
-    address: str | None = Field(None, description="postal address", json_schema_extra={"zh": "通信地址"})
-
-
-class PartyMarkSettings(_Settings):
-    """The 党政机关 identity mark the office was issued: its image and where it links."""
-
-    image: str = Field(description="the mark's image: a file in docs/ (e.g. images/dzjg.png)", json_schema_extra={"zh": "标识图片：docs/ 中的文件（如 images/dzjg.png）"})
-    url: str = Field(description="the address the mark links to, as issued with it", json_schema_extra={"zh": "标识链接的地址（随标识下发）"})
-
-
-class IdentitySettings(_Settings):
-    """Who runs the site and its filing marks (政府网站发展指引 and the filing rules), each shown only when set."""
-
-    organizer: str | None = Field(None, description="主办单位, the office the site belongs to; default: office", json_schema_extra={"zh": "主办单位；默认取 office"})
-    operator: str | None = Field(None, description="承办单位, the office that runs it", json_schema_extra={"zh": "承办单位"})
-    contact: ContactSettings = Field(default_factory=ContactSettings, description="phone, email, address", json_schema_extra={"zh": "联系方式：phone（电话）、email（邮箱）、address（地址）"})
-    site_code: str | None = Field(None, description="网站标识码, the 10-character code of a government site", json_schema_extra={"zh": "网站标识码（10 位）"})
-    domain: str | None = Field(None, description="the site's domain, for the SiteDomain tag; default: the host of site_url", json_schema_extra={"zh": "网站域名（SiteDomain 标签）；默认取 site_url 的主机名"})
-    icp: str | None = Field(None, description="ICP 备案号, linked to the MIIT filing site; default: filing_number", json_schema_extra={"zh": "ICP 备案号，链接到工信部备案网站；默认取 filing_number"})
-    police: str | None = Field(None, description="公网安备 number as issued (浙公网安备33010602000001号), shown with its emblem and linked to the public security filing site", json_schema_extra={"zh": "公网安备案号（如 浙公网安备33010602000001号），带图标，链接到公安备案网站"})
-    party_mark: PartyMarkSettings | None = Field(None, description="党政机关标识: image and url", json_schema_extra={"zh": "党政机关标识：image（图片）、url（链接）"})
-    error_report: str | None = Field(None, description="the error-report page the office was given (我为政府网站找错), linked; never a script from outside", json_schema_extra={"zh": "网站纠错页面（我为政府网站找错）的地址，只作为链接，不加载外部脚本"})
 
 
 class BulletinSettings(_Settings):
@@ -213,10 +179,13 @@ class SiteConfig(_Settings):
 
     @classmethod
     def _hint(cls, error: dict, language: str) -> str:
-        """For an unknown top-level key, the known one it was probably meant to be."""
-        if error["type"] != "extra_forbidden" or len(error["loc"]) != 1:
+        """For an unknown key, the known one of its group it was probably meant to be."""
+        if error["type"] != "extra_forbidden":
             return ""
-        close = difflib.get_close_matches(str(error["loc"][0]), list(cls.model_fields), n=1, cutoff=0.6)
+        group = _group_of(cls, tuple(error["loc"][:-1]))
+        if group is None:
+            return ""
+        close = difflib.get_close_matches(str(error["loc"][-1]), list(group.model_fields), n=1, cutoff=0.6)
         if not close:
             return ""
         return say("did-you-mean", language, name=close[0])
@@ -245,25 +214,12 @@ class SiteConfig(_Settings):
                 yield key, say("no-warning-code", language, code=code, values=", ".join(WARNING_CODES))
         if self.map.boundary and not self.map.boundary.lower().endswith(BOUNDARY_SUFFIXES):
             yield "map.boundary", say("reason-suffix", language, suffixes=", ".join(BOUNDARY_SUFFIXES))
-        yield from self._identity_problems(language)
+        yield from identity_problems(self.identity, language)
         if self.encoding:
             try:
                 codecs.lookup(self.encoding)
             except LookupError:
                 yield "encoding", say("unknown-encoding", language, encoding=self.encoding)
-
-    def _identity_problems(self, language: str):
-        i = self.identity
-        if i.site_code is not None and not re.fullmatch(r"[A-Za-z0-9]{10}", i.site_code):
-            yield "identity.site_code", say("reason-site-code", language, value=i.site_code)
-        if i.police is not None and not POLICE_DIGITS.search(i.police):
-            yield "identity.police", say("reason-police-number", language, value=i.police)
-        if i.contact.email is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", i.contact.email):
-            yield "identity.contact.email", say("reason-email", language, value=i.contact.email)
-        addresses = {"identity.error_report": i.error_report, "identity.party_mark.url": i.party_mark and i.party_mark.url}
-        for key, value in addresses.items():
-            if value is not None and not re.match(r"https?://[^\s/]+", value):
-                yield key, say("reason-web-address", language, value=value)
 
     @property
     def silenced(self) -> list[Silence]:
@@ -276,6 +232,10 @@ def _plain(limit):
     return f"{limit:g}" if isinstance(limit, float) else limit
 
 
+#: Each group of settings by its class's name (as pydantic names it in an error).
+_GROUPS = {group.__name__: group for group in _Settings.__subclasses__()}
+
+
 def _reason(error: dict, language: str) -> str:
     """Why pydantic refused a value, in the site's language (pydantic's own words for rarer kinds)."""
     kind, ctx = error["type"], error.get("ctx") or {}
@@ -285,7 +245,25 @@ def _reason(error: dict, language: str) -> str:
     if kind in ("greater_than_equal", "less_than_equal"):
         return say("reason-at-least" if kind == "greater_than_equal" else "reason-at-most", language,
                    limit=_plain(ctx.get("ge", ctx.get("le"))))
+    if kind in ("model_type", "dict_type") and ctx.get("class_name") in _GROUPS:
+        return say("reason-settings-group", language, keys=", ".join(_GROUPS[ctx["class_name"]].model_fields))
+    if kind == "string_type" and isinstance(error.get("input"), (int, float)) and not isinstance(error["input"], bool):
+        return say("reason-quote-number", language)
     return say(f"reason-{kind}", language) if is_key(f"reason-{kind}") else error["msg"]
+
+
+def _group_of(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The group of settings that the key at ``loc`` sits in (None when it is not one)."""
+    for part in loc:
+        field = model.model_fields.get(str(part))
+        if field is None:
+            return None
+        inner = [a for a in (getattr(field.annotation, "__args__", None) or (field.annotation,))
+                 if isinstance(a, type) and issubclass(a, BaseModel)]
+        if not inner:
+            return None
+        model = inner[0]
+    return model
 
 
 class _MkDocsLoader(yaml.SafeLoader):
@@ -319,12 +297,18 @@ class Site:
     language: str
 
     @classmethod
-    def resolve(cls, config: SiteConfig, root: Path, data_dir: Path, language: str) -> "Site":
-        """The site, once the folders its settings name are checked (a ConfigError names the key)."""
+    def resolve(cls, config: SiteConfig, root: Path, data_dir: Path, language: str,
+                docs_dir: Path | None = None) -> "Site":
+        """The site, once the folders and files its settings name are checked (a ConfigError names the key)."""
         if config.templates_dir and not (root / config.templates_dir).is_dir():
             folder = root / config.templates_dir
             raise ConfigError([(f"plugins.{PLUGIN_NAME}.templates_dir",
                                 say("folder-missing", language, folder=folder))],
+                              language)
+        mark = config.identity.party_mark
+        if mark is not None and docs_dir is not None and not (docs_dir / mark.image.lstrip("/")).is_file():
+            raise ConfigError([(f"plugins.{PLUGIN_NAME}.identity.party_mark.image",
+                                say("file-missing-in-docs", language, file=docs_dir / mark.image.lstrip("/")))],
                               language)
         return cls(config, root, data_dir, language)
 
@@ -358,12 +342,14 @@ def load_site(config_file: Path | None = None, data_dir: Path | None = None) -> 
     raw: dict = {}
     theme_language = None
     root = Path.cwd()
+    docs_dir = None
     if config_file is not None:
         mkdocs = read_mkdocs_yml(config_file)
         theme = mkdocs.get("theme")
         theme_language = theme.get("language") if isinstance(theme, dict) else None
         raw = plugin_settings(mkdocs) or {}
         root = config_file.resolve().parent
+        docs_dir = root / str(mkdocs.get("docs_dir") or "docs")
     if not isinstance(raw, dict):
         raise ConfigError([(f"plugins.{PLUGIN_NAME}", "expected a mapping of settings")])
     language = site_language(raw.get("language") or theme_language)
@@ -371,4 +357,4 @@ def load_site(config_file: Path | None = None, data_dir: Path | None = None) -> 
     if config.language:
         language = config.language
     folder = data_dir if data_dir is not None else root / config.data_dir
-    return Site.resolve(config, root, folder, language)
+    return Site.resolve(config, root, folder, language, docs_dir)
