@@ -71,7 +71,7 @@ class Resources(HTMLParser):
             self._in_spec = True
             self.specs.append("")
             self.spec_ids.append(a["id"])
-        if tag == "link" and a.get("href") and (a.get("rel") or "") not in ("canonical", "alternate"):
+        if tag == "link" and a.get("href") and (a.get("rel") or "") not in ("canonical", "alternate", "alternate feed"):
             self.urls.append(a["href"])
         if tag in ("img", "iframe", "audio", "video", "source", "embed") and a.get("src"):
             self.urls.append(a["src"])

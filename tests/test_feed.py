@@ -60,7 +60,7 @@ def test_every_page_names_the_feed_and_a_cluster_page_its_own(built):
     assert len(pages) > 30
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        href = re.search(r'<link rel="alternate" type="application/atom\+xml" title="本期变化" href="([^"]+)">', html).group(1)
+        href = re.search(r'<link rel="alternate feed" type="application/atom\+xml" title="本期变化" href="([^"]+)">', html).group(1)
         url = page.relative_to(out).as_posix()
         assert urljoin("http://x/" + url, href) == "http://x/feed.xml", url
     cid = next(iter(report.clusters))

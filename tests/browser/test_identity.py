@@ -26,11 +26,16 @@ IDENTITY = """  - progress:
 """
 
 
+SITE_URL = "https://www.xx.gov.cn/zdxm/"
+
+
 def _site(root, language: str | None = None):
     run("new", root / "s")
     config = root / "s" / "mkdocs.yml"
     block = IDENTITY + (f"      language: {language}\n" if language else "")
-    config.write_text(config.read_text(encoding="utf-8").replace("  - progress:\n", block, 1), encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace("  - progress:\n", block, 1)
+    # the site's address is its public one; the tests serve a copy on loopback, as a preview or a mirror would
+    config.write_text(f"site_url: {SITE_URL}\n" + text, encoding="utf-8")
     (root / "s" / "docs" / "images").mkdir(parents=True, exist_ok=True)
     picture = io.BytesIO()
     Image.new("RGB", (110, 55), "#c00").save(picture, "PNG")
@@ -73,7 +78,18 @@ def test_every_mark_is_in_the_footer_linked_to_where_it_can_be_checked(marked, v
     assert emblem["src"] == base + "assets/progress/police-beian.png" and emblem["width"] == 20 and emblem["alt"] == ""
     assert party["src"] == base + "images/dzjg.png" and party["width"] == 110
     assert v.outside() == [] and v.failed == []  # the emblem and the mark come from the site itself
+    assert not [u for u in v.requests if "sitemap" in u]  # the feed's link is not taken for another language
     v.close()
+
+
+def test_the_404_page_carries_the_marks_and_the_reading_aids(marked):
+    _, out = marked
+    html = (out / "404.html").read_text(encoding="utf-8")
+    assert '<div class="ps-identity">' in html and "xxICP备00000001号" in html and "更新日期" in html
+    assert 'name="SiteIDCode" content="0000000001"' in html and 'name="ColumnName"' in html
+    assert 'class="ps-reading"' in html and "progress-site:reading" in html.split("</head>", 1)[0]
+    # served at any path: the emblem and the mark by their path on the site's address
+    assert 'src="/zdxm/assets/progress/police-beian.png"' in html and 'src="/zdxm/images/dzjg.png"' in html
 
 
 @pytest.mark.parametrize("path,column", [("", "首页"), ("projects/", "项目一览"), ("clusters/", "产业集群"),

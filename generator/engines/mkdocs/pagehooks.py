@@ -7,7 +7,10 @@
   title escaped, as generated pages have theirs in their front matter: the theme prints a heading's title
   through ``striptags``, which unescapes it.
 
-- Every page's head names the site's Atom feed of changes (``extra.progress_feed``), so a feed reader finds it.
+- Every page's head names the site's Atom feed of changes (``extra.progress_feed``), so a feed reader finds it;
+  as ``rel="alternate feed"``, which the theme does not take for another language's copy of the site (for each
+  plain ``rel="alternate"`` it downloads the sitemap beside the link).
+- The government site's meta tags, identity footer and reading aids on every page, the 404 page included.
 
 The MkDocs plugin calls these; the file is also a MkDocs hook on its own (``hooks:`` in mkdocs.yml), which
 ``generate --out`` copies into the project it writes. It needs nothing but Python and MarkupSafe.
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -52,11 +56,11 @@ def escape_title(page) -> None:
 
 
 def _root(page, config) -> str:
-    """The way from the page to the site's root: the site's address when known (a 404 page is served at any
-    path), else ``../`` per folder."""
-    site_url = config.get("site_url")
-    if site_url:
-        return site_url.rstrip("/") + "/"
+    """The way from the page to the site's root: ``../`` per folder, so that a copy of the site anywhere (a
+    preview, an intranet mirror) uses its own files; for the 404 page (``page`` None), served at any path, the
+    root's path on the site's address (``/`` without one)."""
+    if page is None:
+        return urlsplit(config.get("site_url") or "/").path.rstrip("/") + "/"
     url = page.url or ""
     folder = url if url.endswith("/") or not url else url.rsplit("/", 1)[0] + "/" if "/" in url else ""
     return "../" * folder.count("/")
@@ -67,7 +71,7 @@ def feed_link(output: str, page, config) -> str:
     feed = (config.get("extra") or {}).get("progress_feed")
     if not feed or "</head>" not in output:
         return output
-    tag = (f'<link rel="alternate" type="application/atom+xml" title="{_html.escape(feed["title"])}" '
+    tag = (f'<link rel="alternate feed" type="application/atom+xml" title="{_html.escape(feed["title"])}" '
            f'href="{_html.escape(_root(page, config) + feed["path"])}">')
     return output.replace("</head>", tag + "</head>", 1)
 
@@ -83,14 +87,16 @@ def identity_marks(output: str, page, config) -> str:
         return output
     updated = identity.get("updated") or str(getattr(page, "update_date", "") or "")[:10]
     heading = _H1.search(output)  # the page's headline; the navigation's title is shorter (首页 for the home page)
-    title = _html.unescape(Markup(heading[1] if heading else page.title or identity["site_name"]).striptags())
-    url = page.url or ""
-    folder = url.split("/", 1)[0] if "/" in url else ""
-    column = identity["columns"][""] if not url else identity["columns"].get(folder, title)
-    keywords = [str(t) for t in (page.meta.get("tags") or [])] + [identity["site_name"]]
+    title = _html.unescape(Markup(heading[1] if heading else getattr(page, "title", None) or identity["site_name"]
+                                  ).striptags())
+    meta = page.meta if page is not None else {}
+    url = page.url or "" if page is not None else None  # None: the 404 page
+    folder = url.split("/", 1)[0] if url and "/" in url else ""
+    column = identity["columns"][""] if url == "" else identity["columns"].get(folder, title)
+    keywords = [str(t) for t in (meta.get("tags") or [])] + [identity["site_name"]]
     tags = [*identity["tags"], ("ColumnName", column), ("ArticleTitle", title), ("PubDate", updated),
             ("Keywords", ",".join(k for k in keywords if k)),
-            ("Description", page.meta.get("description") or title)]  # the theme's, from site_description, wins
+            ("Description", meta.get("description") or title)]  # the theme's, from site_description, wins
     head, rest = output.split("</head>", 1)
     present = {m.lower() for m in re.findall(r'<meta\s+name="([^"]+)"', head)}
     head += "".join(f'<meta name="{_html.escape(n)}" content="{_html.escape(_inert(str(v)))}">' for n, v in tags
@@ -117,6 +123,11 @@ def _inert(value: str) -> str:
 
 def on_post_page(output, page, config, **kwargs):  # as a MkDocs hook
     return identity_marks(feed_link(output, page, config), page, config)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):  # as a MkDocs hook
+    """The 404 page (a template the theme renders on its own, with no page) with the identity marks."""
+    return identity_marks(output_content, None, config) if template_name == "404.html" else output_content
 
 
 def on_page_content(html, page, **kwargs):  # as a MkDocs hook

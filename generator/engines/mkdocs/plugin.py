@@ -207,6 +207,9 @@ class ProgressPlugin(BasePlugin):
         self._tick(page)
         return pagehooks.on_post_page(output, page, config)
 
+    def on_post_template(self, output_content, template_name, config):
+        return pagehooks.on_post_template(output_content, template_name, config)
+
     def on_post_build(self, config):
         mark_site(Path(config.site_dir))
         indexing = None
