@@ -68,6 +68,28 @@ def test_reading_aids_from_the_keyboard_alone(sample, visit):
     assert v.errors == [] and v.outside() == []
 
 
+CHART_WORDS = """() => Array.from(document.querySelectorAll('.ps-chart__canvas svg')).flatMap(svg => {
+  const box = svg.getBoundingClientRect();
+  const words = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim() && t.getBBox().width
+      && getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0').map(t => [t.textContent, t.getBoundingClientRect()]);
+  const out = words.filter(([_, b]) => b.left < box.left - 1 || b.right > box.right + 1).map(([w]) => 'outside: ' + w);
+  words.forEach(([a, p], i) => words.slice(i + 1).forEach(([b, q]) => {
+    const x = Math.min(p.right, q.right) - Math.max(p.left, q.left), y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+    if (x > 2 && y > 2) out.push('overlap: ' + a + ' / ' + b);
+  }));
+  return out;
+})"""
+
+
+@pytest.mark.parametrize("kind", ["home", "project", "cluster", "year"])
+def test_charts_in_larger_text_on_a_phone_keep_their_words_apart_and_inside(sample, visit, kind):
+    v = visit(sample[0], viewport=MOBILE, reading={"large": True})
+    page = v.open(PAGES[kind])
+    assert page.locator(".ps-chart__canvas[data-drawn=yes]").count()
+    assert page.evaluate(CHART_WORDS) == []
+    v.close()
+
+
 def test_the_skip_link_comes_first_and_leads_to_the_text(sample, visit):
     v = visit(sample[0])
     page = v.open("projects/ZD08/")

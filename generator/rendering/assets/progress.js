@@ -27,14 +27,26 @@
     return out;
   }
 
-  function theme() {
-    var p = palette(), size = mode("large") ? 18 : 12;  /* larger text: the charts' words too */
+  /* Larger text makes the charts' words larger too: 18 px where the chart has room, 15 px on a phone, where
+     long labels are cut short (their words are in the chart's table), labels that would overlap are left
+     out, and a legend's entries stand one per line. */
+  function theme(width) {
+    var p = palette(), large = mode("large"), narrow = large && width > 0 && width < 600;
+    var size = large ? (narrow ? 15 : 18) : 12;
     var axis = { labelColor: p.text, titleColor: p.text, gridColor: p.grid, domainColor: p.grid, tickColor: p.grid,
                  labelFontSize: size, titleFontSize: size };
+    var legend = { labelColor: p.text, titleColor: p.text, labelFontSize: size, titleFontSize: size };
+    if (narrow) {
+      axis.labelOverlap = "greedy";
+      axis.labelLimit = Math.round(width * 0.4);
+      axis.titleLimit = Math.round(width * 0.55);
+      legend.columns = 1;
+      legend.labelLimit = Math.round(width * 0.8);
+    }
     return {
       background: null,
       axis: axis,
-      legend: { labelColor: p.text, titleColor: p.text, labelFontSize: size, titleFontSize: size },
+      legend: legend,
       title: { color: p.text, fontSize: size + 2, anchor: "start" },
       range: { category: p.range },
       text: { font: FONT },
@@ -74,7 +86,7 @@
     var view = el.querySelector(".ps-chart__view") || el;
     if (view._psView) { view._psView.finalize(); }  /* a redraw replaces the view and its listeners */
     view.textContent = "";  /* the chart's words, shown where scripts do not run */
-    var drawing = new vega.View(vega.parse(spec, theme()), { renderer: "svg", container: view, hover: true });
+    var drawing = new vega.View(vega.parse(spec, theme(view.clientWidth)), { renderer: "svg", container: view, hover: true });
     if (window.vegaTooltip) { drawing.tooltip(new window.vegaTooltip.Handler().call); }
     view._psView = drawing;
     return drawing.runAsync().then(function () {
