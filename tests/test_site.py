@@ -178,6 +178,12 @@ def test_downloads_and_data_package(site):
         <= next(r for r in progress if r["project"] == "ZD08" and r["period"] == "2022Q3").items()
 
 
+def test_the_home_page_is_titled_by_the_site_name_once_and_other_pages_after_their_own(site):
+    title = lambda path: re.search(r"<title>(.*?)</title>", (site / path).read_text(encoding="utf-8")).group(1)
+    assert title("index.html") == "xx 重点项目建设及招商引资进展"
+    assert title("projects/index.html") == "项目一览 - xx 重点项目建设及招商引资进展"
+
+
 def test_footer_carries_office_and_filing_number(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "xx 区发展和改革局" in html and "xxICP备00000000号" in html

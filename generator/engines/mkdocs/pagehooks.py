@@ -11,6 +11,7 @@
   as ``rel="alternate feed"``, which the theme does not take for another language's copy of the site (for each
   plain ``rel="alternate"`` it downloads the sitemap beside the link).
 - The government site's meta tags, identity footer and reading aids on every page, the 404 page included.
+- The home page's title is the site's name once, not twice.
 
 The MkDocs plugin calls these; the file is also a MkDocs hook on its own (``hooks:`` in mkdocs.yml), which
 ``generate --out`` copies into the project it writes. It needs nothing but Python and MarkupSafe.
@@ -121,8 +122,17 @@ def _inert(value: str) -> str:
     return value.replace(":", "\uff1a") if _SCRIPTED.search(plain) else value
 
 
+def home_title(output: str, page, config) -> str:
+    """The home page titled by the site's name once: the theme adds the name to a page's own title, which on
+    the home page is that name again (``<title>X - X</title>``)."""
+    if not getattr(page, "is_homepage", False):
+        return output
+    name = _html.escape(config.get("site_name") or "", quote=False)
+    return output.replace(f"<title>{name} - {name}</title>", f"<title>{name}</title>", 1) if name else output
+
+
 def on_post_page(output, page, config, **kwargs):  # as a MkDocs hook
-    return identity_marks(feed_link(output, page, config), page, config)
+    return identity_marks(feed_link(home_title(output, page, config), page, config), page, config)
 
 
 def on_post_template(output_content, template_name, config, **kwargs):  # as a MkDocs hook
