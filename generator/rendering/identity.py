@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from ..model.report import Report
 from ..settings.config import SiteConfig
-from ..settings.identity import POLICE_DIGITS
+from ..settings.identity import POLICE_NUMBER
 from ..text.catalogue import filing_marks_apply, say
 from .markup import h
 
@@ -91,8 +91,8 @@ def organizer(settings: SiteConfig) -> str | None:
 
 def police_code(number: str) -> str:
     """The digits the public security filing site looks a number up by (浙公网安备33010602000001号 -> 3301…)."""
-    found = POLICE_DIGITS.search(number)
-    return found[0] if found else ""
+    found = POLICE_NUMBER.fullmatch(number.strip())  # the settings accept no other form
+    return found[1] if found else ""
 
 
 def _dial(phone: str) -> str:

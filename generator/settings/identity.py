@@ -10,12 +10,11 @@ from pydantic import Field
 from ..text.catalogue import say
 from .base import Settings
 
-#: The number in a 公网安备 filing mark (浙公网安备33010602000001号), by which its filing site looks it up.
-POLICE_DIGITS = re.compile(r"\d{10,}")
 #: As the filings are issued, after the province's short name: 浙ICP备05070218号-1 (or an ICP 许可证 number),
-#: 浙公网安备33010602000001号 (14 digits).
+#: 浙公网安备33010602000001号, whose 14 digits (the group) its filing site looks it up by.
 ICP_NUMBER = re.compile(r"\S{1,2}ICP[备证]\d+号(?:-\d+)?")
-POLICE_NUMBER = re.compile(r"\S{1,2}公网安备\s?\d{14}号")
+POLICE_NUMBER = re.compile(r"\S{1,2}公网安备\s?(\d{14})号")
+SITE_CODE = re.compile(r"[A-Za-z0-9]{10}")
 DOMAIN = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?::\d+)?")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 
@@ -51,7 +50,7 @@ class IdentitySettings(Settings):
 
 def identity_problems(i: IdentitySettings, language: str):
     """Each identity setting that is not as issued or as expected: (key, reason)."""
-    if i.site_code is not None and not re.fullmatch(r"[A-Za-z0-9]{10}", i.site_code):
+    if i.site_code is not None and not SITE_CODE.fullmatch(i.site_code):
         yield "identity.site_code", say("reason-site-code", language, value=i.site_code)
     if i.police is not None and not POLICE_NUMBER.fullmatch(i.police.strip()):
         yield "identity.police", say("reason-police-number", language, value=i.police)
@@ -70,4 +69,3 @@ def identity_problems(i: IdentitySettings, language: str):
     for key, value in addresses.items():
         if value is not None and not re.match(r"https?://[^\s/]+", value):
             yield key, say("reason-web-address", language, value=value)
-

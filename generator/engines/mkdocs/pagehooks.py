@@ -91,7 +91,7 @@ def identity_marks(output: str, page, config) -> str:
     title = _html.unescape(Markup(heading[1] if heading else getattr(page, "title", None) or identity["site_name"]
                                   ).striptags())
     meta = page.meta if page is not None else {}
-    url = page.url or "" if page is not None else None  # None: the 404 page
+    url = (page.url or "") if page is not None else None  # None: the 404 page
     folder = url.split("/", 1)[0] if url and "/" in url else ""
     column = identity["columns"][""] if url == "" else identity["columns"].get(folder, title)
     keywords = [str(t) for t in (meta.get("tags") or [])] + [identity["site_name"]]
@@ -122,17 +122,16 @@ def _inert(value: str) -> str:
     return value.replace(":", "\uff1a") if _SCRIPTED.search(plain) else value
 
 
-def home_title(output: str, page, config) -> str:
-    """The home page titled by the site's name once: the theme adds the name to a page's own title, which on
-    the home page is that name again (``<title>X - X</title>``)."""
-    if not getattr(page, "is_homepage", False):
-        return output
-    name = _html.escape(config.get("site_name") or "", quote=False)
-    return output.replace(f"<title>{name} - {name}</title>", f"<title>{name}</title>", 1) if name else output
+def home_title(page, config) -> None:
+    """Leave the home page no title of its own when it is the site's name: the theme prints a page's own title
+    followed by the site's name (``<title>X - X</title>``), and the site's name alone for a home page without."""
+    title = page.meta.get("title")
+    if page.is_homepage and title is not None and _html.unescape(str(title)) == config.get("site_name"):
+        del page.meta["title"]
 
 
 def on_post_page(output, page, config, **kwargs):  # as a MkDocs hook
-    return identity_marks(feed_link(home_title(output, page, config), page, config), page, config)
+    return identity_marks(feed_link(output, page, config), page, config)
 
 
 def on_post_template(output_content, template_name, config, **kwargs):  # as a MkDocs hook
@@ -140,6 +139,7 @@ def on_post_template(output_content, template_name, config, **kwargs):  # as a M
     return identity_marks(output_content, None, config) if template_name == "404.html" else output_content
 
 
-def on_page_content(html, page, **kwargs):  # as a MkDocs hook
+def on_page_content(html, page, config, **kwargs):  # as a MkDocs hook
     escape_title(page)
+    home_title(page, config)
     return defang(html)

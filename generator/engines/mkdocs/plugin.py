@@ -201,7 +201,7 @@ class ProgressPlugin(BasePlugin):
         return nav
 
     def on_page_content(self, html, page, config, files):
-        return pagehooks.on_page_content(html, page)
+        return pagehooks.on_page_content(html, page, config)
 
     def on_post_page(self, output, page, config):
         self._tick(page)
