@@ -10,6 +10,7 @@ from generator.rendering.formatting import Formatter
 from .conftest import lines, load, write_table
 
 MILLION = Decimal(10) ** 6
+YI = Decimal(10) ** 8
 PORTFOLIO = {"language": "en", "currency": "GBP", "input_unit": "million GBP",
              "files": {"projects": {"columns": {"id": "Project ID", "name": "Project Name", "total_investment": "Whole Life Cost",
                                                 "start_date": "Start Date", "completion_date": "End Date",
@@ -54,6 +55,17 @@ def test_missing_words_are_settings_and_a_list_replaces_its_kind(site):
     assert lines(loaded)[1] == "data/projects.csv:3: 计划总投资: “商业机密”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整）"
     summary = metrics.summarize(list(loaded.report.projects.values()), None)
     assert summary.total_investment.missing is Missing.WITHHELD
+
+
+def test_a_missing_word_that_looks_like_a_number_is_still_a_missing_word(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "计划总投资"],
+                                            ["A", "甲", "0"], ["B", "乙", "9999"], ["C", "丙", "-1.5"], ["D", "丁", "12"]])
+    loaded = load(site, {"missing": {"not_reported": ["0", "-"], "withheld": ["99*"]}})
+    got = {k: (p.total_investment.value, p.total_investment.missing) for k, p in loaded.report.projects.items()}
+    assert got == {"A": (None, Missing.NOT_REPORTED), "B": (None, Missing.WITHHELD),
+                   "C": (Decimal("-1.5") * YI, None), "D": (12 * YI, None)}
+    plain = load(site).report.projects  # by default every plain number is a figure
+    assert [p.total_investment.value for p in plain.values()] == [0, 9999 * YI, Decimal("-1.5") * YI, 12 * YI]
 
 
 def test_the_same_words_in_every_kind_of_cell(site):

@@ -29,6 +29,8 @@ _AMOUNT = re.compile(
     rf"^(?P<pre>{_alt(_PREFIXES)})?(?P<sym>[A-Z]{1,3}\$|CN¥|JP¥|[$¥€£₩₹])?(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))"
     rf"(?P<mid>{_alt(['多', '余'])})?(?P<unit>[^\d]*?)(?P<post>{_alt(_SUFFIXES)})?$"
 )
+#: A bare number as a CSV cell holds it, the common case, read without the steps above.
+_PLAIN = re.compile(r"[+-]?\d+(?:\.\d*)?")
 #: A number with redacted digits and an optional unit or mark around it: 1xx, X亿元, 1xx%.
 _REDACTED = re.compile(rf"(?:{_alt(_PREFIXES)})?[\dxX×*.]*[xX×*][\dxX×*.]*[^\da-zA-Z]*")
 
@@ -94,6 +96,10 @@ def parse_amount(cell, currency: Currency, column_unit: str, words: MissingWords
             raise InvalidValue("amount-invalid") from None
         return Amount(number * factor, raw=str(cell), scale=factor)
     raw = str(cell).strip()
+    if words.numbers_are_figures and _PLAIN.fullmatch(raw):
+        factor = currency.factor(column_unit)
+        if factor is not None:
+            return Amount(Decimal(raw) * factor, raw=raw, scale=factor)
     kind = words.kind(raw)
     if kind is not None:
         return Amount(missing=kind, raw=raw, reason=words.reason(raw))

@@ -36,6 +36,8 @@ DEFAULT_MISSING: dict[str, tuple[str, ...]] = {
 WITHHELD_WORDS = frozenset(w for w in DEFAULT_MISSING["withheld"] if "*" not in w)
 REDACTION_CHARS = "xX×*＊"
 _ONLY_REDACTION = re.compile(r"^[xX×*]+$")
+#: A missing word (or pattern) that a plain number could be, such as ``0`` or ``9999*``.
+_NUMBER_LIKE = re.compile(r"[+\-.]*[\d*?][\d*?+\-.]*")
 
 
 def _invisible(c: str) -> bool:
@@ -88,6 +90,9 @@ class MissingWords:
                     self._patterns.append((re.compile(fnmatch.translate(key)), Missing(kind)))
                 else:
                     self._exact.setdefault(key, Missing(kind))
+        #: whether every plain number (``1234.5``) is a figure here, as it is unless a word says otherwise
+        self.numbers_are_figures = not any(_NUMBER_LIKE.fullmatch(fold(w)) for found in self.words.values()
+                                           for w in found)
 
     def kind(self, text: str) -> Missing | None:
         """The kind of missing value a whole cell stands for, or None when it holds something."""
