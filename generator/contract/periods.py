@@ -65,6 +65,7 @@ class Period:
             return f"{self.year}-{self.index:02d}"
         return self.end.isoformat()
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - periods are few, and every page and chart labels them
     def label(self, language: str = "zh") -> str:
         """The period as a page shows it: 2022年一季度 / 2022 Q1."""
         words = dict(year=self.year, index=self.index, key=self.key, day=self.day)

@@ -110,9 +110,22 @@ def _project_light(project: Project, report: Report) -> LightCheck:
     return LightCheck(stated or derived, derived, stated, rate, share, late)
 
 
+#: Each report's light histories, worked out once (the project pages, the changes page and the feed ask for them).
+_HISTORY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def history(project: Project, report: Report) -> list[tuple[Period, LightCheck]]:
     """The project's light at each reporting period it has figures for, oldest first; the latest period's is
     the light the pages show (:func:`project_light`) when the report is as of that period's end."""
+    if report.projects.get(project.id) is not project:
+        return _history(project, report)
+    made = _HISTORY.setdefault(report, {})
+    if project.id not in made:
+        made[project.id] = _history(project, report)
+    return list(made[project.id])
+
+
+def _history(project: Project, report: Report) -> list[tuple[Period, LightCheck]]:
     out = []
     for period, check in _by_period(project, report.lights):
         if period == report.latest_period and report.as_of == period.end:

@@ -94,6 +94,13 @@ def investment_share(project: Project) -> Ratio:
 
 def annual_figures(project: Project, year: int) -> tuple[Amount, Amount]:
     """(planned, completed) investment of ``year``; see the annual completion definition."""
+    key = ("annual", year)
+    if key not in project.derived:
+        project.derived[key] = _annual_figures(project, year)
+    return project.derived[key]
+
+
+def _annual_figures(project: Project, year: int) -> tuple[Amount, Amount]:
     yearly = next((e for e in project.progress if e.period.kind == "year" and e.period.year == year), None)
     if yearly is not None:
         return yearly.planned_investment, yearly.completed_investment

@@ -130,6 +130,9 @@ class Project:
     #: the year the row's annual figures are for: the report's current year when the project is listed in
     #: it, else the project's latest listed year (set when the report is assembled)
     current_year: int | None = None
+    #: figures worked out from this project's fields alone, kept by the function that defines each (a cache:
+    #: never compared, not copied by ``replace``)
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def all_years(self) -> tuple[int, ...]:

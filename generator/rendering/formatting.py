@@ -51,6 +51,7 @@ class Formatter:
         # in units of a thousand, million, billion: £1,563m, $2.1bn (in English; 72.25亿元 in Chinese)
         self._compact = None if magnitude is None else dict(symbol=symbol(currency, self.locale_name), magnitude=magnitude,
                                                             unit=unit)
+        self._shown: dict[tuple[Decimal, bool], str] = {}
 
     @classmethod
     def of(cls, report) -> Formatter:
@@ -94,6 +95,14 @@ class Formatter:
         return self.qualified(self._in_unit(self.in_unit(a.value), unit), a.qualifier)
 
     def _in_unit(self, value: Decimal, unit: bool = True) -> str:
+        key = (value, unit)
+        if key not in self._shown:  # a page shows the same figures in its facts, tables and charts
+            if len(self._shown) >= 65536:
+                self._shown.clear()
+            self._shown[key] = self._in_unit_made(value, unit)
+        return self._shown[key]
+
+    def _in_unit_made(self, value: Decimal, unit: bool) -> str:
         number = self.number(value)
         if not unit:
             return number

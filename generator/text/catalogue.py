@@ -9,6 +9,7 @@ the site's language (:func:`say`), or for the right half of a pair declared with
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from .bulletin_texts import BULLETIN_TEXTS
 from .label import LANGUAGES, Label, language_of
@@ -38,6 +39,10 @@ def locale_of(language: str | None) -> str:
     return "zh_CN" if language_of(language) == "zh" else "en_US"
 
 
+#: Parameter types that :func:`_shown` leaves as they are.
+_AS_WRITTEN = frozenset({str, int, float, Decimal})
+
+
 def _shown(value, language: str):
     if hasattr(value, "zh") and hasattr(value, "en"):  # a Label, or a schema field, table or definition
         return pick(value, language)
@@ -51,6 +56,8 @@ def say(key: str, language: str | None, /, **params) -> str:
     text = TEXT[key].in_(language)
     if not params and "{" not in text:
         return text
+    if all(type(v) in _AS_WRITTEN for v in params.values()):  # the common case: nothing to pick or join
+        return text.format(**params)
     return text.format(**{k: _shown(v, language) for k, v in params.items()})
 
 
