@@ -161,7 +161,7 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
 
     signal.signal(signal.SIGTERM, _terminate)  # as Ctrl-C: the staging folder and the page worker go
     try:
-        target = build_site(config_file, site, report, site_dir, data_dir, strict, check_links)
+        target, changes_line = build_site(config_file, site, report, site_dir, data_dir, strict, check_links)
     except PublishError as exc:
         _fail(exc.message(site.language))
     except BuildError as exc:
@@ -169,10 +169,9 @@ def build(config_file: Path, data_dir: Path | None, site_dir: Path | None, stric
     except OSError as exc:
         _fail(render("site-write-failed", site.language, path=exc.filename or site_dir or "site",
                      reason=os_reason(exc)))
-    fmt = Formatter.of(report)
     click.echo(say("built", site.language, site=target, projects=len(report.projects),
                     clusters=len(report.clusters), years=len(report.years)))
-    click.echo(summary_line(period_changes(report), fmt))
+    click.echo(changes_line if changes_line is not None else summary_line(period_changes(report), Formatter.of(report)))
 
 
 def _terminate(signum, frame):

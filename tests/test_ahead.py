@@ -20,6 +20,17 @@ def test_a_second_process_makes_every_value_and_reading_order_does_not_matter():
     assert [made[k].split(":")[0] for k in made] == [str(i) for i in range(50)]
 
 
+def test_an_extra_is_made_over_there_after_the_jobs_and_is_no_key_of_the_mapping():
+    made = Ahead(_jobs(3), parallel=True, extras={"total": lambda: f"3:{os.getpid()}"})
+    assert list(made) == ["p0", "p1", "p2"] and "total" not in made and len(made) == 3
+    assert made.extra("total").split(":") == ["3", made["p0"].split(":")[1]]  # by the same worker
+    with pytest.raises(KeyError):
+        made["total"]
+    with pytest.raises(KeyError):
+        made.extra("p0")
+    assert Ahead(_jobs(1), parallel=False, extras={"total": lambda: "here"}).extra("total") == "here"
+
+
 def test_without_parallel_values_are_made_here_when_read():
     made = Ahead(_jobs(3), parallel=False)
     assert made["p2"] == f"2:{os.getpid()}"

@@ -44,10 +44,15 @@ class Ahead(Mapping[str, T]):
 
     A thread here takes each value as it arrives, so the worker never waits for a reader and runs as far
     ahead as it can. A job that fails over there is run again here, so its exception is raised where it
-    is read, with its own type and traceback."""
+    is read, with its own type and traceback.
 
-    def __init__(self, jobs: dict[str, Callable[[], T]], parallel: bool = True):
-        self._jobs = jobs
+    ``extras`` are made the same way after the jobs but are not part of the mapping: :meth:`extra` reads
+    one (a figure the caller needs once all is made, which would cost it time to work out itself)."""
+
+    def __init__(self, jobs: dict[str, Callable[[], T]], parallel: bool = True,
+                 extras: dict[str, Callable[[], object]] | None = None):
+        self._keys = jobs
+        self._jobs = {**jobs, **(extras or {})}
         self._made: dict[str, T] = {}
         self._failed: set[str] = set()
         self._arrived = threading.Condition()
@@ -95,8 +100,17 @@ class Ahead(Mapping[str, T]):
                 self._worker.join()
 
     def __getitem__(self, key: str) -> T:
-        if key not in self._jobs:
+        if key not in self._keys:
             raise KeyError(key)
+        return self._value(key)
+
+    def extra(self, key: str):
+        """The value of the extra job ``key``."""
+        if key in self._keys or key not in self._jobs:
+            raise KeyError(key)
+        return self._value(key)
+
+    def _value(self, key: str):
         with self._arrived:
             self._arrived.wait_for(lambda: key in self._made or key in self._failed or not self._receiving)
             ready = key in self._made
@@ -107,13 +121,13 @@ class Ahead(Mapping[str, T]):
         return self._made[key]
 
     def __contains__(self, key) -> bool:
-        return key in self._jobs
+        return key in self._keys
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._jobs)
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._jobs)
+        return len(self._keys)
 
     def close(self) -> None:
         """Stop the worker (if it is still making things nobody will read)."""

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..bulletin import make as bulletins
+from ..figures.changes import period_changes, summary_line
 from ..model.report import Report
 from ..rendering import bundle
 from ..rendering.downloads import export_files, export_paths
@@ -55,6 +56,8 @@ class Output:
     late: tuple[str, ...] = ()
     problems: tuple = ()  # warnings about what was left out (a bulletin without fonts)
     identity: dict | None = None  # every page's footer marks and meta tags (see rendering.identity)
+    #: the build log's line of what this publication changes (made by the page worker when there is one)
+    summary_line: Callable[[], str] | None = None
 
     def page_paths(self) -> set[str]:
         return set(self.pages)
@@ -97,10 +100,12 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
     made = functools.cache(functools.partial(bulletins.made, report, plan))
     late = bulletins.paths(report, plan)
     jobs.update({path: functools.partial(_item, made, fmt) for path, fmt in late.items()})
-    files = Ahead(jobs, parallel=ahead and not bundle.started())
+    files = Ahead(jobs, parallel=ahead and not bundle.started(),
+                  extras={_SUMMARY: functools.partial(_summary_line, report, maker.fmt)})
     return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamps,
                   maker.shared, bulletin=plan, problems=plan.problems, late=tuple(late),
-                  identity=_identity(report, site, site_name, site_url))
+                  identity=_identity(report, site, site_name, site_url),
+                  summary_line=functools.partial(files.extra, _SUMMARY))
 
 
 def regenerate(old: Output, report: Report, site: Site, site_name: str = "",
@@ -188,6 +193,11 @@ def _restamped(content: str | bytes, old: tuple[str, ...], new: tuple[str, ...])
 
 
 _assets = functools.cache(assets)
+_SUMMARY = "summary line"
+
+
+def _summary_line(report: Report, fmt) -> str:
+    return summary_line(period_changes(report), fmt)
 
 
 def _markdown(job: Callable[[], Page]) -> Callable[[], str]:

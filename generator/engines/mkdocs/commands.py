@@ -34,10 +34,12 @@ def _data_folder(data_dir: Path | None) -> None:
 
 
 def build(config_file: Path, site: Site, report: Report, site_dir: Path | None, data_dir: Path | None,
-          strict: bool, after) -> Path:
+          strict: bool, after) -> tuple[Path, str | None]:
     """Build the site of ``config_file`` from the checked ``report`` into ``site_dir`` (default: the
     config's), put in place only when complete; ``after(staging)`` runs on the finished site before it is.
-    Raises :class:`BuildError`, :class:`~generator.writing.place.PublishError` or OSError."""
+    Returns where the site is and the build log's line of what the publication changes (None when the site
+    does not use the plugin). Raises :class:`BuildError`, :class:`~generator.writing.place.PublishError` or
+    OSError."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -58,12 +60,14 @@ def build(config_file: Path, site: Site, report: Report, site_dir: Path | None, 
             config.site_dir = str(staging)
             mkdocs_build(config)
             after(staging)
+        output = getattr(plugin, "output", None)
+        line = output.summary_line() if output is not None and output.summary_line is not None else None
     except MkDocsException as exc:
         raise BuildError(str(exc) or "build failed") from None
     finally:
         if getattr(plugin, "output", None) is not None:
             plugin.output.close()
-    return target
+    return target, line
 
 
 def serve(config_file: Path, data_dir: Path | None, dev_addr: str) -> None:
