@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import multiprocessing
 import os
 import signal
@@ -71,6 +72,7 @@ class Ahead(Mapping[str, T]):
     def _make_all(self, conn, parents_end, parent: int) -> None:  # in the forked process
         parents_end.close()  # else the pipe stays open here and a send would wait for a reader that is gone
         _die_with(parent)
+        gc.freeze()  # what it inherited (the report) stays: the cycle collector need not walk it on every pass
         for key, job in self._jobs.items():
             try:
                 conn.send((key, True, job()))
