@@ -144,14 +144,19 @@ def measure(projects: int, with_serve: bool, rounds: int = 2) -> dict:
     try:
         site = make_site(work, projects)
         generate_s, *_ = timed([str(BIN / "progress-site"), "generate", "--out", str(work / "export")], site)
-        # build and floor alternate, `rounds` times each; the fastest of each counts (the machine's noise is
-        # one-sided), in wall-clock and in CPU seconds
+        # build and floor alternate, `rounds` times each: the ratio is the median of each build against the
+        # floor run right after it (the machine's speed drifts; a pair shares it), and the fastest of each is
+        # shown beside it, in wall-clock and in CPU seconds
         builds, floors = [], []
-        for _ in range(rounds):
+        for round_ in range(rounds):
             builds.append(timed([str(BIN / "progress-site"), "build", "-d", str(work / "out")], site))
             floors.append(timed([str(BIN / "mkdocs"), "build", "-d", str(work / "plain")], work / "export"))
+            print(f"{projects} projects, round {round_ + 1}: build {builds[-1][0]:.1f} s ({builds[-1][2]:.1f} s CPU), "
+                  f"floor {floors[-1][0]:.1f} s ({floors[-1][2]:.1f} s CPU)", file=sys.stderr, flush=True)
         build_s, build_mib, build_cpu = min(b[0] for b in builds), max(b[1] for b in builds), min(b[2] for b in builds)
         floor_s, floor_cpu = min(f[0] for f in floors), min(f[2] for f in floors)
+        paired = statistics.median(b[0] / f[0] for b, f in zip(builds, floors))
+        paired_cpu = statistics.median(b[2] / f[2] for b, f in zip(builds, floors))
         material_s, *_ = timed([str(BIN / "progress-site"), "build", "-f", "mkdocs-material.yml", "-d", str(work / "theme")], site)
         bulletin_s, bulletin_mib, _ = timed([str(BIN / "progress-site"), "bulletin", "-o", str(work / "bulletin")], site)
         bulletin_pages = sum(len(PdfReader(pdf).pages) for pdf in (work / "bulletin").glob("*.pdf"))
@@ -170,8 +175,9 @@ def measure(projects: int, with_serve: bool, rounds: int = 2) -> dict:
             "validate+generate s": round(generate_s, 1),
             "build s": round(build_s, 1),
             "mkdocs floor s": round(floor_s, 1),
-            "build / floor": round(build_s / floor_s, 2),
-            "build / floor CPU": round(build_cpu / floor_cpu, 2),
+            "build / floor": round(paired, 2),
+            "fastest / fastest": round(build_s / floor_s, 2),
+            "build / floor CPU": round(paired_cpu, 2),
             "peak MiB": build_mib,
             "site MB": round(sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 1e6, 1),
             "median page KB": round(statistics.median(pages) / 1e3, 1),
@@ -196,7 +202,7 @@ def measure(projects: int, with_serve: bool, rounds: int = 2) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
-    parser.add_argument("--rounds", type=int, default=2, help="build and floor alternate this many times each")
+    parser.add_argument("--rounds", type=int, default=3, help="build and floor alternate this many times each")
     parser.add_argument("--serve-up-to", type=int, default=1000, help="measure serve only up to this size")
     args = parser.parse_args()
     rows = [measure(n, n <= args.serve_up_to, args.rounds) for n in args.sizes]
