@@ -145,16 +145,16 @@ def measure(projects: int, with_serve: bool, rounds: int = 2) -> dict:
         site = make_site(work, projects)
         generate_s, *_ = timed([str(BIN / "progress-site"), "generate", "--out", str(work / "export")], site)
         # build and floor alternate, `rounds` times each: the ratio is the median of each build against the
-        # floor run right after it (the machine's speed drifts; a pair shares it), and the fastest of each is
-        # shown beside it, in wall-clock and in CPU seconds
+        # floor run right after it (the machine's speed drifts; a pair shares it), in wall-clock and in CPU
+        # seconds, and the fastest of each is shown beside it
         builds, floors = [], []
         for round_ in range(rounds):
             builds.append(timed([str(BIN / "progress-site"), "build", "-d", str(work / "out")], site))
             floors.append(timed([str(BIN / "mkdocs"), "build", "-d", str(work / "plain")], work / "export"))
             print(f"{projects} projects, round {round_ + 1}: build {builds[-1][0]:.1f} s ({builds[-1][2]:.1f} s CPU), "
                   f"floor {floors[-1][0]:.1f} s ({floors[-1][2]:.1f} s CPU)", file=sys.stderr, flush=True)
-        build_s, build_mib, build_cpu = min(b[0] for b in builds), max(b[1] for b in builds), min(b[2] for b in builds)
-        floor_s, floor_cpu = min(f[0] for f in floors), min(f[2] for f in floors)
+        build_s, build_mib = min(b[0] for b in builds), max(b[1] for b in builds)
+        floor_s = min(f[0] for f in floors)
         paired = statistics.median(b[0] / f[0] for b, f in zip(builds, floors))
         paired_cpu = statistics.median(b[2] / f[2] for b, f in zip(builds, floors))
         material_s, *_ = timed([str(BIN / "progress-site"), "build", "-f", "mkdocs-material.yml", "-d", str(work / "theme")], site)

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.engines.mkdocs import templatemarks
+
 from .conftest import ROOT
-from .sites import build_hostile, run
+from .sites import build_hostile, copy_sample, run
 from .test_safety import assert_no_payload_became_markup
 
 BIN = Path(sys.executable).parent
@@ -44,6 +46,9 @@ def _check_site(project: Path, site: Path, search_index: Path) -> None:
     charts = re.findall(r'<figure class="ps-chart" id="(chart-[^"]+)"[^>]*>.*?<script type="application/json" id="\1-spec">',
                         home, re.S)
     assert len(charts) >= 3  # drawn by the page script from their specs
+    for mark in ('class="ps-identity"', 'name="ColumnName" content="首页"', 'class="ps-reading"', 'rel="alternate feed"'):
+        assert home.count(mark) == 1, mark  # printed by the export's theme template, and not by the hook too
+    assert "<title>xx 重点项目建设及招商引资进展</title>" in home  # the site's name once
     for asset in ("assets/progress/progress.js", "assets/progress/progress.css"):
         assert (site / asset).is_file() and asset in home
     assert (site / "assets" / "progress" / "vega.js").is_file()  # which the page script loads where a chart is
@@ -89,3 +94,43 @@ def test_properdocs_runs_the_plugin_itself(tmp_path):
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'class="ps-chart"' in home and (tmp_path / "site" / "downloads" / "projects.csv").is_file()
     assert len(list((tmp_path / "site" / "projects").glob("*/index.html"))) > 20
+
+
+def test_a_site_s_own_main_template_is_kept_and_extends_the_marks(tmp_path):
+    """A site that overrides the theme's main.html keeps its blocks, and its pages still carry the marks."""
+    site = copy_sample(tmp_path / "s")
+    (site / "overrides").mkdir()
+    (site / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}本站为试运行版本{% endblock %}\n', encoding="utf-8")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"),
+                      encoding="utf-8")
+    run("generate", "--out", tmp_path / "project", cwd=site)
+    result = subprocess.run([str(BIN / "zensical"), "build"], cwd=tmp_path / "project", capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr + result.stdout
+    page = (tmp_path / "project" / "site" / "clusters" / "index.html").read_text(encoding="utf-8")
+    assert "本站为试运行版本" in page and page.count('class="ps-identity"') == 1
+    assert 'name="ColumnName" content="产业集群"' in page
+
+
+@pytest.mark.parametrize("rel,url", [("index.md", ""), ("projects/index.md", "projects/"), ("projects/a.md", "projects/a/"),
+                                     ("years/2022.md", "years/2022/")])
+def test_the_export_names_each_page_by_the_address_mkdocs_gives_it(rel, url):
+    assert templatemarks.page_url(rel) == url
+
+
+def test_a_page_s_headline_is_its_first_heading_as_the_reader_sees_it():
+    assert templatemarks.headline("```\n# not a heading\n```\n\n## Sub\n# **xx** 项目 &amp; <em>园区</em> {#top}\n") == "xx 项目 & 园区"
+    assert templatemarks.headline("No heading\n") is None
+
+
+def test_a_page_without_front_matter_gets_its_meta_tags_in_a_new_one():
+    identity = {"site_name": "站", "columns": {"": "首页", "clusters": "产业集群"}, "updated": "2026-11-30", "tags": []}
+    text = templatemarks.with_page_head("# 标题\n\n正文\n", "notes/x.md", identity, None)
+    front, body = text.split("\n---\n", 1)
+    assert front == '---\nprogress_head: [["ColumnName", "标题"], ["ArticleTitle", "标题"], ["PubDate", "2026-11-30"], ' \
+                    '["Keywords", "站"], ["Description", "标题"]]'
+    assert body == "\n# 标题\n\n正文\n"
+    tagged = templatemarks.with_page_head('---\ntitle: "T"\ntags:\n  - "甲"\n---\n正文\n', "clusters/a.md", identity, "站点简介")
+    assert tagged == ('---\ntitle: "T"\ntags:\n  - "甲"\nprogress_head: [["ColumnName", "产业集群"], ["ArticleTitle", "T"], '
+                      '["PubDate", "2026-11-30"], ["Keywords", "甲,站"]]\n---\n正文\n')

@@ -61,6 +61,11 @@ _NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\u
 
 def yaml_string(text: str) -> str:
     """A YAML scalar (front matter) that reads back as ``text``, whatever characters it holds."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+    return yaml_value(text)
+
+
+def yaml_value(value) -> str:
+    """A YAML flow value (front matter) that reads back as ``value`` (strings, numbers, lists, mappings),
+    whatever characters its strings hold."""
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False))
 

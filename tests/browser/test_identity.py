@@ -5,6 +5,9 @@ an English site without the Chinese-only marks."""
 
 import io
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -131,3 +134,47 @@ def test_an_english_site_has_the_footer_without_the_chinese_only_marks(tmp_path)
     for chinese_only in ("Site code", "ICP", "公网安备", "police-beian.png", "dzjg.png"):
         assert chinese_only not in footer and chinese_only not in html, chinese_only
     assert 'name="SiteIDCode"' not in html and 'name="SiteName"' in html
+
+
+#: The meta tags the marks add (the theme's own, such as ``generator``, differ between engines).
+MARK_TAGS = ("SiteName", "SiteDomain", "SiteIDCode", "ColumnName", "ArticleTitle", "PubDate", "ContentSource",
+             "Keywords", "Description", "description")
+
+
+def _seen(visit, base: str, path: str) -> dict:
+    """The footer, its links and pictures (by their path on the site), the marks' meta tags and the reading aids
+    of one page, as a visitor's browser shows them."""
+    v = visit(base)
+    page = v.open(path)
+    state = page.evaluate(FOOTER)
+    state["meta"] = {name: value for name, value in state["meta"].items() if name in MARK_TAGS}
+    state["images"] = [{**image, "src": image["src"].removeprefix(base)} for image in state["images"]]
+    state["title"] = page.title()
+    state["feed"] = page.evaluate("(document.querySelector('link[rel~=feed]') || {}).href") == base + "feed.xml"
+    page.keyboard.press("Tab")  # the skip link, then the reading aids' first button
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    state["large"] = page.evaluate("document.documentElement.hasAttribute('data-ps-large')")
+    state["outside"], state["failed"] = v.outside(), v.failed
+    v.close()
+    return state
+
+
+def test_a_site_zensical_builds_from_the_export_carries_the_same_marks_and_reading_aids(marked, visit, tmp_path):
+    """Zensical runs no page hook: the export's theme template prints the marks, the same on every kind of page."""
+    base, out = marked
+    run("generate", "--out", tmp_path / "project", cwd=out.parent / "s")
+    built = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build"], cwd=tmp_path / "project",
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr + built.stdout
+    site = tmp_path / "project" / "site"
+    project = next(p.parent.name for p in sorted((out / "projects").glob("*/index.html")))
+    with served(site) as zensical:
+        for path in ("", "projects/", f"projects/{project}/", "clusters/", "methodology/", "rankings/"):
+            ours, theirs = _seen(visit, base, path), _seen(visit, zensical, path)
+            assert theirs == ours, path
+            assert ours["large"] and ours["feed"] and ours["outside"] == [] and ours["failed"] == []
+    for html in ((out / "404.html").read_text(encoding="utf-8"), (site / "404.html").read_text(encoding="utf-8")):
+        head = html.split("</head>", 1)[0]
+        assert 'name="ColumnName" content="首页"' in head and 'name="ArticleTitle" content="404 - 页面不存在"' in head
+        assert 'class="ps-reading"' in html and 'src="/zdxm/images/dzjg.png"' in html

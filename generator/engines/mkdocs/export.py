@@ -2,7 +2,8 @@
 
 The site's own mkdocs.yml is kept verbatim as ``base.yml``; the new ``mkdocs.yml`` inherits it and
 replaces what the plugin would have done: the plugin list (without ``progress``), the navigation,
-the assets, the search settings and the footer.
+the assets and the search settings; a theme template prints the government site's marks and the reading aids
+(``templatemarks``), so that an engine running no page hook (Zensical) shows them too.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from pathlib import Path
 from ...model.report import Report
 from ...rendering.feed import feed_head
 from ...settings.config import PLUGIN_NAME, read_mkdocs_yml
+from ...text.catalogue import say
 from ...writing.output import CSS, JS, Output, compose, nav, own_pages
-from . import pagefind
+from . import pagefind, templatemarks
 from .notfound import not_found_template
 from .pagehooks import defang
 
@@ -38,6 +40,11 @@ def _plugins(raw: list | dict | None, separator: str, fields: dict, pagefind: bo
     return out
 
 
+def _marked(text: str, rel: str, output: Output, site_description: str | None) -> str:
+    """A page with its own meta tags in its front matter, for the theme template that prints the marks."""
+    return templatemarks.with_page_head(text, rel, output.identity, site_description)
+
+
 def _own(output: Output, path: Path) -> str:
     """A hand-written page with its figures filled in, and no attribute of its HTML able to run script: what
     the page hook does to the built page, done here too for engines that run no hook (Zensical)."""
@@ -53,6 +60,7 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
     docs_dir = root / raw.get("docs_dir", "docs")
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    description = raw.get("site_description")
 
     def write(rel: str, content: str | bytes) -> None:
         path = out_dir / rel
@@ -73,20 +81,23 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
             if path.is_dir() or rel in output.files:
                 continue
             if path.suffix == ".md":
-                write(f"docs/{rel}", _own(output, path))
+                write(f"docs/{rel}", _marked(_own(output, path), rel, output, description))
             else:
                 write(f"docs/{rel}", path.read_bytes())
     for rel, content in output.files.items():
         if rel in generated and rel in own:
             content = compose(_own(output, docs_dir / rel), content)
+        if rel in generated:
+            content = _marked(content, rel, output, description)
         write(f"docs/{rel}", content)
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
     custom = root / theme["custom_dir"] if theme.get("custom_dir") else None
-    if custom and custom.is_dir():
-        for path in sorted(custom.rglob("*")):
-            if path.is_file():
-                write(f"overrides/{path.relative_to(custom).as_posix()}", path.read_bytes())
-    if not (custom and (custom / "404.html").is_file()):
+    overrides = {path.relative_to(custom).as_posix(): path.read_bytes() for path in sorted(custom.rglob("*"))
+                 if path.is_file()} if custom and custom.is_dir() else {}
+    overrides.update(templatemarks.templates(overrides))  # the marks and reading aids, printed by the theme
+    for rel, content in overrides.items():
+        write(f"overrides/{rel}", content)
+    if "404.html" not in overrides:
         write("overrides/404.html", not_found_template(report.language))
     use_pagefind = search == "pagefind"
     # what the plugin does to every page's content, as a MkDocs hook
@@ -103,8 +114,9 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
         "extra_css": [*CSS, *(raw.get("extra_css") or []), *(pagefind.CSS if use_pagefind else [])],
         "extra_javascript": [*(pagefind.JS if use_pagefind else []), *(raw.get("extra_javascript") or []), *JS],
         "theme": {"font": False, "custom_dir": "overrides", "variant": "classic"},  # variant: Zensical's look of Material
-        "extra": {"generator": (raw.get("extra") or {}).get("generator", False), "progress_identity": output.identity,
-                  **({"progress_feed": feed} if (feed := feed_head(output.files, report.language)) else {})},
+        "extra": {"generator": (raw.get("extra") or {}).get("generator", False),
+                  "progress_site": templatemarks.site_settings(output.identity, feed_head(output.files, report.language),
+                                                               say("not-found-title", report.language), description)},
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
     settings["hooks"] = [*(raw.get("hooks") or []), "hooks/pages.py", *(["hooks/pagefind.py"] if use_pagefind else []),

@@ -90,18 +90,12 @@ def identity_marks(output: str, page, config) -> str:
     heading = _H1.search(output)  # the page's headline; the navigation's title is shorter (首页 for the home page)
     title = _html.unescape(Markup(heading[1] if heading else getattr(page, "title", None) or identity["site_name"]
                                   ).striptags())
-    meta = page.meta if page is not None else {}
     url = (page.url or "") if page is not None else None  # None: the 404 page
-    folder = url.split("/", 1)[0] if url and "/" in url else ""
-    column = identity["columns"][""] if url == "" else identity["columns"].get(folder, title)
-    keywords = [str(t) for t in (meta.get("tags") or [])] + [identity["site_name"]]
-    tags = [*identity["tags"], ("ColumnName", column), ("ArticleTitle", title), ("PubDate", updated),
-            ("Keywords", ",".join(k for k in keywords if k)),
-            ("Description", meta.get("description") or title)]  # the theme's, from site_description, wins
+    tags = [*identity["tags"], *page_tags(identity, url, title, page.meta if page is not None else {}, updated)]
     head, rest = output.split("</head>", 1)
     present = {m.lower() for m in re.findall(r'<meta\s+name="([^"]+)"', head)}
-    head += "".join(f'<meta name="{_html.escape(n)}" content="{_html.escape(_inert(str(v)))}">' for n, v in tags
-                    if v and n.lower() not in present)
+    head += "".join(f'<meta name="{_html.escape(n)}" content="{_html.escape(inert(str(v)))}">' for n, v in tags
+                    if n.lower() not in present)
     # the placeholders rendering.identity leaves (this file imports nothing from the library)
     footer = identity["footer"].replace("%%ROOT%%", _html.escape(_root(page, config))).replace(
         "%%UPDATED%%", _html.escape(updated))
@@ -116,7 +110,20 @@ def identity_marks(output: str, page, config) -> str:
     return head + "</head>" + rest
 
 
-def _inert(value: str) -> str:
+def page_tags(identity: dict, url: str | None, title: str, meta: dict, updated: str) -> list[tuple[str, str]]:
+    """A page's own meta tags, each with a value: ColumnName by the first folder of its address (``url``: the
+    engine's page URL, ``""`` for the home page, None for the 404 page), ArticleTitle (its headline), PubDate,
+    Keywords (its tags and the site's name), Description (its own, else its headline)."""
+    folder = url.split("/", 1)[0] if url and "/" in url else ""
+    column = identity["columns"][""] if url == "" else identity["columns"].get(folder, title)
+    keywords = [str(t) for t in (meta.get("tags") or [])] + [identity["site_name"]]
+    tags = [("ColumnName", column), ("ArticleTitle", title), ("PubDate", updated),
+            ("Keywords", ",".join(k for k in keywords if k)),
+            ("Description", meta.get("description") or title)]  # the theme's, from site_description, wins
+    return [(name, value) for name, value in tags if value]
+
+
+def inert(value: str) -> str:
     """A meta tag's text from the data that no reader can take for a script address (its colons made full-width)."""
     plain = re.sub(r"[\x00-\x20\x7f]+", "", value).lower()
     return value.replace(":", "\uff1a") if _SCRIPTED.search(plain) else value
@@ -135,8 +142,10 @@ def on_post_page(output, page, config, **kwargs):  # as a MkDocs hook
 
 
 def on_post_template(output_content, template_name, config, **kwargs):  # as a MkDocs hook
-    """The 404 page (a template the theme renders on its own, with no page) with the identity marks."""
-    return identity_marks(output_content, None, config) if template_name == "404.html" else output_content
+    """The 404 page (a template the theme renders on its own, with no page) with the feed and the identity marks."""
+    if template_name != "404.html":
+        return output_content
+    return identity_marks(feed_link(output_content, None, config), None, config)
 
 
 def on_page_content(html, page, config, **kwargs):  # as a MkDocs hook
