@@ -14,7 +14,9 @@
 - The home page's title is the site's name once, not twice.
 
 The MkDocs plugin calls these; the file is also a MkDocs hook on its own (``hooks:`` in mkdocs.yml), which
-``generate --out`` copies into the project it writes. It needs nothing but Python and MarkupSafe.
+``generate --out`` copies into the project it writes. There the feed, the marks and the reading aids are printed
+by a theme template instead (``templatemarks``), so that Zensical, which runs no hook, shows them too; the hook
+leaves them alone there. It needs nothing but Python and MarkupSafe.
 """
 
 from __future__ import annotations
