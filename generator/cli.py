@@ -226,9 +226,29 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
         sys.exit(1)
     for p in output.problems:
         click.echo(_line(p, site.language), err=True)
+    engine = site.config.search_engine(len(report.projects))
     written = export_project(config_file, report, output, out_dir, raw.get("copyright"),
-                             SEARCH_SEPARATOR, SEARCH_FIELDS, site.config.search_engine(len(report.projects)))
-    click.echo(f"{len(written)} files -> {out_dir}")
+                             SEARCH_SEPARATOR, SEARCH_FIELDS, engine)
+    click.echo(say("exported", site.language, count=len(written), folder=out_dir))
+    if engine == "pagefind":  # indexed by a MkDocs hook, which Zensical does not run
+        click.echo(say("exported-pagefind", site.language, site=out_dir / "site"))
+
+
+@main.command()
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--language", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True)
+def index(site_dir: Path, language: str) -> None:
+    """Index a built site for Pagefind search, as `build` does with search: pagefind (for a site Zensical
+    built from the `generate` export; it runs no MkDocs hook)."""
+    from .engines.mkdocs import pagefind
+
+    if not any(site_dir.rglob("*.html")):
+        _fail(say("index-no-pages", language, folder=site_dir))
+    try:
+        pagefind.index_site(str(site_dir))
+    except (RuntimeError, OSError) as exc:
+        _fail(str(exc))
+    click.echo(say("indexed", language, folder=site_dir / pagefind.BUNDLE))
 
 
 @main.command()

@@ -153,3 +153,8 @@ def test_completing_more_than_planned_is_a_note_that_strict_lets_pass(site):
     github = run("--format", "github").output.splitlines()[0]
     assert github.startswith("::notice file=data/projects.csv,line=2")
     assert json.loads(run("--format", "json").output)["notes"] == 1
+
+
+def test_index_needs_a_built_site(tmp_path):
+    result = CliRunner().invoke(main, ["index", str(tmp_path)])
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"{tmp_path} 中没有可索引的网页（先生成网站）\n")

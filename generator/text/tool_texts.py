@@ -12,6 +12,11 @@ TOOL_TEXTS: dict[str, L] = {
     "severity-note": L("提示", "note"),
     "read-summary": L("{projects} 个项目、{clusters} 个产业集群、{years} 个年度，来自 {folder}", "{projects} projects, {clusters} clusters, {years} years from {folder}"),
     "progress-bar": L("页面", "pages"),
+    "exported": L("已写出 {count} 个文件到 {folder}", "{count} files -> {folder}"),
+    "exported-pagefind": L("站内搜索用 Pagefind：用 zensical build 生成网站后，再运行 progress-site index {site} 建立索引（mkdocs build 和 properdocs build 会自己建立）",
+                           "search is Pagefind: after zensical build, index the site with progress-site index {site} (mkdocs build and properdocs build index it themselves)"),
+    "indexed": L("已建立搜索索引 {folder}", "search index written to {folder}"),
+    "index-no-pages": L("{folder} 中没有可索引的网页（先生成网站）", "no pages to index in {folder} (build the site first)"),
     "quick-rebuild": L("数据已更新：重建 {count} 个页面，用时 {seconds} 秒", "data changed: rebuilt {count} pages in {seconds} s"),
     # this period's changes, in one line
     "no-periods-line": L("数据中没有报告期", "the data has no reporting periods"),

@@ -2,6 +2,8 @@
 accessible, and hostile text stays text in its results."""
 
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -41,6 +43,28 @@ def test_the_export_indexes_the_same_way_with_plain_mkdocs(pagefind_sample, tmp_
     subprocess.run([MKDOCS, "build", "-q", "-d", str(tmp_path / "plain")], cwd=tmp_path / "export", check=True)
     ours = sorted(p.name for p in (pagefind_sample[1] / "pagefind" / "index").iterdir())
     assert ours and sorted(p.name for p in (tmp_path / "plain" / "pagefind" / "index").iterdir()) == ours
+
+
+def test_a_site_zensical_builds_from_the_export_is_indexed_by_the_index_command(tmp_path, visit):
+    """Zensical runs no MkDocs hook: `generate` says so, and `progress-site index` indexes its site."""
+    site = use_pagefind(copy_sample(tmp_path / "src"))
+    said = run("generate", "--out", tmp_path / "export", cwd=site).stdout.splitlines()
+    built = tmp_path / "export" / "site"
+    assert said[1:] == [f"站内搜索用 Pagefind：用 zensical build 生成网站后，再运行 progress-site index {built} 建立索引"
+                        "（mkdocs build 和 properdocs build 会自己建立）"]
+    zensical = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build"], cwd=tmp_path / "export",
+                              capture_output=True, text=True)
+    assert zensical.returncode == 0, zensical.stderr + zensical.stdout
+    assert not (built / "pagefind").exists()
+    assert run("index", built).stdout == f"已建立搜索索引 {built / 'pagefind'}\n"
+    base, server = serve(built)
+    try:
+        v = visit(base)
+        results = _search(v.open("projects/ZD01/"), "加注站")
+        assert results and results[0] == "/projects/ZD08/", results
+        assert v.outside() == [] and v.failed == [] and v.errors == []
+    finally:
+        server.shutdown()
 
 
 @pytest.mark.parametrize("query,expected", [
