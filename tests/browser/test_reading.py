@@ -7,11 +7,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import MOBILE, SCREENSHOTS
+from ..sites import run
+from .conftest import MOBILE, SCREENSHOTS, served
 
 PAGES = {"home": "", "project": "projects/ZD08/", "cluster": "clusters/metal/", "year": "years/2022/",
          "index": "projects/", "methodology": "methodology/", "rankings": "rankings/", "changes": "changes/"}
@@ -136,3 +140,30 @@ def test_axe_finds_no_violation(sample, visit, kind, scheme, mode):
     (SCREENSHOTS / f"axe-{kind}-{scheme}-{mode}.json").write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n",
                                                                   encoding="utf-8")
     assert found == {}
+
+
+@pytest.fixture(scope="module")
+def zensical_sample(tmp_path_factory):
+    """The sample's export, built by Zensical (which runs no page hook: its theme template prints the aids)."""
+    project = tmp_path_factory.mktemp("zensical") / "project"
+    run("generate", "--out", project)
+    built = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build"], cwd=project,
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr + built.stdout
+    with served(project / "site") as base:
+        yield base
+
+
+ZENSICAL_RUNS = [(kind, scheme, mode) for kind in ("home", "project", "cluster", "index")
+                 for scheme, mode in (("light", "default"), ("dark", "aids"))]
+
+
+@pytest.mark.parametrize("kind,scheme,mode", ZENSICAL_RUNS, ids=["-".join(r) for r in ZENSICAL_RUNS])
+def test_axe_finds_no_violation_on_a_site_zensical_builds_from_the_export(zensical_sample, visit, kind, scheme, mode):
+    v = visit(zensical_sample, scheme=scheme, reading=AIDS if mode == "aids" else None)
+    page = v.open(PAGES[kind])
+    assert page.locator(".ps-reading").is_visible() and page.locator(".ps-identity").count() == 1
+    if mode == "aids":
+        assert page.evaluate("document.documentElement.hasAttribute('data-ps-large')")
+    violations = Axe().run(page).response["violations"]
+    assert [(x["id"], x["impact"], [n["target"] for n in x["nodes"]][:3]) for x in violations] == []
