@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -231,17 +232,20 @@ def generate(config_file: Path, data_dir: Path | None, out_dir: Path) -> None:
                              SEARCH_SEPARATOR, SEARCH_FIELDS, engine)
     click.echo(say("exported", site.language, count=len(written), folder=out_dir))
     if engine == "pagefind":  # indexed by a MkDocs hook, which Zensical does not run
-        click.echo(say("exported-pagefind", site.language, site=out_dir / "site"))
+        click.echo(say("exported-pagefind", site.language, site=out_dir / raw.get("site_dir", "site")))
 
 
 @main.command()
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--language", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True)
-def index(site_dir: Path, language: str) -> None:
+def index(site_dir: Path) -> None:
     """Index a built site for Pagefind search, as `build` does with search: pagefind (for a site Zensical
     built from the `generate` export; it runs no MkDocs hook)."""
     from .engines.mkdocs import pagefind
 
+    home = site_dir / "index.html"
+    said = re.search(r'<html[^>]*\slang="([a-z]+)', home.read_text(encoding="utf-8", errors="replace")) \
+        if home.is_file() else None
+    language = said[1] if said and said[1] in LANGUAGES else LANGUAGES[0]  # the site's, as its pages say
     if not any(site_dir.rglob("*.html")):
         _fail(say("index-no-pages", language, folder=site_dir))
     try:

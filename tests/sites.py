@@ -94,7 +94,7 @@ def outside(url: str) -> bool:
 #: Script, HTML, Markdown-link, template and prose-figure payloads, with Markdown and HTML around them.
 PAYLOADS = {
     "name": "<script>alert('name')</script><img src=x onerror=alert('img')>**粗体**",
-    "cluster": "<svg onload=alert('cluster')>集群",
+    "cluster": '"><svg onload=alert(\'cluster\')>集群',  # the quote would end an attribute (a meta tag's, a tag's)
     "description": "[点我](javascript:alert('link')) {{ 7*7 }} {% if 1 %}T{% endif %} [[ count ]] </script><b>粗</b>",
     "note": '"><iframe src=javascript:alert(1)></iframe> ${alert(1)} `x` | 管道 | # 标题 ~~删除~~ :smile:',
 }

@@ -78,12 +78,17 @@ def test_properdocs_builds_every_page_chart_and_the_search_index(export, tmp_pat
     _check_site(export, tmp_path / "site", tmp_path / "site" / "search" / "search_index.json")
 
 
-def test_the_export_of_hostile_data_is_safe_on_zensical_which_runs_no_page_hook(tmp_path):
+def test_the_export_of_hostile_data_is_safe_on_zensical_and_properdocs(tmp_path):
     hostile = build_hostile(tmp_path / "hostile")
     run("generate", "--out", tmp_path / "project", cwd=hostile.parent / "s")
     result = subprocess.run([str(BIN / "zensical"), "build"], cwd=tmp_path / "project", capture_output=True, text=True)
     assert result.returncode == 0, result.stderr + result.stdout
     assert_no_payload_became_markup(tmp_path / "project" / "site")
+    # and on ProperDocs, whose templates escape nothing by themselves (the export's theme template does)
+    result = subprocess.run([str(BIN / "properdocs"), "build", "-f", "mkdocs.yml", "-d", str(tmp_path / "properdocs")],
+                            cwd=tmp_path / "project", capture_output=True, text=True, env={**os.environ, **ENV_NO_WARNING})
+    assert result.returncode == 0, result.stderr
+    assert_no_payload_became_markup(tmp_path / "properdocs")
 
 
 def test_properdocs_runs_the_plugin_itself(tmp_path):
@@ -96,12 +101,14 @@ def test_properdocs_runs_the_plugin_itself(tmp_path):
     assert len(list((tmp_path / "site" / "projects").glob("*/index.html"))) > 20
 
 
-def test_a_site_s_own_main_template_is_kept_and_extends_the_marks(tmp_path):
-    """A site that overrides the theme's main.html keeps its blocks, and its pages still carry the marks."""
+def test_a_site_s_own_main_template_keeps_its_blocks_and_the_marks_come_on_top(tmp_path):
+    """A site that overrides the theme's main.html keeps its blocks (its head block without the theme's, as
+    Material's own example writes it), and its pages still carry the marks."""
     site = copy_sample(tmp_path / "s")
     (site / "overrides").mkdir()
     (site / "overrides" / "main.html").write_text(
-        '{% extends "base.html" %}\n{% block announce %}本站为试运行版本{% endblock %}\n', encoding="utf-8")
+        '{% extends "base.html" %}\n{% block announce %}本站为试运行版本{% endblock %}\n'
+        '{% block extrahead %}<meta name="robots" content="noindex">{% endblock %}\n', encoding="utf-8")
     config = site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"),
                       encoding="utf-8")
@@ -109,8 +116,8 @@ def test_a_site_s_own_main_template_is_kept_and_extends_the_marks(tmp_path):
     result = subprocess.run([str(BIN / "zensical"), "build"], cwd=tmp_path / "project", capture_output=True, text=True)
     assert result.returncode == 0, result.stderr + result.stdout
     page = (tmp_path / "project" / "site" / "clusters" / "index.html").read_text(encoding="utf-8")
-    assert "本站为试运行版本" in page and page.count('class="ps-identity"') == 1
-    assert 'name="ColumnName" content="产业集群"' in page
+    assert "本站为试运行版本" in page and '<meta name="robots" content="noindex">' in page
+    assert page.count('class="ps-identity"') == 1 and 'name="ColumnName" content="产业集群"' in page
 
 
 @pytest.mark.parametrize("rel,url", [("index.md", ""), ("projects/index.md", "projects/"), ("projects/a.md", "projects/a/"),
@@ -119,18 +126,61 @@ def test_the_export_names_each_page_by_the_address_mkdocs_gives_it(rel, url):
     assert templatemarks.page_url(rel) == url
 
 
-def test_a_page_s_headline_is_its_first_heading_as_the_reader_sees_it():
-    assert templatemarks.headline("```\n# not a heading\n```\n\n## Sub\n# **xx** 项目 &amp; <em>园区</em> {#top}\n") == "xx 项目 & 园区"
-    assert templatemarks.headline("No heading\n") is None
+@pytest.mark.parametrize("body,expected", [
+    ("```\n# not a heading\n```\n\n## Sub\n# **xx** 项目 &amp;amp; <em>园区</em> {#top}\n", "xx 项目 &amp; 园区"),
+    ("#标题 #\n", "标题"),
+    ("正文\n\n下划线标题\n=====\n\n# 后来的\n", "下划线标题"),
+    ("No heading\n\n## Only a second level\n", None),
+])
+def test_a_page_s_headline_is_its_first_heading_as_the_reader_sees_it(body, expected):
+    assert templatemarks.headline(body) == expected
+
+
+IDENTITY = {"site_name": "站", "columns": {"": "首页", "clusters": "产业集群"}, "updated": "2026-11-30", "tags": [],
+            "footer": ""}
+HEAD = '["PubDate", "2026-11-30"], ["Keywords", "站"]'
+
+
+def _front(text: str) -> tuple[dict, str]:
+    """What MkDocs reads of a page: its meta and its text."""
+    from mkdocs.utils.meta import get_data
+
+    body, meta = get_data(text)
+    return meta, body
 
 
 def test_a_page_without_front_matter_gets_its_meta_tags_in_a_new_one():
-    identity = {"site_name": "站", "columns": {"": "首页", "clusters": "产业集群"}, "updated": "2026-11-30", "tags": []}
-    text = templatemarks.with_page_head("# 标题\n\n正文\n", "notes/x.md", identity, None)
-    front, body = text.split("\n---\n", 1)
-    assert front == '---\nprogress_head: [["ColumnName", "标题"], ["ArticleTitle", "标题"], ["PubDate", "2026-11-30"], ' \
-                    '["Keywords", "站"], ["Description", "标题"]]'
-    assert body == "\n# 标题\n\n正文\n"
-    tagged = templatemarks.with_page_head('---\ntitle: "T"\ntags:\n  - "甲"\n---\n正文\n', "clusters/a.md", identity, "站点简介")
-    assert tagged == ('---\ntitle: "T"\ntags:\n  - "甲"\nprogress_head: [["ColumnName", "产业集群"], ["ArticleTitle", "T"], '
-                      '["PubDate", "2026-11-30"], ["Keywords", "甲,站"]]\n---\n正文\n')
+    text = templatemarks.with_page_head("# 标题\n\n正文\n", "notes/x.md", IDENTITY, None)
+    assert text == ('---\nprogress_head: [["ColumnName", "标题"], ["ArticleTitle", "标题"], ' + HEAD +
+                    ', ["Description", "标题"]]\n---\n\n# 标题\n\n正文\n')
+
+
+def test_a_page_s_block_front_matter_gets_one_more_line():
+    tagged = templatemarks.with_page_head('---\ntitle: "T &amp; U"\ntags:\n  - "甲&amp;乙"\n---\n正文\n', "clusters/a.md",
+                                          IDENTITY, "站点简介")
+    assert tagged == ('---\ntitle: "T &amp; U"\ntags:\n  - "甲&amp;乙"\nprogress_head: [["ColumnName", "产业集群"], '
+                      '["ArticleTitle", "T & U"], ["PubDate", "2026-11-30"], ["Keywords", "甲&乙,站"]]\n---\n正文\n')
+
+
+@pytest.mark.parametrize("front,meta", [
+    ("---   \ntitle: T\n...\n", {"title": "T"}),  # MkDocs' other closing line, and spaces after the opening one
+    ("---\n{title: T, tags: [甲]}\n---\n", {"title": "T", "tags": ["甲"]}),  # a flow mapping
+    ("Title: T\nTags: 甲\n\n", {"title": "T", "tags": "甲"}),  # MultiMarkdown's lines
+])
+def test_front_matter_in_any_form_mkdocs_reads_keeps_its_meaning(front, meta):
+    meta_read, body = _front(templatemarks.with_page_head(front + "正文\n", "notes/x.md", IDENTITY, None))
+    assert body == "正文\n" and {k: v for k, v in meta_read.items() if k != "progress_head"} == meta
+    assert ["ArticleTitle", "T"] in meta_read["progress_head"]
+
+
+@pytest.mark.parametrize("front", ["---\n- a list\n---\n", "---\ntitle: [unclosed\n---\n"])
+def test_front_matter_mkdocs_cannot_read_stays_text_after_the_meta_tags(front):
+    meta, body = _front(templatemarks.with_page_head(front + "正文\n", "notes/some_file.md", IDENTITY, None))
+    assert body == front + "正文\n"  # as MkDocs showed it before
+    assert ["ArticleTitle", "Some file"] in meta["progress_head"]  # titled by its file's name, as MkDocs does
+
+
+def test_the_home_page_is_titled_by_the_site_s_name_once_when_its_title_is_that_name():
+    settings = lambda title: templatemarks.site_settings(IDENTITY, None, "404", None, title)["home_is_named"]
+    assert settings('"站"') is False and settings("站") is True and settings("&#31449;") is True and settings(None) is False
+    assert templatemarks.front_title('---\ntitle: "站 &amp; 台"\n---\n# x\n') == "站 &amp; 台"

@@ -30,11 +30,12 @@ _COLUMNS = {"": "home", "projects": "projects", "clusters": "clusters", "years":
             "rankings": "rankings", "changes": "changes", "methodology": "methodology", "tags": "tags"}
 
 
-def publication_date(report: Report) -> str | None:
-    """The date pages carry (footer, PubDate, sitemap): the data's as-of date, not the clock, unless the
-    environment's SOURCE_DATE_EPOCH sets one (None: the engine's own date then)."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return None
+def publication_date(report: Report) -> str:
+    """The date pages carry (footer, PubDate, sitemap): the data's as-of date, not the clock; or the day the
+    environment's SOURCE_DATE_EPOCH names, when it sets one (as MkDocs dates pages then)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
     return (report.as_of or report.newest_date or dt.date(1970, 1, 1)).isoformat()
 
 

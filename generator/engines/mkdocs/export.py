@@ -40,11 +40,6 @@ def _plugins(raw: list | dict | None, separator: str, fields: dict, pagefind: bo
     return out
 
 
-def _marked(text: str, rel: str, output: Output, site_description: str | None) -> str:
-    """A page with its own meta tags in its front matter, for the theme template that prints the marks."""
-    return templatemarks.with_page_head(text, rel, output.identity, site_description)
-
-
 def _own(output: Output, path: Path) -> str:
     """A hand-written page with its figures filled in, and no attribute of its HTML able to run script: what
     the page hook does to the built page, done here too for engines that run no hook (Zensical)."""
@@ -81,14 +76,14 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
             if path.is_dir() or rel in output.files:
                 continue
             if path.suffix == ".md":
-                write(f"docs/{rel}", _marked(_own(output, path), rel, output, description))
+                write(f"docs/{rel}", templatemarks.with_page_head(_own(output, path), rel, output.identity, description))
             else:
                 write(f"docs/{rel}", path.read_bytes())
     for rel, content in output.files.items():
         if rel in generated and rel in own:
             content = compose(_own(output, docs_dir / rel), content)
         if rel in generated:
-            content = _marked(content, rel, output, description)
+            content = templatemarks.with_page_head(content, rel, output.identity, description)
         write(f"docs/{rel}", content)
     theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
     custom = root / theme["custom_dir"] if theme.get("custom_dir") else None
@@ -106,6 +101,7 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
         write("hooks/pagefind.py", (Path(__file__).parent / "pagefind.py").read_text(encoding="utf-8"))
     if report.photos:  # the Markdown extensions the photos' figures need, as a MkDocs hook
         write("hooks/photos.py", (Path(__file__).parent / "photomarkup.py").read_text(encoding="utf-8"))
+    home = out_dir / "docs" / "index.md"
     settings = {
         "INHERIT": "base.yml",
         "docs_dir": "docs",
@@ -115,8 +111,9 @@ def export_project(config_file: Path, report: Report, output: Output, out_dir: P
         "extra_javascript": [*(pagefind.JS if use_pagefind else []), *(raw.get("extra_javascript") or []), *JS],
         "theme": {"font": False, "custom_dir": "overrides", "variant": "classic"},  # variant: Zensical's look of Material
         "extra": {"generator": (raw.get("extra") or {}).get("generator", False),
-                  "progress_site": templatemarks.site_settings(output.identity, feed_head(output.files, report.language),
-                                                               say("not-found-title", report.language), description)},
+                  "progress_site": templatemarks.site_settings(
+                      output.identity, feed_head(output.files, report.language), say("not-found-title", report.language),
+                      description, templatemarks.front_title(home.read_text(encoding="utf-8")) if home.is_file() else None)},
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
     settings["hooks"] = [*(raw.get("hooks") or []), "hooks/pages.py", *(["hooks/pagefind.py"] if use_pagefind else []),

@@ -90,8 +90,7 @@ def identity_marks(output: str, page, config) -> str:
         return output
     updated = identity.get("updated") or str(getattr(page, "update_date", "") or "")[:10]
     heading = _H1.search(output)  # the page's headline; the navigation's title is shorter (首页 for the home page)
-    title = _html.unescape(Markup(heading[1] if heading else getattr(page, "title", None) or identity["site_name"]
-                                  ).striptags())
+    title = Markup(heading[1] if heading else getattr(page, "title", None) or identity["site_name"]).striptags()
     url = (page.url or "") if page is not None else None  # None: the 404 page
     tags = [*identity["tags"], *page_tags(identity, url, title, page.meta if page is not None else {}, updated)]
     head, rest = output.split("</head>", 1)
@@ -118,7 +117,7 @@ def page_tags(identity: dict, url: str | None, title: str, meta: dict, updated: 
     Keywords (its tags and the site's name), Description (its own, else its headline)."""
     folder = url.split("/", 1)[0] if url and "/" in url else ""
     column = identity["columns"][""] if url == "" else identity["columns"].get(folder, title)
-    keywords = [str(t) for t in (meta.get("tags") or [])] + [identity["site_name"]]
+    keywords = [Markup(str(t)).striptags() for t in (meta.get("tags") or [])] + [identity["site_name"]]  # as shown
     tags = [("ColumnName", column), ("ArticleTitle", title), ("PubDate", updated),
             ("Keywords", ",".join(k for k in keywords if k)),
             ("Description", meta.get("description") or title)]  # the theme's, from site_description, wins

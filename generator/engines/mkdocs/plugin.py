@@ -134,8 +134,7 @@ class ProgressPlugin(BasePlugin):
         config.extra_javascript = [*pagefind.JS, *config.extra_javascript]
 
     def on_pre_page(self, page, config, files):
-        if self.date is not None:
-            page.update_date = self.date
+        page.update_date = self.date
         return page
 
     def _configure_search(self, config) -> None:

@@ -7,9 +7,7 @@ site reads the same whichever engine builds it.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-import os
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -22,43 +20,75 @@ from ...rendering.markup import yaml_value
 from .pagehooks import inert, page_tags
 
 TEMPLATE = "progress-site.html"
+#: Where a site's own main.html goes: the marks' template extends it, and the new main.html the template.
+SITE_MAIN = "progress-site-main.html"
 _SOURCE = Path(__file__).parent / "templates" / TEMPLATE
-_FRONT = re.compile(r"\A---\n(.*?)\n---\n?", re.S)
-_H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
+_ATX = re.compile(r"#(?!#)[ \t]*(.+?)(?:[ \t]+#+)?[ \t]*")  # "# Title", "#Title", "# Title #"
+_SETEXT = re.compile(r"=+[ \t]*")  # the line under a "Title" that makes it a heading
 _ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")  # a heading's attr_list: {#id .class}
 _ROOTED = re.compile(r'%%ROOT%%([^"]*)')
-_EXTENDS_BASE = re.compile(r"""\{%-?\s*extends\s+["']base\.html["']\s*-?%\}""")
+#: Front matter as MkDocs reads it (mkdocs.utils.meta, which the export does not import: it runs without MkDocs),
+#: and its other kind of meta data, MultiMarkdown's "Key: value" lines (a longer value on indented lines).
+YAML_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+_META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # reads what MkDocs' SafeLoader reads, faster
 
 
-def update_date(identity: dict) -> str:
-    """The pages' update date: the data's as-of date, or the day SOURCE_DATE_EPOCH names (what MkDocs dates
-    pages by when it is set)."""
-    if identity.get("updated"):
-        return identity["updated"]
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or 0)
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
-
-
-def site_settings(identity: dict, feed: dict | None, not_found_title: str, site_description: str | None) -> dict:
+def site_settings(identity: dict, feed: dict | None, not_found_title: str, site_description: str | None,
+                  home_title: str | None) -> dict:
     """``extra.progress_site``: the site's own meta tags, the footer (its date filled in), the reading aids, the
-    feed's link, and the 404 page's meta tags."""
-    updated = update_date(identity)
-    return {"tags": [[name, inert(str(value))] for name, value in identity["tags"]],
-            "footer": _footer_parts(identity["footer"].replace("%%UPDATED%%", html.escape(updated))),
+    feed's link, the 404 page's meta tags, and whether the home page's title (``home_title``, as its front matter
+    writes it) is the site's name, which the theme would then print twice."""
+    shown = Markup(str(home_title)).striptags() if home_title is not None else None
+    return {"home_is_named": shown == identity["site_name"], "tags": [[name, inert(str(value))] for name, value in identity["tags"]],
+            "footer": _footer_parts(identity["footer"].replace("%%UPDATED%%", html.escape(identity["updated"]))),
             "reading": identity.get("reading"), "feed": feed,
             "not_found": _tags(identity, None, not_found_title, {}, site_description)}
+
+
+def front_title(text: str) -> str | None:
+    """The title a page's YAML front matter gives it, as written."""
+    front = YAML_RE.match(text)
+    try:
+        meta = yaml.load(front[1], Loader=_LOADER) if front else None
+    except yaml.YAMLError:
+        return None
+    return str(meta["title"]) if isinstance(meta, dict) and meta.get("title") is not None else None
+
+
+def multimarkdown_meta(text: str) -> tuple[str, dict]:
+    """A page's MultiMarkdown meta data (lines of ``Key: value`` up to the first blank one) and the text after
+    it, as MkDocs reads them; no such lines: the text as it is and no meta data."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    data: dict[str, str] = {}
+    key = None
+    while lines:
+        line = lines.pop(0)
+        if line.strip() == "":
+            break
+        if found := _META.match(line):
+            key = found["key"].lower().strip()
+            data[key] = f"{data[key]} {found['value'].strip()}" if key in data else found["value"].strip()
+        elif (more := _META_MORE.match(line)) and key:
+            data[key] += f" {more['value'].strip()}"
+        else:
+            lines.insert(0, line)
+            break
+    return ("\n".join(lines).lstrip("\n"), data) if data else (text, {})
 
 
 def _footer_parts(footer: str) -> list[list[str]]:
     """The footer as ``[html, path]`` pairs: each site path (what followed ``%%ROOT%%``) for the theme's ``url``
     filter, which makes it relative to the page (absolute on the 404 page, served at any address)."""
     pieces = _ROOTED.split(footer)  # text, path, text, path, ..., text
-    # percent-encoded, a path holds nothing HTML would read (the filter's result is printed as it is in Jinja)
-    return [[text, quote(html.unescape(path), safe="/")] for text, path in zip(pieces[::2], [*pieces[1::2], ""])]
+    # percent-encoded where HTML would read a character (the filter's result is printed as it is in Jinja)
+    return [[text, quote(html.unescape(path), safe="/%:@!$()*+,;=~")]
+            for text, path in zip(pieces[::2], [*pieces[1::2], ""])]
 
 
 def _tags(identity: dict, url: str | None, title: str, meta: dict, site_description: str | None) -> list[list[str]]:
-    tags = page_tags(identity, url, title, meta, update_date(identity))
+    tags = page_tags(identity, url, title, meta, identity["updated"])
     own_description = meta.get("description") or site_description  # the theme prints that one itself
     return [[name, inert(str(value))] for name, value in tags if not (name == "Description" and own_description)]
 
@@ -72,41 +102,63 @@ def page_url(rel: str) -> str:
 
 
 def headline(body: str) -> str | None:
-    """A page's first heading, as the reader sees it (its Markdown and HTML turned into text)."""
-    fenced = False
+    """A page's first level-one heading (``# Title`` or a title underlined with ``=``), as the reader sees it:
+    its Markdown and HTML turned into text."""
+    fenced, previous = False, ""
     for line in body.splitlines():
         if line.lstrip().startswith(("```", "~~~")):
-            fenced = not fenced
-        elif not fenced and (found := _H1.fullmatch(line)):
-            text = _ATTRIBUTES.sub("", found[1])
-            return html.unescape(Markup(markdown.markdown(text)).striptags()) or None
+            fenced, previous = not fenced, ""
+            continue
+        if fenced:
+            continue
+        found = _ATX.fullmatch(line)
+        text = found[1] if found else previous.strip() if previous.strip() and _SETEXT.fullmatch(line) else None
+        if text:
+            return Markup(markdown.markdown(_ATTRIBUTES.sub("", text))).striptags() or None
+        previous = line
     return None
 
 
+def _file_title(rel: str) -> str:
+    """The title MkDocs gives a page without one: its file's (or, for an index, its folder's) name."""
+    parts = rel[:-3].split("/") if rel.endswith(".md") else rel.split("/")
+    name = parts[-2] if parts[-1] == "index" and len(parts) > 1 else parts[-1]
+    name = name.replace("-", " ").replace("_", " ")
+    return name[:1].upper() + name[1:] if name.lower() == name else name
+
+
 def with_page_head(text: str, rel: str, identity: dict, site_description: str | None) -> str:
-    """A Markdown page with its own meta tags in its front matter (``progress_head``)."""
-    front = _FRONT.match(text)
-    try:
-        meta = yaml.safe_load(front[1]) if front else {}
-    except yaml.YAMLError:  # what MkDocs does with front matter it cannot read: no meta
-        meta = {}
-    meta = meta if isinstance(meta, dict) else {}
-    body = text[front.end():] if front else text
-    title = headline(body) or (str(meta["title"]) if meta.get("title") else None) or identity["site_name"]
-    line = "progress_head: " + yaml_value(_tags(identity, page_url(rel), title, meta, site_description))
+    """A Markdown page with its own meta tags in its front matter (``progress_head``), the rest of its front
+    matter meaning what it meant."""
+    front = YAML_RE.match(text)
+    meta = None
     if front:
-        return f"---\n{front[1]}\n{line}\n---\n" + body
-    return f"---\n{line}\n---\n\n" + text
+        try:
+            meta = yaml.load(front[1], Loader=_LOADER)
+        except yaml.YAMLError:  # MkDocs shows such a block as text: it stays so, after ours
+            pass
+    if not isinstance(meta, dict):
+        body, meta = multimarkdown_meta(text) if not front else (text, {})
+        front = None
+    else:
+        body = text[front.end():]
+    title = headline(body) or (Markup(str(meta["title"])).striptags() if meta.get("title") else None) \
+        or _file_title(rel)
+    line = "progress_head: " + yaml_value(_tags(identity, page_url(rel), title, meta, site_description))
+    if front and not front[1].lstrip().startswith("{"):  # a block mapping: one more line keeps it one
+        return f"---\n{front[1]}{line}\n---\n" + body
+    kept = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) if meta else ""
+    return f"---\n{kept}{line}\n---\n\n" + body.lstrip("\n")
 
 
 def templates(custom: dict[str, bytes]) -> dict[str, str]:
     """The theme files the marks need, given the site's own (``custom``: its custom_dir's files by path): the
-    template itself, and a ``main.html`` that extends it (the site's own, if it has one, made to extend it
-    instead of the theme's base)."""
-    files = {TEMPLATE: _SOURCE.read_text(encoding="utf-8")}
-    own = custom.get("main.html")
-    if own is None:
-        files["main.html"] = f'{{% extends "{TEMPLATE}" %}}\n'
-    else:
-        files["main.html"] = _EXTENDS_BASE.sub(f'{{% extends "{TEMPLATE}" %}}', own.decode("utf-8"), count=1)
+    template, and a ``main.html`` that extends it. A site's own main.html is kept as :data:`SITE_MAIN`, which
+    the template extends, so that its blocks stay and the marks come on top of them."""
+    source = _SOURCE.read_text(encoding="utf-8")
+    files = {"main.html": f'{{% extends "{TEMPLATE}" %}}\n'}
+    if "main.html" in custom:
+        files[SITE_MAIN] = custom["main.html"].decode("utf-8")
+        source = source.replace('{% extends "base.html" %}', f'{{% extends "{SITE_MAIN}" %}}', 1)
+    files[TEMPLATE] = source
     return files
