@@ -26,6 +26,7 @@ _SOURCE = Path(__file__).parent / "templates" / TEMPLATE
 _ATX = re.compile(r"#(?!#)[ \t]*(.+?)(?:[ \t]+#+)?[ \t]*")  # "# Title", "#Title", "# Title #"
 _SETEXT = re.compile(r"=+[ \t]*")  # the line under a "Title" that makes it a heading
 _ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")  # a heading's attr_list: {#id .class}
+_MARKUP = re.compile(r"[\\`*_\[\]<>&!~^=|:{}]")  # what Markdown could make something of (else: the text)
 _ROOTED = re.compile(r'%%ROOT%%([^"]*)')
 #: Front matter as MkDocs reads it (mkdocs.utils.meta, which the export does not import: it runs without MkDocs),
 #: and its other kind of meta data, MultiMarkdown's "Key: value" lines (a longer value on indented lines).
@@ -114,7 +115,8 @@ def headline(body: str) -> str | None:
         found = _ATX.fullmatch(line)
         text = found[1] if found else previous.strip() if previous.strip() and _SETEXT.fullmatch(line) else None
         if text:
-            return Markup(markdown.markdown(_ATTRIBUTES.sub("", text))).striptags() or None
+            text = _ATTRIBUTES.sub("", text)
+            return (Markup(markdown.markdown(text)).striptags() if _MARKUP.search(text) else text.strip()) or None
         previous = line
     return None
 
