@@ -184,3 +184,18 @@ def test_the_home_page_is_titled_by_the_site_s_name_once_when_its_title_is_that_
     settings = lambda title: templatemarks.site_settings(IDENTITY, None, "404", None, title)["home_is_named"]
     assert settings('"站"') is False and settings("站") is True and settings("&#31449;") is True and settings(None) is False
     assert templatemarks.front_title('---\ntitle: "站 &amp; 台"\n---\n# x\n') == "站 &amp; 台"
+
+
+def test_source_date_epoch_is_the_publication_date_else_the_data_s_as_of_date():
+    """SOURCE_DATE_EPOCH (a reproducible build's date) is the date the footer, PubDate and the sitemap carry, on
+    the plugin's pages and the export's alike (both take it from here)."""
+    import datetime as dt
+
+    from generator.rendering.identity import publication_date
+
+    os.environ["SOURCE_DATE_EPOCH"] = "1764547200"  # 2025-12-01 UTC
+    try:
+        assert publication_date(None) == "2025-12-01"
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    assert dt.date.fromisoformat(publication_date(type("R", (), {"as_of": dt.date(2024, 9, 30)})())) == dt.date(2024, 9, 30)

@@ -40,7 +40,7 @@ def publication_date(report: Report) -> str:
 
 
 def identity(settings: SiteConfig, language: str, site_name: str, site_url: str | None, assets: str,
-             updated: str | None = None) -> dict:
+             updated: str) -> dict:
     """The footer and meta tags of every page (JSON-ready; the update date and the page's own tags are always
     there). ``assets``: the docs-relative folder of the site's assets."""
     footer = footer_html(settings, language, assets)

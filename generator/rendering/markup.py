@@ -59,11 +59,6 @@ def json_script(data) -> str:
 _NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def yaml_string(text: str) -> str:
-    """A YAML scalar (front matter) that reads back as ``text``, whatever characters it holds."""
-    return yaml_value(text)
-
-
 def yaml_value(value) -> str:
     """A YAML flow value (front matter) that reads back as ``value`` (strings, numbers, lists, mappings),
     whatever characters its strings hold."""

@@ -26,7 +26,7 @@ from .cards import cards_html
 from .formatting import Formatter
 from .judging import Judge
 from .lamps import lamp
-from .markup import h, json_script, show, yaml_string
+from .markup import h, json_script, show, yaml_value
 from .vega import to_vega
 
 
@@ -59,9 +59,9 @@ class Page:
 def front_matter(title: str, tags: list[str] = (), hide: list[str] = (), boost: float | None = None) -> Markup:
     """YAML front matter (strings as JSON, which YAML reads as they are). Themes put titles and
     tags into HTML as they are, so they are HTML-escaped here."""
-    lines = ["---", f"title: {yaml_string(h(title))}"]
+    lines = ["---", f"title: {yaml_value(h(title))}"]
     if tags:
-        lines += ["tags:"] + [f"  - {yaml_string(h(t))}" for t in tags]
+        lines += ["tags:"] + [f"  - {yaml_value(h(t))}" for t in tags]
     if boost:  # Material: rank this page higher in search (a cluster above the projects that name it)
         lines += ["search:", f"  boost: {boost}"]
     if hide:  # Material: give a wide table the whole width

@@ -88,7 +88,7 @@ def identity_marks(output: str, page, config) -> str:
     identity = (config.get("extra") or {}).get("progress_identity")
     if not identity or "</head>" not in output:
         return output
-    updated = identity.get("updated") or str(getattr(page, "update_date", "") or "")[:10]
+    updated = identity["updated"]
     heading = _H1.search(output)  # the page's headline; the navigation's title is shorter (首页 for the home page)
     title = Markup(heading[1] if heading else getattr(page, "title", None) or identity["site_name"]).striptags()
     url = (page.url or "") if page is not None else None  # None: the 404 page

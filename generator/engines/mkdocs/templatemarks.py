@@ -48,14 +48,25 @@ def site_settings(identity: dict, feed: dict | None, not_found_title: str, site_
             "not_found": _tags(identity, None, not_found_title, {}, site_description)}
 
 
-def front_title(text: str) -> str | None:
-    """The title a page's YAML front matter gives it, as written."""
+def read_front(text: str) -> tuple[re.Match | None, dict, str]:
+    """A page's YAML front matter as MkDocs reads it: the block (None when there is none MkDocs can read), its
+    meta data and the text after it. Without a block, MultiMarkdown's lines are the meta data; a block MkDocs
+    cannot read is text, as MkDocs shows it."""
     front = YAML_RE.match(text)
     try:
         meta = yaml.load(front[1], Loader=_LOADER) if front else None
     except yaml.YAMLError:
-        return None
-    return str(meta["title"]) if isinstance(meta, dict) and meta.get("title") is not None else None
+        meta = None
+    if isinstance(meta, dict):
+        return front, meta, text[front.end():]
+    body, meta = multimarkdown_meta(text) if not front else (text, {})
+    return None, meta, body
+
+
+def front_title(text: str) -> str | None:
+    """The title a page's front matter gives it, as written."""
+    title = read_front(text)[1].get("title")
+    return None if title is None else str(title)
 
 
 def multimarkdown_meta(text: str) -> tuple[str, dict]:
@@ -132,18 +143,7 @@ def _file_title(rel: str) -> str:
 def with_page_head(text: str, rel: str, identity: dict, site_description: str | None) -> str:
     """A Markdown page with its own meta tags in its front matter (``progress_head``), the rest of its front
     matter meaning what it meant."""
-    front = YAML_RE.match(text)
-    meta = None
-    if front:
-        try:
-            meta = yaml.load(front[1], Loader=_LOADER)
-        except yaml.YAMLError:  # MkDocs shows such a block as text: it stays so, after ours
-            pass
-    if not isinstance(meta, dict):
-        body, meta = multimarkdown_meta(text) if not front else (text, {})
-        front = None
-    else:
-        body = text[front.end():]
+    front, meta, body = read_front(text)
     title = headline(body) or (Markup(str(meta["title"])).striptags() if meta.get("title") else None) \
         or _file_title(rel)
     line = "progress_head: " + yaml_value(_tags(identity, page_url(rel), title, meta, site_description))
