@@ -13,6 +13,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from typing import TypeVar
@@ -31,6 +32,13 @@ def _die_with(parent: int) -> None:
         os._exit(0)
 
 
+def can_fork() -> bool:
+    """Whether work may go to a forked process: on Linux. Windows has no fork, and on macOS a process that
+    forks after its threads started (the system's own frameworks start some) may crash; there the work is
+    done in this process, as it is read."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
 def cores() -> int:
     """How many cores this process may run on."""
     try:
@@ -41,7 +49,7 @@ def cores() -> int:
 
 class Ahead(Mapping[str, T]):
     """``key -> value`` where each value is ``jobs[key]()``, made in job order by a forked process
-    when ``parallel`` (and fork is available), else on first use, here.
+    when ``parallel`` (and :func:`can_fork`), else on first use, here.
 
     A thread here takes each value as it arrives, so the worker never waits for a reader and runs as far
     ahead as it can. A job that fails over there is run again here, so its exception is raised where it
@@ -59,7 +67,7 @@ class Ahead(Mapping[str, T]):
         self._arrived = threading.Condition()
         self._worker = None
         self._receiving = False
-        if parallel and "fork" in multiprocessing.get_all_start_methods():
+        if parallel and can_fork():
             context = multiprocessing.get_context("fork")
             conn, child = context.Pipe(duplex=False)
             self._worker = context.Process(target=self._make_all, args=(child, conn, os.getpid()), daemon=True,

@@ -13,7 +13,6 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import errno
-import fcntl
 import os
 import re
 import shutil
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from ..text.catalogue import both
 from ..text.messages import render
+from .lock import Held, LockFile
 
 STAGING_PREFIX = ".progress-site-staging-"
 OLD_PREFIX = ".progress-site-old-"
@@ -99,34 +99,14 @@ def check(place: Place, sources: dict[str, Path]) -> None:
         raise PublishError("site-not-ours", site=place.target, files=shown)
 
 
-@contextmanager
-def _locked(path: Path, place: Place) -> Iterator[None]:
-    """Hold the site's lock (a second build is refused at once); the lock file goes when it is released."""
-    while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "?"
-            os.close(fd)
-            raise PublishError("site-busy", site=place.target, pid=holder) from None
-        try:
-            same = os.stat(path).st_ino == os.fstat(fd).st_ino
-        except FileNotFoundError:
-            same = False
-        if same:
-            break
-        os.close(fd)  # the last holder removed it as it finished: take a new one
+def _lock(place: Place) -> LockFile:
+    """The site's lock, taken (a second build of the same folder is refused at once)."""
+    lock = LockFile(place.home / f"{LOCK_PREFIX}{place.real.name}")
     try:
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        yield
-    finally:
-        try:
-            os.unlink(path)
-        except FileNotFoundError:
-            pass
-        os.close(fd)
+        lock.acquire()
+    except Held as exc:
+        raise PublishError("site-busy", site=place.target, pid=exc.holder) from None
+    return lock
 
 
 @contextmanager
@@ -136,7 +116,7 @@ def publishing(target: Path, sources: dict[str, Path]) -> Iterator[Path]:
     place = Place.of(target)
     check(place, sources)
     place.home.mkdir(parents=True, exist_ok=True)
-    with _locked(place.home / f"{LOCK_PREFIX}{place.real.name}", place):
+    with _lock(place):
         for path in place.leftovers():  # what a killed build left
             shutil.rmtree(path, ignore_errors=True)
         staging = place.home / f"{STAGING_PREFIX}{place.real.name}-{os.getpid()}"

@@ -26,7 +26,8 @@ def start_indexing(site_dir: str) -> subprocess.Popen:
     caller may write other files meanwhile (Pagefind reads only the pages) and then waits with :func:`finish`."""
     command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--root-selector", ".md-content__inner",
                "--exclude-selectors", EXCLUDE, "--silent"]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            encoding="utf-8", errors="replace")
 
 
 def finish(indexing: subprocess.Popen) -> None:
