@@ -3,46 +3,69 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TESTED := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
+# Debian's packages are installed as root, or through sudo.
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test browser screenshots bench workflows dictionary clean
+.PHONY: site serve test fonts browser screenshots bench dist wheelhouse workflows dictionary clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TESTED): $(STAMP)
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-site: $(STAMP)  ## check data/ and build the sample site into site/
+site: $(STAMP) fonts  ## check data/ and build the sample site into site/
 	$(BIN)/progress-site build --strict --site-dir site
 
-serve: $(STAMP)  ## preview with live reload (also when a file in data/ changes)
+serve: $(STAMP) fonts  ## preview with live reload (also when a file in data/ changes)
 	$(BIN)/progress-site serve
 
-test: $(STAMP) browser  ## run every test
+test: $(TESTED) fonts browser  ## run every test
 	$(BIN)/python -m pytest -n 2
 
-# The browser tests drive Debian's Chromium (never a downloaded browser) and need CJK fonts.
+# The bulletin's PDF is set in a Chinese font: Debian's Noto CJK when the tool finds none.
+fonts: $(STAMP)
+	@$(BIN)/python -c "from generator.bulletin.typeset import find_fonts; find_fonts()" 2>/dev/null || { \
+	  if command -v apt-get >/dev/null; then \
+	    $(SUDO) apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends fonts-noto-cjk; \
+	  else \
+	    echo "No Chinese font for the bulletin PDF: install Noto Sans/Serif CJK, or name a font folder in bulletin.fonts" >&2; \
+	  fi; }
+
+# The browser tests drive Debian's Chromium (never a downloaded browser).
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk fontconfig; \
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; \
 	fi
 
-screenshots: $(STAMP) browser  ## refresh screenshots/ and the README's picture
+screenshots: $(TESTED) fonts browser  ## refresh screenshots/ and the README's picture
 	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser tests/test_bulletin.py -k "screenshots or district_screenshot or picture or reading_aids"
 
-bench: $(STAMP) browser  ## benchmarks at 200, 1,000 and 5,000 projects (minutes; prints a table)
+bench: $(TESTED) fonts browser  ## benchmarks at 200, 1,000 and 5,000 projects (minutes; prints a table)
 	$(BIN)/python benchmarks/run.py
 
-workflows: $(STAMP)  ## regenerate this repository's CI files from generator/ci/
+dist: $(TESTED)  ## the sdist and the wheel, into dist/
+	$(BIN)/python -m build --no-isolation --outdir dist .
+
+# For a machine without internet: make wheelhouse PLATFORM=windows PYTHON_VERSION=3.11 (default: this machine).
+wheelhouse: $(STAMP)  ## every wheel the tool needs, into wheelhouse/
+	$(BIN)/progress-site wheelhouse wheelhouse $(if $(PLATFORM),--platform $(PLATFORM)) $(if $(PYTHON_VERSION),--python $(PYTHON_VERSION))
+
+workflows: $(STAMP)  ## regenerate this repository's CI files from generator/starter/ci/
 	$(BIN)/python -c "from generator.starter.workflows import *; \
-	open('.github/workflows/publish.yml', 'w').write(github_workflow(**REPOSITORY['github'])); \
-	open('.gitlab-ci.yml', 'w').write(gitlab_ci(**REPOSITORY['gitlab']))"
+	open('.github/workflows/publish.yml', 'w', encoding='utf-8').write(github_workflow(**REPOSITORY['github'])); \
+	open('.gitlab-ci.yml', 'w', encoding='utf-8').write(gitlab_ci(**REPOSITORY['gitlab']))"
 
 dictionary: $(STAMP)  ## regenerate data/DICTIONARY.md from the schema
 	$(BIN)/progress-site dictionary > data/DICTIONARY.md
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site dist wheelhouse build $(VENV)

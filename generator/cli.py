@@ -288,21 +288,66 @@ def bulletin(config_file: Path, data_dir: Path | None, out_dir: Path, period: st
         click.echo(path)
 
 
+LANGUAGE_OPTION = click.option("--language", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True,
+                               help="The language of what the command says.")
+
+
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--name", default="重点项目建设进展", show_default=True, help="The site's name.")
-def new(folder: Path, name: str) -> None:
-    """Create a ready site in FOLDER: mkdocs.yml, docs/, example data/ and a README."""
+@LANGUAGE_OPTION
+def new(folder: Path, name: str, language: str) -> None:
+    """Create a ready site in FOLDER: mkdocs.yml, docs/, example data/, a README, CI files and, in wheels/,
+    this progress-site for the CI to install."""
     from .starter.scaffold import scaffold
 
     if folder.exists() and any(folder.iterdir()):
         raise click.UsageError(f"{folder} is not empty")
     written = scaffold(folder, name)
-    click.echo(f"{len(written)} files -> {folder}")
+    click.echo(say("new-made", language, folder=folder, count=len(written)))
+    shipped = any(p.suffix == ".whl" for p in written)
+    click.echo(say("new-wheel" if shipped else "new-no-wheel", language, version=__version__), err=not shipped)
 
 
 @main.command()
-@click.option("--language", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True)
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@LANGUAGE_OPTION
+def wheel(folder: Path, language: str) -> None:
+    """Write this progress-site's own wheel into FOLDER (a site's wheels/, to upgrade the version its CI installs)."""
+    from .distribution.ownwheel import NotInstalled, write_own_wheel
+
+    try:
+        path = write_own_wheel(folder)
+    except NotInstalled as exc:
+        _fail(say("not-installed", language, detail=exc))
+    click.echo(say("wheel-made", language, path=path))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--python", "python_version", metavar="X.Y",
+              help="The Python version of the machine to install on (default: this one's).")
+@click.option("--platform", metavar="NAME",
+              help="windows, linux, linux-arm64, macos, or a pip platform tag such as win32 (default: this machine's).")
+@LANGUAGE_OPTION
+def wheelhouse(folder: Path, python_version: str | None, platform: str | None, language: str) -> None:
+    """Write into FOLDER every wheel progress-site needs, for a machine without internet: it then installs with
+    pip install --no-index --find-links FOLDER progress-site."""
+    from .distribution.ownwheel import NotInstalled
+    from .distribution.wheelhouse import Target, WheelhouseError, make_wheelhouse
+
+    try:
+        made = make_wheelhouse(folder, Target.of(python_version, platform))
+    except NotInstalled as exc:
+        _fail(say("not-installed", language, detail=exc))
+    except WheelhouseError as exc:
+        _fail(say(exc.code, language, **exc.params))
+    click.echo(say("wheelhouse-made", language, folder=folder, count=len(made.wheels),
+                   megabytes=f"{made.megabytes:.0f}", target=made.target.label, install=made.install))
+
+
+@main.command()
+@LANGUAGE_OPTION
 def dictionary(language: str) -> None:
     """Print the data dictionary (Markdown), rendered from the schema."""
     from .rendering.dictionary import data_dictionary

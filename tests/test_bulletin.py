@@ -21,7 +21,7 @@ from generator.rendering.formatting import Formatter
 from generator.rendering.judging import Judge
 
 from .conftest import ROOT
-from .sites import copy_sample, run, text_of
+from .sites import copy_sample, run, set_plugin, text_of
 
 NAMESPACE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -199,6 +199,28 @@ def test_without_cjk_fonts_the_word_copy_is_made_and_the_pdf_left_out_with_a_war
     assert "找不到中文字体，未生成通报 PDF（Word 版照常生成）" in result.stderr and "[bulletin-fonts]" in result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["bulletin-2022Q3.docx"]
     docx.Document(io.BytesIO((tmp_path / "out" / "bulletin-2022Q3.docx").read_bytes()))
+
+
+def test_a_build_with_no_chinese_font_in_sight_stops_strictly_saying_what_to_do_and_its_code_lets_it_go(tmp_path):
+    """A machine without CJK fonts (the folders searched hold none): a strict build stops, writes nothing and
+    says how to get a font; with the warning's code in ``ignore`` it publishes the site with the Word copy only."""
+    site = copy_sample(tmp_path / "src")
+    (tmp_path / "no-fonts").mkdir()
+    set_plugin(site, f"bulletin: {{fonts: [{tmp_path / 'no-fonts'}]}}")
+    failed = run("build", "--strict", "-d", tmp_path / "out", cwd=site, check=False)
+    assert failed.returncode == 1
+    assert ("找不到中文字体，未生成通报 PDF（Word 版照常生成）：请安装中文字体（Debian、Ubuntu：apt-get install "
+            "fonts-noto-cjk；Windows 自带的宋体、黑体可直接使用），或在 bulletin.fonts 中写明字体文件夹") in failed.stderr
+    assert "[bulletin-fonts]" in failed.stderr and "Aborted with 1 warnings in strict mode!" in failed.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["no-fonts", "src"]  # no site, nothing half-written
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("ignore: [withheld-value]", "ignore: [withheld-value, bulletin-fonts]"),
+                      encoding="utf-8")
+    built = run("build", "--strict", "-d", tmp_path / "out", cwd=site)
+    assert "找不到中文字体" not in built.stderr
+    assert sorted(p.name for p in (tmp_path / "out" / "downloads").glob("bulletin-*")) == ["bulletin-2022Q3.docx"]
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "bulletin-2022Q3.docx" in home and "bulletin-2022Q3.pdf" not in home
 
 
 def test_a_picture_of_the_cover_and_the_first_page_for_the_readme(report):

@@ -15,6 +15,7 @@ PACKAGE = ROOT / "generator"
 ENGINE = PACKAGE / "engines" / "mkdocs"
 #: Bottom to top: a package may import its own modules and those of the packages before it.
 LAYERS = ["text", "contract", "settings", "reading", "model", "figures", "loading", "rendering", "bulletin", "writing", "engines",
+          "distribution",
           "starter"]
 ENGINE_LIBRARIES = {"mkdocs", "material", "pymdownx", "properdocs", "zensical"}
 

@@ -10,6 +10,8 @@ import urllib.request
 
 import pytest
 
+from generator.distribution.ownwheel import wheel_name
+
 from .conftest import write_table
 from .sites import EXE, PAYLOADS, Resources, build_hostile, run, text_of, use_pagefind
 
@@ -51,7 +53,8 @@ def test_new_site_with_other_data_builds_without_touching_templates_or_docs(tmp_
     site = tmp_path / "site"
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
         ".github/workflows/publish.yml", ".gitignore", ".gitlab-ci.yml", "README.md", "data/progress.csv",
-        "data/projects.csv", "docs/index.md", "docs/tags.md", "mkdocs.yml", "requirements.txt"]
+        "data/projects.csv", "docs/index.md", "docs/tags.md", "mkdocs.yml", "requirements.txt",
+        f"wheels/{wheel_name()}"]
     for old in (site / "data").iterdir():
         old.unlink()
     write_table(site / "data", "clusters", [["编号", "集群名称"], ["bio", "生物医药"], ["ai", "人工智能"]])

@@ -16,13 +16,16 @@ from pathlib import Path
 
 from .document import Bulletin
 
-#: Where operating systems keep CJK fonts (Debian's fonts-noto-cjk first); a setting can name others.
+#: Where operating systems keep CJK fonts (Debian's fonts-noto-cjk first; Windows' own folder and the one
+#: for fonts a user installed; macOS'); a setting can name others.
 FONT_FOLDERS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto-cjk", "/usr/share/fonts/google-noto-cjk",
                 "/usr/share/fonts/opentype/source-han-sans", "/usr/share/fonts/truetype/wqy",
-                "/System/Library/Fonts", "/Library/Fonts", "C:/Windows/Fonts")
+                "/System/Library/Fonts", "/System/Library/Fonts/Supplemental", "/Library/Fonts",
+                os.path.join(os.environ.get("WINDIR", "C:/Windows"), "Fonts"),
+                os.path.join(os.environ.get("LOCALAPPDATA", "~/AppData/Local"), "Microsoft", "Windows", "Fonts"))
 SERIF = ("Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", "Noto Serif SC")
-SANS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei", "PingFang SC", "Noto Sans SC",
-        "WenQuanYi Micro Hei")
+SANS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC",
+        "Noto Sans SC", "WenQuanYi Micro Hei")
 
 
 class FontsMissing(LookupError):
@@ -51,7 +54,7 @@ def find_fonts(folders: Iterable[str] = ()) -> Fonts:
 def _find_fonts(folders: tuple[str, ...]) -> Fonts:
     import typst
 
-    searched = [str(Path(f).expanduser()) for f in folders] or list(FONT_FOLDERS)
+    searched = [str(Path(f).expanduser()) for f in folders or FONT_FOLDERS]
     present = tuple(f for f in searched if os.path.isdir(f))
     families = set(typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
                                font_paths=list(present)).families()) if present else set()

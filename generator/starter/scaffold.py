@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from ..distribution.ownwheel import NotInstalled, version, write_own_wheel
 from .workflows import github_workflow, gitlab_ci
 
 MKDOCS_YML = """\
@@ -78,14 +79,32 @@ TAGS_MD = """\
 README_MD = """\
 # {name}
 
-A progress-report site made with progress-site.
+本站由 progress-site {version} 生成。
 
-- Put your tables in `data/` (projects, clusters, progress, indicators; CSV or .xlsx).
-- Check them: `progress-site validate`
-- Preview: `progress-site serve`, then open http://127.0.0.1:8000
-- Build the site into `site/`: `progress-site build --strict`
+- 把本单位的表格放进 `data/`（项目表、产业集群表、进度表、指标表；CSV 或 .xlsx）。
+- 检查数据：`progress-site validate`
+- 本机预览：`progress-site serve`，再打开 http://127.0.0.1:8000
+- 生成网站到 `site/`：`progress-site build --strict`
+- 提交到 GitHub 或 GitLab 后，CI 安装中文字体和 `requirements.txt` 所写的 progress-site，检查数据、生成并发布网站。
 
-Write your own text in `docs/`; figures such as `[[ count year=2022 category=key ]]` stay true when the data changes.
+在 `docs/` 中写本单位自己的文字；`[[ count year=2022 category=key ]]` 这样的数字随数据更新。
+
+A progress-report site made with progress-site {version}: tables in `data/`, check with `progress-site validate`,
+preview with `progress-site serve`, build with `progress-site build --strict`; the CI files publish it.
+"""
+
+REQUIREMENTS_WHEEL = """\
+# CI 安装的 progress-site：建站时的版本 {version}，即本仓库 wheels/ 中的安装包。
+# 升级：在装有新版本的电脑上运行 progress-site wheel wheels，再把下一行改为新的文件名。
+# What CI installs: progress-site {version}, the version this site was made with, from wheels/.
+./wheels/{wheel}
+"""
+
+REQUIREMENTS_INDEX = """\
+# CI 安装的 progress-site：建站时的版本 {version}，来自本单位的软件包源（在 CI 中用 PIP_INDEX_URL 指定），
+# 或把安装包放进 wheels/ 并改写下一行。
+# What CI installs: progress-site {version}, from the office's own package index (PIP_INDEX_URL in CI).
+progress-site=={version}
 """
 
 PROJECTS = [
@@ -108,20 +127,26 @@ def _csv(rows) -> str:
 
 
 def scaffold(folder: Path, name: str) -> list[Path]:
-    """Create the site in ``folder`` (absent or empty). Returns the files written."""
+    """Create the site in ``folder`` (absent or empty), with this progress-site's wheel in ``wheels/`` for its
+    CI to install (when this copy is installed, and so can describe itself). Returns the files written."""
+    try:
+        wheel = write_own_wheel(folder / "wheels")
+        requirements = REQUIREMENTS_WHEEL.format(version=version(), wheel=wheel.name)
+    except NotInstalled:
+        wheel, requirements = None, REQUIREMENTS_INDEX.format(version=version())
     files = {
         "mkdocs.yml": MKDOCS_YML.format(name=name),
         "docs/index.md": INDEX_MD.format(name=name),
         "docs/tags.md": TAGS_MD,
-        "README.md": README_MD.format(name=name),
+        "README.md": README_MD.format(name=name, version=version()),
         "data/projects.csv": _csv(PROJECTS),
         "data/progress.csv": _csv(PROGRESS),
         ".gitignore": "site/\n",
-        "requirements.txt": "# What the CI installs to build the site; pin the version you use.\nprogress-site\n",
+        "requirements.txt": requirements,
         ".github/workflows/publish.yml": github_workflow(),
         ".gitlab-ci.yml": gitlab_ci(),
     }
-    written = []
+    written = [wheel] if wheel else []
     for rel, text in files.items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)

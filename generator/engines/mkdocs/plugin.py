@@ -149,7 +149,8 @@ class ProgressPlugin(BasePlugin):
         # Material segments the index with jieba (a dependency) and a query by looking its pieces up
         # among the index's words. A whole name added to jieba's dictionary becomes one index word that
         # no query is ever split into, so names are left to jieba's own words: typing a full name then
-        # finds its page first.
+        # finds its page first. Its start-up lines ("Building prefix dict …") say nothing an office can act on.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
 
     def on_files(self, files, config):
         self.files = files
