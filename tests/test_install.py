@@ -176,3 +176,32 @@ def test_the_gitlab_job_of_a_new_site_runs_line_by_line_in_a_fresh_environment(w
     assert job["pages"]["artifacts"]["paths"] == ["public"]
     assert (public / "index.html").is_file() and (public / "projects" / "P001" / "index.html").is_file()
     assert sorted(p.suffix for p in (public / "downloads").glob("bulletin-*")) == [".docx", ".pdf"]
+
+
+def _wheel(folder: Path, name: str, version: str, requires: list[str]) -> None:
+    """A small real wheel whose metadata requires ``requires``."""
+    meta = "".join(f"Requires-Dist: {r}\n" for r in requires)
+    with zipfile.ZipFile(folder / f"{name}-{version}-py3-none-any.whl", "w") as archive:
+        archive.writestr(f"{name}-{version}.dist-info/METADATA",
+                         f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n{meta}")
+
+
+@pytest.mark.parametrize("platform, missing", [
+    ("windows", ["colour>=0.4", "tzinfo", "zone-extra"]),
+    ("linux", ["zone-extra"]),
+    ("macos", ["mac-only", "zone-extra"]),
+])
+def test_the_folder_is_completed_by_the_markers_of_the_machine_it_is_for(tmp_path, platform, missing):
+    """pip judges markers by the machine it runs on; the folder is checked by those of the target."""
+    from packaging.requirements import Requirement
+
+    from generator.distribution.wheelhouse import Target, unmet
+
+    _wheel(tmp_path, "tool", "1.0", ["base>=2", "colour>=0.4; platform_system == 'Windows'", "zone[extra]",
+                                     "mac-only; sys_platform == 'darwin'", "old; python_version < '3.10'"])
+    _wheel(tmp_path, "base", "2.1", ["tzinfo; os_name == 'nt'"])
+    _wheel(tmp_path, "base", "1.0", [])
+    _wheel(tmp_path, "zone", "3.0", ["zone-extra; extra == 'extra'", "zone-docs; extra == 'docs'"])
+    target = Target.of("3.11", platform)
+    assert [f"{r.name}{r.specifier}" for r in unmet(tmp_path, Requirement("tool==1.0"), target.environment())] == missing
+    assert [str(r) for r in unmet(tmp_path, Requirement("base<2"), target.environment())] == []
