@@ -347,7 +347,8 @@ def wheelhouse(folder: Path, python_version: str | None, platform: str | None, l
 
 
 @main.command()
-@LANGUAGE_OPTION
+@click.option("--language", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True,
+              help="The dictionary's language.")
 def dictionary(language: str) -> None:
     """Print the data dictionary (Markdown), rendered from the schema."""
     from .rendering.dictionary import data_dictionary
