@@ -65,3 +65,76 @@ PROJECT_HEADER = ["项目编号", "项目名称", "建设状态", "计划总投�
 
 def projects(folder: Path, rows, header=PROJECT_HEADER, fmt: str = "utf-8", **kw) -> Path:
     return write_table(folder / "data", "projects", [header, *rows], fmt, **kw)
+
+
+# Sites many tests read, built once per run (see shared.py): the sample, the hostile site, a large site, and
+# the two examples.
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The sample site built with --strict; its log is ``build.log`` beside it."""
+    from .shared import once
+    from .sites import run
+
+    def make(folder: Path) -> None:
+        result = run("build", "--strict", "-d", folder / "site")
+        (folder / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return once(tmp_path_factory, "sample", make) / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The site whose every text carries a payload (``sites.build_hostile``); its source is ``../s``."""
+    from .shared import once
+    from .sites import build_hostile
+
+    return once(tmp_path_factory, "hostile", build_hostile) / "out"
+
+
+@pytest.fixture(scope="session")
+def large_site(tmp_path_factory) -> Path:
+    """A new site with 300 synthetic projects (large enough that its page worker is still at work when a signal
+    comes): its source folder; ``../built`` is it built."""
+    from generator.starter.synth import make as synthesize
+
+    from .shared import once
+    from .sites import run
+
+    def make(root: Path) -> None:
+        run("new", root / "s")
+        for old in (root / "s" / "data").iterdir():
+            old.unlink()
+        synthesize(root / "s" / "data", projects=300, clusters=8, periods=6)
+        run("build", "-d", root / "built", cwd=root / "s")
+    return once(tmp_path_factory, "large", make) / "s"
+
+
+@pytest.fixture(scope="session")
+def district_site(tmp_path_factory) -> Path:
+    """examples/district-monthly built with --strict; its log is ``build.log`` beside it."""
+    from .shared import once
+    from .sites import run
+
+    def make(folder: Path) -> None:
+        result = run("build", "--strict", "-d", folder / "site", cwd=ROOT / "examples" / "district-monthly")
+        (folder / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return once(tmp_path_factory, "district", make) / "site"
+
+
+NYC_DATA = SHARED / "realdata" / "nyc-capital-projects"
+
+
+@pytest.fixture(scope="session")
+def nyc_site(tmp_path_factory) -> Path:
+    """examples/nyc-capital-projects built from the real data in ../shared; its log is ``build.log`` beside it."""
+    from .shared import once
+    from .sites import run
+
+    if not NYC_DATA.is_dir():
+        pytest.skip(f"{NYC_DATA} is not present")
+
+    def make(folder: Path) -> None:
+        result = run("build", "-f", ROOT / "examples" / "nyc-capital-projects" / "mkdocs.yml", "--data", NYC_DATA,
+                     "-d", folder / "site")
+        (folder / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return once(tmp_path_factory, "nyc", make) / "site"

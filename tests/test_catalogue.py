@@ -11,15 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from generator.contract.schema import TABLES
 from generator.figures.metrics import DEFINITIONS
 from generator.text.catalogue import TEXT
 from generator.text.messages import SEVERITY
 
-from .conftest import ROOT, SHARED, write_table
-from .sites import run
+from .conftest import ROOT, write_table
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 #: Keys whose English cites what users type in Chinese (header and cell examples, input words).
@@ -97,9 +94,6 @@ def test_the_branch_finder_finds_branches(tmp_path):
     assert len(_branches(sample)) == 3
 
 
-NYC = SHARED / "realdata" / "nyc-capital-projects"
-
-
 def _text(path: Path) -> str:
     """A built file's text; of Pagefind's entry file, without the punctuation it lists as word characters
     (its own constant, which includes the full-width low line)."""
@@ -111,11 +105,9 @@ def _text(path: Path) -> str:
     return text
 
 
-@pytest.mark.skipif(not NYC.is_dir(), reason=f"{NYC} is not present")
-def test_an_english_site_has_no_chinese_on_any_page_download_or_index(tmp_path):
-    out = tmp_path / "site"
-    result = run("build", "-f", ROOT / "examples" / "nyc-capital-projects" / "mkdocs.yml", "--data", NYC, "-d", out)
-    assert not CJK.search(result.stdout + result.stderr)
+def test_an_english_site_has_no_chinese_on_any_page_download_or_index(nyc_site):
+    out = nyc_site
+    assert not CJK.search((out.parent / "build.log").read_text(encoding="utf-8"))
     files = [p for p in out.rglob("*") if p.suffix in (".html", ".csv", ".json", ".xml")]
     assert len(files) > 400
     chinese = {str(p.relative_to(out)): CJK.findall(_text(p))[:5] for p in files if CJK.search(_text(p))}

@@ -15,7 +15,7 @@ import pytest
 from generator.engines.mkdocs import templatemarks
 
 from .conftest import ROOT
-from .sites import build_hostile, copy_sample, run
+from .sites import copy_sample, run
 from .test_safety import assert_no_payload_became_markup
 
 BIN = Path(sys.executable).parent
@@ -78,9 +78,8 @@ def test_properdocs_builds_every_page_chart_and_the_search_index(export, tmp_pat
     _check_site(export, tmp_path / "site", tmp_path / "site" / "search" / "search_index.json")
 
 
-def test_the_export_of_hostile_data_is_safe_on_zensical_and_properdocs(tmp_path):
-    hostile = build_hostile(tmp_path / "hostile")
-    run("generate", "--out", tmp_path / "project", cwd=hostile.parent / "s")
+def test_the_export_of_hostile_data_is_safe_on_zensical_and_properdocs(hostile_site, tmp_path):
+    run("generate", "--out", tmp_path / "project", cwd=hostile_site.parent / "s")
     result = subprocess.run([str(BIN / "zensical"), "build"], cwd=tmp_path / "project", capture_output=True, text=True)
     assert result.returncode == 0, result.stderr + result.stdout
     assert_no_payload_became_markup(tmp_path / "project" / "site")

@@ -54,11 +54,10 @@ def test_validate_command_on_the_example():
     assert out.stdout.splitlines()[-1] == "data is valid: 378 projects, 12 clusters, 15 periods; 0 error(s), 1 warning(s)"
 
 
-def test_the_example_builds_an_english_site(tmp_path):
-    from .sites import run, text_of
+def test_the_example_builds_an_english_site(nyc_site):
+    from .sites import text_of
 
-    out = tmp_path / "site"
-    run("build", "-f", CONFIG, "--data", DATA, "-d", out)
+    out = nyc_site
     assert len(list((out / "projects").glob("*/index.html"))) == 378
     text = text_of((out / "projects" / "3" / "index.html").read_text(encoding="utf-8"))
     assert "Data as of 2019-09-01 · Share of the year elapsed: 66.8%" in text

@@ -22,10 +22,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.starter.synth import make as synthesize
 
 from .conftest import lines, load, write_table
-from .sites import BLOCK_SYNTAX, EXE, FIELD_PAYLOADS, HEADING_PAGES, PAYLOADS, build_hostile, run, set_plugin, text_of
+from .sites import BLOCK_SYNTAX, EXE, FIELD_PAYLOADS, HEADING_PAGES, PAYLOADS, run, set_plugin, text_of
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -66,8 +65,8 @@ class Markup(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    return build_hostile(tmp_path_factory.mktemp("hostile"))
+def hostile(hostile_site):
+    return hostile_site
 
 
 def assert_no_payload_became_markup(site: Path) -> None:
@@ -199,15 +198,9 @@ def test_a_symlinked_site_folder_is_updated_where_it_points(small, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def large(tmp_path_factory) -> Path:
+def large(large_site) -> Path:
     """A site large enough that its page worker is still at work when a signal comes."""
-    root = tmp_path_factory.mktemp("large")
-    run("new", root / "s")
-    for old in (root / "s" / "data").iterdir():
-        old.unlink()
-    synthesize(root / "s" / "data", projects=300, clusters=8, periods=6)
-    run("build", "-d", root / "built", cwd=root / "s")
-    return root / "s"
+    return large_site
 
 
 def _children(pid: int) -> list[int]:

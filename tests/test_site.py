@@ -29,11 +29,9 @@ def report():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = run("build", "--strict", "-d", out)
-    assert "WARNING" not in result.stderr
-    return out
+def site(sample_site):
+    assert "WARNING" not in (sample_site.parent / "build.log").read_text(encoding="utf-8")
+    return sample_site
 
 
 def pages(site):

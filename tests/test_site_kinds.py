@@ -13,12 +13,12 @@ import pytest
 from generator.distribution.ownwheel import wheel_name
 
 from .conftest import write_table
-from .sites import EXE, PAYLOADS, Resources, build_hostile, run, text_of, use_pagefind
+from .sites import EXE, PAYLOADS, Resources, run, text_of, use_pagefind
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    return build_hostile(tmp_path_factory.mktemp("hostile"))
+def hostile(hostile_site):
+    return hostile_site
 
 
 def test_text_from_data_is_shown_literally(hostile):

@@ -82,9 +82,13 @@ class LockFile:
             if same:
                 break
             os.close(fd)  # the last holder removed it as it finished: take a new one
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
         self._fd = fd
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+        except OSError:  # a full disk: the lock goes, and the reason is raised
+            self.release()
+            raise
 
     def release(self) -> None:
         fd, self._fd = self._fd, None

@@ -20,7 +20,6 @@ from playwright.sync_api import sync_playwright
 from generator.rendering.reading import STORE as READING_STORE
 
 from ..conftest import ROOT
-from ..sites import build_hostile, run
 
 CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
 # Without the background-networking switches Chromium calls out to the internet at every start.
@@ -82,20 +81,17 @@ def served(folder: Path):
 
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory):
+def sample(sample_site):
     """The sample site, built and served: (base URL, site folder)."""
-    out = tmp_path_factory.mktemp("sample") / "site"
-    run("build", "--strict", "-d", out)
-    with served(out) as base:
-        yield base, out
+    with served(sample_site) as base:
+        yield base, sample_site
 
 
 @pytest.fixture(scope="session")
-def hostile(tmp_path_factory):
+def hostile(hostile_site):
     """A site whose names, notes and descriptions carry script, HTML, link and template payloads."""
-    out = build_hostile(tmp_path_factory.mktemp("hostile"))
-    with served(out) as base:
-        yield base, out
+    with served(hostile_site) as base:
+        yield base, hostile_site
 
 
 class Visit:

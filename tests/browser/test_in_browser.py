@@ -32,11 +32,15 @@ def _pages(site) -> list[str]:
 
 
 def test_every_page_loads_cleanly_and_draws_its_charts(sample, visit, report):
+    """Every page in turn, in one browser session as a reader going from page to page: each page's own
+    requests (those its cache does not answer), errors and charts."""
     base, site = sample
     pages = _pages(site)
     totals = {"pages": 0, "charts": 0, "marks": 0, "requests": 0, "outside requests": 0}
+    v = visit(base)
     for path in pages:
-        v = visit(base)
+        for seen in (v.requests, v.failed, v.errors):
+            seen.clear()
         page = v.open(path.lstrip("/"))
         charts = page.evaluate(CHARTS_JS)
         for c in charts:
@@ -49,7 +53,6 @@ def test_every_page_loads_cleanly_and_draws_its_charts(sample, visit, report):
         totals["charts"] += len(charts)
         totals["marks"] += sum(c["marks"] for c in charts)
         totals["requests"] += len(v.requests)
-        v.close()
     # home, this period, the indexes of projects and clusters, rankings, methodology, tags, the work report, 404,
     # and one page per project, cluster and year
     assert totals["pages"] == len(pages) == 9 + len(report.projects) + len(report.clusters) + len(report.years)
@@ -160,12 +163,11 @@ def test_screenshots(sample, visit):
     """Pictures of the main page kinds at desktop and mobile width, in screenshots/."""
     SCREENSHOTS.mkdir(exist_ok=True)
     for device, viewport in (("desktop", DESKTOP), ("mobile", MOBILE)):
+        v = visit(sample[0], viewport=viewport)
         for name, path in SHOTS.items():
-            v = visit(sample[0], viewport=viewport)
             page = v.open(path)
             target = SCREENSHOTS / f"{name}-{device}.png"
             page.screenshot(path=str(target), full_page=device == "mobile")
             assert target.stat().st_size > 10_000
-            v.close()
     if os.environ.get("UPDATE_README_SCREENSHOT"):
         shutil.copyfile(SCREENSHOTS / "home-desktop.png", SCREENSHOTS / "readme.png")
