@@ -112,14 +112,27 @@ class Visit:
         self.failed: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
+        self._opened = 0  # pages opened so far; each request is marked with the page that made it
+        self._made_by: dict[object, int] = {}
+        self.page.on("request", self._request)
+        self.page.on("requestfailed", self._request_failed)
         self.page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} {r.status}"))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
 
+    def _request(self, request) -> None:
+        self.requests.append(request.url)
+        self._made_by[request] = self._opened
+
+    def _request_failed(self, request) -> None:
+        """A failed request, unless it is one of an earlier page that going to the next page cancelled."""
+        cancelled = "ERR_ABORTED" in (request.failure or "") and self._made_by.get(request, self._opened) < self._opened
+        if not cancelled:
+            self.failed.append(f"{request.url} {request.failure}")
+
     def open(self, path: str):
+        self._opened += 1
         self.page.goto(self.base + path, wait_until="load")
         if self.script:
             self.wait_for_charts()
