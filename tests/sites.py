@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,6 +26,47 @@ def run(*args, cwd=ROOT, check=True):
     if check:
         assert result.returncode == 0, result.stdout + result.stderr
     return result
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> str | None:
+    """The text at ``url``, or None when it cannot be had."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> str | None:
+    """The text at ``url`` once it holds ``text`` (a preview rebuilding), or what it was when time ran out."""
+    deadline = time.monotonic() + seconds
+    page = None
+    while time.monotonic() < deadline and not (page and text in page):
+        time.sleep(0.3)
+        page = get(url)
+    return page
+
+
+@contextlib.contextmanager
+def previewing(site: Path, command: tuple[str, ...] = (EXE,), env: dict | None = None):
+    """``site`` previewed by ``COMMAND serve`` on a free loopback port while the block runs: (base URL, log file)."""
+    port = free_port()
+    log = site.parent / f"{site.name}-serve.log"
+    with log.open("wb") as sink:
+        server = subprocess.Popen([*command, "serve", "-a", f"127.0.0.1:{port}"], cwd=site, stdout=sink, stderr=sink,
+                                  env=env or {**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        yield f"http://127.0.0.1:{port}", log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def copy_sample(dest: Path) -> Path:

@@ -9,12 +9,9 @@ the locale's encoding, GBK on a Chinese desktop).
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import textwrap
-import time
-import urllib.request
 
 import pytest
 
@@ -22,7 +19,7 @@ from generator.writing import lock as lock_module
 from generator.writing.lock import Held, LockFile
 
 from .conftest import ROOT
-from .sites import copy_sample, run, use_pagefind
+from .sites import copy_sample, previewing, run, use_pagefind, wait_for
 
 #: Run first in the child process: what Windows lacks, taken away from the tool's own code.
 WITHOUT_LINUX = textwrap.dedent("""
@@ -108,46 +105,17 @@ def test_the_sample_builds_and_checks_without_what_only_linux_has(tmp_path):
     assert checked.returncode == 0, checked.stderr[-3000:]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _page(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait_for(url: str, text: str, seconds: float = 90) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if text in _page(url):
-            return True
-        time.sleep(0.3)
-    return False
-
-
 def test_the_preview_serves_and_follows_a_data_edit_without_what_only_linux_has(tmp_path):
     run("new", tmp_path / "site")
     site = tmp_path / "site"
-    port = _free_port()
-    log = tmp_path / "serve.log"
-    with log.open("wb") as sink:
-        server = subprocess.Popen([*TOOL, "serve", "-a", f"127.0.0.1:{port}"], cwd=site, env=ENV, stdout=sink, stderr=sink)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        assert _wait_for(f"{base}/projects/P001/", "示例新材料生产线项目"), log.read_text(encoding="utf-8")[-3000:]
+    with previewing(site, command=tuple(TOOL), env=ENV) as (base, log):
+        shown = wait_for(f"{base}/projects/P001/", "示例新材料生产线项目") or ""
+        assert "示例新材料生产线项目" in shown, log.read_text(encoding="utf-8")[-3000:]
         projects = site / "data" / "projects.csv"
         projects.write_text(projects.read_text(encoding="utf-8").replace("示例新材料生产线项目", "改名后的新材料项目"),
                             encoding="utf-8")
-        assert _wait_for(f"{base}/projects/P001/", "改名后的新材料项目"), log.read_text(encoding="utf-8")[-3000:]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        shown = wait_for(f"{base}/projects/P001/", "改名后的新材料项目") or ""
+        assert "改名后的新材料项目" in shown, log.read_text(encoding="utf-8")[-3000:]
     text = log.read_text(encoding="utf-8")
     assert "EncodingWarning" not in text and "Traceback" not in text, text[-3000:]
 

@@ -1,19 +1,15 @@
 """Sites other than the sample: hostile text, new sites with other data, overridden templates, live preview."""
 
 import json
-import os
 import re
-import socket
-import subprocess
 import time
-import urllib.request
 
 import pytest
 
 from generator.distribution.ownwheel import wheel_name
 
 from .conftest import write_table
-from .sites import EXE, PAYLOADS, Resources, run, text_of, use_pagefind
+from .sites import PAYLOADS, Resources, get, previewing, run, text_of, use_pagefind, wait_for
 
 
 @pytest.fixture(scope="module")
@@ -116,57 +112,28 @@ def test_bad_data_stops_the_build_and_keeps_the_old_site(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "site"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
 def _search_docs(base: str, whole_pages: bool = False) -> list[dict]:
-    docs = json.loads(_get(f"{base}/search/search_index.json"))["docs"]
+    docs = json.loads(get(f"{base}/search/search_index.json"))["docs"]
     return [d for d in docs if "#" not in d["location"]] if whole_pages else docs
-
-
-def _wait_for(url: str, text: str, seconds: float = 90) -> str | None:
-    deadline = time.monotonic() + seconds
-    page = None
-    while time.monotonic() < deadline and not (page and text in page):
-        time.sleep(0.3)
-        page = _get(url)
-    return page
 
 
 def test_serve_rebuilds_what_a_csv_edit_changed_and_everything_after_other_edits(tmp_path):
     run("new", tmp_path / "site")
     site = tmp_path / "site"
-    port = _free_port()
-    log = tmp_path / "serve.log"
-    with log.open("wb") as sink:
-        server = subprocess.Popen([EXE, "serve", "-a", f"127.0.0.1:{port}"], cwd=site, stdout=sink, stderr=sink,
-                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    base = f"http://127.0.0.1:{port}"
     csv_path = site / "data" / "projects.csv"
-    try:
-        assert "示例新材料生产线项目" in (_wait_for(f"{base}/projects/P001/", "示例新材料生产线项目") or "")
+    with previewing(site) as (base, log):
+        assert "示例新材料生产线项目" in (wait_for(f"{base}/projects/P001/", "示例新材料生产线项目") or "")
         pages = len(_search_docs(base, whole_pages=True))
 
         # one project's name: its page, its cluster's page, the index and the search index change
         csv_path.write_text(csv_path.read_text(encoding="utf-8").replace("示例新材料生产线项目", "改名后的新材料项目"), encoding="utf-8")
-        assert "改名后的新材料项目" in (_wait_for(f"{base}/projects/P001/", "改名后的新材料项目") or "")
+        assert "改名后的新材料项目" in (wait_for(f"{base}/projects/P001/", "改名后的新材料项目") or "")
         rebuilt = re.findall(r"数据已更新：重建 (\d+) 个页面", log.read_text(encoding="utf-8"))
         assert rebuilt and 3 <= int(rebuilt[-1]) < pages, (rebuilt, pages)
-        assert "改名后的新材料项目" in _get(f"{base}/projects/")
-        assert "改名后的新材料项目" in _get(f"{base}/tags/") and "示例新材料生产线项目" not in _get(f"{base}/tags/")
-        cluster = re.search(r'href="\.\./\.\./clusters/([^/"]+)/">', _get(f"{base}/projects/P001/")).group(1)
-        assert "改名后的新材料项目" in _get(f"{base}/clusters/{cluster}/")
+        assert "改名后的新材料项目" in get(f"{base}/projects/")
+        assert "改名后的新材料项目" in get(f"{base}/tags/") and "示例新材料生产线项目" not in get(f"{base}/tags/")
+        cluster = re.search(r'href="\.\./\.\./clusters/([^/"]+)/">', get(f"{base}/projects/P001/")).group(1)
+        assert "改名后的新材料项目" in get(f"{base}/clusters/{cluster}/")
         titles = [d["title"].replace("\u200b", "") for d in _search_docs(base)]
         assert "改名后的新材料项目" in titles and "示例新材料生产线项目" not in titles
         assert len(_search_docs(base, whole_pages=True)) == pages
@@ -178,40 +145,30 @@ def test_serve_rebuilds_what_a_csv_edit_changed_and_everything_after_other_edits
         while time.monotonic() < deadline and "data/projects.csv:" not in log.read_text(encoding="utf-8"):
             time.sleep(0.3)
         assert re.search(r"ERROR.*data/projects\.csv:\d+: .*P001", log.read_text(encoding="utf-8"))
-        assert "改名后的新材料项目" in _get(f"{base}/projects/P001/")
+        assert "改名后的新材料项目" in get(f"{base}/projects/P001/")
 
         # a new project adds a page: a full build
         csv_path.write_text(good.rstrip("\n") + "\nP099,新增的测试项目\n", encoding="utf-8")
-        assert "新增的测试项目" in (_wait_for(f"{base}/projects/P099/", "新增的测试项目") or "")
+        assert "新增的测试项目" in (wait_for(f"{base}/projects/P099/", "新增的测试项目") or "")
 
         # a hand-written page: a full build, as MkDocs does
         index_md = site / "docs" / "index.md"
         index_md.write_text(index_md.read_text(encoding="utf-8") + "\n\n手写的新段落。\n", encoding="utf-8")
-        assert "手写的新段落" in (_wait_for(f"{base}/", "手写的新段落") or "")
+        assert "手写的新段落" in (wait_for(f"{base}/", "手写的新段落") or "")
         assert log.read_text(encoding="utf-8").count("Building documentation") >= 3
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_serve_with_pagefind_reindexes_after_a_csv_edit(tmp_path):
     run("new", tmp_path / "site")
     site = use_pagefind(tmp_path / "site")
-    port = _free_port()
-    server = subprocess.Popen([EXE, "serve", "-a", f"127.0.0.1:{port}"], cwd=site, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        assert "示例新材料生产线项目" in (_wait_for(f"{base}/projects/P001/", "示例新材料生产线项目") or "")
-        entry = _get(f"{base}/pagefind/pagefind-entry.json")
+    with previewing(site) as (base, _):
+        assert "示例新材料生产线项目" in (wait_for(f"{base}/projects/P001/", "示例新材料生产线项目") or "")
+        entry = get(f"{base}/pagefind/pagefind-entry.json")
         assert entry and "zh" in json.loads(entry)["languages"]
         csv_path = site / "data" / "projects.csv"
         csv_path.write_text(csv_path.read_text(encoding="utf-8").replace("示例新材料生产线项目", "改名后的新材料项目"), encoding="utf-8")
-        assert "改名后的新材料项目" in (_wait_for(f"{base}/projects/P001/", "改名后的新材料项目") or "")
+        assert "改名后的新材料项目" in (wait_for(f"{base}/projects/P001/", "改名后的新材料项目") or "")
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and _get(f"{base}/pagefind/pagefind-entry.json") == entry:
+        while time.monotonic() < deadline and get(f"{base}/pagefind/pagefind-entry.json") == entry:
             time.sleep(0.3)
-        assert _get(f"{base}/pagefind/pagefind-entry.json") != entry  # the index was made again
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        assert get(f"{base}/pagefind/pagefind-entry.json") != entry  # the index was made again
