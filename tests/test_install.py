@@ -217,3 +217,17 @@ def test_the_folder_is_completed_by_the_markers_of_the_machine_it_is_for(tmp_pat
     target = Target.of("3.11", platform)
     assert [f"{r.name}{r.specifier}" for r in unmet(tmp_path, Requirement("tool==1.0"), target.environment())] == missing
     assert [str(r) for r in unmet(tmp_path, Requirement("base<2"), target.environment())] == []
+
+
+def test_a_platform_by_name_stands_for_every_tag_its_wheels_may_carry():
+    """pip takes a platform tag literally: a Linux with glibc 2.28 also runs the wheels of older glibc tags
+    (typst's for ARM carry only manylinux2014), and a Mac on macOS 14 those for 11 to 14 (pip adds those)."""
+    from generator.distribution.wheelhouse import Target
+
+    linux = Target.of("3.12", "linux-arm64")
+    assert {"manylinux_2_28_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64", "manylinux1_aarch64"} <= set(linux.platforms)
+    assert linux.environment()["platform_machine"] == "aarch64" and linux.environment()["python_version"] == "3.12"
+    assert "--abi" in linux.pip_options() and "cp312" in linux.pip_options()
+    assert Target.of("3.11", "macos").platforms == ("macosx_14_0_arm64",)
+    assert Target.of("3.11", "win32").platforms == ("win32",) and Target.of("3.11", "win32").environment()["os_name"] == "nt"
+    assert Target.of(None, None).here and Target.of(None, None).pip_options() == []

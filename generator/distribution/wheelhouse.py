@@ -25,12 +25,19 @@ from packaging.utils import canonicalize_name, parse_wheel_filename
 
 from .ownwheel import DISTRIBUTION, version, write_own_wheel
 
+def _manylinux(arch: str, glibc_minor: int = 28) -> tuple[str, ...]:
+    """The tags of wheels that run on a Linux with glibc 2.``glibc_minor`` (pip, told a platform, takes it
+    literally: the older glibc tags a Linux also runs are listed here)."""
+    return (*(f"manylinux_2_{minor}_{arch}" for minor in range(glibc_minor, 4, -1)),
+            f"manylinux2014_{arch}", f"manylinux2010_{arch}", f"manylinux1_{arch}")
+
+
 #: Names for the platforms offices use, and the pip platform tags they stand for.
 PLATFORMS = {
     "windows": ("win_amd64",),
-    "linux": ("manylinux_2_28_x86_64",),  # glibc 2.28: Debian 10, 统信 UOS 20, 麒麟 V10 and later
-    "linux-arm64": ("manylinux_2_28_aarch64",),  # 鲲鹏、飞腾 machines
-    "macos": ("macosx_11_0_arm64",),
+    "linux": _manylinux("x86_64"),  # glibc 2.28: Debian 10, 统信 UOS 20, 麒麟 V10 and later
+    "linux-arm64": _manylinux("aarch64"),  # 鲲鹏、飞腾 machines
+    "macos": ("macosx_14_0_arm64",),  # Apple silicon, macOS 14 and later (pip adds the older versions' tags)
 }
 _SYSTEMS = {"win": ("nt", "win32", "Windows"), "macosx": ("posix", "darwin", "Darwin"), "linux": ("posix", "linux", "Linux")}
 _WINDOWS_MACHINES = {"win_amd64": "AMD64", "win32": "x86", "win_arm64": "ARM64"}
@@ -53,11 +60,12 @@ class Target:
 
     python: str = field(default_factory=lambda: f"{sys.version_info.major}.{sys.version_info.minor}")
     platforms: tuple[str, ...] = ()
+    name: str = ""  # as the platform was asked for (windows, linux …)
 
     @classmethod
     def of(cls, python: str | None, platform: str | None) -> "Target":
         tags = PLATFORMS.get(platform, (platform,)) if platform else ()
-        return cls(python or cls().python, tuple(tags))
+        return cls(python or cls().python, tuple(tags), platform or "")
 
     @property
     def here(self) -> bool:
@@ -65,7 +73,7 @@ class Target:
 
     @property
     def label(self) -> str:
-        return f"Python {self.python} · {', '.join(self.platforms) or sysconfig.get_platform()}"
+        return f"Python {self.python} · {self.name or sysconfig.get_platform()}"
 
     def pip_options(self) -> list[str]:
         """What tells pip download which wheels fit."""
