@@ -27,7 +27,7 @@ serve: $(STAMP) fonts  ## preview with live reload (also when a file in data/ ch
 	$(BIN)/progress-site serve
 
 test: $(TESTED) fonts browser  ## run every test
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 # The bulletin's PDF is set in a Chinese font: Debian's Noto CJK when the tool finds none.
 fonts: $(STAMP)
