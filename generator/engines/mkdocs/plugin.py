@@ -26,6 +26,7 @@ from ...writing.ahead import cores
 from ...writing.output import CSS, JS, compose, generate, nav, own_pages
 from ...writing.place import Place, PublishError, check, mark_site
 from . import pagefind, pagehooks, photomarkup
+from .segmenter import start_jieba
 from .internals import generated_file, replace_builder, search_settings, turn_off_search
 from .live import LastBuild, write_late
 from .notfound import not_found_template
@@ -151,6 +152,7 @@ class ProgressPlugin(BasePlugin):
         # no query is ever split into, so names are left to jieba's own words: typing a full name then
         # finds its page first. Its start-up lines ("Building prefix dict …") say nothing an office can act on.
         logging.getLogger("jieba").setLevel(logging.WARNING)
+        start_jieba()
 
     def on_files(self, files, config):
         self.files = files
