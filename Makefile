@@ -5,6 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TESTED := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
+# Python's own default: the package's modules compiled once (an environment that turns this off has every
+# process, each build and each test's, compile them again).
+unexport PYTHONDONTWRITEBYTECODE
 # Debian's packages are installed as root, or through sudo.
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
