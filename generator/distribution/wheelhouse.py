@@ -168,7 +168,7 @@ def _download(folder: Path, requirements: Iterable[str], target: Target) -> None
 
 def _build_pure(folder: Path, requirement: str, target: Target) -> None:
     before = set(folder.glob("*.whl"))
-    built = _pip("wheel", "--no-deps", "--wheel-dir", str(folder), requirement)
+    built = _pip("wheel", "--no-deps", "--prefer-binary", "--wheel-dir", str(folder), requirement)  # a binary one: no compiling
     made = set(folder.glob("*.whl")) - before
     if built.returncode != 0 or not made:
         raise WheelhouseError("wheelhouse-no-wheel", requirement=requirement, target=target.label,
@@ -180,8 +180,10 @@ def _build_pure(folder: Path, requirement: str, target: Target) -> None:
 
 
 def _last_lines(text: str, count: int = 4) -> str:
-    lines = [line.strip() for line in text.strip().splitlines() if line.strip() and "is ignored" not in line]
-    return " / ".join(lines[-count:]) or "?"
+    """What pip said went wrong: its error lines (else its last lines), without its warnings."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip() and not line.startswith("WARNING")]
+    errors = [line for line in lines if line.startswith("ERROR")]
+    return " / ".join((errors or lines)[-count:]) or "?"
 
 
 @dataclass(frozen=True)
