@@ -98,15 +98,14 @@ class Visit:
     """One page visit that records every request, failure, console error and dialog."""
 
     def __init__(self, browser, base: str, viewport=DESKTOP, scheme: str | None = None, script: bool = True,
-                 reading: dict | None = None):
+                 reading: dict | None = None, context=None):
         """``script``: whether the page's scripts run; ``reading``: the reading aids' modes the browser has
-        remembered (as the page script stores them), e.g. ``{"large": True}``."""
+        remembered (as the page script stores them), e.g. ``{"large": True}``; ``context``: a browser context
+        to open the page in (one of :func:`kept_contexts`) instead of a new one with those settings."""
         self.base = base
-        self.script = script
-        self.context = browser.new_context(viewport=viewport, color_scheme=scheme or "light",
-                                           service_workers="block", java_script_enabled=script)
-        if reading:
-            self.context.add_init_script(f"localStorage.setItem({READING_STORE!r}, {json.dumps(json.dumps(reading))})")
+        self.script = script  # as the context was made
+        self._owns_context = context is None
+        self.context = context or self.new_context(browser, viewport, scheme, script, reading)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.failed: list[str] = []
@@ -120,6 +119,14 @@ class Visit:
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    @staticmethod
+    def new_context(browser, viewport=DESKTOP, scheme: str | None = None, script: bool = True, reading: dict | None = None):
+        context = browser.new_context(viewport=viewport, color_scheme=scheme or "light", service_workers="block",
+                                      java_script_enabled=script)
+        if reading:
+            context.add_init_script(f"localStorage.setItem({READING_STORE!r}, {json.dumps(json.dumps(reading))})")
+        return context
 
     def _request(self, request) -> None:
         self.requests.append(request.url)
@@ -147,7 +154,24 @@ class Visit:
         return [u for u in self.requests if not u.startswith(self.base) and not u.startswith(("data:", "blob:"))]
 
     def close(self):
-        self.context.close()
+        (self.context if self._owns_context else self.page).close()
+
+
+@pytest.fixture(scope="module")
+def kept_contexts(browser):
+    """Browser contexts kept across a module's tests, one per set of settings (those of :meth:`Visit.new_context`),
+    for tests that only read their pages: cache and compiled scripts carry from page to page, as in a reader's
+    browser."""
+    kept = {}
+
+    def context(**settings):
+        key = json.dumps(settings, sort_keys=True)
+        if key not in kept:
+            kept[key] = Visit.new_context(browser, **settings)
+        return kept[key]
+    yield context
+    for c in kept.values():
+        c.close()
 
 
 @pytest.fixture

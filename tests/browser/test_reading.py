@@ -131,8 +131,8 @@ AXE_RUNS = ([(kind, scheme, "default") for scheme in ("light", "dark") for kind 
 
 
 @pytest.mark.parametrize("kind,scheme,mode", AXE_RUNS, ids=["-".join(r) for r in AXE_RUNS])
-def test_axe_finds_no_violation(sample, visit, kind, scheme, mode):
-    v = visit(sample[0], scheme=scheme, reading=AIDS if mode == "aids" else None)
+def test_axe_finds_no_violation(sample, visit, kept_contexts, kind, scheme, mode):
+    v = visit(sample[0], context=kept_contexts(scheme=scheme, reading=AIDS if mode == "aids" else None))
     page = v.open(PAGES[kind])
     violations = Axe().run(page).response["violations"]
     found = {x["id"]: {"impact": x["impact"], "nodes": [n["target"] for n in x["nodes"]][:3]} for x in violations}
@@ -159,8 +159,9 @@ ZENSICAL_RUNS = [(kind, scheme, mode) for kind in ("home", "project", "cluster",
 
 
 @pytest.mark.parametrize("kind,scheme,mode", ZENSICAL_RUNS, ids=["-".join(r) for r in ZENSICAL_RUNS])
-def test_axe_finds_no_violation_on_a_site_zensical_builds_from_the_export(zensical_sample, visit, kind, scheme, mode):
-    v = visit(zensical_sample, scheme=scheme, reading=AIDS if mode == "aids" else None)
+def test_axe_finds_no_violation_on_a_site_zensical_builds_from_the_export(zensical_sample, visit, kept_contexts, kind,
+                                                                          scheme, mode):
+    v = visit(zensical_sample, context=kept_contexts(scheme=scheme, reading=AIDS if mode == "aids" else None))
     page = v.open(PAGES[kind])
     assert page.locator(".ps-reading").is_visible() and page.locator(".ps-identity").count() == 1
     if mode == "aids":
