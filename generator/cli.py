@@ -52,7 +52,7 @@ def _annotation(problem: Problem, language: str) -> str:
     if problem.column:
         props.append(f"title={escape(problem.column, True)}")
     kind = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}[problem.severity]
-    return f"::{kind} {','.join(props)}::{escape(problem.message(language))}"
+    return f"::{kind} {','.join(props)}::{escape(problem.message(language))} [{problem.code}]"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

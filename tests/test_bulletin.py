@@ -261,3 +261,17 @@ def test_above_list_up_to_each_cluster_keeps_its_sentence_and_the_site_holds_its
     assert all(name in headings for name in clusters)  # each cluster still has its heading and sentence
     groups = len(clusters) + any(p.cluster_id is None for p in report.projects.values())  # 其他 for the rest
     assert len(full.tables) - len(short.tables) == groups  # and no table of its projects
+
+
+@pytest.mark.parametrize("counts", [[1, 2], [1, 1], [3, 30]])
+def test_a_chart_of_counts_ticks_at_whole_numbers_only(counts):
+    """Two projects on a chart as wide as a page once read 0 1 1 2 2 (ticks at halves, printed as integers)."""
+    from generator.bulletin.pictures import drawn
+    from generator.rendering.charts import _bar
+
+    records = [{"name": f"状态{i}", "value": n} for i, n in enumerate(counts)]
+    chart = _bar("status", "项目建设状态", "", records, "项目数", in_order=True, counts=True)
+    svg, _ = drawn(chart.spec)
+    ticks = [t for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg) if t.isdigit()]
+    assert ticks == sorted(set(ticks), key=int) and ticks[0] == "0" and int(ticks[-1]) >= max(counts)
+    assert len(ticks) <= 9

@@ -52,7 +52,7 @@ def test_validate_annotates_file_and_row_for_github(site):
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0].startswith("::error file=data/projects.csv,line=2,title=建设状态::未知的状态“半停半建”")
-    assert lines[1] == "::error file=data/projects.csv,line=3,title=项目编号::编号“A”重复（第 2 行已使用）"
+    assert lines[1] == "::error file=data/projects.csv,line=3,title=项目编号::编号“A”重复（第 2 行已使用） [id-duplicate]"
     assert lines[-1] == "2 个错误，0 个警告"
 
 

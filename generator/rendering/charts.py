@@ -73,7 +73,10 @@ def _unit_title(fmt: Formatter, key: str) -> str:
 def _bars(alt, rows, in_order: bool, value_title: str, counts: bool):
     """Horizontal bars, one per row: ``name`` along y (in the rows' order, or the longest first), ``value``
     along x."""
-    x_axis = alt.Axis(tickMinStep=1, format="d") if counts else alt.Axis()
+    # counts tick at whole numbers: Vega takes tickMinStep as a wish, and on a wide chart of small counts put
+    # ticks at halves that "d" then printed as 0 1 1 2 2; at most one tick per unit, eight in all
+    x_axis = (alt.Axis(tickMinStep=1, format="d", tickCount={"expr": "min(8, ceil(domain('x')[1]))"}) if counts
+              else alt.Axis())
     return alt.Chart(rows).mark_bar().encode(
         y=alt.Y("name:N", title=None, sort=None if in_order else "-x", axis=alt.Axis(labelLimit=220)),
         x=alt.X("value:Q", title=value_title, axis=x_axis),

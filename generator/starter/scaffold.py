@@ -34,9 +34,10 @@ theme:
 markdown_extensions:
   - tables
   - attr_list
-  - md_in_html  # Markdown inside HTML: the figures of site photos (data/photos)
+  - md_in_html  # 现场照片（data/photos）的图文排版要用
   - toc:
       permalink: true
+      permalink_title: 永久链接
       slugify: !!python/object/apply:pymdownx.slugs.slugify
         kwds:
           case: lower
@@ -44,19 +45,20 @@ markdown_extensions:
 plugins:
   - search
   - tags
+  # 本工具的设置（data_dir：数据文件夹；unit：页面上金额的单位）；全部设置见使用说明第 11 节
   - progress:
       data_dir: data
       unit: 亿元
-      ignore: [withheld-value]          # figures written as xx are published as 未公开 on purpose
-      # office: xx区发展和改革局          # 主办单位, shown in the footer
-      # identity:                         # the footer's marks, each shown only when set
+      ignore: [withheld-value]          # 写作 xx 的数有意不公开（页面显示“未公开”），不再提示
+      # office: xx区发展和改革局          # 主办单位，显示在页脚
+      # identity:                         # 政府网站标识，每项设置了才显示
       #   operator: xx区发展和改革局       # 承办单位
       #   contact: {{phone: 0000-00000000, email: xx@xx.gov.cn, address: xx区xx路1号}}
-      #   site_code: "0000000000"         # 网站标识码
-      #   icp: xxICP备00000000号           # linked to the MIIT filing site
-      #   police: xx公网安备00000000000000号  # with its emblem, linked to its filing site
-      #   party_mark: {{image: images/dzjg.png, url: "https://..."}}  # 党政机关标识, as issued
-      #   error_report: https://...       # the error-report page the office was given
+      #   site_code: "0000000000"         # 网站标识码（写在引号中）
+      #   icp: xxICP备00000000号           # ICP 备案号，链接到工信部备案网站
+      #   police: xx公网安备00000000000000号  # 公网安备号，带图标，链接到公安备案网站
+      #   party_mark: {{image: images/dzjg.png, url: "https://..."}}  # 党政机关标识（图片放在 docs/ 中）
+      #   error_report: https://...       # 网站纠错页面的地址
 """
 
 INDEX_MD = """\
@@ -87,7 +89,7 @@ README_MD = """\
 - 生成网站到 `site/`：`progress-site build --strict`
 - 提交到 GitHub 或 GitLab 后，CI 安装中文字体和 `requirements.txt` 所写的 progress-site，检查数据、生成并发布网站。
 
-在 `docs/` 中写本单位自己的文字；`[[ count year=2022 category=key ]]` 这样的数字随数据更新。
+在 `docs/` 中写本单位自己的文字；`[[ count year=2024 category=key ]]` 这样的数字随数据更新。
 
 A progress-report site made with progress-site {version}: tables in `data/`, check with `progress-site validate`,
 preview with `progress-site serve`, build with `progress-site build --strict`; the CI files publish it.

@@ -228,6 +228,7 @@ PAGE_TEXTS: dict[str, L] = {
     "header-with-unit": L("{label}（{unit}）", "{label} ({unit})"),
     "header-note": L("{label}说明", "{label} note"),
     "labelled": L("{label}：{text}", "{label}: {text}"),
+    "permalink-title": L("永久链接", "Permanent link"),
     "source-file": L("{name}（SHA-256 <code>{digest}</code>）", "{name} (SHA-256 <code>{digest}</code>)"),
     "flag-meaning": L("未公开、待定，或数字的限定词（约、以上、超、近）", "withheld, TBD, or the figure's qualifier (about, at least, over, nearly)"),
     "level": L("级别", "Level"),

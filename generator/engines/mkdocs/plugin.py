@@ -92,6 +92,9 @@ class ProgressPlugin(BasePlugin):
         r = self.report
         log.info(say("read-summary", self.site.language, projects=len(r.projects), clusters=len(r.clusters),
                      years=len(r.years), folder=self.site.data_dir))
+        toc = config.mdx_configs.get("toc")
+        if toc is not None and toc.get("permalink") and "permalink_title" not in toc:  # the theme says it in English
+            toc["permalink_title"] = say("permalink-title", self.site.language)
         self.search = settings.search_engine(len(r.projects))
         if self.search == "pagefind":
             self._use_pagefind(config)
