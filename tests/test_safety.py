@@ -22,7 +22,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-
 from .conftest import lines, load, write_table
 from .sites import BLOCK_SYNTAX, EXE, FIELD_PAYLOADS, HEADING_PAGES, PAYLOADS, run, set_plugin, text_of
 

@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import generator
+from .. import __version__
 
 DISTRIBUTION = "progress-site"
 #: A wheel's file-name stem of the distribution (PEP 427: dashes become underscores).
@@ -27,13 +28,9 @@ class NotInstalled(LookupError):
     """This progress-site runs without installed metadata (from a bare source folder): no wheel can be made."""
 
 
-def version() -> str:
-    """The running version (the package's ``__version__``, which the metadata repeats)."""
-    return generator.__version__
-
-
-def wheel_name(of_version: str | None = None) -> str:
-    return f"{STEM}-{of_version or version()}-{_TAG}.whl"
+def wheel_name() -> str:
+    """The file name of this version's wheel."""
+    return f"{STEM}-{__version__}-{_TAG}.whl"
 
 
 def _record_hash(data: bytes) -> str:
@@ -55,10 +52,10 @@ def _metadata_files() -> dict[str, bytes]:
     if not found:
         raise NotInstalled(DISTRIBUTION)
     dist = found[0]
-    if dist.version != version():
-        raise NotInstalled(f"{DISTRIBUTION} {dist.version} is installed, {version()} runs")
+    if dist.version != __version__:
+        raise NotInstalled(f"{DISTRIBUTION} {dist.version} is installed, {__version__} runs")
     files = {"METADATA": dist.read_text("METADATA"),
-             "WHEEL": f"Wheel-Version: 1.0\nGenerator: {DISTRIBUTION} {version()}\nRoot-Is-Purelib: true\nTag: {_TAG}\n",
+             "WHEEL": f"Wheel-Version: 1.0\nGenerator: {DISTRIBUTION} {__version__}\nRoot-Is-Purelib: true\nTag: {_TAG}\n",
              "entry_points.txt": dist.read_text("entry_points.txt"), "top_level.txt": "generator\n"}
     for licence in ("licenses/LICENSE", "LICENSE"):
         if (text := dist.read_text(licence)) is not None:
@@ -70,7 +67,7 @@ def _metadata_files() -> dict[str, bytes]:
 def write_own_wheel(folder: Path) -> Path:
     """Write this progress-site's wheel into ``folder`` (made if need be); returns its path.
     :class:`NotInstalled` when there is no installed metadata to describe it."""
-    info = f"{STEM}-{version()}.dist-info"
+    info = f"{STEM}-{__version__}.dist-info"
     entries = [(name, path.read_bytes()) for name, path in _package_files()]
     entries += [(f"{info}/{name}", data) for name, data in sorted(_metadata_files().items())]
     record = "".join(f"{name},{_record_hash(data)},{len(data)}\n" for name, data in entries) + f"{info}/RECORD,,\n"

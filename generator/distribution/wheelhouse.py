@@ -23,7 +23,8 @@ from pathlib import Path
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
-from .ownwheel import DISTRIBUTION, version, write_own_wheel
+from .. import __version__
+from .ownwheel import DISTRIBUTION, write_own_wheel
 
 def _manylinux(arch: str, glibc_minor: int = 28) -> tuple[str, ...]:
     """The tags of wheels that run on a Linux with glibc 2.``glibc_minor`` (pip, told a platform, takes it
@@ -199,14 +200,14 @@ class Wheelhouse:
     @property
     def install(self) -> str:
         """The command that installs from the folder on the target machine."""
-        return f"pip install --no-index --find-links {self.folder.name} {DISTRIBUTION}=={version()}"
+        return f"pip install --no-index --find-links {self.folder.name} {DISTRIBUTION}=={__version__}"
 
 
 def make_wheelhouse(folder: Path, target: Target) -> Wheelhouse:
     """Fill ``folder`` with progress-site's own wheel and every wheel it needs on ``target``."""
     folder.mkdir(parents=True, exist_ok=True)
     own = write_own_wheel(folder)
-    root = Requirement(f"{DISTRIBUTION}=={version()}")
+    root = Requirement(f"{DISTRIBUTION}=={__version__}")
     _download(folder, [str(own)], target)
     for _ in range(_ATTEMPTS):
         missing = unmet(folder, root, target.environment())

@@ -6,7 +6,8 @@ import csv
 import io
 from pathlib import Path
 
-from ..distribution.ownwheel import NotInstalled, version, write_own_wheel
+from .. import __version__
+from ..distribution.ownwheel import NotInstalled, write_own_wheel
 from .workflows import github_workflow, gitlab_ci
 
 MKDOCS_YML = """\
@@ -133,14 +134,14 @@ def scaffold(folder: Path, name: str) -> list[Path]:
     CI to install (when this copy is installed, and so can describe itself). Returns the files written."""
     try:
         wheel = write_own_wheel(folder / "wheels")
-        requirements = REQUIREMENTS_WHEEL.format(version=version(), wheel=wheel.name)
+        requirements = REQUIREMENTS_WHEEL.format(version=__version__, wheel=wheel.name)
     except NotInstalled:
-        wheel, requirements = None, REQUIREMENTS_INDEX.format(version=version())
+        wheel, requirements = None, REQUIREMENTS_INDEX.format(version=__version__)
     files = {
         "mkdocs.yml": MKDOCS_YML.format(name=name),
         "docs/index.md": INDEX_MD.format(name=name),
         "docs/tags.md": TAGS_MD,
-        "README.md": README_MD.format(name=name, version=version()),
+        "README.md": README_MD.format(name=name, version=__version__),
         "data/projects.csv": _csv(PROJECTS),
         "data/progress.csv": _csv(PROGRESS),
         ".gitignore": "site/\n",
