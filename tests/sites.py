@@ -15,14 +15,22 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .conftest import ROOT
+from .warm import Warm
 
 EXE = str(Path(sys.executable).parent / "progress-site")
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 
-def run(*args, cwd=ROOT, check=True):
-    result = subprocess.run([EXE, *map(str, args)], cwd=cwd, capture_output=True, text=True,
-                            env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+WARM = Warm(EXE)
+
+
+def run(*args, cwd=ROOT, check=True, fresh=False):
+    """``progress-site ARGS`` in ``cwd``, from the warm process (:mod:`.warm`) unless ``fresh``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if fresh:
+        result = subprocess.run([EXE, *map(str, args)], cwd=cwd, capture_output=True, text=True, env=env)
+    else:
+        result = WARM.run([str(a) for a in args], Path(cwd), env)
     if check:
         assert result.returncode == 0, result.stdout + result.stderr
     return result
