@@ -1,10 +1,11 @@
 """Files made ahead in a second process arrive whole, in any reading order, and failures surface here."""
 
 import os
+import signal
 
 import pytest
 
-from generator.writing.ahead import Ahead
+from generator.writing.ahead import Ahead, JobFailed, WorkerGone
 
 
 def _jobs(n=50):
@@ -36,18 +37,72 @@ def test_without_parallel_values_are_made_here_when_read():
     assert made["p2"] == f"2:{os.getpid()}"
 
 
-def test_a_job_that_fails_over_there_raises_its_own_error_here():
-    class Broken(Exception):
+class Broken(Exception):
+    pass
+
+
+def test_a_job_that_fails_over_there_raises_its_own_error_here_and_is_never_run_here(tmp_path):
+    ran = tmp_path / "ran"
+
+    def broken():
+        with ran.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        raise Broken("template error in p1")
+
+    jobs = {"p0": lambda: "fine", "p1": broken, "p2": lambda: f"after:{os.getpid()}"}
+    made = Ahead(jobs, parallel=True)
+    assert made["p0"] == "fine"
+    with pytest.raises(Broken, match="template error in p1") as raised:
+        made["p1"]
+    assert "in the worker process:" in raised.value.__notes__[0] and "def broken" not in raised.value.__notes__[0]
+    assert "raise Broken" in raised.value.__notes__[0]  # the worker's traceback
+    with pytest.raises(Broken):
+        made["p1"]  # read again: the same error, still not run here
+    assert made["p2"].split(":")[1] != str(os.getpid())  # the worker went on after the failure
+    assert ran.read_text().split() != [str(os.getpid())] and len(ran.read_text().split()) == 1
+    with pytest.raises(KeyError):
+        made["p3"]
+
+
+def test_an_error_that_cannot_cross_the_pipe_is_raised_by_its_name():
+    class Local(Exception):  # a local class cannot be pickled
         pass
 
     def broken():
-        raise Broken("template error in p1")
+        raise Local("no pickle")
 
-    jobs = {"p0": lambda: "fine", "p1": broken, "p2": lambda: "after"}
+    made = Ahead({"p0": broken}, parallel=True)
+    with pytest.raises(JobFailed, match=r"test_ahead\..*Local: no pickle") as raised:
+        made["p0"]
+    assert "Local" in raised.value.__notes__[0]
+
+
+def test_a_worker_that_dies_is_said_for_what_it_did_not_make():
+    jobs = {"p0": lambda: "fine", "p1": lambda: os.kill(os.getpid(), signal.SIGKILL), "p2": lambda: "never"}
     made = Ahead(jobs, parallel=True)
     assert made["p0"] == "fine"
-    with pytest.raises(Broken, match="template error in p1"):
-        made["p1"]
-    assert made["p2"] == "after"  # made here once the worker has stopped
-    with pytest.raises(KeyError):
-        made["p3"]
+    for key in ("p1", "p2"):
+        with pytest.raises(WorkerGone, match=rf"ended \(-9\) before making {key}"):
+            made[key]
+
+
+def test_the_worker_ends_on_sigterm_inside_a_call_that_never_returns_and_ignores_ctrl_c():
+    """Its parent's handlers (the command turns SIGTERM into KeyboardInterrupt) are not the worker's: one
+    that waits forever in native code (a thread pool whose threads a fork left behind) could never run them."""
+    import threading
+
+    previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        stuck = threading.Lock()
+        stuck.acquire()
+        made = Ahead({"p0": lambda: "fine", "p1": stuck.acquire}, parallel=True)
+        assert made["p0"] == "fine"
+        worker = made._worker
+        os.kill(worker.pid, signal.SIGINT)
+        worker.join(timeout=0.5)
+        assert worker.is_alive()  # Ctrl-C is for the parent
+        made.close()
+        worker.join(timeout=10)
+        assert worker.exitcode == -signal.SIGTERM
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -1,7 +1,12 @@
 """Sites other than the sample: hostile text, new sites with other data, overridden templates, live preview."""
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import textwrap
 import time
 
 import pytest
@@ -9,7 +14,7 @@ import pytest
 from generator.distribution.ownwheel import wheel_name
 
 from .conftest import write_table
-from .sites import PAYLOADS, Resources, get, previewing, run, text_of, use_pagefind, wait_for
+from .sites import PAYLOADS, Resources, free_port, get, previewing, run, text_of, use_pagefind, wait_for
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +177,80 @@ def test_serve_with_pagefind_reindexes_after_a_csv_edit(tmp_path):
         while time.monotonic() < deadline and get(f"{base}/pagefind/pagefind-entry.json") == entry:
             time.sleep(0.3)
         assert get(f"{base}/pagefind/pagefind-entry.json") != entry  # the index was made again
+
+
+#: ``progress-site`` whose bulletin fails (its Word copy) while the file named by ``$FAIL_BULLETIN`` exists: a
+#: bulletin job failing in the page worker, on demand. Everything else is the tool as installed.
+FAILING_BULLETIN = [sys.executable, "-c", textwrap.dedent("""
+    import os, sys
+    from generator.bulletin import word
+    made = word.docx
+    def docx(bulletin):
+        if os.path.exists(os.environ["FAIL_BULLETIN"]):
+            raise ValueError("the Word copy failed")
+        return made(bulletin)
+    word.docx = docx
+    from generator.cli import main
+    main(prog_name="progress-site")
+""")]
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_a_bulletin_that_fails_in_the_worker_leaves_the_preview_working_and_stoppable(tmp_path, stop):
+    """The bulletin's job fails in the worker after a data edit; a docs/ edit then rebuilds everything, and the
+    preview stops on SIGTERM or Ctrl-C. (When the failed job was run again in the preview's own process, Typst
+    started its threads there, and every worker forked after that waited for them forever.)"""
+    run("new", tmp_path / "site")
+    site, flag = tmp_path / "site", tmp_path / "fail"
+    port = free_port()
+    base, log = f"http://127.0.0.1:{port}", tmp_path / "serve.log"
+    with log.open("wb") as sink:
+        server = subprocess.Popen([*FAILING_BULLETIN, "serve", "-a", f"127.0.0.1:{port}"], cwd=site, stdout=sink,
+                                  stderr=sink, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "FAIL_BULLETIN": str(flag)})
+    try:
+        said = lambda: log.read_text(encoding="utf-8", errors="replace")  # noqa: E731
+        assert "示例新材料生产线项目" in (wait_for(f"{base}/projects/P001/", "示例新材料生产线项目") or ""), said()[-3000:]
+        flag.touch()
+        projects = site / "data" / "projects.csv"
+        projects.write_text(projects.read_text(encoding="utf-8").replace("示例新材料生产线项目", "改名后的新材料项目"),
+                            encoding="utf-8")
+        assert "改名后的新材料项目" in (wait_for(f"{base}/projects/P001/", "改名后的新材料项目") or ""), said()[-3000:]
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "the Word copy failed" not in said():
+            time.sleep(0.3)
+        assert "the Word copy failed" in said() and "Traceback" not in said(), said()[-3000:]
+
+        flag.unlink()
+        index = site / "docs" / "index.md"
+        index.write_text(index.read_text(encoding="utf-8") + "\n\n手写的新段落。\n", encoding="utf-8")
+        assert "手写的新段落" in (wait_for(f"{base}/", "手写的新段落", seconds=60) or ""), said()[-3000:]
+        docx = f"{base}/" + re.search(r'href="([^"]*bulletin-[^"]*\.docx)"', get(f"{base}/") or "").group(1)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "改名后的新材料项目" not in _docx_text(docx):
+            time.sleep(0.5)
+        assert "改名后的新材料项目" in _docx_text(docx)  # the next full build made it
+    finally:
+        server.send_signal(stop)
+        try:
+            code = server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+            raise AssertionError(f"the preview did not stop on {stop!r}: {log.read_text(encoding='utf-8')[-3000:]}")
+    assert code in (0, 1, -stop), log.read_text(encoding="utf-8")[-3000:]
+
+
+def _docx_text(url: str) -> str:
+    """The paragraphs and table cells of the Word file at ``url`` ("" while it cannot be had)."""
+    import io
+    import urllib.request
+
+    import docx
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            document = docx.Document(io.BytesIO(response.read()))
+    except Exception:  # noqa: BLE001 - not there yet
+        return ""
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)

@@ -43,6 +43,24 @@ class Fonts:
     sans: str
 
 
+_started = False
+
+
+def started() -> bool:
+    """Whether this process has run Typst's compiler, whose thread pool a forked process would inherit without
+    its threads (a worker forked from here would wait for them forever)."""
+    return _started
+
+
+def _compile(*args, **kwargs):
+    """``typst.compile``, remembered by :func:`started`."""
+    global _started
+    import typst
+
+    _started = True
+    return typst.compile(*args, **kwargs)
+
+
 def find_fonts(folders: Iterable[str] = ()) -> Fonts:
     """The serif and sans families to set the bulletin in, from ``folders`` (a setting) or the usual places.
     Only these folders are read (not every font of the machine), so what is embedded does not depend on
@@ -71,11 +89,9 @@ def template() -> bytes:
 
 def pdf(bulletin: Bulletin, fonts: Fonts) -> bytes:
     """The bulletin as PDF bytes."""
-    import typst
-
     stamp = dt.datetime.combine(bulletin.as_of or dt.date(2000, 1, 1), dt.time(), tzinfo=dt.timezone.utc)
     inputs = {"bulletin": json.dumps(bulletin.data(), ensure_ascii=False), "serif": fonts.serif, "sans": fonts.sans}
-    tagged = typst.compile(template(), font_paths=list(fonts.folders), ignore_system_fonts=True, sys_inputs=inputs,
+    tagged = _compile(template(), font_paths=list(fonts.folders), ignore_system_fonts=True, sys_inputs=inputs,
                            timestamp=stamp)
     return compact(tagged)
 
@@ -98,9 +114,7 @@ def compact(pdf: bytes) -> bytes:
 def pngs(bulletin: Bulletin, fonts: Fonts, ppi: float = 72, pages: int = 1) -> list[bytes]:
     """The bulletin's first ``pages`` pages (the cover, then the headline figures) as PNG, e.g. for a README
     picture."""
-    import typst
-
     inputs = {"bulletin": json.dumps(bulletin.data(), ensure_ascii=False), "serif": fonts.serif, "sans": fonts.sans}
-    made = typst.compile(template(), font_paths=list(fonts.folders), ignore_system_fonts=True, sys_inputs=inputs,
+    made = _compile(template(), font_paths=list(fonts.folders), ignore_system_fonts=True, sys_inputs=inputs,
                          format="png", ppi=ppi)
     return (made if isinstance(made, list) else [made])[:pages]

@@ -12,13 +12,35 @@ import ctypes.util
 import gc
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Iterator, Mapping
 from typing import TypeVar
 
 T = TypeVar("T")
+
+
+class WorkerGone(RuntimeError):
+    """The worker ended before it made a value (it was killed, or ran out of memory)."""
+
+
+class JobFailed(RuntimeError):
+    """A job's exception that could not be sent from the worker as it was: its type, message and traceback."""
+
+
+def _sendable(exc: BaseException) -> BaseException:
+    """``exc`` as it can cross the pipe: itself when it survives pickling, else a :class:`JobFailed` saying it;
+    either with the worker's traceback as a note."""
+    told = "".join(traceback.format_exception(exc))
+    try:
+        copy = pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - a local class, an unpicklable argument, an __init__ of its own
+        copy = JobFailed(f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}")
+    copy.add_note(f"in the worker process:\n{told}")
+    return copy
 
 
 def _die_with(parent: int) -> None:
@@ -52,8 +74,10 @@ class Ahead(Mapping[str, T]):
     when ``parallel`` (and :func:`can_fork`), else on first use, here.
 
     A thread here takes each value as it arrives, so the worker never waits for a reader and runs as far
-    ahead as it can. A job that fails over there is run again here, so its exception is raised where it
-    is read, with its own type and traceback.
+    ahead as it can. A job that fails over there raises its exception where it is read, with its own type
+    and the worker's traceback as a note; it is never run again here: a job may start threads (Typst's,
+    vl-convert's) that would make this process unfit to fork another worker. A worker that ends before
+    making a value (killed, out of memory) raises :class:`WorkerGone` where it is read.
 
     ``extras`` are made the same way after the jobs but are not part of the mapping: :meth:`extra` reads
     one (a figure the caller needs once all is made, which would cost it time to work out itself)."""
@@ -63,7 +87,8 @@ class Ahead(Mapping[str, T]):
         self._keys = jobs
         self._jobs = {**jobs, **(extras or {})}
         self._made: dict[str, T] = {}
-        self._failed: set[str] = set()
+        self._failed: dict[str, BaseException] = {}
+        self._gone = False  # the worker ended early
         self._arrived = threading.Condition()
         self._worker = None
         self._receiving = False
@@ -79,14 +104,19 @@ class Ahead(Mapping[str, T]):
 
     def _make_all(self, conn, parents_end, parent: int) -> None:  # in the forked process
         parents_end.close()  # else the pipe stays open here and a send would wait for a reader that is gone
+        # the parent's handlers are not for this process: Ctrl-C is the parent's to act on (it ends this
+        # worker), and SIGTERM ends it at once, even inside a call into native code that never returns
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _die_with(parent)
         gc.freeze()  # what it inherited (the report) stays: the cycle collector need not walk it on every pass
         for key, job in self._jobs.items():
             try:
-                conn.send((key, True, job()))
-            except BaseException:  # noqa: BLE001 - the parent runs the job again and raises it there
-                conn.send((key, False, None))
-                break
+                value = job()
+            except Exception as exc:  # noqa: BLE001 - raised over there, where the value is read
+                conn.send((key, False, _sendable(exc)))
+                continue
+            conn.send((key, True, value))
         conn.close()
 
     def _receive(self, conn) -> None:  # a thread of this process
@@ -97,17 +127,18 @@ class Ahead(Mapping[str, T]):
                     if ok:
                         self._made[key] = value
                     else:
-                        self._failed.add(key)
+                        self._failed[key] = value
                     self._arrived.notify_all()
-        except (EOFError, OSError):  # the worker is done (or gone): what is missing is made here
+        except (EOFError, OSError):  # the worker is done (or gone)
             pass
         finally:
             conn.close()
-            with self._arrived:
-                self._receiving = False
-                self._arrived.notify_all()
             if self._worker is not None:
                 self._worker.join()
+            with self._arrived:
+                self._receiving = False
+                self._gone = len(self._made) + len(self._failed) < len(self._jobs)
+                self._arrived.notify_all()
 
     def __getitem__(self, key: str) -> T:
         if key not in self._keys:
@@ -123,9 +154,14 @@ class Ahead(Mapping[str, T]):
     def _value(self, key: str):
         with self._arrived:
             self._arrived.wait_for(lambda: key in self._made or key in self._failed or not self._receiving)
+            if key in self._failed:
+                raise self._failed[key]
+            if key not in self._made and self._gone:
+                code = self._worker.exitcode
+                raise WorkerGone(f"the worker process ended ({code}) before making {key}")
             ready = key in self._made
-        if not ready:
-            value = self._jobs[key]()  # raises here when it failed over there
+        if not ready:  # no worker: made here, when first read
+            value = self._jobs[key]()
             with self._arrived:
                 self._made.setdefault(key, value)
         return self._made[key]

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..bulletin import make as bulletins
+from ..bulletin import typeset
 from ..figures.changes import period_changes, summary_line
 from ..model.report import Report
 from ..rendering import bundle
@@ -100,7 +101,7 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
     made = functools.cache(functools.partial(bulletins.made, report, plan))
     late = bulletins.paths(report, plan)
     jobs.update({path: functools.partial(_item, made, fmt) for path, fmt in late.items()})
-    files = Ahead(jobs, parallel=ahead and not bundle.started(),
+    files = Ahead(jobs, parallel=ahead and _may_fork(),
                   extras={_SUMMARY: functools.partial(_summary_line, report, maker.fmt)})
     return Output(pages, files, Figures(report, maker.fmt, maker.chart_html, maker.by_cluster), maker.stamps,
                   maker.shared, bulletin=plan, problems=plan.problems, late=tuple(late),
@@ -153,11 +154,17 @@ def remake_bulletin(output: Output) -> dict[str, bytes]:
     jobs = {path: functools.partial(_item, made, fmt) for path, fmt in bulletins.paths(report, plan).items()}
     # made in a forked process, so that this one never starts the chart renderer's threads (the next full
     # build forks its page worker from here)
-    files = Ahead(jobs, parallel=not bundle.started())
+    files = Ahead(jobs, parallel=_may_fork())
     try:
         return {path: files[path] for path in jobs}
     finally:
         files.close()
+
+
+def _may_fork() -> bool:
+    """Whether a worker may be forked from this process: not once it has started the threads of the chart
+    renderer or of Typst (a process that cannot fork makes everything itself, when read)."""
+    return not bundle.started() and not typeset.started()
 
 
 def _maker(report: Report, site: Site, site_name: str, plan: bulletins.Plan | None = None) -> PageMaker:

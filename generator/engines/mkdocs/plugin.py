@@ -234,7 +234,6 @@ class ProgressPlugin(BasePlugin):
                 indexing.kill()
                 indexing.wait()
             raise
-        self.output.close()
         if self._bar is not None:
             self._bar.close()
             self._bar = None
@@ -252,6 +251,10 @@ class ProgressPlugin(BasePlugin):
         if getattr(self, "_bar", None) is not None:
             self._bar.close()
             self._bar = None
+
+    def on_shutdown(self):
+        if getattr(self, "output", None) is not None:  # a worker still at work on a build nobody will read
+            self.output.close()
 
     def on_serve(self, server, config, builder):
         """Watch the data folder; when only data changed, rebuild just the pages that changed."""
