@@ -85,6 +85,10 @@ def validate(config_file: Path | None, data_dir: Path | None, strict: bool, fmt:
     if loaded.report is not None:
         r = loaded.report
         counts = {"projects": len(r.projects), "clusters": len(r.clusters), "periods": len(r.periods)}
+        if loaded.ok:  # the bulletin's own words and fonts, as a build would check them
+            from .bulletin.make import check as check_bulletin
+
+            loaded.problems.extend(check_bulletin(r, site))
     _report(loaded.problems.sorted(), site.language, fmt, strict, counts)
 
 

@@ -18,7 +18,6 @@ from .typeset import Fonts, FontsMissing, find_fonts
 from .words import own_words
 
 FORMATS = ("pdf", "docx")
-DEFAULT_TEXT = "bulletin.md"
 
 
 class BulletinError(Exception):
@@ -59,27 +58,18 @@ def plan(report: Report, site: Site, scope: Scope = Scope(), formats: tuple[str,
         except FontsMissing as exc:
             log.add("bulletin-fonts", folders=exc.folders)
             formats = tuple(f for f in formats if f != "pdf")
-    text, name = _own_text(site, log)
+    own = report.own_words
+    text, name = (own.text, own.name) if own is not None else (None, None)
     if text is not None:
         try:
             own_words(text, _figures(report), charts=False)
         except ProseError as exc:
             for line, code, reason in exc.failures:
-                log.add("bulletin-text", file=name, row=line, value=code, reason=reason)
+                log.add("bulletin-text", file=own.label, row=line, value=code, reason=reason)
     if log.errors:
         raise BulletinError(log.errors)
     return Plan(scope, formats, fonts, settings.office or site.config.office or "", settings.title, text, name,
                 settings.charts, settings.list_up_to, tuple(log.problems))
-
-
-def _own_text(site: Site, log: ProblemLog) -> tuple[str | None, str | None]:
-    name = site.config.bulletin.text
-    path = site.data_dir / (name or DEFAULT_TEXT)
-    if not path.is_file():
-        if name:
-            log.add("bulletin-text-missing", file=name)
-        return None, None
-    return path.read_text(encoding="utf-8-sig"), path.name
 
 
 def _figures(report: Report) -> Figures:
@@ -97,6 +87,15 @@ def paths(report: Report, plan: Plan, folder: str = "downloads") -> dict[str, st
     """Docs-relative path -> format of each file the plan makes: ``downloads/bulletin-2024-10.pdf``."""
     slug = plan.scope.slug(narrowed(report, plan.scope)[0])
     return {f"{folder}/bulletin-{slug}.{fmt}": fmt for fmt in plan.formats}
+
+
+def check(report: Report, site: Site) -> list[Problem]:
+    """What making the site's bulletin would say before anything is made (for ``validate``): a figure in the
+    office's own words that cannot be filled, fonts that are missing."""
+    try:
+        return list(plan(report, site).problems)
+    except BulletinError as exc:
+        return list(exc.problems)
 
 
 def document(report: Report, plan: Plan) -> Bulletin:

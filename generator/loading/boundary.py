@@ -12,7 +12,7 @@ import hashlib
 from ..contract.geometry import bbox, in_range, near, simplify
 from ..contract.marks import InvalidValue
 from ..contract.schema import PROJECTS
-from ..model.report import Boundary, Report, SourceFile
+from ..model.report import Boundary, Report
 from ..reading.boundary import find_boundary_file, read_boundary
 from ..reading.tables import BoundTable
 from ..text.catalogue import both
@@ -40,6 +40,8 @@ def load_boundary(loader) -> Boundary | None:
     if not path.is_file():
         loader.log.add("boundary-missing", file=label, name=settings.boundary)
         return None
+    if not loader.admitted(path):
+        return None
     try:
         size = path.stat().st_size
         if size > loader.config.limits.file_mb * 2**20:
@@ -52,8 +54,7 @@ def load_boundary(loader) -> Boundary | None:
     except InvalidValue as exc:
         loader.log.add(exc.code, file=label, **exc.params)
         return None
-    inside = path.relative_to(data_dir).as_posix() if path.is_relative_to(data_dir) else path.name
-    loader.sources.append(SourceFile("boundary", label, hashlib.sha256(data).hexdigest(), "utf-8", shapes, inside))
+    loader.source("boundary", path, label, hashlib.sha256(data).hexdigest(), "utf-8", shapes)
     return boundary
 
 

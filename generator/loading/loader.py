@@ -14,9 +14,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
-from ..contract.amounts import Amount, total
-from ..contract.dates import DateValue
-from ..contract.marks import InvalidValue, Missing, MissingWords, fold
+from ..contract.amounts import Amount
+from ..contract.marks import InvalidValue, MissingWords, fold
 from ..contract.periods import parse_period
 from ..contract.schema import PROJECTS, TABLES, normalize_header
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STAGE_WORDS, STATUS_WORDS, Category, Stage, Status, Vocabulary
@@ -31,6 +30,7 @@ from ..model.report import (
     SourceRef,
 )
 from ..reading.headers import HeaderMatcher
+from ..reading.inside import outside
 from ..reading.sources import find_table_file, only_spreadsheet, read_sheet
 from ..reading.tables import BoundTable, bind
 from ..reading.workbook import Formula
@@ -39,8 +39,10 @@ from ..text.problems import ProblemLog
 from . import publication
 from .boundary import check_coordinates, load_boundary
 from .cells import RowReader, as_text
+from .derived import COMPONENT_AMOUNTS, derived_status, package_totals
 from .checks import check_lights, check_packages, check_projects, check_totals
 from .identity import ProjectIds, not_reserved, safe_or_slug, unique
+from .own_words import load_own_words
 from .photos import load_photos
 from .progress import ProgressReader, check_months_against_total, check_year_to_date, merge, monthly_entries
 
@@ -70,6 +72,7 @@ class Loader:
         self.sources: list[SourceFile] = []
         self.monthly: dict[str, list] = {}  # project id -> entries from a projects table's monthly columns
         self.guessed: list[Path] = []  # spreadsheets read although no table is named after them
+        self.outside: set[Path] = set()  # files read from outside the data folder (outside_files allows it)
 
     # -- files ---------------------------------------------------------------
     def label(self, path: Path) -> str:
@@ -77,6 +80,28 @@ class Loader:
             return os.path.relpath(path)
         except ValueError:  # another drive on Windows
             return str(path)
+
+    def admitted(self, path: Path) -> bool:
+        """Whether ``path`` may be read: it is in the data folder, or the ``outside_files`` setting lets it be read
+        from where a link or a path setting leads (the methodology page then says so). Else an error names it."""
+        where = outside(self.site.data_dir, path)
+        if where is None:
+            return True
+        if self.config.outside_files:
+            self.outside.add(path)
+            return True
+        self.log.add("file-outside", file=self.label(path), target=str(where))
+        return False
+
+    def source(self, table: str, path: Path, label: str, sha256: str, encoding: str | None, rows: int,
+               hidden_rows: int = 0, hidden_columns: int = 0) -> None:
+        """Record a file the report was read from (its name as in the data folder, the sheet after it)."""
+        data_dir = self.site.data_dir
+        inside = path.relative_to(data_dir).as_posix() if path.is_relative_to(data_dir) else path.name
+        if label.endswith("]"):  # one sheet of several
+            inside += label[label.rindex("["):]
+        self.sources.append(SourceFile(table, label, sha256, encoding, rows, inside, hidden_rows, hidden_columns,
+                                       outside=path in self.outside))
 
     def table(self, name: str) -> BoundTable | None:
         """Read and bind one table's file; None when it is absent (problem logged if required)."""
@@ -97,6 +122,8 @@ class Loader:
                 self.log.add("file-missing", file=shown, name=settings.path or f"{name}.csv")
             return None
         path = found[0]
+        if not self.admitted(path):
+            return None
         matcher = HeaderMatcher(table, settings.columns)
         try:
             sheet = read_sheet(path, self.label(path), name, self.config.encoding, settings.sheet, self.config.limits,
@@ -123,11 +150,8 @@ class Loader:
             used = (settings.latest_by,) if settings.latest_by else ()
             publication.apply(bound, self.config.publish_columns, self.config.publish_personal, self.log,
                               extras_published=name == "projects", used=used)
-            inside = path.relative_to(self.site.data_dir).as_posix() if path.is_relative_to(self.site.data_dir) else path.name
-            if sheet.label.endswith("]"):  # one sheet of several
-                inside += sheet.label[sheet.label.rindex("["):]
-            self.sources.append(SourceFile(name, sheet.label, sheet.sha256, sheet.encoding, len(bound.rows), inside,
-                                           bound.hidden_rows, bound.hidden_columns))
+            self.source(name, path, sheet.label, sheet.sha256, sheet.encoding, len(bound.rows), bound.hidden_rows,
+                        bound.hidden_columns)
         return bound
 
     def reader(self, bound: BoundTable, row) -> RowReader:
@@ -311,6 +335,7 @@ class Loader:
         self.progress(bounds["progress"], projects)
         indicators = self.indicators(bounds["indicators"])
         boundary = load_boundary(self)
+        own_words = load_own_words(self)
         if bounds["projects"] is None:
             return Loaded(None, self.log)
         money = self.config.money
@@ -321,7 +346,7 @@ class Loader:
                                  completed_span=rows.completed_span,
                                  lights=LightRule(Decimal(str(self.config.lights.green_within)),
                                                   Decimal(str(self.config.lights.yellow_within))),
-                                 photos=load_photos(self, projects), boundary=boundary)
+                                 photos=load_photos(self, projects), boundary=boundary, own_words=own_words)
         check_projects(self, bounds, report.projects)
         check_packages(self, bounds["projects"], report.projects)
         check_lights(self, bounds["projects"], report)
@@ -332,34 +357,6 @@ class Loader:
 AMOUNT_FIELDS = PROJECTS.names("amount")
 DATE_FIELDS = PROJECTS.names("date")
 TEXT_FIELDS = tuple(f for f in PROJECTS.names("text") if f != "name")
-COMPONENT_AMOUNTS = ("total_investment", "annual_planned_investment", "annual_completed_investment", "cumulative_investment")
-
-
-def derived_status(stage: Stage | None, started: bool | None, start: DateValue, as_of: dt.date | None) -> Status | None:
-    """The status of a row that gives none: from 是否开工, else from its section (a new project has started when
-    its start date is on or before the as-of date)."""
-    if started is not None:
-        return Status.UNDER_CONSTRUCTION if started else Status.NOT_STARTED
-    if stage is Stage.NEW:
-        begun = start.date is not None and (as_of is None or start.date.first_day() <= as_of)
-        return Status.UNDER_CONSTRUCTION if begun else Status.NOT_STARTED
-    return stage.status if stage is not None else None
-
-
-def package_totals(project: Project) -> Project:
-    """A package project whose own cell is empty takes the sum of its components' figures (when all have one)."""
-    if not project.components:
-        return project
-    filled = {}
-    for f in COMPONENT_AMOUNTS:
-        own = getattr(project, f)
-        parts = [getattr(c, f) for c in project.components]
-        if own.missing is Missing.NOT_REPORTED and not own.raw and parts and all(a.known for a in parts):
-            summed = total(parts)
-            filled[f] = Amount(summed.value, summed.qualifier, scale=parts[0].scale)
-    return replace(project, **filled) if filled else project
-
-
 def load_report(site: Site) -> Loaded:
     """Read, check and model the data folder of ``site``."""
     with _no_collection():

@@ -32,7 +32,7 @@ _SEPARATORS = "-_."
 def load_photos(loader, ids: Iterable[str]) -> dict[str, tuple[Photo, ...]]:
     """The photos of each project (by id), in the order of their file names; problems go to ``loader.log``."""
     folder = loader.site.data_dir / FOLDER
-    if not folder.is_dir():
+    if not folder.is_dir() or not loader.admitted(folder):
         return {}
     ids = list(ids)
     files = sorted((p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))
@@ -53,6 +53,8 @@ def load_photos(loader, ids: Iterable[str]) -> dict[str, tuple[Photo, ...]]:
             close = difflib.get_close_matches(path.stem, ids, n=1, cutoff=0)
             loader.log.add("photo-project-unknown", file=label,
                            hint=both("did-you-mean-project", name=close[0]) if close else "")
+            continue
+        if not loader.admitted(path):
             continue
         photo = _measure(loader, path, label, pid, captions.get(path.name.casefold()), taken)
         if photo is not None:
@@ -110,7 +112,7 @@ def read_captions(loader, path: Path, present: list[str]) -> dict[str, str]:
     """Captions by file name (case aside) from ``captions.csv``: a column of file names (文件名/file) and one
     of captions (说明/caption), in any encoding the tables may be in. A caption for a file that is not there
     is a warning."""
-    if not path.is_file():
+    if not path.is_file() or not loader.admitted(path):
         return {}
     label = loader.label(path)
     try:

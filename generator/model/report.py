@@ -34,6 +34,16 @@ class SourceFile:
     name: str = ""  # relative to the data folder, with the sheet of a workbook of several: the same wherever it is read
     hidden_rows: int = 0  # rows of data the workbook hides, not published
     hidden_columns: int = 0
+    outside: bool = False  # read from outside the data folder (the outside_files setting allows it)
+
+
+@dataclass(frozen=True)
+class OwnWords:
+    """The office's own words for the bulletin (Markdown with [[ … ]] figures), as read and cleaned."""
+
+    text: str
+    name: str  # the file's name, as the bulletin's problems give it
+    label: str  # as the data's problems name it (relative to the working folder)
 
 
 @dataclass(frozen=True)
@@ -213,6 +223,7 @@ class Report:
     #: each project's site photos, by project id (projects without any are not in it)
     photos: Mapping[str, tuple[Photo, ...]] = field(default_factory=lambda: MappingProxyType({}))
     boundary: Boundary | None = None  # for the map of projects, when the data folder has a boundary file
+    own_words: OwnWords | None = None  # the office's own words for the bulletin
 
     @classmethod
     def assemble(cls, currency: str, display_unit: str, projects: Mapping[str, Project],
@@ -220,7 +231,7 @@ class Report:
                  as_of: dt.date | None = None, language: str = "zh",
                  unit_factor: Decimal = Decimal(1), completed_span: Span | None = None,
                  lights: LightRule = LightRule(), photos: Mapping[str, Iterable[Photo]] | None = None,
-                 boundary: Boundary | None = None) -> Report:
+                 boundary: Boundary | None = None, own_words: OwnWords | None = None) -> Report:
         """The report of these parts, with what is derived from all of them worked out once."""
         indicators = tuple(indicators)
         periods = tuple(sorted({e.period for p in projects.values() for e in p.progress}, key=Period.sort_key))
@@ -233,7 +244,8 @@ class Report:
         frozen = MappingProxyType({pid: p.in_report_of(current) for pid, p in projects.items()})
         shown = MappingProxyType({pid: tuple(ps) for pid, ps in (photos or {}).items() if pid in projects and ps})
         return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
-                   as_of, periods, years, current, language, unit_factor, completed_span, lights, shown, boundary)
+                   as_of, periods, years, current, language, unit_factor, completed_span, lights, shown, boundary,
+                   own_words)
 
     def only(self, keep, clusters: Iterable[str] | None = None) -> Report:
         """This report with the projects ``keep`` accepts (and only the ``clusters`` named, when given): the

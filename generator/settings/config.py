@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, Field, ValidationError
 
 from ..contract.geometry import BOUNDARY_SUFFIXES
 from ..contract.limits import Limits
-from ..contract.marks import DEFAULT_MISSING
+from ..contract.marks import DEFAULT_MISSING, code_points, visible
 from ..contract.schema import TABLES
 from ..contract.units import Currency, currency
 from ..contract.vocab import Category, Status
@@ -118,7 +118,8 @@ class SiteConfig(_Settings):
     currency: Annotated[str, AfterValidator(str.upper)] = Field("CNY", description="currency of every amount: an ISO 4217 code (CNY, USD, EUR, GBP, HKD, JPY …)", json_schema_extra={"zh": "金额的币种：ISO 4217 代码（CNY、USD、EUR、GBP、HKD、JPY 等）"})
     unit: str | None = Field(None, description="display unit; default 亿元 (CNY) or million USD", json_schema_extra={"zh": "显示单位；默认亿元（CNY）或 million USD"})
     input_unit: str | None = Field(None, description="unit of a bare number in a column whose header names none; default: unit", json_schema_extra={"zh": "表头和单元格都没写单位时数字的单位；默认同显示单位"})
-    encoding: str | None = Field(None, description="encoding of CSV files; default: detected", json_schema_extra={"zh": "CSV 文件编码；默认自动识别"})
+    outside_files: bool = Field(False, description="read the files that a symbolic link or a path setting (files.*.path, bulletin.text, map.boundary) puts outside the data folder; the methodology page then says which data came from outside it", json_schema_extra={"zh": "读取符号链接或路径设置（files.*.path、bulletin.text、map.boundary）指向数据文件夹以外的文件；方法说明页会注明哪些数据取自数据文件夹以外"})
+    encoding: str | None = Field(None, description="encoding of CSV files and of bulletin.md; default: detected", json_schema_extra={"zh": "CSV 文件和 bulletin.md 的编码；默认自动识别"})
     date_formats: list[str] = Field(default_factory=list, description="extra strptime formats for dates, e.g. %m/%d/%Y", json_schema_extra={"zh": "额外的日期格式（strptime），如 %m/%d/%Y"})
     as_of: dt.date | None = Field(None, description="the data's as-of date; default: the end of the latest period", json_schema_extra={"zh": "数据截止日期；默认为最新报告期末"})
     files: dict[Literal["projects", "clusters", "progress", "indicators"], FileSettings] = Field(
@@ -166,6 +167,10 @@ class SiteConfig(_Settings):
     @classmethod
     def from_mapping(cls, data: dict | None, language: str = "zh", prefix: str = "") -> "SiteConfig":
         """Validate raw settings; raise ConfigError naming each bad key (``prefix`` + dotted path)."""
+        unseen = [(prefix + key, say("setting-invisible", language, chars="、".join(code_points(chars))))
+                  for key, chars in invisible_settings(data or {})]
+        if unseen:
+            raise ConfigError(unseen, language)
         try:
             config = cls.model_validate(data or {})
         except ValidationError as exc:
@@ -313,6 +318,21 @@ class Site:
         return cls(config, root, data_dir, language)
 
 
+def invisible_settings(data, key: str = ""):
+    """``(dotted key, characters)`` for each text setting holding invisible characters: what would reach the
+    feed's XML, the bulletin and the pages' metadata as it is written."""
+    if isinstance(data, str):
+        _, removed = visible(data)
+        if removed:
+            yield key, removed
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from invisible_settings(v, f"{key}.{k}" if key else str(k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from invisible_settings(v, f"{key}.{i}")
+
+
 def read_mkdocs_yml(path: Path) -> dict:
     """mkdocs.yml as a mapping; tags are read as plain values, never run."""
     try:
@@ -337,6 +357,15 @@ def plugin_settings(mkdocs: dict) -> dict | None:
     return None
 
 
+def check_site_name(name, language: str) -> None:
+    """MkDocs' ``site_name``, which the feed, the bulletin and every page's metadata carry: a ConfigError when it
+    holds invisible characters."""
+    unseen = list(invisible_settings(name if isinstance(name, str) else "", "site_name"))
+    if unseen:
+        raise ConfigError([(key, say("setting-invisible", language, chars="、".join(code_points(chars))))
+                           for key, chars in unseen], language)
+
+
 def load_site(config_file: Path | None = None, data_dir: Path | None = None) -> Site:
     """Settings from ``config_file`` (a mkdocs.yml) or defaults; ``data_dir`` overrides the data folder."""
     raw: dict = {}
@@ -353,6 +382,8 @@ def load_site(config_file: Path | None = None, data_dir: Path | None = None) -> 
     if not isinstance(raw, dict):
         raise ConfigError([(f"plugins.{PLUGIN_NAME}", "expected a mapping of settings")])
     language = site_language(raw.get("language") or theme_language)
+    if config_file is not None:
+        check_site_name(mkdocs.get("site_name"), language)
     config = SiteConfig.from_mapping(raw, language, prefix=f"plugins.{PLUGIN_NAME}.")
     if config.language:
         language = config.language

@@ -102,6 +102,7 @@ PAGE_TEXTS: dict[str, L] = {
     "reached_unknown": L("无记录", "no record"),
     "partial": L("不完整", "partial"),
     "left_out": L("{n} 项未计入", "{n} left out"),
+    "read_outside": L("{file}：按网站设置取自数据文件夹以外的位置。", "{file}: read, as the site's settings allow, from outside its data folder."),
     "hidden_left_out": L("{file}：工作表中隐藏的 {rows} 行、{columns} 列未发布。", "{file}: the sheet's {rows} hidden row(s) and {columns} hidden column(s) are not published."),
     "file": L("文件", "File"),
     "rows": L("行数", "Rows"),

@@ -10,6 +10,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     # problems: files
     "file-missing": L("缺少必需的数据文件 {name}（可为 .csv 或 .xlsx）", "required data file {name} is missing (.csv or .xlsx)"),
     "file-ambiguous": L("同一张表有多个文件：{files}；请只保留一个", "one table is given by several files: {files}; keep one"),
+    "file-outside": L("此文件指向数据文件夹以外的 {target}，未读取（网站只读取数据文件夹中的文件）；请把文件放入数据文件夹，或在配置中设置 outside_files: true", "this file leads outside the data folder, to {target}, and is not read (a site reads only the files in its data folder); put the file in the data folder, or set outside_files: true in the configuration"),
     "file-unreadable": L("无法读取文件：{reason}", "cannot read the file: {reason}"),
     "file-format": L("不支持的文件格式 {suffix}；请另存为 .xlsx 或 CSV", "unsupported file format {suffix}; save it as .xlsx or CSV"),
     "encoding-unknown": L("无法识别文件编码；请另存为 UTF-8 或 GBK 编码的 CSV，或在配置中设置 encoding", "cannot tell the file's encoding; save it as UTF-8 or GBK CSV, or set `encoding` in the configuration"),

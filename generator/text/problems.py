@@ -112,6 +112,13 @@ class ProblemLog:
     def notes(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.NOTE]
 
+    def extend(self, problems) -> None:
+        """Record problems found elsewhere (already silenced as their maker's settings ask)."""
+        for problem in problems:
+            if problem not in self._seen:
+                self._seen.add(problem)
+                self.problems.append(problem)
+
     def sorted(self) -> list[Problem]:
         """Errors first, then warnings, then notes; each in file, row order."""
         order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}

@@ -59,6 +59,7 @@ TOOL_TEXTS: dict[str, L] = {
     "no-such-field": L("没有这个字段；可用：{values}", "no such field; expected one of {values}"),
     "no-warning-code": L("“{code}”不是警告代码；可用：{values}", "“{code}” is no warning code; expected one of {values}"),
     "unknown-encoding": L("未知的编码“{encoding}”", "unknown encoding “{encoding}”"),
+    "setting-invisible": L("含有看不见的控制或格式字符 {chars}；请删除它们（它们会使订阅源、通报和网页出错）", "holds invisible control or format characters {chars}; remove them (they break the feed, the bulletin and the pages)"),
     "folder-missing": L("文件夹 {folder} 不存在", "the folder {folder} does not exist"),
     "reason-extra_forbidden": L("不是已知的配置项", "is not a known setting"),
     "reason-missing": L("必须填写", "is required"),

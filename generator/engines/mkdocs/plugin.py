@@ -20,7 +20,7 @@ from ...loading.loader import load_report
 from ...rendering.feed import feed_head
 from ...rendering.identity import publication_date
 from ...rendering.prose import ProseError
-from ...settings.config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, site_language
+from ...settings.config import DATA_ENV, PLUGIN_NAME, ConfigError, Site, SiteConfig, check_site_name, site_language
 from ...text.catalogue import say
 from ...writing.ahead import cores
 from ...writing.output import CSS, JS, compose, generate, nav, own_pages
@@ -62,6 +62,7 @@ class ProgressPlugin(BasePlugin):
         theme_language = config["theme"]["language"] if "language" in config["theme"] else None
         language = site_language(self.options.get("language") or theme_language)
         try:
+            check_site_name(config.site_name, language)
             settings = SiteConfig.from_mapping(self.options, language, prefix=f"plugins.{PLUGIN_NAME}.")
         except ConfigError as exc:
             raise PluginError("\n".join(exc.lines())) from None

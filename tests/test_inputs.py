@@ -1,0 +1,169 @@
+"""What a site reads is its data folder: links and path settings that leave it, the bulletin's own words read as
+data, and text settings that would break the feed, the bulletin or the pages."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.writing.output import generate
+
+from .conftest import lines, load, projects
+from .sites import run
+
+ROWS = [["P1", "甲项目", "在建", "1.5"], ["P2", "乙项目", "前期", "2"]]
+SECRET = "[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n"
+OUTSIDE = "此文件指向数据文件夹以外的 {target}，未读取（网站只读取数据文件夹中的文件）；请把文件放入数据文件夹，或在配置中设置 outside_files: true"
+
+
+def _outside(path: str, target: Path) -> str:
+    """The problem as :func:`.conftest.lines` gives it."""
+    return f"{path}: " + OUTSIDE.format(target=target.resolve())
+
+
+def _site(root: Path) -> Path:
+    """``root/data`` with a projects table, and ``root/secret`` beside it (as a checkout's .git/config is)."""
+    projects(root, ROWS)
+    (root / "secret").write_text(SECRET, encoding="utf-8")
+    return root
+
+
+def test_a_table_linked_from_outside_the_data_folder_is_an_error_unless_the_setting_allows_it(site):
+    _site(site)
+    (site / "elsewhere").mkdir()
+    real = projects(site / "elsewhere", ROWS)
+    (site / "data" / "projects.csv").unlink()
+    (site / "data" / "projects.csv").symlink_to(real)
+    loaded = load(site)
+    assert lines(loaded) == [_outside("data/projects.csv", real)] and loaded.report is None
+
+    loaded = load(site, {"outside_files": True})
+    assert loaded.ok and [(s.name, s.outside) for s in loaded.report.sources] == [("projects.csv", True)]
+    methodology = generate(loaded.report, loaded_site(site, {"outside_files": True})).files["methodology.md"]
+    assert re.search(r"\nprojects(\.|&#46;)csv：按网站设置取自数据文件夹以外的位置。\n", methodology)
+
+
+def loaded_site(root: Path, settings: dict):
+    from generator import SiteConfig
+    from generator.settings.config import Site
+
+    config = SiteConfig.from_mapping(settings)
+    return Site(config, root, root / config.data_dir, "zh")
+
+
+@pytest.mark.parametrize("where", ["..", "{root}"])
+@pytest.mark.parametrize("key, name", [("files.indicators.path", "secret.csv"), ("bulletin.text", "secret.md"),
+                                       ("map.boundary", "secret.geojson")])
+def test_path_settings_that_leave_the_data_folder_are_errors(site, where, key, name):
+    _site(site)
+    (site / name).write_text(SECRET, encoding="utf-8")
+    path = f"{where.format(root=site)}/{name}"
+    group, *inner = key.split(".")
+    setting = {group: {inner[0]: {inner[1]: path}} if len(inner) == 2 else {inner[0]: path}}
+    shown = os.path.relpath(site / "data" / path)
+    assert lines(load(site, setting)) == [_outside(shown, site / name)]
+
+
+def test_a_linked_bulletin_text_photo_folder_photo_and_boundary_are_not_read(site):
+    _site(site)
+    data = site / "data"
+    (data / "bulletin.md").symlink_to(site / "secret")
+    (data / "boundary.geojson").symlink_to(site / "secret")
+    (site / "pictures").mkdir()
+    (data / "photos").mkdir()
+    (data / "photos" / "P1-site.jpg").symlink_to(site / "secret")
+    assert sorted(lines(load(site))) == sorted([_outside("data/bulletin.md", site / "secret"),
+                                                _outside("data/boundary.geojson", site / "secret"),
+                                                _outside("data/photos/P1-site.jpg", site / "secret")])
+    (data / "photos" / "P1-site.jpg").unlink()
+    (data / "photos").rmdir()
+    (data / "photos").symlink_to(site / "pictures")
+    assert _outside("data/photos", site / "pictures") in lines(load(site))
+
+
+def test_a_link_inside_the_data_folder_is_read(site):
+    _site(site)
+    (site / "data" / "texts").mkdir()
+    (site / "data" / "texts" / "words.md").write_text("## 总体情况\n\n共 [[ count ]] 个项目。\n", encoding="utf-8")
+    (site / "data" / "bulletin.md").symlink_to(Path("texts") / "words.md")
+    loaded = load(site)
+    assert loaded.ok and lines(loaded) == [] and loaded.report.own_words.text.startswith("## 总体情况")
+
+
+def test_a_build_never_publishes_a_linked_secret(tmp_path):
+    run("new", tmp_path / "site")
+    site = tmp_path / "site"
+    (site / ".git").mkdir()
+    (site / ".git" / "config").write_text(SECRET, encoding="utf-8")
+    (site / "data" / "bulletin.md").symlink_to(Path("..") / ".git" / "config")
+    failed = run("build", "-d", tmp_path / "out", cwd=site, check=False)
+    assert failed.returncode == 1 and not (tmp_path / "out").exists()
+    said = _outside("data/bulletin.md", site / ".git" / "config").replace(": ", ": 错误：", 1)
+    assert failed.stderr.splitlines() == [f"{said} [file-outside]", "1 个错误，0 个警告"]
+    assert "extraheader" not in failed.stdout + failed.stderr
+
+
+def test_the_bulletins_words_are_read_as_data_and_checked_by_validate(tmp_path):
+    run("new", tmp_path / "site")
+    site = tmp_path / "site"
+    words = "## 总体情况\x01\n\n本期共 [[ count ]] 个项目\x1e。\n\n## 下一步\n\n[[ 项目数 ]]\ufffe\n"
+    (site / "data" / "bulletin.md").write_text(words, encoding="utf-8")
+    checked = run("validate", cwd=site, check=False)
+    assert checked.stdout.splitlines() == [
+        "data/bulletin.md:7: 错误：[[ 项目数 ]] 无法填写：项目数: 未知 [bulletin-text]",
+        "data/bulletin.md:1: 警告：删除了看不见的控制或格式字符：U+0001 [text-invisible]",
+        "data/bulletin.md:3: 警告：删除了看不见的控制或格式字符：U+001E [text-invisible]",
+        "data/bulletin.md:7: 警告：删除了看不见的控制或格式字符：U+FFFE [text-invisible]",
+        "1 个错误，3 个警告",
+    ]
+    assert checked.returncode == 1
+    (site / "data" / "bulletin.md").write_text(words.replace("[[ 项目数 ]]", "加快建设。"), encoding="utf-8")
+    built = run("build", "-d", tmp_path / "out", cwd=site)
+    assert "U+FFFE" in built.stderr and "Traceback" not in built.stderr
+    assert "总体情况" in _docx_text(tmp_path / "out") and "本期共3个项目。" in _docx_text(tmp_path / "out").replace(" ", "")
+
+
+def test_the_bulletins_words_in_gbk_are_read_as_the_tables_are(tmp_path):
+    run("new", tmp_path / "site")
+    site = tmp_path / "site"
+    (site / "data" / "bulletin.md").write_bytes("## 总体情况\n\n全区重点项目建设总体平稳，共 [[ count ]] 个项目。\n".encode("gbk"))
+    assert run("validate", cwd=site).stdout.endswith("0 个错误，0 个警告\n")
+    run("build", "-d", tmp_path / "out", cwd=site)
+    assert "全区重点项目建设总体平稳，共3个项目。" in _docx_text(tmp_path / "out").replace(" ", "")
+
+
+def _docx_text(site: Path) -> str:
+    import docx
+
+    document = docx.Document(next((site / "downloads").glob("bulletin-*.docx")))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+@pytest.mark.parametrize("key, line", [
+    ("plugins.progress.office", "office: \"某某区\\u0001发展和改革局\""),
+    ("plugins.progress.bulletin.title", "bulletin: {title: \"通报\\u200b\"}"),
+])
+def test_text_settings_with_invisible_characters_are_refused_by_their_key(tmp_path, key, line):
+    from .sites import set_plugin
+
+    run("new", tmp_path / "site")
+    site = set_plugin(tmp_path / "site", line)
+    checked = run("validate", cwd=site, check=False)
+    assert checked.returncode == 1 and checked.stdout.startswith(f"mkdocs.yml: 错误：配置项 {key}：含有看不见的控制或格式字符 U+")
+
+
+def test_a_site_name_with_a_control_character_is_refused_before_it_reaches_the_feed(tmp_path):
+    run("new", tmp_path / "site")
+    site = tmp_path / "site"
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.startswith("site_name:"))
+    config.write_text(text.replace(name, 'site_name: "示例区\\u0001重点项目"'), encoding="utf-8")
+    built = run("build", "-d", tmp_path / "out", cwd=site, check=False)
+    assert built.returncode == 1 and not (tmp_path / "out").exists()
+    assert "配置项 site_name：含有看不见的控制或格式字符 U+0001" in built.stderr
+    assert json.loads(run("validate", "--format", "json", cwd=site, check=False).stdout)["errors"] == 1
