@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import time
 from pathlib import Path
 
 import altair
@@ -266,3 +267,99 @@ def test_simplifying_keeps_holes_inside_their_outline_the_other_way_round():
     [feature] = json.loads(simplify([[[outline, hole]]]))["features"]
     out, inner = feature["geometry"]["coordinates"]
     assert signed_area(out) < 0 < signed_area(inner)
+
+
+def _topology(**changes) -> dict:
+    return {**TOPOJSON, **changes}
+
+
+BOMBS = {
+    "scale-strings": (_topology(transform={"scale": ["ab", "ab"], "translate": [120.0, 30.0]}),
+                      "边界文件不是 GeoJSON 或 TopoJSON：Topology 的 transform 应有 scale 和 translate，各为两个数"),
+    "scale-missing": (_topology(transform={"translate": [120.0, 30.0]}),
+                      "边界文件不是 GeoJSON 或 TopoJSON：Topology 的 transform 应有 scale 和 translate，各为两个数"),
+    "arcs-a-number": (_topology(objects={"district": {"type": "Polygon", "arcs": 5}}),
+                      "边界文件不是 GeoJSON 或 TopoJSON：第 1 个要素中应为 [经度, 纬度] 处却是 5"),
+    "ring-a-number": (_topology(objects={"district": {"type": "MultiPolygon", "arcs": [5]}}),
+                      "边界文件不是 GeoJSON 或 TopoJSON：第 1 个要素中应为 [经度, 纬度] 处却是 5"),
+    "arc-index-text": (_topology(objects={"district": {"type": "Polygon", "arcs": [["0"]]}}),
+                       "边界文件不是 GeoJSON 或 TopoJSON：弧段 \"0\" 不存在或不成形"),
+    "step-text": (_topology(arcs=[[[0, 0], ["a", 1], [1000, 0]], TOPOJSON["arcs"][1]]),
+                  "边界文件不是 GeoJSON 或 TopoJSON：弧段 0 不存在或不成形"),
+    "4300-digits": ('{"type": "Polygon", "coordinates": [[[' + "9" * 4301 + ', 30], [120.4, 30], [120.4, 30.4], [120, 30]]]}',
+                    "无法读取边界文件：其中有位数过多的数字（超过 4300 位）"),
+    "400-digits": ('{"type": "Polygon", "coordinates": [[[' + "9" * 400 + ', 30], [120.4, 30], [120.4, 30.4], [120, 30]]]}',
+                   "第 1 个要素的坐标 [999999999999…（400 位）, 30] 超出经纬度范围（经度 -180～180，纬度 -90～90）"),
+    "400-digit-step": (_topology(arcs=[[[0, 0], [10 ** 400, 1], [1000, 0]], TOPOJSON["arcs"][1]]),
+                       "边界文件不是 GeoJSON 或 TopoJSON：弧段 0 不存在或不成形"),
+    "one-arc-10000-times": ({"type": "Topology", "transform": {"scale": [1e-5, 1e-5], "translate": [120, 30]},
+                             "objects": {"d": {"type": "Polygon", "arcs": [[0] * 10_000]}},
+                             "arcs": [[[0, 0]] + [[1, 1]] * 1999]},
+                            "边界文件画出的点超过 2,000,000 个（TopoJSON 的弧段每用一次计一次），远多于地图所需；请在 mapshaper 等工具中简化后再用"),
+}
+
+
+@pytest.mark.parametrize("name", list(BOMBS))
+def test_a_boundary_crafted_to_exhaust_the_machine_is_a_problem_line(site, name):
+    """Each of these ended in a traceback, or filled the memory (a string scale repeated, one arc drawn ten
+    thousand times: 113 KB reaching 4.6 GB), before it was checked."""
+    boundary, expected = BOMBS[name]
+    loaded = load(_site(site, boundary, "boundary.topojson" if isinstance(boundary, dict) and "arcs" in boundary
+                        else "boundary.geojson"))
+    assert [line.split(": ", 1)[1] for line in lines(loaded)] == [expected]
+
+
+def test_a_boundary_above_its_size_limit_is_refused_before_it_is_read(site):
+    from generator.loading.boundary import BOUNDARY_MB
+
+    _site(site, " " * (BOUNDARY_MB * 2**20 + 1) + json.dumps(TOPOJSON), "boundary.topojson")
+    assert lines(load(site)) == [f"data/boundary.topojson: 边界文件约 {BOUNDARY_MB} MB，超过上限 {BOUNDARY_MB} MB（画到地图上的边界远小于此）；"
+                                 "请在 mapshaper 等工具中简化后再用"]
+    assert lines(load(site, {"limits": {"file_mb": 1}}))[0].endswith("超过上限 1 MB（画到地图上的边界远小于此）；请在 mapshaper 等工具中简化后再用")
+
+
+def test_simplifying_a_zigzag_takes_time_in_proportion_to_its_points():
+    """Douglas–Peucker splits a zigzag one point at a time (2 million points took 476 s); the heap does not."""
+    import time
+
+    from generator.contract.geometry import importance
+
+    def zigzag(n):
+        return [(120 + i * 1e-5, 30 + (1e-5 if i % 2 else 0)) for i in range(n)] + [(120, 30)]
+
+    took = []
+    for n in (20_000, 80_000):
+        start = time.process_time()
+        weights = importance(zigzag(n))
+        took.append(time.process_time() - start)
+        assert len(weights) == n + 1 and sum(w == math.inf for w in weights) >= 2
+    assert took[1] < took[0] * 12  # four times the points: about four times the time, not sixteen
+
+
+def test_the_preview_reports_a_bad_boundary_and_recovers_when_it_is_fixed(tmp_path):
+    from .sites import previewing, run, wait_for
+
+    run("new", tmp_path / "site")
+    site = tmp_path / "site"
+    projects = site / "data" / "projects.csv"
+    text = projects.read_text(encoding="utf-8")
+    header, *rows = text.splitlines()
+    projects.write_text("\n".join([header + ",纬度,经度", *(r + ",30.2,120.2" for r in rows)]) + "\n", encoding="utf-8")
+    boundary = site / "data" / "boundary.topojson"
+    boundary.write_text(json.dumps(TOPOJSON), encoding="utf-8")
+    with previewing(site) as (base, log):
+        said = lambda: log.read_text(encoding="utf-8", errors="replace")  # noqa: E731
+        assert "示例新材料生产线项目" in (wait_for(f"{base}/projects/P001/", "示例新材料生产线项目") or ""), said()[-3000:]
+        for bomb in ("arcs-a-number", "400-digits", "scale-strings"):
+            before = said().count("boundary.topojson")
+            boundary.write_text(json.dumps(BOMBS[bomb][0]) if isinstance(BOMBS[bomb][0], dict) else BOMBS[bomb][0],
+                                encoding="utf-8")
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and said().count("boundary.topojson") == before:
+                time.sleep(0.3)
+            assert f"data/boundary.topojson: {BOMBS[bomb][1]}" in said() and "Traceback" not in said(), said()[-3000:]
+        boundary.write_text(json.dumps(TOPOJSON), encoding="utf-8")
+        projects.write_text(projects.read_text(encoding="utf-8").replace("示例新材料生产线项目", "改名后的新材料项目"),
+                            encoding="utf-8")
+        assert "改名后的新材料项目" in (wait_for(f"{base}/projects/P001/", "改名后的新材料项目") or ""), said()[-3000:]
+        assert "Traceback" not in said()

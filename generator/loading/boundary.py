@@ -18,6 +18,12 @@ from ..reading.tables import BoundTable
 from ..text.catalogue import both
 
 
+#: The largest boundary file read, in MB (or ``limits.file_mb`` when lower): a boundary at the point limit
+#: (:data:`..reading.boundary.MAX_POINTS`) takes about 90 MB as GeoJSON; a bigger file is padding, and parsing it
+#: costs about ten times its size in memory before any point is counted (benchmarks/boundary.py).
+BOUNDARY_MB = 100
+
+
 @functools.lru_cache(maxsize=4)
 def _boundary(data: bytes, name: str | None) -> tuple[Boundary, int]:
     read = read_boundary(data, name)
@@ -43,9 +49,9 @@ def load_boundary(loader) -> Boundary | None:
     if not loader.admitted(path):
         return None
     try:
-        size = path.stat().st_size
-        if size > loader.config.limits.file_mb * 2**20:
-            raise InvalidValue("limit-size", size=f"{size / 2**20:.0f}", limit=loader.config.limits.file_mb)
+        size, limit = path.stat().st_size, min(loader.config.limits.file_mb, BOUNDARY_MB)
+        if size > limit * 2**20:
+            raise InvalidValue("boundary-too-large", size=f"{size / 2**20:.0f}", limit=limit)
         data = path.read_bytes()
         boundary, shapes = _boundary(data, settings.object)
     except OSError as exc:

@@ -3,7 +3,9 @@
 Only polygons are kept: lines and points in the file are no boundary. Every failure is an
 :class:`InvalidValue` with a problem code: ``boundary-unreadable`` (not JSON), ``boundary-not-geo`` (JSON, but not
 GeoJSON or TopoJSON, with a reason), ``boundary-object-missing`` (no TopoJSON object of the name asked for),
-``boundary-coordinates`` (a position off the globe: often a projected file, in metres).
+``boundary-coordinates`` (a position off the globe: often a projected file, in metres), ``boundary-too-many-points``
+(more positions than :data:`MAX_POINTS` as drawn: a TopoJSON arc counts once for each use, so a small file that
+reuses one long arc thousands of times is refused before it is decoded).
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ from ..contract.marks import InvalidValue
 from ..text.catalogue import both
 
 _NUMBERS = (int, float)  # as JSON reads numbers (true and false are bool)
+#: The most positions a boundary may have as drawn: a province's counties at survey detail have a few hundred
+#: thousand; past this, reading and simplifying it would take minutes and gigabytes.
+MAX_POINTS = 2_000_000
 GEOMETRIES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"}
 
 
@@ -45,18 +50,40 @@ def _position(value, where: str) -> tuple[float, float]:
     if (not isinstance(value, list) or len(value) < 2
             or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value[:2])):
         raise _not_geo("geo-reason-position", where=where, value=json.dumps(value)[:40])
-    x, y = float(value[0]), float(value[1])
+    try:
+        x, y = float(value[0]), float(value[1])
+    except OverflowError:  # an integer of hundreds of digits
+        x = y = math.inf
     if not in_range(x, y):
         projected = math.isfinite(x) and math.isfinite(y) and max(abs(x), abs(y)) > 1000
-        raise InvalidValue("boundary-coordinates", x=value[0], y=value[1], where=where,
+        raise InvalidValue("boundary-coordinates", x=_short(value[0]), y=_short(value[1]), where=where,
                            hint=both("geo-hint-projected" if projected else "no effect"))
     return x, y
 
 
-def _ring(value, where: str) -> list[tuple[float, float]] | None:
+def _short(value) -> str:
+    """A number as a message shows it: at most 24 characters."""
+    text = str(value) if not isinstance(value, int) or value.bit_length() < 64 else f"{str(value)[:12]}…（{len(str(value))} 位）"
+    return text[:24]
+
+
+class _Points:
+    """The positions read so far, against :data:`MAX_POINTS`."""
+
+    def __init__(self, limit: int = MAX_POINTS):
+        self.count, self.limit = 0, limit
+
+    def take(self, n: int) -> None:
+        self.count += n
+        if self.count > self.limit:
+            raise InvalidValue("boundary-too-many-points", limit=f"{self.limit:,}")
+
+
+def _ring(value, where: str, points: _Points) -> list[tuple[float, float]] | None:
     """A ring's positions, closed; None for one of fewer than three distinct points."""
     if not isinstance(value, list):
         raise _not_geo("geo-reason-position", where=where, value=json.dumps(value)[:40])
+    points.take(len(value))
     ring = []
     for v in value:  # the usual position quickly (a file may hold a million); anything else by _position
         if type(v) is list and len(v) >= 2 and type(v[0]) in _NUMBERS and type(v[1]) in _NUMBERS \
@@ -71,16 +98,16 @@ def _ring(value, where: str) -> list[tuple[float, float]] | None:
     return ring
 
 
-def _polygon(rings, where: str) -> Polygon | None:
+def _polygon(rings, where: str, points: _Points) -> Polygon | None:
     if not isinstance(rings, list):
         raise _not_geo("geo-reason-position", where=where, value=json.dumps(rings)[:40])
-    read = [_ring(r, where) for r in rings]
+    read = [_ring(r, where, points) for r in rings]
     if not read or read[0] is None:
         return None
     return [r for r in read if r is not None]
 
 
-def _geometry(geometry, where: str) -> Shape:
+def _geometry(geometry, where: str, points: _Points) -> Shape:
     """The polygons of one GeoJSON geometry (none for points and lines)."""
     if geometry is None:
         return []
@@ -91,19 +118,19 @@ def _geometry(geometry, where: str) -> Shape:
         parts = geometry.get("geometries")
         if not isinstance(parts, list):
             raise _not_geo("geo-reason-geometry", where=where, type=kind)
-        return [p for part in parts for p in _geometry(part, where)]
+        return [p for part in parts for p in _geometry(part, where, points)]
     coordinates = geometry.get("coordinates")
     if kind == "Polygon":
-        polygon = _polygon(coordinates, where)
+        polygon = _polygon(coordinates, where, points)
         return [polygon] if polygon else []
     if kind == "MultiPolygon":
         if not isinstance(coordinates, list):
             raise _not_geo("geo-reason-position", where=where, value=json.dumps(coordinates)[:40])
-        return [p for p in (_polygon(c, where) for c in coordinates) if p]
+        return [p for p in (_polygon(c, where, points) for c in coordinates) if p]
     return []
 
 
-def _geojson(data: dict) -> list[Shape]:
+def _geojson(data: dict, points: _Points) -> list[Shape]:
     kind = data.get("type")
     if kind == "FeatureCollection":
         features = data.get("features")
@@ -117,11 +144,11 @@ def _geojson(data: dict) -> list[Shape]:
     for number, feature in enumerate(features, 1):
         if not isinstance(feature, dict) or "geometry" not in feature:
             raise _not_geo("geo-reason-feature", where=number)
-        shapes.append(_geometry(feature.get("geometry"), str(number)))
+        shapes.append(_geometry(feature.get("geometry"), str(number), points))
     return shapes
 
 
-def _topojson(data: dict, name: str | None) -> list[Shape]:
+def _topojson(data: dict, name: str | None, points: _Points) -> list[Shape]:
     """The polygons of one object of a topology (the first, unless ``name`` says which)."""
     objects = data.get("objects")
     if not isinstance(objects, dict) or not objects:
@@ -133,19 +160,27 @@ def _topojson(data: dict, name: str | None) -> list[Shape]:
     arcs = data.get("arcs")
     if not isinstance(arcs, list):
         raise _not_geo("geo-reason-arcs")
-    transform = data.get("transform")
+    transform = _transform(data.get("transform"))
     decoded = [_arc(arc, transform, i) for i, arc in enumerate(arcs)]
 
     def ring(indices, where: str):
         if not isinstance(indices, list):
             raise _not_geo("geo-reason-position", where=where, value=json.dumps(indices)[:40])
-        points: list = []
+        drawn: list = []
         for index in indices:
-            if not isinstance(index, int) or not -len(decoded) <= index < len(decoded):
-                raise _not_geo("geo-reason-arc", arc=str(index))
+            if type(index) is not int or not -len(decoded) <= index < len(decoded):
+                raise _not_geo("geo-reason-arc", arc=_short(index) if isinstance(index, _NUMBERS) else json.dumps(index)[:24])
             arc = decoded[index] if index >= 0 else decoded[~index][::-1]
-            points.extend(arc if not points else arc[1:])  # an arc starts where the one before ends
-        return points
+            points.take(len(arc))  # before the copy: one arc used ten thousand times is refused here
+            drawn.extend(arc if not drawn else arc[1:])  # an arc starts where the one before ends
+        return drawn
+
+    def listed(value, where: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise _not_geo("geo-reason-position", where=where, value=json.dumps(value)[:40])
+        return value
 
     def geometry(g, where: str) -> dict | None:
         """A TopoJSON geometry as GeoJSON."""
@@ -155,38 +190,67 @@ def _topojson(data: dict, name: str | None) -> list[Shape]:
         if kind is None:
             return None
         if kind == "GeometryCollection":
-            return {"type": kind, "geometries": [geometry(part, where) for part in g.get("geometries") or []]}
+            return {"type": kind, "geometries": [geometry(part, where) for part in listed(g.get("geometries"), where)]}
         if kind == "Polygon":
-            return {"type": kind, "coordinates": [ring(r, where) for r in g.get("arcs") or []]}
+            return {"type": kind, "coordinates": [ring(r, where) for r in listed(g.get("arcs"), where)]}
         if kind == "MultiPolygon":
-            return {"type": kind, "coordinates": [[ring(r, where) for r in p] for p in g.get("arcs") or []]}
-        return {"type": kind if kind in GEOMETRIES else str(kind), "coordinates": []}
+            return {"type": kind, "coordinates": [[ring(r, where) for r in listed(p, where)]
+                                                  for p in listed(g.get("arcs"), where)]}
+        return {"type": kind if kind in GEOMETRIES else str(kind)[:40], "coordinates": []}
 
     top = objects[name]
     parts = top.get("geometries") if isinstance(top, dict) and top.get("type") == "GeometryCollection" else [top]
-    return [_geometry(geometry(part, str(number)), str(number)) for number, part in enumerate(parts or [], 1)]
+    return [_geometry(geometry(part, str(number)), str(number), _Points(math.inf))
+            for number, part in enumerate(listed(parts, "1"), 1)]  # counted as drawn, above
 
 
-def _arc(arc, transform, index: int) -> list[list[float]]:
+def _pair(value) -> tuple[float, float] | None:
+    """Two finite numbers (a transform's scale or translate, an arc's step), or None."""
+    if not isinstance(value, list) or len(value) < 2:
+        return None
+    if not all(type(v) in _NUMBERS for v in value[:2]):
+        return None
+    try:
+        x, y = float(value[0]), float(value[1])
+    except OverflowError:
+        return None
+    return (x, y) if math.isfinite(x) and math.isfinite(y) else None
+
+
+def _transform(transform) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """A quantized topology's scale and translate, each two finite numbers (a string repeated by a number
+    would fill the memory); None for a topology that is not quantized."""
+    if transform is None:
+        return None
+    if not isinstance(transform, dict):
+        raise _not_geo("geo-reason-transform")
+    scale, translate = _pair(transform.get("scale")), _pair(transform.get("translate"))
+    if scale is None or translate is None:
+        raise _not_geo("geo-reason-transform")
+    return scale, translate
+
+
+def _arc(arc, transform, index: int) -> list:
     """One arc's positions, undoing a quantized topology's delta encoding."""
     if not isinstance(arc, list):
         raise _not_geo("geo-reason-arc", arc=str(index))
-    if not transform:
+    if transform is None:
         return arc
-    try:
-        (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
-        x = y = 0
-        out = []
-        for dx, dy, *_ in arc:
-            x, y = x + dx, y + dy
-            out.append([x * sx + tx, y * sy + ty])
-    except (KeyError, TypeError, ValueError):
-        raise _not_geo("geo-reason-arc", arc=str(index)) from None
+    (sx, sy), (tx, ty) = transform
+    x = y = 0.0
+    out = []
+    for step in arc:
+        delta = _pair(step)
+        if delta is None:
+            raise _not_geo("geo-reason-arc", arc=str(index))
+        x, y = x + delta[0], y + delta[1]
+        out.append([x * sx + tx, y * sy + ty])
     return out
 
 
-def read_boundary(data: bytes, name: str | None = None) -> BoundaryFile:
-    """The polygons of a GeoJSON or TopoJSON file's bytes (``name``: the TopoJSON object to take)."""
+def read_boundary(data: bytes, name: str | None = None, limit: int = MAX_POINTS) -> BoundaryFile:
+    """The polygons of a GeoJSON or TopoJSON file's bytes (``name``: the TopoJSON object to take; ``limit``: the
+    most positions it may have as drawn)."""
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -196,15 +260,18 @@ def read_boundary(data: bytes, name: str | None = None) -> BoundaryFile:
                                                               message=exc.msg)) from None
     except RecursionError:
         raise InvalidValue("boundary-unreadable", reason=both("geo-reason-deep")) from None
+    except ValueError:  # an integer of more than 4,300 digits, which Python refuses to convert
+        raise InvalidValue("boundary-unreadable", reason=both("geo-reason-digits")) from None
     if not isinstance(parsed, dict):
         raise _not_geo("geo-reason-type", type=type(parsed).__name__)
     kind = parsed.get("type")
+    points = _Points(limit)
     if kind == "Topology":
-        shapes, label = _topojson(parsed, name), "TopoJSON"
-    elif kind in ("FeatureCollection", "Feature") or kind in GEOMETRIES:
-        shapes, label = _geojson(parsed), "GeoJSON"
+        shapes, label = _topojson(parsed, name, points), "TopoJSON"
+    elif isinstance(kind, str) and (kind in ("FeatureCollection", "Feature") or kind in GEOMETRIES):
+        shapes, label = _geojson(parsed, points), "GeoJSON"
     else:
-        raise _not_geo("geo-reason-type", type=str(kind))
+        raise _not_geo("geo-reason-type", type=str(kind)[:40])
     shapes = [s for s in shapes if s]
     if not shapes:
         raise _not_geo("geo-reason-empty")

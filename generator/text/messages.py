@@ -20,6 +20,7 @@ ERRORS = (
     "config-file", "stage-unknown", "yesno-invalid", "month-year-missing", "photo-unreadable",
     "photo-too-large", "photo-too-many-pixels", "boundary-missing", "boundary-unreadable", "boundary-not-geo",
     "boundary-object-missing", "boundary-coordinates", "bulletin-text", "bulletin-text-missing", "file-outside",
+    "boundary-too-many-points", "boundary-too-large",
 )
 #: Codes of problems that are reported and let the build go on (a site may ``ignore`` them).
 WARNINGS = (
