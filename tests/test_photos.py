@@ -223,3 +223,19 @@ def test_the_export_carries_the_photos_and_the_markdown_they_need(tmp_path):
     assert (project / "docs" / "photos" / "ZD03.thumb.jpg").is_file()
     assert '"hooks/photos.py"' in (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "md_in_html" in (project / "hooks" / "photos.py").read_text(encoding="utf-8")
+
+
+def test_a_16_bit_greyscale_png_keeps_its_greys(site, data):
+    """It was published as a blank white picture: Pillow's conversion clips each 16-bit value to 255."""
+    import numpy
+
+    data.mkdir(parents=True, exist_ok=True)
+    ramp = numpy.tile(numpy.linspace(0, 65535, 400).astype(numpy.uint16), (300, 1))
+    Image.fromarray(ramp).save(data / "ZD03.png")
+    assert Image.open(data / "ZD03.png").mode.startswith("I")
+    report, output = _output(site)
+    [photo] = report.photos["ZD03"]
+    image = _image(output.files[photo.full.path]).convert("L")
+    assert image.size == (400, 300)
+    left, middle, right = (image.getpixel((x, 150)) for x in (2, 200, 397))
+    assert left < 10 and 115 < middle < 140 and right > 245

@@ -52,6 +52,8 @@ def _copies(photo: Photo) -> dict[str, bytes]:
 def _srgb(image: Image.Image, mode: str) -> Image.Image:
     """The picture in sRGB (through its ICC profile, when it has one that works) and in ``mode``."""
     profile = image.info.get("icc_profile")
+    if image.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):  # 16-bit greyscale: converted as it is, all white
+        image = _grey8(image)
     if image.mode not in ("RGB", "RGBA", "CMYK", "L"):
         image = image.convert("RGBA" if "transparency" in image.info or image.mode.endswith("A") else "RGB")
     if profile:
@@ -61,6 +63,15 @@ def _srgb(image: Image.Image, mode: str) -> Image.Image:
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a damaged profile, or one for other pictures: the pixels as they are
     return image.convert(mode) if image.mode != mode else image
+
+
+def _grey8(image: Image.Image) -> Image.Image:
+    """A 16-bit greyscale picture (a PNG's ``I;16``, or ``I`` holding its 0–65535) as 8-bit greyscale: Pillow's
+    own conversion clips every value above 255 to white."""
+    import numpy
+
+    values = numpy.asarray(image).astype(numpy.uint32)
+    return Image.fromarray((numpy.clip(values, 0, 65535) >> 8).astype(numpy.uint8), "L")
 
 
 def _resized(image: Image.Image, picture: Picture) -> Image.Image:
