@@ -275,3 +275,29 @@ def test_a_chart_of_counts_ticks_at_whole_numbers_only(counts):
     ticks = [t for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg) if t.isdigit()]
     assert ticks == sorted(set(ticks), key=int) and ticks[0] == "0" and int(ticks[-1]) >= max(counts)
     assert len(ticks) <= 9
+
+
+def test_a_cell_longer_than_a_page_is_cut_saying_where_the_whole_is_and_no_row_is_clipped(tmp_path):
+    """A name (or a 存在问题) of thousands of characters made a row taller than a page: it was cut off after about
+    3,100 characters with no word, and every such row cost megabytes to set."""
+    from generator.bulletin.compose import CELL_CHARS
+
+    run("new", tmp_path / "site")
+    site = tmp_path / "site"
+    projects = site / "data" / "projects.csv"
+    long_name = "示例新材料生产线项目" + "".join(f"第{i}期扩建工程，" for i in range(1, 600))  # about 5,000 characters
+    projects.write_text(projects.read_text(encoding="utf-8").replace("示例新材料生产线项目", long_name), encoding="utf-8")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name:", "site_url: https://xm.example.gov.cn/\nsite_name:", 1),
+                      encoding="utf-8")
+    run("build", "-d", tmp_path / "out", cwd=site)
+    marker = "……（全文见网站 https://xm.example.gov.cn/）"
+    pdf = squeezed("".join(pdf_pages(next((tmp_path / "out" / "downloads").glob("bulletin-*.pdf")))))
+    kept = long_name[:CELL_CHARS - len(marker)]
+    assert squeezed(kept + marker) in pdf  # the whole of what is kept, and the marker after it: nothing clipped
+    assert squeezed(long_name[:CELL_CHARS + 50]) not in pdf
+    document = docx.Document(next((tmp_path / "out" / "downloads").glob("bulletin-*.docx")))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert kept + marker in cells and not any(len(c) > CELL_CHARS for c in cells)
+    page = (tmp_path / "out" / "projects" / "P001" / "index.html").read_text(encoding="utf-8")
+    assert long_name[-40:] in page  # the website has it whole

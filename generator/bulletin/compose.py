@@ -4,6 +4,7 @@ changes), so the printed copy and the website never disagree."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from markupsafe import Markup
@@ -24,18 +25,19 @@ from .document import Block, Bulletin, Chart, Figure, FigureList, Heading, Parag
 
 def compose(report: Report, office: str = "", title: str | None = None, scope: str | None = None,
             lead: tuple[Block, ...] = (), foreword: tuple[Section, ...] = (), charts: bool = True,
-            list_up_to: int = 300) -> Bulletin:
+            list_up_to: int = 300, site_url: str | None = None) -> Bulletin:
     """The bulletin of ``report`` (already narrowed to its scope and period): cover, headline figures,
     lights, the red and yellow projects, rankings, clusters, stages, changes and the methodology.
     ``lead`` and ``foreword``: the office's own opening words and sections, placed before the generated ones;
-    each cluster's projects are listed when the bulletin covers at most ``list_up_to`` projects."""
+    each cluster's projects are listed when the bulletin covers at most ``list_up_to`` projects. A table cell
+    longer than :data:`CELL_CHARS` is cut, saying that the whole is on the website (at ``site_url``, when known)."""
     fmt = Formatter.of(report)
     judge = Judge(report, fmt)
     b = _Composer(report, fmt, judge, charts)
     period = judge.span_label()
     sections = [*foreword, b.overview(), b.lights(), b.watch(), b.rankings(), b.clusters(list_up_to), b.stages(),
                 b.changes(), b.method()]
-    sections = [s for s in sections if s is not None]
+    sections = [_cut_cells(s, fmt, site_url) for s in sections if s is not None]
     numerals = fmt.t("bulletin_numerals")
     numbered = tuple(Section(fmt.t("bulletin_numbered", n=numerals[i] if i < len(numerals) else i + 1, title=s.title),
                              s.blocks) for i, s in enumerate(sections))
@@ -46,6 +48,24 @@ def compose(report: Report, office: str = "", title: str | None = None, scope: s
     words = {"contents": fmt.t("bulletin_contents"), "page": fmt.t("bulletin_page", page="{page}"),
              "indent": int(fmt.t("bulletin_indent"))}
     return Bulletin(report.language, office, title, subtitle, period, report.as_of, dated, header, numbered, words, lead)
+
+
+#: The most characters a table cell of the bulletin holds: a longer one (a 存在问题 of pages) is cut and says where
+#: the whole text is. At this length a row stays shorter than a page, so that no row is ever clipped by the page's
+#: end, and the bulletin's size follows its number of rows, not the length of what an office wrote.
+CELL_CHARS = 300
+
+
+def _cut_cells(section: Section, fmt: Formatter, site_url: str | None) -> Section:
+    blocks = []
+    for block in section.blocks:
+        if isinstance(block, Table) and any(len(c) > CELL_CHARS for row in block.rows for c in row):
+            marker = fmt.t("bulletin_cut_at", url=site_url) if site_url else fmt.t("bulletin_cut")
+            rows = tuple(tuple(c if len(c) <= CELL_CHARS else c[:CELL_CHARS - len(marker)].rstrip() + marker for c in row)
+                         for row in block.rows)
+            block = replace(block, rows=rows)
+        blocks.append(block)
+    return replace(section, blocks=tuple(blocks))
 
 
 def _partial(date):

@@ -42,6 +42,7 @@ class Plan:
     charts: bool = True
     list_up_to: int = 300  # each cluster's projects listed up to this many projects in the bulletin
     problems: tuple[Problem, ...] = field(default=(), compare=False)  # warnings: what it left out and why
+    site_url: str | None = None  # where the website is: a cut cell says the whole text is there
 
 
 def plan(report: Report, site: Site, scope: Scope = Scope(), formats: tuple[str, ...] | None = None) -> Plan:
@@ -102,7 +103,8 @@ def document(report: Report, plan: Plan) -> Bulletin:
     """The plan's bulletin, composed and ready to typeset or write as Word."""
     scoped, scope_words = narrowed(report, plan.scope)
     lead, foreword = own_words(plan.text, _figures(scoped), plan.charts) if plan.text else ((), ())
-    return compose(scoped, plan.office, plan.title, scope_words, lead, foreword, plan.charts, plan.list_up_to)
+    return compose(scoped, plan.office, plan.title, scope_words, lead, foreword, plan.charts, plan.list_up_to,
+                   plan.site_url)
 
 
 def made(report: Report, plan: Plan) -> dict[str, bytes]:

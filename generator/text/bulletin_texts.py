@@ -44,6 +44,8 @@ BULLETIN_TEXTS: dict[str, L] = {
     "bulletin_bands_within": L("年度完成率低于序时进度{green}个百分点以内为绿灯，{green}至{yellow}个百分点为黄灯，低于{yellow}个百分点以上或已过计划开工时间尚未开工为红灯。",
                                "A project is green up to {green} points below it, yellow up to {yellow} points below, red "
                                "further below or when it has not started by its planned start."),
+    "bulletin_cut": L("……（全文见网站）", "… (in full on the website)"),
+    "bulletin_cut_at": L("……（全文见网站 {url}）", "… (in full on the website, {url})"),
     "bulletin_none_behind": L("本期没有红灯、黄灯项目。", "No project is red or yellow this period."),
     "bulletin_watch_intro": L("以下{n}个项目亮红灯、黄灯，红灯在前，同色按低于序时进度的幅度排列。请责任单位对照存在问题，抓紧协调解决。",
                               "These {n} projects are red or yellow, red first, then furthest behind. The responsible units "
