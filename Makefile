@@ -52,8 +52,10 @@ browser:
 screenshots: $(TESTED) fonts browser  ## refresh screenshots/ and the README's picture
 	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser tests/test_bulletin.py -k "screenshots or district_screenshot or picture or reading_aids"
 
-bench: $(TESTED) fonts browser  ## benchmarks at 200, 1,000 and 5,000 projects (minutes; prints a table)
+bench: $(TESTED) fonts browser  ## benchmarks at 200, 1,000 and 5,000 projects, then at the default limits (half an hour; prints tables)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/limits.py
+	$(BIN)/python benchmarks/boundary.py
 
 dist: $(TESTED)  ## the sdist and the wheel, into dist/
 	$(BIN)/python -m build --no-isolation --outdir dist .

@@ -721,8 +721,8 @@ def test_styles_and_shared_strings_beyond_any_table_are_refused_before_parsing(s
               {"xl/styles.xml": lambda xml: xml.replace("<cellXfs", f"<cellXfs>{xf}</cellXfs><cellXfsX", 1)})
     assert lines(load(site)) == ["data/projects.xlsx: 工作簿中的 xl/styles.xml 有超过 400000 个元素，远多于任何表格所需（Excel 最多 64000 种单元格格式），文件可能已损坏或是恶意构造的；请在 Excel 或 WPS 中另存"]
     _workbook(site / "data" / "projects.xlsx", lambda book: _projects(book.active, []),
-              {"xl/sharedStrings.xml": lambda _: "<x:sst>" + "<x:si><x:t/></x:si>" * 2000 + "</x:sst>"})
-    assert lines(load(site, {"limits": {"cells": 1000}})) == [
+              {"xl/sharedStrings.xml": lambda _: "<x:sst>" + "<x:si><x:t/></x:si>" * 102_000 + "</x:sst>"})
+    assert lines(load(site, {"limits": {"cells": 1000}})) == [  # beyond the cells and the header's headroom
         "data/projects.xlsx: 有内容的单元格超过 1000 个，超过上限；请拆分文件，或在配置 limits.cells 中调高上限"]
 
 
@@ -731,9 +731,10 @@ def test_a_csv_row_of_millions_of_fields_is_refused_before_it_is_split(site):
     (site / "data" / "projects.csv").write_text("项目编号,项目名称\nP1," + "," * 2_000_000 + "x\n", encoding="utf-8")
     assert lines(load(site)) == ["data/projects.csv:2: 此行有内容的列超过 1000 列，超过上限；请删去无关的列，或在配置 limits.columns 中调高上限"]
     write_table(site / "data", "projects", [["项目编号", "项目名称", "建设内容"], *[[f"P{i}", "甲", "含,逗号"] for i in range(10)]])
-    assert lines(load(site, {"limits": {"cells": 20}})) == [
-        "data/projects.csv:7: 有内容的单元格超过 20 个，超过上限；请拆分文件，或在配置 limits.cells 中调高上限"]
+    assert lines(load(site, {"limits": {"cells": 20}})) == [  # the 21st cell below the header is in row 8
+        "data/projects.csv:8: 有内容的单元格超过 20 个，超过上限；请拆分文件，或在配置 limits.cells 中调高上限"]
     assert lines(load(site, {"limits": {"rows": 10}})) == []  # exactly as many data rows as the limit
+    assert lines(load(site, {"limits": {"rows": 10, "cells": 30}})) == []  # and cells: the header is not counted
 
 
 def test_a_huge_amount_builds(small, tmp_path):
@@ -793,3 +794,11 @@ def test_text_that_names_a_scripted_address_is_broken_only_where_a_page_puts_it_
     assert "\u200b" not in show_in_address("data: 2024 年") and "\u200b" not in show("javascript:alert(1)")
     assert _in_address('<a href="') and _in_address("see [the page](") and _in_address("[ref]: ")
     assert not _in_address("plain text ") and not _in_address('<a href="x">name: ')
+
+
+def test_more_projects_than_a_site_may_hold_is_an_error_at_the_first_beyond(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称"], *[[f"P{i}", f"项目{i}"] for i in range(1, 6)]])
+    assert lines(load(site, {"limits": {"projects": 5}})) == []
+    assert lines(load(site, {"limits": {"projects": 3}})) == [
+        "data/projects.csv:5: 项目超过 3 个（读到此行时），超过上限：每个项目一页，再多生成网站要很久、占用很多内存；"
+        "请按地区或类别分成几个网站，或在配置 limits.projects 中调高上限"]

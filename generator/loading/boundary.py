@@ -16,6 +16,7 @@ from ..model.report import Boundary, Report
 from ..reading.boundary import find_boundary_file, read_boundary
 from ..reading.tables import BoundTable
 from ..text.catalogue import both
+from .datafile import file_bytes
 
 
 #: The largest boundary file read, in MB (or ``limits.file_mb`` when lower): a boundary at the point limit
@@ -46,17 +47,11 @@ def load_boundary(loader) -> Boundary | None:
     if not path.is_file():
         loader.log.add("boundary-missing", file=label, name=settings.boundary)
         return None
-    if not loader.admitted(path):
+    data = file_bytes(loader, path, label, min(loader.config.limits.file_mb, BOUNDARY_MB), "boundary-too-large")
+    if data is None:
         return None
     try:
-        size, limit = path.stat().st_size, min(loader.config.limits.file_mb, BOUNDARY_MB)
-        if size > limit * 2**20:
-            raise InvalidValue("boundary-too-large", size=f"{size / 2**20:.0f}", limit=limit)
-        data = path.read_bytes()
         boundary, shapes = _boundary(data, settings.object)
-    except OSError as exc:
-        loader.log.add("file-unreadable", file=label, reason=exc.strerror or str(exc))
-        return None
     except InvalidValue as exc:
         loader.log.add(exc.code, file=label, **exc.params)
         return None

@@ -142,9 +142,7 @@ class Loader:
         if sheet.by_header:
             self.log.add("sheet-chosen", file=sheet.label, table=name, header=matcher.headers_for(table.anchor)[0])
         bound = bind(sheet, table, matcher, self.config.money, self.log)
-        if bound is not None and len(bound.rows) > self.config.limits.rows:
-            self.log.add("limit-rows", file=sheet.label, row=bound.rows[self.config.limits.rows].number,
-                         limit=self.config.limits.rows)
+        if bound is not None and not self._within_limits(sheet, bound):
             return None
         if bound is not None:
             used = (settings.latest_by,) if settings.latest_by else ()
@@ -153,6 +151,22 @@ class Loader:
             self.source(name, path, sheet.label, sheet.sha256, sheet.encoding, len(bound.rows), bound.hidden_rows,
                         bound.hidden_columns)
         return bound
+
+    def _within_limits(self, sheet, bound: BoundTable) -> bool:
+        """The data below the header within the rows and cells limits (the readers allowed some headroom above
+        it); else an error at the row that goes past."""
+        limits = self.config.limits
+        if len(bound.rows) > limits.rows:
+            self.log.add("limit-rows", file=sheet.label, row=bound.rows[limits.rows].number, limit=limits.rows)
+            return False
+        filled = 0
+        for number, cells in sheet.rows:
+            if number > bound.header_row:
+                filled += sum(c is not None for c in cells)
+                if filled > limits.cells:
+                    self.log.add("limit-cells", file=sheet.label, row=number, limit=limits.cells)
+                    return False
+        return True
 
     def reader(self, bound: BoundTable, row) -> RowReader:
         return RowReader(bound, row, self.log, money=self.config.money, bare_unit=self.config.bare_unit,
@@ -331,6 +345,11 @@ class Loader:
         projects: dict[str, Project] = {}
         if bounds["projects"] is not None:
             projects = self.projects(bounds["projects"], clusters, implicit_clusters=bounds["clusters"] is None)
+            limit = self.config.limits.projects
+            if len(projects) > limit:
+                beyond = list(projects.values())[limit]
+                self.log.add("limit-projects", file=beyond.source.file, row=beyond.source.row, limit=limit)
+                return Loaded(None, self.log)
             check_totals(self, bounds["projects"], projects)
         self.progress(bounds["progress"], projects)
         indicators = self.indicators(bounds["indicators"])

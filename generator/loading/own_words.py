@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..contract.marks import InvalidValue, code_points, visible
 from ..model.report import OwnWords
 from ..reading.sources import decode
+from .datafile import file_bytes
 
 DEFAULT_TEXT = "bulletin.md"
 
@@ -20,16 +21,11 @@ def load_own_words(loader) -> OwnWords | None:
         if name:
             loader.log.add("bulletin-text-missing", file=name)
         return None
-    if not loader.admitted(path):
+    data = file_bytes(loader, path, label, loader.config.limits.file_mb)
+    if data is None:
         return None
     try:
-        size = path.stat().st_size
-        if size > loader.config.limits.file_mb * 2**20:
-            raise InvalidValue("limit-size", size=f"{size / 2**20:.0f}", limit=loader.config.limits.file_mb)
-        text, _ = decode(path.read_bytes(), loader.config.encoding)
-    except OSError as exc:
-        loader.log.add("file-unreadable", file=label, reason=exc.strerror or str(exc))
-        return None
+        text, _ = decode(data, loader.config.encoding)
     except InvalidValue as exc:
         loader.log.add(exc.code, file=label, **exc.params)
         return None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import charset_normalizer
 
-from ..contract.limits import HEADROOM, Limits
+from ..contract.limits import HEADROOM, HEADROOM_CELLS, Limits
 from ..contract.marks import InvalidValue, visible
 from .workbook import check_limits_text, read_workbook
 
@@ -147,7 +147,7 @@ def read_csv(path: Path, label: str, encoding: str | None = None, stem: str = ""
             if len(cells) > limits.columns:
                 raise InvalidValue("limit-columns", limit=limits.columns, row=number)
             filled += sum(c is not None for c in cells)
-            if filled > limits.cells:
+            if filled > limits.cells + HEADROOM_CELLS:  # the data's own count is checked under the header
                 raise InvalidValue("limit-cells", limit=limits.cells, row=number)
             rows.append((number, cells))
             if len(rows) > limits.rows + HEADROOM:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..contract.amounts import to_decimal
 from ..contract.dates import PartialDate
-from ..contract.limits import HEADROOM, Limits
+from ..contract.limits import HEADROOM, HEADROOM_CELLS, Limits
 from ..contract.marks import InvalidValue, visible
 
 #: What a file given as .xlsx may really be, by its first bytes.
@@ -131,8 +131,8 @@ def check_parts(data: bytes, limits: Limits) -> None:
                 if name.endswith("styles.xml") and _count(archive, info.filename, _START_TAG, MAX_STYLE_ELEMENTS):
                     raise InvalidValue("limit-part", part=info.filename, limit=MAX_STYLE_ELEMENTS)
                 if name.endswith("sharedstrings.xml") and (
-                        _count(archive, info.filename, _STRING, limits.cells)
-                        or _count(archive, info.filename, _START_TAG, 4 * limits.cells)):
+                        _count(archive, info.filename, _STRING, limits.cells + HEADROOM_CELLS)
+                        or _count(archive, info.filename, _START_TAG, 4 * (limits.cells + HEADROOM_CELLS))):
                     raise InvalidValue("limit-cells", limit=limits.cells)
                 if name.endswith("workbook.xml") and _count(archive, info.filename, _START_TAG, MAX_WORKBOOK_ELEMENTS):
                     raise InvalidValue("limit-part", part=info.filename, limit=MAX_WORKBOOK_ELEMENTS)
@@ -356,7 +356,7 @@ def _row(number: int, cells: list[dict], ws, formats: dict, out: RawSheet, limit
     if not values:
         return None
     out.cells += len(values)
-    if out.cells > limits.cells:
+    if out.cells > limits.cells + HEADROOM_CELLS:  # the data's own count is checked under the header
         raise InvalidValue("limit-cells", limit=limits.cells, row=number)
     row = [None] * (max(values) + 1)
     for col, value in values.items():
