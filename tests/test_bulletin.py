@@ -291,7 +291,7 @@ def test_a_cell_longer_than_a_page_is_cut_saying_where_the_whole_is_and_no_row_i
     config.write_text(config.read_text(encoding="utf-8").replace("site_name:", "site_url: https://xm.example.gov.cn/\nsite_name:", 1),
                       encoding="utf-8")
     run("build", "-d", tmp_path / "out", cwd=site)
-    marker = "……（全文见网站 https://xm.example.gov.cn/）"
+    marker = "……（全文见网站 https://xm.example.gov.cn/projects/P001/）"  # the project's own page
     pdf = squeezed("".join(pdf_pages(next((tmp_path / "out" / "downloads").glob("bulletin-*.pdf")))))
     kept = long_name[:CELL_CHARS - len(marker)]
     assert squeezed(kept + marker) in pdf  # the whole of what is kept, and the marker after it: nothing clipped

@@ -60,12 +60,21 @@ def _cut_cells(section: Section, fmt: Formatter, site_url: str | None) -> Sectio
     blocks = []
     for block in section.blocks:
         if isinstance(block, Table) and any(len(c) > CELL_CHARS for row in block.rows for c in row):
-            marker = fmt.t("bulletin_cut_at", url=site_url) if site_url else fmt.t("bulletin_cut")
-            rows = tuple(tuple(c if len(c) <= CELL_CHARS else c[:CELL_CHARS - len(marker)].rstrip() + marker for c in row)
-                         for row in block.rows)
-            block = replace(block, rows=rows)
+            rows = []
+            for i, row in enumerate(block.rows):
+                page = block.pages[i] if i < len(block.pages) else None
+                marker = (fmt.t("bulletin_cut_at", url=site_url.rstrip("/") + "/" + (page or "")) if site_url
+                          else fmt.t("bulletin_cut"))
+                rows.append(tuple(c if len(c) <= CELL_CHARS else c[:CELL_CHARS - len(marker)].rstrip() + marker
+                                  for c in row))
+            block = replace(block, rows=tuple(rows))
         blocks.append(block)
     return replace(section, blocks=tuple(blocks))
+
+
+def _pages(projects) -> tuple[str, ...]:
+    """Each project's page on the website, relative to the site's address."""
+    return tuple(f"projects/{p.id}/" for p in projects)
 
 
 def _partial(date):
@@ -165,7 +174,8 @@ class _Composer:
                       p.issues or "", p.department or "", p.leader or "") for i, p in enumerate(behind, 1))
         table = Table((f.t("bulletin_serial"), labels["name"], f.t("lights_heading"), f.t("completion_rate"),
                        labels["issues"], labels["department"], labels["leader"]),
-                      rows, (0.8, 3, 1, 1.1, 4, 1.6, 1.2), (True, False, False, True, False, False, False))
+                      rows, (0.8, 3, 1, 1.1, 4, 1.6, 1.2), (True, False, False, True, False, False, False),
+                      pages=_pages(behind))
         return Section(f.t("watch_heading"), (Paragraph(f.t("bulletin_watch_intro", n=len(behind))), table))
 
     def rankings(self) -> Section | None:
@@ -210,7 +220,7 @@ class _Composer:
         return Table((f.t("bulletin_serial"), labels["name"], f.t("status"), self.amount_header("year-planned", year=self.year),
                       self.amount_header("bulletin_completed"), f.t("completion_rate"), f.t("lights_heading"),
                       labels["department"]), tuple(rows), (0.8, 3.4, 1.1, 1.3, 1.3, 1.1, 1, 1.6),
-                     (True, False, False, True, True, True, False, False))
+                     (True, False, False, True, True, True, False, False), pages=_pages(projects))
 
     def clusters(self, list_up_to: int) -> Section | None:
         f, r = self.f, self.r
@@ -261,12 +271,13 @@ class _Composer:
                 blocks += [Heading(f.t("status_changed")),
                            Table((self.judge.labels["name"], before, after),
                                  tuple((p.name, f.t(f"st_{a.value}" if a else "st_none"), f.t(f"st_{b.value}" if b else "st_none"))
-                                       for p, a, b in changes.status), (3, 1, 1), (False, False, False))]
+                                       for p, a, b in changes.status), (3, 1, 1), (False, False, False),
+                                 pages=_pages(p for p, _, _ in changes.status))]
             if changes.lights:
                 blocks += [Heading(f.t("lights_changed")),
                            Table((self.judge.labels["name"], before, after),
                                  tuple((p.name, self.lamp(a), self.lamp(b)) for p, a, b in changes.lights),
-                                 (3, 1, 1), (False, False, False))]
+                                 (3, 1, 1), (False, False, False), pages=_pages(p for p, _, _ in changes.lights))]
         return Section(f.t("changes"), tuple(blocks))
 
     def method(self) -> Section:

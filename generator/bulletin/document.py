@@ -49,6 +49,9 @@ class Table:
     caption: str | None = None
     note: str | None = None
     kind: str = "table"
+    #: each row's page on the website, as an address relative to the site (``projects/ZD01/``), where a row is a
+    #: project's: a cell cut short says the whole is there
+    pages: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
