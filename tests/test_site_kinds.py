@@ -219,6 +219,7 @@ def test_a_bulletin_that_fails_in_the_worker_leaves_the_preview_working_and_stop
         while time.monotonic() < deadline and "the Word copy failed" not in said():
             time.sleep(0.3)
         assert "the Word copy failed" in said() and "Traceback" not in said(), said()[-3000:]
+        assert "but the target is not found" not in said()  # the bulletin's links, checked again after the edit
 
         flag.unlink()
         index = site / "docs" / "index.md"

@@ -244,6 +244,9 @@ class ProgressPlugin(BasePlugin):
             except RuntimeError as exc:
                 raise PluginError(str(exc)) from None
         if self.serving:  # the build a data edit starts from
+            for path in self.output.late:  # taken out before MkDocs copied files; written now, so links to them hold
+                if self.files.get_file_from_path(path) is None:
+                    self.files.append(generated_file(config, path, functools.partial(self.output.files.__getitem__, path)))
             self.last_build = LastBuild(self, config, self.files, self._nav, self.env)
 
     def on_build_error(self, error):
