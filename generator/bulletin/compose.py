@@ -18,7 +18,7 @@ from ..rendering import charts as ch
 from ..rendering.formatting import Formatter
 from ..rendering.judging import Judge
 from ..rendering.lamps import SHAPES, word
-from ..rendering.pages import report_stages
+from ..rendering.pages import page_paths, report_stages, web_address
 from . import pictures
 from .document import Block, Bulletin, Chart, Figure, FigureList, Heading, Paragraph, Section, Table
 
@@ -72,9 +72,6 @@ def _cut_cells(section: Section, fmt: Formatter, site_url: str | None) -> Sectio
     return replace(section, blocks=tuple(blocks))
 
 
-def _pages(projects) -> tuple[str, ...]:
-    """Each project's page on the website, relative to the site's address."""
-    return tuple(f"projects/{p.id}/" for p in projects)
 
 
 def _partial(date):
@@ -95,6 +92,11 @@ class _Composer:
         self.year = report.current_year
         self.summary = metrics.summarize(self.projects, self.year)
         self.checks = {p.id: lights.project_light(p, report) for p in self.projects}
+        self.paths = page_paths(report)
+
+    def pages(self, projects) -> tuple[str, ...]:
+        """Each project's page on the website, relative to the site's address."""
+        return tuple(web_address(self.paths[f"project:{p.id}"]) for p in projects)
 
     # -- words shared by the sections -----------------------------------------------
     def lamp(self, light: lights.Light | None) -> str:
@@ -175,7 +177,7 @@ class _Composer:
         table = Table((f.t("bulletin_serial"), labels["name"], f.t("lights_heading"), f.t("completion_rate"),
                        labels["issues"], labels["department"], labels["leader"]),
                       rows, (0.8, 3, 1, 1.1, 4, 1.6, 1.2), (True, False, False, True, False, False, False),
-                      pages=_pages(behind))
+                      pages=self.pages(behind))
         return Section(f.t("watch_heading"), (Paragraph(f.t("bulletin_watch_intro", n=len(behind))), table))
 
     def rankings(self) -> Section | None:
@@ -220,7 +222,7 @@ class _Composer:
         return Table((f.t("bulletin_serial"), labels["name"], f.t("status"), self.amount_header("year-planned", year=self.year),
                       self.amount_header("bulletin_completed"), f.t("completion_rate"), f.t("lights_heading"),
                       labels["department"]), tuple(rows), (0.8, 3.4, 1.1, 1.3, 1.3, 1.1, 1, 1.6),
-                     (True, False, False, True, True, True, False, False), pages=_pages(projects))
+                     (True, False, False, True, True, True, False, False), pages=self.pages(projects))
 
     def clusters(self, list_up_to: int) -> Section | None:
         f, r = self.f, self.r
@@ -272,12 +274,12 @@ class _Composer:
                            Table((self.judge.labels["name"], before, after),
                                  tuple((p.name, f.t(f"st_{a.value}" if a else "st_none"), f.t(f"st_{b.value}" if b else "st_none"))
                                        for p, a, b in changes.status), (3, 1, 1), (False, False, False),
-                                 pages=_pages(p for p, _, _ in changes.status))]
+                                 pages=self.pages(p for p, _, _ in changes.status))]
             if changes.lights:
                 blocks += [Heading(f.t("lights_changed")),
                            Table((self.judge.labels["name"], before, after),
                                  tuple((p.name, self.lamp(a), self.lamp(b)) for p, a, b in changes.lights),
-                                 (3, 1, 1), (False, False, False), pages=_pages(p for p, _, _ in changes.lights))]
+                                 (3, 1, 1), (False, False, False), pages=self.pages(p for p, _, _ in changes.lights))]
         return Section(f.t("changes"), tuple(blocks))
 
     def method(self) -> Section:

@@ -38,14 +38,14 @@ class Plan:
     office: str
     title: str | None
     text: str | None  # the office's own words (Markdown)
-    text_name: str | None
     charts: bool = True
     list_up_to: int = 300  # each cluster's projects listed up to this many projects in the bulletin
     problems: tuple[Problem, ...] = field(default=(), compare=False)  # warnings: what it left out and why
     site_url: str | None = None  # where the website is: a cut cell says the whole text is there
 
 
-def plan(report: Report, site: Site, scope: Scope = Scope(), formats: tuple[str, ...] | None = None) -> Plan:
+def plan(report: Report, site: Site, scope: Scope = Scope(), formats: tuple[str, ...] | None = None,
+         site_url: str | None = None) -> Plan:
     """Check what the bulletin of ``scope`` needs; :class:`BulletinError` when it cannot be made (a scope the
     data does not have, a figure in the office's words that cannot be filled). Without CJK fonts the PDF is
     left out with a warning (the Word copy needs none)."""
@@ -60,7 +60,7 @@ def plan(report: Report, site: Site, scope: Scope = Scope(), formats: tuple[str,
             log.add("bulletin-fonts", folders=exc.folders)
             formats = tuple(f for f in formats if f != "pdf")
     own = report.own_words
-    text, name = (own.text, own.name) if own is not None else (None, None)
+    text = own.text if own is not None else None
     if text is not None:
         try:
             own_words(text, _figures(report), charts=False)
@@ -69,8 +69,8 @@ def plan(report: Report, site: Site, scope: Scope = Scope(), formats: tuple[str,
                 log.add("bulletin-text", file=own.label, row=line, value=code, reason=reason)
     if log.errors:
         raise BulletinError(log.errors)
-    return Plan(scope, formats, fonts, settings.office or site.config.office or "", settings.title, text, name,
-                settings.charts, settings.list_up_to, tuple(log.problems))
+    return Plan(scope, formats, fonts, settings.office or site.config.office or "", settings.title, text,
+                settings.charts, settings.list_up_to, tuple(log.problems), site_url)
 
 
 def _figures(report: Report) -> Figures:

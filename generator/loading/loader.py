@@ -159,6 +159,8 @@ class Loader:
         if len(bound.rows) > limits.rows:
             self.log.add("limit-rows", file=sheet.label, row=bound.rows[limits.rows].number, limit=limits.rows)
             return False
+        if sum(len(cells) for _, cells in sheet.rows) <= limits.cells:  # at most this many filled: no count needed
+            return True
         filled = 0
         for number, cells in sheet.rows:
             if number > bound.header_row:

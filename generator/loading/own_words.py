@@ -37,4 +37,4 @@ def load_own_words(loader) -> OwnWords | None:
         if removed:
             loader.log.add("text-invisible", file=label, row=number, chars="、".join(code_points(removed)))
         lines.append(kept)
-    return OwnWords("\n".join(lines), path.name, label)
+    return OwnWords("\n".join(lines), label)

@@ -42,8 +42,7 @@ class OwnWords:
     """The office's own words for the bulletin (Markdown with [[ … ]] figures), as read and cleaned."""
 
     text: str
-    name: str  # the file's name, as the bulletin's problems give it
-    label: str  # as the data's problems name it (relative to the working folder)
+    label: str  # as problems name the file (relative to the working folder)
 
 
 @dataclass(frozen=True)

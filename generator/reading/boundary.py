@@ -62,9 +62,11 @@ def _position(value, where: str) -> tuple[float, float]:
 
 
 def _short(value) -> str:
-    """A number as a message shows it: at most 24 characters."""
-    text = str(value) if not isinstance(value, int) or value.bit_length() < 64 else f"{str(value)[:12]}…（{len(str(value))} 位）"
-    return text[:24]
+    """A number as a message shows it: an integer of many digits in scientific notation, at most 24 characters."""
+    if isinstance(value, int) and value.bit_length() >= 64:
+        digits = str(abs(value))
+        return f"{'-' if value < 0 else ''}{digits[0]}.{digits[1:4]}e+{len(digits) - 1}"
+    return str(value)[:24]
 
 
 class _Points:

@@ -15,6 +15,7 @@ from ..model.report import Report
 from ..text.catalogue import say
 from .formatting import Formatter
 from .lamps import SHAPES, word
+from .pages import SITE_PAGES, web_address
 
 FEED = "feed.xml"
 #: At most this many periods (the newest) in a feed: a reader fetches it often.
@@ -50,7 +51,7 @@ def atom(report: Report, site_name: str, site_url: str | None, path: str = FEED,
     key = f"{base or site_name}|{path}"
     feed_id = f"{base}{path}" if base else uuid.uuid5(uuid.NAMESPACE_URL, key).urn
     periods = list(report.periods)[-ENTRIES:][::-1]
-    page = f"{base or up}changes/"
+    page = f"{base or up}{web_address(SITE_PAGES['changes'])}"
     entries = []
     for period in periods:
         changes = period_changes(report, period)

@@ -69,15 +69,26 @@ def front_matter(title: str, tags: list[str] = (), hide: list[str] = (), boost: 
     return Markup("\n".join([*lines, "---"]))
 
 
+#: Where the pages every site has live (docs-relative).
+SITE_PAGES = {"home": "index.md", "projects_index": "projects/index.md", "clusters_index": "clusters/index.md",
+              "methodology": "methodology.md", "changes": "changes.md", "rankings": "rankings.md"}
+
+
 def page_paths(report: Report) -> dict[str, str]:
     """Where each generated page lives (docs-relative)."""
-    paths = {"home": "index.md", "projects_index": "projects/index.md", "clusters_index": "clusters/index.md",
-             "methodology": "methodology.md", "changes": "changes.md", "rankings": "rankings.md"}
+    paths = dict(SITE_PAGES)
     paths.update({f"project:{pid}": f"projects/{pid}.md" for pid in report.projects})
     paths.update({f"cluster:{cid}": f"clusters/{cid}.md" for cid in report.clusters})
     paths.update({f"stage:{s.value}": f"stages/{s.value}.md" for s in report_stages(report)})
     paths.update({f"year:{y}": f"years/{y}.md" for y in report.years})
     return paths
+
+
+def web_address(path: str) -> str:
+    """A generated page's address relative to the site, as the engine publishes it (a folder per page):
+    ``projects/ZD01.md`` -> ``projects/ZD01/``, ``index.md`` -> ``""``."""
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 class PageMaker:

@@ -167,8 +167,7 @@ class SiteConfig(_Settings):
     @classmethod
     def from_mapping(cls, data: dict | None, language: str = "zh", prefix: str = "") -> "SiteConfig":
         """Validate raw settings; raise ConfigError naming each bad key (``prefix`` + dotted path)."""
-        unseen = [(prefix + key, say("setting-invisible", language, chars="、".join(code_points(chars))))
-                  for key, chars in invisible_settings(data or {})]
+        unseen = invisible_settings(data or {}, language, prefix)
         if unseen:
             raise ConfigError(unseen, language)
         try:
@@ -318,19 +317,19 @@ class Site:
         return cls(config, root, data_dir, language)
 
 
-def invisible_settings(data, key: str = ""):
-    """``(dotted key, characters)`` for each text setting holding invisible characters: what would reach the
-    feed's XML, the bulletin and the pages' metadata as it is written."""
+def invisible_settings(data, language: str, key: str = "") -> list[tuple[str, str]]:
+    """``(dotted key, reason)`` for each text setting holding invisible characters: what would reach the feed's
+    XML, the bulletin and the pages' metadata as it is written."""
     if isinstance(data, str):
         _, removed = visible(data)
-        if removed:
-            yield key, removed
-    elif isinstance(data, dict):
-        for k, v in data.items():
-            yield from invisible_settings(v, f"{key}.{k}" if key else str(k))
+        return [(key, say("setting-invisible", language, chars="、".join(code_points(removed))))] if removed else []
+    if isinstance(data, dict):
+        items = ((f"{key}{k}" if not key or key.endswith(".") else f"{key}.{k}", v) for k, v in data.items())
     elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from invisible_settings(v, f"{key}.{i}")
+        items = ((f"{key}.{i}", v) for i, v in enumerate(data))
+    else:
+        return []
+    return [found for k, v in items for found in invisible_settings(v, language, k)]
 
 
 def read_mkdocs_yml(path: Path) -> dict:
@@ -360,10 +359,9 @@ def plugin_settings(mkdocs: dict) -> dict | None:
 def check_site_name(name, language: str) -> None:
     """MkDocs' ``site_name``, which the feed, the bulletin and every page's metadata carry: a ConfigError when it
     holds invisible characters."""
-    unseen = list(invisible_settings(name if isinstance(name, str) else "", "site_name"))
+    unseen = invisible_settings(name if isinstance(name, str) else "", language, "site_name")
     if unseen:
-        raise ConfigError([(key, say("setting-invisible", language, chars="、".join(code_points(chars))))
-                           for key, chars in unseen], language)
+        raise ConfigError(unseen, language)
 
 
 def load_site(config_file: Path | None = None, data_dir: Path | None = None) -> Site:

@@ -10,7 +10,7 @@ import functools
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -87,7 +87,7 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
 
     With ``ahead`` (for an engine's build, which reads them one by one while it renders) they are made by
     a second process, in the order they are listed, while the caller reads them."""
-    plan = replace(bulletins.plan(report, site), site_url=site_url)
+    plan = bulletins.plan(report, site, site_url=site_url)
     maker = _maker(report, site, site_name, plan)
     jobs: dict[str, Callable[[], str | bytes]] = {path: _markdown(job) for path, job in maker.jobs().items()}
     pages = list(jobs)
@@ -115,7 +115,7 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "",
     (every page but those of projects whose context is equal, and the downloads); and the generated paths
     whose content changed other than in the stamp line. For a fast preview: the bulletin's files stay as they
     were (remaking them takes seconds), for the caller to remake after the pages (:func:`remake_bulletin`)."""
-    plan = replace(bulletins.plan(report, site), site_url=site_url)
+    plan = bulletins.plan(report, site, site_url=site_url)
     maker = _maker(report, site, site_name, plan)
     stamp, jobs = maker.stamps, maker.jobs()
     contexts = maker.project_contexts()
