@@ -120,6 +120,7 @@ def test_file_path_setting_and_old_excel(site):
     assert len(load(site, {"files": {"projects": {"path": "2022年项目.csv"}}}).report.projects) == 2
     (site / "data" / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     assert lines(load(site, {"files": {"projects": {"path": "old.xls"}}})) == [
+        "data/2022年项目.csv: 此表格文件没有被读取：每张表只从一个文件读取，数据文件夹中的其他表格不会合并进来；请把其中的行并入被读取的文件，或把它移出数据文件夹",
         "data/old.xls: 不支持的文件格式 .xls；请另存为 .xlsx 或 CSV"]
 
 

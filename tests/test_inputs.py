@@ -167,3 +167,38 @@ def test_a_site_name_with_a_control_character_is_refused_before_it_reaches_the_f
     assert built.returncode == 1 and not (tmp_path / "out").exists()
     assert "配置项 site_name：含有看不见的控制或格式字符 U+0001" in built.stderr
     assert json.loads(run("validate", "--format", "json", cwd=site, check=False).stdout)["errors"] == 1
+
+
+def _office_workbook(path: Path, stages=("续建项目", "新开工项目", "前期项目")) -> None:
+    """A city's compiled workbook: a 汇总 sheet, then one sheet of projects per stage."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "汇总"
+    book.active.append(["县区", "项目数"])
+    for n, stage in enumerate(stages, 1):
+        sheet = book.create_sheet(stage)
+        sheet.append(["序号", "项目名称", "总投资（亿元）"])
+        sheet.append([1, f"{stage}甲", 1.5])
+    book.save(path)
+
+
+def test_every_spreadsheet_and_every_sheet_of_projects_is_read_or_said(site):
+    """A workbook a month, an old .xls beside them, and sheets of projects after the first: each left unread
+    is an error, so that validate never says the data passed while projects are missing."""
+    (site / "data").mkdir()
+    _office_workbook(site / "data" / "2025年1-10月重点项目.xlsx")
+    loaded = load(site)
+    assert [p.code for p in loaded.problems.errors] == ["sheets-unread"]
+    assert lines(loaded)[0] == ("data/2025年1-10月重点项目.xlsx[续建项目]: 工作簿中另有表头同类的工作表没有被读取：“新开工项目”、“前期项目”；"
+                                "每张表只读取一张工作表，请把它们的行并入“续建项目”，或在配置 files.projects.sheet 中写明只读哪一张")
+    assert load(site, {"files": {"projects": {"sheet": "新开工项目"}}}).problems.errors == []  # a choice made, not a guess
+
+    (site / "data" / "2025年1-8月重点项目.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    _office_workbook(site / "data" / "2025年1-9月重点项目.xlsx")
+    loaded = load(site, {"files": {"projects": {"path": "2025年1-10月重点项目.xlsx", "sheet": "续建项目"}}})
+    unread = "此表格文件没有被读取：每张表只从一个文件读取，数据文件夹中的其他表格不会合并进来；请把其中的行并入被读取的文件，或把它移出数据文件夹"
+    assert lines(loaded) == [f"data/2025年1-8月重点项目.xls: {unread}", f"data/2025年1-9月重点项目.xlsx: {unread}"]
+    (site / "data" / "说明.txt").write_text("各县区报送。", encoding="utf-8")  # notes beside the tables are not tables
+    (site / "data" / "~$2025年1-10月重点项目.xlsx").write_bytes(b"lock")  # Excel's lock file while it is open
+    assert len(lines(load(site, {"files": {"projects": {"path": "2025年1-10月重点项目.xlsx", "sheet": "续建项目"}}}))) == 2

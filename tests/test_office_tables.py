@@ -122,6 +122,7 @@ def test_the_platform_export_matches_by_code_or_by_name_however_bracketed(distri
     rows = [office.EXPORT_HEAD,
             ["", "智能装备产业园(一期)", "2024年11月", "2,000.00", "32,000.00", "", "是", "张三", "已审核"],
             *[["", "智能装备产业园二期", f"2024年{m}月", "1.00", "", "", "是", "张三", "已审核"] for m in (8, 9, 10)]]
+    (district / "data" / office.EXPORT).unlink()  # replaced by this progress table (else it is a file nothing reads)
     write_table(district / "data", "progress", rows, "gbk")
     settings = {"files": {"projects": {"path": office.WORKBOOK}}}
     loaded = load(district, settings)

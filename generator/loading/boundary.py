@@ -16,7 +16,7 @@ from ..model.report import Boundary, Report
 from ..reading.boundary import find_boundary_file, read_boundary
 from ..reading.tables import BoundTable
 from ..text.catalogue import both
-from .datafile import file_bytes
+from .folder import file_bytes
 
 
 #: The largest boundary file read, in MB (or ``limits.file_mb`` when lower): a boundary at the point limit

@@ -30,7 +30,6 @@ from ..model.report import (
     SourceRef,
 )
 from ..reading.headers import HeaderMatcher
-from ..reading.inside import outside
 from ..reading.sources import find_table_file, only_spreadsheet, read_sheet
 from ..reading.tables import BoundTable, bind
 from ..reading.workbook import Formula
@@ -40,6 +39,7 @@ from . import publication
 from .boundary import check_coordinates, load_boundary
 from .cells import RowReader, as_text
 from .derived import COMPONENT_AMOUNTS, derived_status, package_totals
+from .folder import admitted, report_unread
 from .checks import check_lights, check_packages, check_projects, check_totals
 from .identity import ProjectIds, not_reserved, safe_or_slug, unique
 from .own_words import load_own_words
@@ -73,6 +73,7 @@ class Loader:
         self.monthly: dict[str, list] = {}  # project id -> entries from a projects table's monthly columns
         self.guessed: list[Path] = []  # spreadsheets read although no table is named after them
         self.outside: set[Path] = set()  # files read from outside the data folder (outside_files allows it)
+        self.considered: set[str] = set()  # names (case aside) of the data folder's own files taken up or named
 
     # -- files ---------------------------------------------------------------
     def label(self, path: Path) -> str:
@@ -80,18 +81,6 @@ class Loader:
             return os.path.relpath(path)
         except ValueError:  # another drive on Windows
             return str(path)
-
-    def admitted(self, path: Path) -> bool:
-        """Whether ``path`` may be read: it is in the data folder, or the ``outside_files`` setting lets it be read
-        from where a link or a path setting leads (the methodology page then says so). Else an error names it."""
-        where = outside(self.site.data_dir, path)
-        if where is None:
-            return True
-        if self.config.outside_files:
-            self.outside.add(path)
-            return True
-        self.log.add("file-outside", file=self.label(path), target=str(where))
-        return False
 
     def source(self, table: str, path: Path, label: str, sha256: str, encoding: str | None, rows: int,
                hidden_rows: int = 0, hidden_columns: int = 0) -> None:
@@ -110,6 +99,7 @@ class Loader:
         found = find_table_file(self.site.data_dir, name, settings.path)
         if len(found) > 1:
             self.log.add("file-ambiguous", file=self.label(self.site.data_dir), files=[p.name for p in found])
+            self.considered.update(p.name.casefold() for p in found)
             return None
         guessed = False
         if not found and not settings.path and (table.required or (name == "progress" and self.guessed)):
@@ -122,7 +112,7 @@ class Loader:
                 self.log.add("file-missing", file=shown, name=settings.path or f"{name}.csv")
             return None
         path = found[0]
-        if not self.admitted(path):
+        if not admitted(self, path):
             return None
         matcher = HeaderMatcher(table, settings.columns)
         try:
@@ -141,6 +131,9 @@ class Loader:
             self.log.add("hidden-sheets", file=sheet.label, sheets=[f"“{n}”" for n in sheet.hidden_sheets])
         if sheet.by_header:
             self.log.add("sheet-chosen", file=sheet.label, table=name, header=matcher.headers_for(table.anchor)[0])
+        if sheet.also_headed:  # rows a reader would expect on the site, passed over
+            self.log.add("sheets-unread", file=sheet.label, sheets=[f"“{n}”" for n in sheet.also_headed],
+                         sheet=sheet.label[len(self.label(path)) + 1:-1], table=name)
         bound = bind(sheet, table, matcher, self.config.money, self.log)
         if bound is not None and not self._within_limits(sheet, bound):
             return None
@@ -357,6 +350,7 @@ class Loader:
         indicators = self.indicators(bounds["indicators"])
         boundary = load_boundary(self)
         own_words = load_own_words(self)
+        report_unread(self)
         if bounds["projects"] is None:
             return Loaded(None, self.log)
         money = self.config.money

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..contract.marks import InvalidValue, code_points, visible
 from ..model.report import OwnWords
 from ..reading.sources import decode
-from .datafile import file_bytes
+from .folder import file_bytes
 
 DEFAULT_TEXT = "bulletin.md"
 

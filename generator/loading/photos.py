@@ -16,6 +16,7 @@ from ..reading.images import read_image
 from ..reading.sources import read_sheet
 from ..text.catalogue import both
 from .cells import as_text, safe_id
+from .folder import admitted
 
 FOLDER = "photos"  # in the data folder, and in the site
 CAPTIONS = "captions.csv"
@@ -32,7 +33,7 @@ _SEPARATORS = "-_."
 def load_photos(loader, ids: Iterable[str]) -> dict[str, tuple[Photo, ...]]:
     """The photos of each project (by id), in the order of their file names; problems go to ``loader.log``."""
     folder = loader.site.data_dir / FOLDER
-    if not folder.is_dir() or not loader.admitted(folder):
+    if not folder.is_dir() or not admitted(loader, folder):
         return {}
     ids = list(ids)
     files = sorted((p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))
@@ -54,7 +55,7 @@ def load_photos(loader, ids: Iterable[str]) -> dict[str, tuple[Photo, ...]]:
             loader.log.add("photo-project-unknown", file=label,
                            hint=both("did-you-mean-project", name=close[0]) if close else "")
             continue
-        if not loader.admitted(path):
+        if not admitted(loader, path):
             continue
         photo = _measure(loader, path, label, pid, captions.get(path.name.casefold()), taken)
         if photo is not None:
@@ -112,7 +113,7 @@ def read_captions(loader, path: Path, present: list[str]) -> dict[str, str]:
     """Captions by file name (case aside) from ``captions.csv``: a column of file names (文件名/file) and one
     of captions (说明/caption), in any encoding the tables may be in. A caption for a file that is not there
     is a warning."""
-    if not path.is_file() or not loader.admitted(path):
+    if not path.is_file() or not admitted(loader, path):
         return {}
     label = loader.label(path)
     try:

@@ -19,6 +19,8 @@ from .workbook import check_limits_text, read_workbook
 SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 #: What users save tables as; the ones we cannot read are named in a problem, not passed over.
 LOOKED_FOR = (*SUFFIXES, ".xls", ".et", ".ods", ".numbers")
+#: What a file of table rows is saved as (.txt aside: a folder's notes are often plain text).
+SPREADSHEETS = tuple(s for s in LOOKED_FOR if s != ".txt")
 csv.field_size_limit(2**31 - 1)  # cells are checked against the limits setting instead
 
 
@@ -38,6 +40,7 @@ class Sheet:
     invisible: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> invisible characters removed
     hidden_sheets: list[str] = field(default_factory=list)  # sheets a workbook hides, not read
     by_header: bool = False  # the sheet was chosen by its header (none is named after the table)
+    also_headed: list[str] = field(default_factory=list)  # other sheets whose header would do as well: not read
 
 
 def find_table_file(data_dir: Path, stem: str, path: str | None) -> list[Path]:
@@ -181,7 +184,7 @@ def read_xlsx(path: Path, label: str, stem: str, sheet: str | None = None, limit
     shown = label if len(raw.sheets) == 1 else f"{label}[{raw.name}]"
     return Sheet(path, shown, raw.rows, hashlib.sha256(data).hexdigest(), merges=raw.merges, sheets=raw.sheets,
                  hidden_rows=raw.hidden_rows, hidden_columns=raw.hidden_columns, invisible=raw.invisible,
-                 hidden_sheets=raw.hidden_sheets, by_header=raw.by_header)
+                 hidden_sheets=raw.hidden_sheets, by_header=raw.by_header, also_headed=raw.also_headed)
 
 
 def read_sheet(path: Path, label: str, stem: str, encoding: str | None = None, sheet: str | None = None,

@@ -46,6 +46,7 @@ class RawSheet:
     cells: int = 0  # cells with content
     hidden_sheets: list[str] = field(default_factory=list)  # passed over when choosing the sheet to read
     by_header: bool = False  # chosen because its header holds the table's key column (no sheet named after it)
+    also_headed: list[str] = field(default_factory=list)  # other visible sheets whose header would do as well: not read
 
 
 #: How far down a sheet its header is looked for when choosing the sheet to read.
@@ -270,7 +271,7 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits, hea
         if not worksheets:
             raise InvalidValue("sheet-none")
         names = list(worksheets)
-        by_header = False
+        by_header, also_headed = False, []
         if sheet is not None and sheet not in names:
             raise InvalidValue("sheet-missing", sheet=sheet, sheets=names)
         hidden = []
@@ -281,7 +282,8 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits, hea
             hidden = [n for n in names if n not in visible]
             sheet = next((n for n in visible if n.strip().casefold() == stem), None)
             if sheet is None and header is not None and len(visible) > 1:
-                sheet = next((n for n in visible if _has_header(worksheets[n], header)), None)
+                headed = [n for n in visible if _has_header(worksheets[n], header)]
+                sheet, also_headed = (headed[0], headed[1:]) if headed else (None, [])
                 by_header = sheet is not None
             sheet = sheet or visible[0]
         chosen = sheet
@@ -290,7 +292,7 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits, hea
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         parser.hidden_rows = set()
         formats: dict[int, str] = {}
-        out = RawSheet([], sheets=names, name=chosen, hidden_sheets=hidden, by_header=by_header)
+        out = RawSheet([], sheets=names, name=chosen, hidden_sheets=hidden, by_header=by_header, also_headed=also_headed)
         try:
             for number, cells in parser.parse():
                 row = _row(number, cells, ws, formats, out, limits, ReadOnlyCell)

@@ -19,7 +19,7 @@ ERRORS = (
     "site-bad-link", "site-not-folder", "site-not-ours", "site-busy", "site-write-failed", "config-invalid",
     "config-file", "stage-unknown", "yesno-invalid", "month-year-missing", "photo-unreadable",
     "photo-too-large", "photo-too-many-pixels", "boundary-missing", "boundary-unreadable", "boundary-not-geo",
-    "boundary-object-missing", "boundary-coordinates", "bulletin-text", "bulletin-text-missing", "file-outside",
+    "boundary-object-missing", "boundary-coordinates", "bulletin-text", "bulletin-text-missing", "file-outside", "file-unread", "sheets-unread",
     "boundary-too-many-points", "boundary-too-large",
 )
 #: Codes of problems that are reported and let the build go on (a site may ``ignore`` them).

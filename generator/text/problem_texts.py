@@ -10,6 +10,8 @@ PROBLEM_TEXTS: dict[str, L] = {
     # problems: files
     "file-missing": L("缺少必需的数据文件 {name}（可为 .csv 或 .xlsx）", "required data file {name} is missing (.csv or .xlsx)"),
     "file-ambiguous": L("同一张表有多个文件：{files}；请只保留一个", "one table is given by several files: {files}; keep one"),
+    "file-unread": L("此表格文件没有被读取：每张表只从一个文件读取，数据文件夹中的其他表格不会合并进来；请把其中的行并入被读取的文件，或把它移出数据文件夹", "this spreadsheet was not read: each table is read from one file, and the data folder's other spreadsheets are not merged in; move its rows into the file that is read, or move it out of the data folder"),
+    "sheets-unread": L("工作簿中另有表头同类的工作表没有被读取：{sheets}；每张表只读取一张工作表，请把它们的行并入“{sheet}”，或在配置 files.{table}.sheet 中写明只读哪一张", "the workbook has other sheets with the same kind of header that were not read: {sheets}; a table is read from one sheet: move their rows into “{sheet}”, or name the one to read in files.{table}.sheet"),
     "file-outside": L("此文件指向数据文件夹以外的 {target}，未读取（网站只读取数据文件夹中的文件）；请把文件放入数据文件夹，或在配置中设置 outside_files: true", "this file leads outside the data folder, to {target}, and is not read (a site reads only the files in its data folder); put the file in the data folder, or set outside_files: true in the configuration"),
     "file-unreadable": L("无法读取文件：{reason}", "cannot read the file: {reason}"),
     "file-format": L("不支持的文件格式 {suffix}；请另存为 .xlsx 或 CSV", "unsupported file format {suffix}; save it as .xlsx or CSV"),
