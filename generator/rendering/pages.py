@@ -85,8 +85,7 @@ def page_paths(report: Report) -> dict[str, str]:
 
 
 def web_address(path: str) -> str:
-    """A generated page's address relative to the site, as the engine publishes it (a folder per page):
-    ``projects/ZD01.md`` -> ``projects/ZD01/``, ``index.md`` -> ``""``."""
+    """A page's address relative to the site, a folder per page: ``projects/ZD01.md`` -> ``projects/ZD01/``."""
     stem = path.removesuffix(".md")
     return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
@@ -387,8 +386,10 @@ class PageMaker:
                 else:
                     rows.append((_header(table.name, f.name, self.report), meaning))
             fields.append((table, rows))
+        outside = [pick(TABLES[s.table], language) if s.table in TABLES else self.fmt.t("boundary_source")
+                   for s in self.report.sources if s.outside]  # by what they hold: no file names on a public page
         return PageContext.of("methodology", self.paths["methodology"], self.fmt.t("methodology"), report=self.report,
-                              definitions=metrics.DEFINITIONS, tables=tables, fields=fields)
+                              definitions=metrics.DEFINITIONS, tables=tables, fields=fields, outside=outside)
 
 
 def report_stages(report: Report) -> list[Stage]:
