@@ -37,6 +37,20 @@ def test_without_parallel_values_are_made_here_when_read():
     assert made["p2"] == f"2:{os.getpid()}"
 
 
+@pytest.mark.parametrize("parallel", [True, False])
+def test_a_value_let_go_is_no_longer_held_and_reading_it_again_is_a_key_error(parallel):
+    made = Ahead(_jobs(3), parallel=parallel)
+    assert made["p0"].startswith("0:")
+    made.forget("p0")
+    made.forget("p2")  # perhaps before it arrives: it is dropped when it does
+    assert made["p1"].startswith("1:")
+    for key in ("p0", "p2"):
+        with pytest.raises(KeyError, match=key):
+            made[key]
+    assert "p0" in made and len(made) == 3  # still a key of the mapping: only its value is gone
+    assert "p0" not in made._made and "p2" not in made._made
+
+
 class Broken(Exception):
     pass
 

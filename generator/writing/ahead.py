@@ -88,6 +88,7 @@ class Ahead(Mapping[str, T]):
         self._jobs = {**jobs, **(extras or {})}
         self._made: dict[str, T] = {}
         self._failed: dict[str, BaseException] = {}
+        self._forgotten: set[str] = set()  # read and let go (see forget)
         self._gone = False  # the worker ended early
         self._arrived = threading.Condition()
         self._worker = None
@@ -124,7 +125,9 @@ class Ahead(Mapping[str, T]):
             while True:
                 key, ok, value = conn.recv()
                 with self._arrived:
-                    if ok:
+                    if key in self._forgotten:
+                        pass
+                    elif ok:
                         self._made[key] = value
                     else:
                         self._failed[key] = value
@@ -153,7 +156,10 @@ class Ahead(Mapping[str, T]):
 
     def _value(self, key: str):
         with self._arrived:
-            self._arrived.wait_for(lambda: key in self._made or key in self._failed or not self._receiving)
+            self._arrived.wait_for(lambda: key in self._made or key in self._failed or key in self._forgotten
+                                   or not self._receiving)
+            if key in self._forgotten:
+                raise KeyError(f"{key} was let go (Ahead.forget)")
             if key in self._failed:
                 raise self._failed[key]
             if key not in self._made and self._gone:
@@ -163,8 +169,16 @@ class Ahead(Mapping[str, T]):
         if not ready:  # no worker: made here, when first read
             value = self._jobs[key]()
             with self._arrived:
-                self._made.setdefault(key, value)
+                return self._made.setdefault(key, value)
         return self._made[key]
+
+    def forget(self, key: str) -> None:
+        """Let the value of ``key`` go, made or still to come: its reader holds it now and nobody will ask
+        again (a site at the limits holds its pages once, not twice). Reading it afterwards is a KeyError."""
+        with self._arrived:
+            self._forgotten.add(key)
+            self._made.pop(key, None)
+            self._arrived.notify_all()
 
     def __contains__(self, key) -> bool:
         return key in self._keys

@@ -63,6 +63,11 @@ class Output:
     def page_paths(self) -> set[str]:
         return set(self.pages)
 
+    def let_go(self, path: str) -> None:
+        """Free ``path``'s content: the engine holds it now and will not read it again."""
+        if isinstance(self.files, Ahead):
+            self.files.forget(path)
+
     def close(self) -> None:
         """Stop the worker if it is still making files (after a failed build, nobody will read them)."""
         if isinstance(self.files, Ahead):

@@ -162,6 +162,7 @@ class ProgressPlugin(BasePlugin):
         self.files = files
         docs = self.docs_dir = Path(config.docs_dir)
         self.generated = set()
+        self._copied = False
         pages = self.output.page_paths()
         for path in self.output.files:
             content = functools.partial(self.output.files.__getitem__, path)
@@ -182,6 +183,8 @@ class ProgressPlugin(BasePlugin):
     def on_page_markdown(self, markdown, page, config, files):
         self._tick(page)
         if page.file.src_uri in self.generated:
+            if not self.serving:  # the page holds its text now (preview compares it with the next build's)
+                self.output.let_go(page.file.src_uri)
             return markdown
         return self._expand(page.file.src_uri, markdown)
 
@@ -210,12 +213,30 @@ class ProgressPlugin(BasePlugin):
         self._nav = nav
         return nav
 
+    @event_priority(-100)  # after every other plugin: no attribute of theirs escapes the defanging either
     def on_page_content(self, html, page, config, files):
+        if page.file.src_uri in self.generated and not self.serving:
+            page.markdown = ""  # made into HTML: a site at the limits holds each page once, not three times
+            # ("", not None: MkDocs takes a page without Markdown for one without a title)
         return pagehooks.on_page_content(html, page, config)
 
+    @event_priority(-100)  # the page is written next
     def on_post_page(self, output, page, config):
         self._tick(page)
+        if not self.serving:
+            self._let_go_copied()
+            if page.file.src_uri in self.generated:
+                page.content = None  # rendered into output; MkDocs keeps every page until the build ends
         return pagehooks.on_post_page(output, page, config)
+
+    def _let_go_copied(self) -> None:
+        """Free the generated files MkDocs has copied (downloads, styles) once it renders pages."""
+        if self._copied:
+            return
+        self._copied = True
+        pages = self.output.page_paths()
+        for path in self.generated - pages - set(self.output.late):
+            self.output.let_go(path)
 
     def on_post_template(self, output_content, template_name, config):
         return pagehooks.on_post_template(output_content, template_name, config)
