@@ -263,6 +263,22 @@ def test_above_list_up_to_each_cluster_keeps_its_sentence_and_the_site_holds_its
     assert len(full.tables) - len(short.tables) == groups  # and no table of its projects
 
 
+def test_the_red_and_yellow_list_is_cut_at_list_up_to_rows_saying_how_many_more_and_where(tmp_path, report):
+    """A province's thousands of red projects would be a bulletin of hundreds of pages (and gigabytes to set)."""
+    site = copy_sample(tmp_path / "src")
+    set_plugin(site, "bulletin:\n        list_up_to: 2\n")
+    run("bulletin", "--format", "docx", "-o", tmp_path / "out", cwd=site)
+    (path,) = (tmp_path / "out").glob("*.docx")
+    document = docx.Document(path)
+    behind = watch_names(report)
+    assert len(behind) > 2
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert f"以下{len(behind)}个项目亮红灯、黄灯" in text
+    assert f"下表列出最落后的2个；其余{len(behind) - 2}个见网站“项目一览”页和数据下载。" in text
+    watch = next(t for t in document.tables if t.rows[0].cells[0].text == "序号" and "存在问题" in t.rows[0].cells[4].text)
+    assert [row.cells[1].text for row in watch.rows[1:]] == behind[:2]
+
+
 @pytest.mark.parametrize("counts", [[1, 2], [1, 1], [3, 30]])
 def test_a_chart_of_counts_ticks_at_whole_numbers_only(counts):
     """Two projects on a chart as wide as a page once read 0 1 1 2 2 (ticks at halves, printed as integers)."""

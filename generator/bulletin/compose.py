@@ -29,13 +29,15 @@ def compose(report: Report, office: str = "", title: str | None = None, scope: s
     """The bulletin of ``report`` (already narrowed to its scope and period): cover, headline figures,
     lights, the red and yellow projects, rankings, clusters, stages, changes and the methodology.
     ``lead`` and ``foreword``: the office's own opening words and sections, placed before the generated ones;
-    each cluster's projects are listed when the bulletin covers at most ``list_up_to`` projects. A table cell
+    each cluster's projects are listed when the bulletin covers at most ``list_up_to`` projects, and the red and
+    yellow projects and the period's changes up to that many rows each (the rest counted, with where to find
+    them), so that the bulletin's pages, and the memory its typesetting takes, stay bounded. A table cell
     longer than :data:`CELL_CHARS` is cut, saying that the whole is on the website (at ``site_url``, when known)."""
     fmt = Formatter.of(report)
     judge = Judge(report, fmt)
-    b = _Composer(report, fmt, judge, charts)
+    b = _Composer(report, fmt, judge, charts, list_up_to)
     period = judge.span_label()
-    sections = [*foreword, b.overview(), b.lights(), b.watch(), b.rankings(), b.clusters(list_up_to), b.stages(),
+    sections = [*foreword, b.overview(), b.lights(), b.watch(), b.rankings(), b.clusters(), b.stages(),
                 b.changes(), b.method()]
     sections = [_cut_cells(s, fmt, site_url) for s in sections if s is not None]
     numerals = fmt.t("bulletin_numerals")
@@ -86,8 +88,8 @@ def plain(value) -> str:
 
 
 class _Composer:
-    def __init__(self, report: Report, fmt: Formatter, judge: Judge, charts: bool):
-        self.r, self.f, self.judge, self.draw = report, fmt, judge, charts
+    def __init__(self, report: Report, fmt: Formatter, judge: Judge, charts: bool, list_up_to: int):
+        self.r, self.f, self.judge, self.draw, self.list_up_to = report, fmt, judge, charts, list_up_to
         self.projects = list(report.projects.values())
         self.year = report.current_year
         self.summary = metrics.summarize(self.projects, self.year)
@@ -171,14 +173,17 @@ class _Composer:
                         key=lambda p: (self.checks[p.id].light is not lights.Light.RED, self.checks[p.id].gap_points or 0))
         if not behind:
             return Section(f.t("watch_heading"), (Paragraph(f.t("bulletin_none_behind")),))
+        listed = behind[:self.list_up_to]
         rows = tuple((str(i), p.name, self.lamp(self.checks[p.id].light),
                       f.ratio(metrics.Ratio(self.checks[p.id].rate)) if self.checks[p.id].rate is not None else f.t("not_reported"),
-                      p.issues or "", p.department or "", p.leader or "") for i, p in enumerate(behind, 1))
+                      p.issues or "", p.department or "", p.leader or "") for i, p in enumerate(listed, 1))
         table = Table((f.t("bulletin_serial"), labels["name"], f.t("lights_heading"), f.t("completion_rate"),
                        labels["issues"], labels["department"], labels["leader"]),
                       rows, (0.8, 3, 1, 1.1, 4, 1.6, 1.2), (True, False, False, True, False, False, False),
-                      pages=self.pages(behind))
-        return Section(f.t("watch_heading"), (Paragraph(f.t("bulletin_watch_intro", n=len(behind))), table))
+                      pages=self.pages(listed))
+        more = (Paragraph(f.t("bulletin_watch_more", shown=len(listed), rest=len(behind) - len(listed))),) \
+            if len(listed) < len(behind) else ()
+        return Section(f.t("watch_heading"), (Paragraph(f.t("bulletin_watch_intro", n=len(behind))), *more, table))
 
     def rankings(self) -> Section | None:
         f, labels = self.f, self.judge.labels
@@ -224,9 +229,9 @@ class _Composer:
                       labels["department"]), tuple(rows), (0.8, 3.4, 1.1, 1.3, 1.3, 1.1, 1, 1.6),
                      (True, False, False, True, True, True, False, False), pages=self.pages(projects))
 
-    def clusters(self, list_up_to: int) -> Section | None:
+    def clusters(self) -> Section | None:
         f, r = self.f, self.r
-        listed = len(self.projects) <= list_up_to
+        listed = len(self.projects) <= self.list_up_to
         groups = [(c.name, r.projects_in(cluster_id=cid)) for cid, c in r.clusters.items()]
         unassigned = [p for p in self.projects if p.cluster_id is None]
         if unassigned and groups:
@@ -270,17 +275,26 @@ class _Composer:
         if changes.previous is not None:
             before, after = f.period(changes.previous), f.period(changes.latest)
             if changes.status:
+                status = changes.status[:self.list_up_to]
                 blocks += [Heading(f.t("status_changed")),
                            Table((self.judge.labels["name"], before, after),
                                  tuple((p.name, f.t(f"st_{a.value}" if a else "st_none"), f.t(f"st_{b.value}" if b else "st_none"))
-                                       for p, a, b in changes.status), (3, 1, 1), (False, False, False),
-                                 pages=self.pages(p for p, _, _ in changes.status))]
+                                       for p, a, b in status), (3, 1, 1), (False, False, False),
+                                 pages=self.pages(p for p, _, _ in status)), *self.more(status, changes.status)]
             if changes.lights:
+                lit = changes.lights[:self.list_up_to]
                 blocks += [Heading(f.t("lights_changed")),
                            Table((self.judge.labels["name"], before, after),
-                                 tuple((p.name, self.lamp(a), self.lamp(b)) for p, a, b in changes.lights),
-                                 (3, 1, 1), (False, False, False), pages=self.pages(p for p, _, _ in changes.lights))]
+                                 tuple((p.name, self.lamp(a), self.lamp(b)) for p, a, b in lit),
+                                 (3, 1, 1), (False, False, False), pages=self.pages(p for p, _, _ in lit)),
+                           *self.more(lit, changes.lights)]
         return Section(f.t("changes"), tuple(blocks))
+
+    def more(self, listed, every) -> tuple[Block, ...]:
+        """The line under a table of changes cut at ``list_up_to`` rows: how many more, and where they are."""
+        if len(listed) == len(every):
+            return ()
+        return (Paragraph(self.f.t("bulletin_changes_more", shown=len(listed), rest=len(every) - len(listed))),)
 
     def method(self) -> Section:
         f, r = self.f, self.r

@@ -50,6 +50,11 @@ BULLETIN_TEXTS: dict[str, L] = {
     "bulletin_watch_intro": L("以下{n}个项目亮红灯、黄灯，红灯在前，同色按低于序时进度的幅度排列。请责任单位对照存在问题，抓紧协调解决。",
                               "These {n} projects are red or yellow, red first, then furthest behind. The responsible units "
                               "are asked to resolve the issues listed."),
+    "bulletin_watch_more": L("下表列出最落后的{shown}个；其余{rest}个见网站“项目一览”页和数据下载。",
+                             "The table lists the {shown} furthest behind; the other {rest} are on the site's All projects "
+                             "page and in its downloads."),
+    "bulletin_changes_more": L("上表列出{shown}项；其余{rest}项见网站“本期变化”页。",
+                               "The table lists {shown}; the other {rest} are on the site's This period page."),
     "bulletin_serial": L("序号", "No."),
     "bulletin_clusters": L("分产业集群情况", "By cluster"),
     "bulletin_clusters_unlisted": L("本通报涉及{n}个项目，各产业集群只写概况，项目明细见网站“项目一览”和数据下载。",
