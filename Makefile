@@ -53,9 +53,11 @@ screenshots: $(TESTED) fonts browser  ## refresh screenshots/ and the README's p
 	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser tests/test_bulletin.py -k "screenshots or district_screenshot or picture or reading_aids"
 
 bench: $(TESTED) fonts browser  ## benchmarks at 200, 1,000 and 5,000 projects, then at the default limits (half an hour; prints tables)
+	$(BIN)/pip install --quiet -e ".[test,bench]"
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/limits.py
 	$(BIN)/python benchmarks/boundary.py
+	$(BIN)/python benchmarks/formats.py
 
 dist: $(TESTED)  ## the sdist and the wheel, into dist/
 	$(BIN)/python -m build --no-isolation --outdir dist .

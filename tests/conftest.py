@@ -1,4 +1,4 @@
-"""Helpers that write real data folders (CSV in each encoding, .xlsx) and load them."""
+"""Helpers that write real data folders (CSV in each encoding, .xlsx, .xls, .ods) and load them."""
 
 from __future__ import annotations
 
@@ -12,29 +12,39 @@ import pytest
 from generator import SiteConfig, load_report
 from generator.settings.config import Site
 
+from . import books
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-#: Every file form the data contract promises: CSV in each encoding, and .xlsx.
-FORMATS = ["utf-8", "utf-8-sig", "gbk", "gb18030", "xlsx"]
+#: Every file form the data contract promises: CSV in each encoding, and .xlsx, .xls and .ods workbooks.
+FORMATS = ["utf-8", "utf-8-sig", "gbk", "gb18030", "xlsx", "xls", "ods"]
 
 
 def write_table(folder: Path, stem: str, rows, fmt: str = "utf-8", delimiter: str = ",") -> Path:
-    """Write ``rows`` as ``folder/stem.csv`` in encoding ``fmt``, or as ``stem.xlsx`` when fmt is xlsx."""
+    """Write ``rows`` as ``folder/stem.csv`` in encoding ``fmt``, or as a workbook when fmt is xlsx, xls or ods."""
     folder.mkdir(parents=True, exist_ok=True)
-    if fmt == "xlsx":
+    if fmt in ("xlsx", "xls", "ods"):
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.title = stem
         for row in rows:
             sheet.append(list(row))
-        path = folder / f"{stem}.xlsx"
-        book.save(path)
+        path = folder / f"{stem}.{fmt}"
+        if fmt == "xlsx":
+            book.save(path)
+        else:
+            (books.save_xls if fmt == "xls" else books.save_ods)(book, path)
         return path
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
     path = folder / f"{stem}.csv"
     path.write_bytes(buffer.getvalue().encode(fmt))
     return path
+
+
+def suffix(fmt: str) -> str:
+    """The file suffix :func:`write_table` gives a format."""
+    return fmt if fmt in ("xlsx", "xls", "ods") else "csv"
 
 
 def load(folder: Path, settings: dict | None = None, language: str = "zh"):

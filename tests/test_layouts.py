@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 import openpyxl
+import pytest
 
 from generator.contract.dates import PartialDate
 
@@ -144,15 +145,16 @@ def test_tab_separated_with_commas_in_cells(site):
 
 def test_files_that_are_there_but_cannot_be_read_are_named(site):
     (site / "data").mkdir()
-    (site / "data" / "projects.xls").write_bytes(b"\xd0\xcf\x11\xe0")
-    assert lines(load(site)) == ["data/projects.xls: 不支持的文件格式 .xls；请另存为 .xlsx 或 CSV"]
-    (site / "data" / "projects.xls").unlink()
+    (site / "data" / "projects.et").write_bytes(b"\xd0\xcf\x11\xe0")
+    assert lines(load(site)) == ["data/projects.et: 不支持的文件格式 .et；请另存为 .xlsx 或 CSV"]
+    (site / "data" / "projects.et").unlink()
     write_table(site / "data", "projects", [["项目编号", "项目名称"], ["P1", "甲"]], delimiter="\t").rename(site / "data" / "projects.tsv")
     assert lines(load(site)) == []
 
 
-def test_workbook_saved_as_csv_is_read_as_a_workbook(site):
-    write_table(site / "data", "projects", [["项目编号", "项目名称"], ["P1", "甲"]], "xlsx").rename(site / "data" / "projects.csv")
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_workbook_saved_as_csv_is_read_as_a_workbook(site, fmt):
+    write_table(site / "data", "projects", [["项目编号", "项目名称"], ["P1", "甲"]], fmt).rename(site / "data" / "projects.csv")
     assert list(load(site).report.projects) == ["P1"]
 
 

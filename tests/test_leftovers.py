@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from .conftest import lines, load, write_table
+from .conftest import lines, load, suffix, write_table
 
 HEADER = ["序号", "项目编号", "项目名称", "计划总投资（亿元）", "年度计划投资（亿元）"]
 
@@ -70,5 +70,5 @@ def test_subtotals_are_checked_against_their_group_and_headings_skipped(site, fm
     write_table(site / "data", "projects", rows, fmt)
     loaded = load(site)
     assert list(loaded.report.projects) == ["A", "B", "C"]
-    name = "projects.xlsx" if fmt == "xlsx" else "projects.csv"
+    name = f"projects.{suffix(fmt)}"
     assert lines(loaded) == [f"data/{name}:8: 计划总投资（亿元）: 合计行为 5，但各行相加为 4"]

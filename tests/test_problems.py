@@ -1,6 +1,6 @@
 """One run reports every problem, in every file form, with row, header as written and value."""
 
-from .conftest import lines, load, write_table
+from .conftest import lines, load, suffix, write_table
 
 HEADER = ["序号", "项目编号", "项目名称", "所属产业集群", "建设状态", "计划总投资\n（亿元）", "开工时间", "投产时间"]
 ROWS = [
@@ -16,7 +16,7 @@ ROWS = [
 def test_every_problem_in_one_run(site, fmt):
     write_table(site / "data", "clusters", [["集群名称"], ["新材料"]])
     write_table(site / "data", "projects", ROWS, fmt)
-    name = "data/projects.xlsx" if fmt == "xlsx" else "data/projects.csv"
+    name = f"data/projects.{suffix(fmt)}"
     assert lines(load(site)) == [
         f"{name}:4: 项目编号: 编号“A”重复（第 3 行已使用）",
         f"{name}:4: 建设状态: 未知的状态“半停半建”（可用：储备/谋划/前期/预备等、洽谈/在谈/意向/拟签约等、"

@@ -14,7 +14,7 @@ from ..contract.periods import Period, parse_period
 from ..contract.vocab import NO_WORDS, YES_WORDS, Vocabulary
 from ..model.report import Quantity
 from ..reading.tables import BoundTable, Row
-from ..reading.workbook import Formula
+from ..reading.rawsheet import Formula
 from ..text.catalogue import both
 from ..text.problems import ProblemLog
 

@@ -32,7 +32,7 @@ from ..model.report import (
 from ..reading.headers import HeaderMatcher
 from ..reading.sources import find_table_file, only_spreadsheet, read_sheet
 from ..reading.tables import BoundTable, bind
-from ..reading.workbook import Formula
+from ..reading.rawsheet import Formula
 from ..settings.config import Site
 from ..text.problems import ProblemLog
 from . import publication

@@ -1,4 +1,4 @@
-"""Read a table's file into rows of cells: CSV in any of our users' encodings, or .xlsx."""
+"""Read a table's file into rows of cells: CSV in any of our users' encodings, or a workbook (.xlsx, .xls, .ods)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,16 @@ import charset_normalizer
 
 from ..contract.limits import HEADROOM, HEADROOM_CELLS, Limits
 from ..contract.marks import InvalidValue, visible
-from .workbook import check_limits_text, read_workbook
+from .rawsheet import check_limits_text
+from .legacy import OLE, read_xls
+from .opendoc import is_ods, read_ods
+from .workbook import read_workbook
 
-SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+#: Workbooks: what each is, its reader tells from its content, whatever its name says.
+BOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+SUFFIXES = (".csv", ".tsv", ".txt", *BOOKS)
 #: What users save tables as; the ones we cannot read are named in a problem, not passed over.
-LOOKED_FOR = (*SUFFIXES, ".xls", ".et", ".ods", ".numbers")
+LOOKED_FOR = (*SUFFIXES, ".xlsb", ".et", ".numbers")
 #: What a file of table rows is saved as (.txt aside: a folder's notes are often plain text).
 SPREADSHEETS = tuple(s for s in LOOKED_FOR if s != ".txt")
 csv.field_size_limit(2**31 - 1)  # cells are checked against the limits setting instead
@@ -57,7 +62,7 @@ def only_spreadsheet(data_dir: Path, taken: set[str]) -> Path | None:
         return None
     others = [p for p in sorted(data_dir.iterdir()) if p.is_file() and p.suffix.lower() in SUFFIXES
               and p.stem.casefold() not in taken and not p.name.startswith((".", "~$"))]
-    books = [p for p in others if p.suffix.lower() in (".xlsx", ".xlsm")]
+    books = [p for p in others if p.suffix.lower() in BOOKS]
     if len(books) == 1:
         return books[0]
     return others[0] if len(others) == 1 else None
@@ -120,10 +125,8 @@ def sniff_delimiter(text: str) -> str:
 
 def read_csv(path: Path, label: str, encoding: str | None = None, stem: str = "", limits: Limits = Limits()) -> Sheet:
     data = path.read_bytes()
-    if data.startswith(b"PK\x03\x04"):  # an Excel workbook saved under a .csv name
-        return read_xlsx(path, label, stem, limits=limits)
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise InvalidValue("file-format", suffix=".xls")
+    if data.startswith((b"PK\x03\x04", OLE)):  # a workbook saved under a .csv name
+        return read_book(path, label, stem, limits=limits)
     text, used = decode(data, encoding)
     delimiter = sniff_delimiter(text)
     _check_widths(text, delimiter, limits)
@@ -175,12 +178,17 @@ def _check_widths(text: str, delimiter: str, limits: Limits) -> None:
             raise InvalidValue("limit-columns", limit=limits.columns, row=number)
 
 
-def read_xlsx(path: Path, label: str, stem: str, sheet: str | None = None, limits: Limits = Limits(),
+def read_book(path: Path, label: str, stem: str, sheet: str | None = None, limits: Limits = Limits(),
               header=None) -> Sheet:
     """The sheet named ``sheet``, else one named like ``stem``, else the one whose header ``header`` takes for the
-    table's, else the first (see :mod:`.workbook`)."""
+    table's, else the first (see :mod:`.choice`), of an .xlsx, .xls or .ods workbook, told by its content."""
     data = path.read_bytes()
-    raw = read_workbook(data, stem, sheet, limits, header)
+    if is_ods(data):
+        raw = read_ods(data, stem, sheet, limits, header)
+    elif data.startswith(OLE):
+        raw = read_xls(data, stem, sheet, limits, header)
+    else:
+        raw = read_workbook(data, stem, sheet, limits, header)
     shown = label if len(raw.sheets) == 1 else f"{label}[{raw.name}]"
     return Sheet(path, shown, raw.rows, hashlib.sha256(data).hexdigest(), merges=raw.merges, sheets=raw.sheets,
                  hidden_rows=raw.hidden_rows, hidden_columns=raw.hidden_columns, invisible=raw.invisible,
@@ -196,8 +204,8 @@ def read_sheet(path: Path, label: str, stem: str, encoding: str | None = None, s
     try:
         if path.stat().st_size > limits.file_mb * 2**20:
             raise InvalidValue("limit-size", size=f"{path.stat().st_size / 2**20:.0f}", limit=limits.file_mb)
-        if suffix in (".xlsx", ".xlsm"):
-            return read_xlsx(path, label, stem, sheet, limits, header)
+        if suffix in BOOKS:
+            return read_book(path, label, stem, sheet, limits, header)
         return read_csv(path, label, encoding, stem, limits)
     except OSError as exc:
         raise InvalidValue("file-unreadable", reason=exc.strerror or str(exc)) from None

@@ -26,7 +26,7 @@ from .rows import (
     serial_text,
 )
 from .sources import Sheet
-from .workbook import column_letter
+from .rawsheet import column_letter
 
 
 def written(header) -> str:

@@ -10,47 +10,19 @@ tests read real workbooks through it.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import math
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass, field
 
-from ..contract.amounts import to_decimal
-from ..contract.dates import PartialDate
-from ..contract.limits import HEADROOM, HEADROOM_CELLS, Limits
-from ..contract.marks import InvalidValue, visible
+from ..contract.limits import HEADROOM_CELLS, Limits
+from ..contract.marks import InvalidValue
+from .choice import choose_sheet
+from .rawsheet import PEEK_ROWS, Formula, RawSheet, keep_row, shown_text, shown_value
 
 #: What a file given as .xlsx may really be, by its first bytes.
 _OLE = b"\xd0\xcf\x11\xe0"  # an encrypted workbook, or an old .xls renamed
 _MARKUP = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype|<html|<\?xml|<table|<meta|<head|<body|<style|mime-version:)", re.I | re.S)
-
-
-class Formula(str):
-    """A formula cell whose workbook holds no saved result (written by a program, never opened in Excel)."""
-
-
-@dataclass
-class RawSheet:
-    """A sheet's rows with content (row number, cells from column A), and what the workbook hides."""
-
-    rows: list[tuple[int, list]]
-    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # first row, last row, first col, last col
-    hidden_rows: set[int] = field(default_factory=set)
-    hidden_columns: set[int] = field(default_factory=set)  # 0-based, among the columns that hold something
-    invisible: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> characters removed
-    sheets: list[str] = field(default_factory=list)
-    name: str = ""
-    cells: int = 0  # cells with content
-    hidden_sheets: list[str] = field(default_factory=list)  # passed over when choosing the sheet to read
-    by_header: bool = False  # chosen because its header holds the table's key column (no sheet named after it)
-    also_headed: list[str] = field(default_factory=list)  # other visible sheets whose header would do as well: not read
-
-
-#: How far down a sheet its header is looked for when choosing the sheet to read.
-PEEK_ROWS = 30
 
 
 def _has_header(ws, header) -> bool:
@@ -59,24 +31,6 @@ def _has_header(ws, header) -> bool:
         return any(header(list(row)) for row in ws.iter_rows(max_row=PEEK_ROWS, values_only=True))
     except Exception:  # a damaged sheet is not the one: the chosen sheet's reading reports what is wrong
         return False
-
-
-def check_limits_text(text: str, row: int, col: int, limits: Limits) -> None:
-    """A cell longer than the limit (white space around it aside) is an error naming it."""
-    if len(text) > limits.cell_length and len(text.strip()) > limits.cell_length:
-        length = len(text.strip())
-        raise InvalidValue("limit-cell", row=row, cell=f"{column_letter(col)}{row}", length=length,
-                           limit=limits.cell_length)
-
-
-def column_letter(col: int) -> str:
-    """0-based column index -> ``A``, ``B``, … ``AA``."""
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def sniff(data: bytes) -> None:
@@ -191,32 +145,6 @@ def damaged(exc: BaseException) -> InvalidValue:
     return InvalidValue("file-unreadable", reason=f"{type(root).__name__}: {str(root).splitlines()[0] if str(root) else ''}")
 
 
-def _format_precision(number_format: str) -> str:
-    """day, month or year: what a date cell's number format shows (yyyy"年"m"月" shows a month)."""
-    shown = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format or "").lower()
-    if "d" in shown or shown in ("general", ""):
-        return "day"
-    return "month" if "m" in shown else "year" if "y" in shown else "day"
-
-
-def shown_value(value, number_format: str):
-    """A cell's value as the user sees it: dates at their shown precision, percentages and fixed decimals as text."""
-    fmt = number_format or ""
-    if isinstance(value, (dt.datetime, dt.date)):
-        precision = _format_precision(fmt)
-        return PartialDate(value.year, value.month if precision != "year" else None,
-                           value.day if precision == "day" else None)
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-        if "%" in fmt:
-            return f"{to_decimal(value * 100).normalize():f}%"
-        fixed = re.fullmatch(r"[#,]*0\.(0+)", fmt)
-        if fixed and isinstance(value, float):
-            return f"{value:.{len(fixed[1])}f}"
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
 def _parser_class():
     from openpyxl.utils.cell import coordinate_to_tuple
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
@@ -268,38 +196,19 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits, hea
         raise damaged(exc) from None
     try:
         worksheets = {ws.title: ws for ws in book.worksheets}  # chart sheets hold no table
-        if not worksheets:
-            raise InvalidValue("sheet-none")
-        names = list(worksheets)
-        by_header, also_headed = False, []
-        if sheet is not None and sheet not in names:
-            raise InvalidValue("sheet-missing", sheet=sheet, sheets=names)
-        hidden = []
-        if sheet is None:  # a sheet the workbook hides is read only when the settings name it
-            visible = [n for n, ws in worksheets.items() if ws.sheet_state == "visible"]
-            if not visible:
-                raise InvalidValue("sheet-all-hidden", sheets=names)
-            hidden = [n for n in names if n not in visible]
-            sheet = next((n for n in visible if n.strip().casefold() == stem), None)
-            if sheet is None and header is not None and len(visible) > 1:
-                headed = [n for n in visible if _has_header(worksheets[n], header)]
-                sheet, also_headed = (headed[0], headed[1:]) if headed else (None, [])
-                by_header = sheet is not None
-            sheet = sheet or visible[0]
-        chosen = sheet
+        choice = choose_sheet([(name, ws.sheet_state == "visible") for name, ws in worksheets.items()], stem, sheet,
+                              None if header is None else lambda name: _has_header(worksheets[name], header))
+        chosen = choice.name
         ws = worksheets[chosen]
         parser = _parser_class()(io.BufferedReader(_Skimmed(ws._get_source())), ws._shared_strings, data_only=True, epoch=book.epoch,
                                  date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
         parser.hidden_rows = set()
         formats: dict[int, str] = {}
-        out = RawSheet([], sheets=names, name=chosen, hidden_sheets=hidden, by_header=by_header, also_headed=also_headed)
+        out = RawSheet([], sheets=choice.sheets, name=chosen, hidden_sheets=choice.hidden, by_header=choice.by_header,
+                       also_headed=choice.also_headed)
         try:
             for number, cells in parser.parse():
-                row = _row(number, cells, ws, formats, out, limits, ReadOnlyCell)
-                if row is not None:
-                    out.rows.append((number, row))
-                    if len(out.rows) > limits.rows + HEADROOM:
-                        raise InvalidValue("limit-rows", limit=limits.rows, row=number)
+                keep_row(out, number, _values(number, cells, ws, formats, out, limits, ReadOnlyCell), limits)
         except InvalidValue:
             raise
         except Exception as exc:  # a damaged sheet part
@@ -331,8 +240,8 @@ def _zero(size: str | None) -> bool:
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
-def _row(number: int, cells: list[dict], ws, formats: dict, out: RawSheet, limits: Limits, cell_class) -> list | None:
-    """One row's values from column A (None when it holds nothing)."""
+def _values(number: int, cells: list[dict], ws, formats: dict, out: RawSheet, limits: Limits, cell_class) -> dict:
+    """One row's values as shown, by 0-based column."""
     values: dict[int, object] = {}
     for cell in cells:
         value = cell["value"]
@@ -340,27 +249,13 @@ def _row(number: int, cells: list[dict], ws, formats: dict, out: RawSheet, limit
         if isinstance(value, str) and not isinstance(value, Formula):
             if "_x" in value:
                 value = _ESCAPED.sub(lambda m: chr(int(m[1], 16)), value)
-            check_limits_text(value, number, col, limits)
-            value, removed = visible(value)
-            if removed:
-                out.invisible[(number, col)] = removed
-        style = cell["style_id"]
-        if style and not isinstance(value, str):
-            if style not in formats:
-                formats[style] = cell_class(ws, number, col + 1, None, "n", style).number_format
-            value = shown_value(value, formats[style])
-        elif isinstance(value, str) and not value.strip():
-            value = None
+            value = shown_text(value, number, col, out, limits)
+        else:
+            style = cell["style_id"]
+            if style and not isinstance(value, str):
+                if style not in formats:
+                    formats[style] = cell_class(ws, number, col + 1, None, "n", style).number_format
+                value = shown_value(value, formats[style])
         if value is not None:
-            if col >= limits.columns:
-                raise InvalidValue("limit-columns", limit=limits.columns, row=number)
             values[col] = value
-    if not values:
-        return None
-    out.cells += len(values)
-    if out.cells > limits.cells + HEADROOM_CELLS:  # the data's own count is checked under the header
-        raise InvalidValue("limit-cells", limit=limits.cells, row=number)
-    row = [None] * (max(values) + 1)
-    for col, value in values.items():
-        row[col] = value
-    return row
+    return values

@@ -1,0 +1,165 @@
+"""Workbooks as offices save them: .xls (Excel 97–2003, WPS's default) and .ods read as .xlsx is, with what they
+hide; what a file really is told by its content; files that cannot be read say what to save them as."""
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.contract.dates import PartialDate
+from generator.reading.sources import read_sheet
+
+from . import books, office
+from .conftest import lines, load
+from .sites import run
+
+SAVE = {"xlsx": lambda book, path: book.save(path) or path, "xls": books.save_xls, "ods": books.save_ods}
+
+
+def _district(site: Path, fmt: str) -> dict:
+    name = office.WORKBOOK.replace(".xlsx", f".{fmt}")
+    (site / "data").mkdir(parents=True, exist_ok=True)
+    SAVE[fmt](office.workbook(), site / "data" / name)
+    (site / "data" / office.EXPORT).write_bytes(office.export_csv())
+    return {"files": {"projects": {"path": name}, "progress": {"path": office.EXPORT}}}
+
+
+def test_the_district_workbook_saved_as_xls_or_ods_gives_the_same_report_as_the_xlsx(site):
+    xlsx = load(site, _district(site, "xlsx"))
+    assert lines(xlsx) == [] and len(xlsx.report.projects) == 8
+    for fmt in ("xls", "ods"):
+        for old in (site / "data").iterdir():
+            old.unlink()
+        loaded = load(site, _district(site, fmt))
+        assert lines(loaded) == []
+        same = repr(loaded.report.projects).replace(f"）.{fmt}'", "）.xlsx'")
+        assert same == repr(xlsx.report.projects), fmt  # every figure, date, light, note and source row
+
+
+def _hiding_book() -> openpyxl.Workbook:
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "填表说明"
+    notes.append(["本表由各县区填报"])
+    ws = book.create_sheet("续建项目")
+    ws.append(["2025年重点项目进度表"])
+    ws.merge_cells("A1:E1")
+    ws.append(["序号", "项目名称", "完成率", "开工时间", "计划竣工"])
+    ws.append([1, "东山\n现代农业示范园", 0.918, dt.date(2025, 3, 1), dt.date(2026, 6, 1)])
+    ws.append([2, "城西污水厂\u200b", 0.5, dt.date(2025, 4, 9), dt.date(2027, 1, 1)])
+    ws["C3"].number_format = ws["C4"].number_format = "0.0%"
+    ws["D3"].number_format = ws["D4"].number_format = "yyyy-mm-dd"
+    ws["E3"].number_format = ws["E4"].number_format = 'yyyy"年"m"月"'
+    ws.row_dimensions[4].hidden = True
+    ws.column_dimensions["D"].hidden = True
+    secret = book.create_sheet("内部")
+    secret.append(["序号", "项目名称"])
+    secret.sheet_state = "hidden"
+    return book
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+def test_each_format_gives_the_sheet_as_excel_shows_it_with_what_it_hides(tmp_path, fmt):
+    path = SAVE[fmt](_hiding_book(), tmp_path / f"book.{fmt}")
+    sheet = read_sheet(path, f"book.{fmt}", "projects", header=lambda row: "项目名称" in row)
+    assert sheet.label == f"book.{fmt}[续建项目]" and sheet.by_header and sheet.sheets == ["填表说明", "续建项目", "内部"]
+    assert sheet.hidden_sheets == ["内部"]
+    assert sheet.rows == [
+        (1, ["2025年重点项目进度表"]),
+        (2, ["序号", "项目名称", "完成率", "开工时间", "计划竣工"]),
+        (3, [1, "东山\n现代农业示范园", "91.8%", PartialDate(2025, 3, 1), PartialDate(2026, 6)]),
+        (4, [2, "城西污水厂", "50%", PartialDate(2025, 4, 9), PartialDate(2027, 1)]),
+    ]
+    assert sorted(sheet.merges) == [(1, 1, 0, 4)]
+    assert (sheet.hidden_rows, sheet.hidden_columns, sheet.invisible) == ({4}, {3}, {(4, 1): "\u200b"})
+
+
+def test_an_xls_or_ods_data_folder_builds_with_no_setting(tmp_path):
+    """The office's one workbook, saved by WPS as .xls, is found and read as the projects table."""
+    for fmt in ("xls", "ods"):
+        site = tmp_path / fmt
+        run("new", site)
+        for old in (site / "data").glob("*.csv"):
+            old.unlink()
+        SAVE[fmt](office.workbook(), site / "data" / office.WORKBOOK.replace(".xlsx", f".{fmt}"))
+        result = run("validate", cwd=site, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "8 个项目" in result.stdout, result.stdout
+
+
+def test_what_a_file_is_comes_from_its_content_not_its_name(site):
+    data = site / "data"
+    data.mkdir()
+    book = openpyxl.Workbook()
+    book.active.append(["项目编号", "项目名称"])
+    book.active.append(["P1", "甲"])
+    book.save(data / "projects.xls")  # an .xlsx named .xls
+    assert list(load(site).report.projects) == ["P1"]
+    (data / "projects.xls").write_bytes("<html><body><table><tr><td>项目名称</td></tr></table></body></html>".encode())
+    assert lines(load(site)) == ["data/projects.xls: 文件其实是网页（HTML）或 XML 表格，不是工作簿（网站导出的“Excel”常是这样）；"
+                                 "请在 Excel 或 WPS 中打开并另存为 .xlsx"]
+
+
+def test_files_that_cannot_be_read_say_what_to_save_them_as(site):
+    data = site / "data"
+    data.mkdir()
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    (data / "projects.xls").write_bytes(ole + "EncryptedPackage".encode("utf-16-le") + bytes(1024))
+    assert lines(load(site)) == [
+        "data/projects.xls: 工作簿设有打开密码（已加密）；请去掉密码后另存为 .xlsx"]
+    (data / "projects.xls").write_bytes(ole + bytes(1024))  # a compound file with no workbook in it
+    assert lines(load(site))[0].startswith("data/projects.xls: 无法读取文件：")
+    (data / "projects.xls").unlink()
+    for suffix in (".et", ".numbers"):
+        (data / f"projects{suffix}").write_bytes(ole)
+        assert lines(load(site)) == [f"data/projects{suffix}: 不支持的文件格式 {suffix}；请另存为 .xlsx 或 CSV"]
+        (data / f"projects{suffix}").unlink()
+
+
+def _ods(path: Path, body: str, prolog: str = "") -> Path:
+    content = (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+               f'<table:table table:name="projects">{body}</table:table></office:spreadsheet></office:body>'
+               '</office:document-content>')
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+def _cell(text: str, repeat: int = 1) -> str:
+    return (f'<table:table-cell office:value-type="string" table:number-columns-repeated="{repeat}">'
+            f'<text:p>{text}</text:p></table:table-cell>')
+
+
+def test_an_ods_sheets_million_empty_rows_and_columns_cost_nothing_and_repeated_content_meets_the_limits(site):
+    data = site / "data"
+    data.mkdir()
+    head = f"<table:table-row>{_cell('项目编号')}{_cell('项目名称')}</table:table-row>"
+    body = (head + f"<table:table-row>{_cell('P1')}{_cell('甲')}"
+            '<table:table-cell table:number-columns-repeated="16382"/></table:table-row>'
+            '<table:table-row table:number-rows-repeated="1048574"><table:table-cell '
+            'table:number-columns-repeated="16384"/></table:table-row>')
+    _ods(data / "projects.ods", body)
+    loaded = load(site)
+    assert lines(loaded) == [] and list(loaded.report.projects) == ["P1"]
+    _ods(data / "projects.ods", head + f'<table:table-row table:number-rows-repeated="1000000">{_cell("P1")}</table:table-row>')
+    # reading stops a little past the limit (the limit itself counts rows under the header, once it is found)
+    assert lines(load(site, {"limits": {"rows": 5}})) == [
+        "data/projects.ods:106: 数据超过 5 行（读到此行时），超过上限；请拆分文件，或在配置 limits.rows 中调高上限"]
+    _ods(data / "projects.ods", f"<table:table-row>{_cell('项目编号', 1_000_000)}</table:table-row>")
+    assert lines(load(site, {"limits": {"columns": 3}})) == [
+        "data/projects.ods:1: 此行有内容的列超过 3 列，超过上限；请删去无关的列，或在配置 limits.columns 中调高上限"]
+
+
+def test_an_ods_whose_xml_declares_entities_is_refused(site):
+    data = site / "data"
+    data.mkdir()
+    laughs = '<!DOCTYPE x [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    _ods(data / "projects.ods", f"<table:table-row>{_cell('&b;')}</table:table-row>", prolog=laughs)
+    assert lines(load(site)) == [
+        "data/projects.ods: 工作簿的 XML 中声明了实体或外部引用（可能是恶意构造的文件），拒绝读取；请在 Excel 或 WPS 中打开并另存为 .xlsx"]
