@@ -11,7 +11,7 @@ import pytest
 
 from generator.writing.output import generate
 
-from .conftest import lines, load, projects
+from .conftest import lines, load, projects, write_table
 from .sites import run
 
 ROWS = [["P1", "甲项目", "在建", "1.5"], ["P2", "乙项目", "前期", "2"]]
@@ -117,6 +117,7 @@ def test_the_bulletins_words_are_read_as_data_and_checked_by_validate(tmp_path):
         "data/bulletin.md:1: 警告：删除了看不见的控制或格式字符：U+0001 [text-invisible]",
         "data/bulletin.md:3: 警告：删除了看不见的控制或格式字符：U+001E [text-invisible]",
         "data/bulletin.md:7: 警告：删除了看不见的控制或格式字符：U+FFFE [text-invisible]",
+        "读取 2 个文件，共 9 行：表头 2 行、数据 7 行",
         "1 个错误，3 个警告",
     ]
     assert checked.returncode == 1
@@ -182,16 +183,46 @@ def _office_workbook(path: Path, stages=("续建项目", "新开工项目", "前
     book.save(path)
 
 
-def test_every_spreadsheet_and_every_sheet_of_projects_is_read_or_said(site):
-    """A workbook a month, an old .xls beside them, and sheets of projects after the first: each left unread
-    is an error, so that validate never says the data passed while projects are missing."""
+def test_every_sheet_of_projects_is_read_as_one_table_each_giving_its_stage(site):
+    """A city's workbook: 汇总, then 续建项目, 新开工项目 and 前期项目, each numbered from 1. Every project is read,
+    with the stage its sheet's name says, and an id from its name (the 序号 restart in each sheet)."""
     (site / "data").mkdir()
     _office_workbook(site / "data" / "2025年1-10月重点项目.xlsx")
     loaded = load(site)
-    assert [p.code for p in loaded.problems.errors] == ["sheets-unread"]
-    assert lines(loaded)[0] == ("data/2025年1-10月重点项目.xlsx[续建项目]: 工作簿中另有表头同类的工作表没有被读取：“新开工项目”、“前期项目”；"
-                                "每张表只读取一张工作表，请把它们的行并入“续建项目”，或在配置 files.projects.sheet 中写明只读哪一张")
-    assert load(site, {"files": {"projects": {"sheet": "新开工项目"}}}).problems.errors == []  # a choice made, not a guess
+    assert loaded.problems.errors == []
+    assert lines(loaded) == [
+        "data/2025年1-10月重点项目.xlsx: 没有 projects.csv；此文件作为 projects 表读取（可在配置 files.projects.path 中写明）",
+        "data/2025年1-10月重点项目.xlsx: 没有名为 projects 的工作表；读取表头含“项目名称”的 3 张：续建项目、新开工项目、前期项目，"
+        "它们的行合为一张表（可在配置 files.projects.sheet 中写明只读哪一张）",
+        "data/2025年1-10月重点项目.xlsx[汇总]: 此工作表没有被读取：其表头中没有“项目名称”，不是 projects 表"
+        "（若是，请在配置 files.projects.columns 中写明表头）"]
+    projects = loaded.report.projects
+    assert [(p.name, p.stage.value, p.source.file) for p in projects.values()] == [
+        (f"{stage}甲", value, f"data/2025年1-10月重点项目.xlsx[{stage}]")
+        for stage, value in (("续建项目", "continuing"), ("新开工项目", "new"), ("前期项目", "preparatory"))]
+    assert [s.name for s in loaded.report.sources] == [f"2025年1-10月重点项目.xlsx[{s}]" for s in ("续建项目", "新开工项目", "前期项目")]
+    only = load(site, {"files": {"projects": {"sheet": "新开工项目"}}})  # a choice made, not a guess
+    assert only.problems.errors == [] and [p.name for p in only.report.projects.values()] == ["新开工项目甲"]
+
+
+def test_a_code_given_on_two_sheets_names_the_sheet_that_has_it_first(site):
+    import openpyxl
+
+    (site / "data").mkdir()
+    book = openpyxl.Workbook()
+    for n, stage in enumerate(("续建项目", "新开工项目")):
+        ws = book.active if n == 0 else book.create_sheet(stage)
+        ws.title = stage
+        ws.append(["项目代码", "项目名称"])
+        ws.append(["2025-001", f"{stage}甲"])
+    book.save(site / "data" / "projects.xlsx")
+    assert [line for line in lines(load(site)) if "重复" in line] == [
+        "data/projects.xlsx[新开工项目]:2: 项目代码: 编号“2025-001”重复（data/projects.xlsx[续建项目] 第 2 行已使用）"]
+
+
+def test_spreadsheets_no_table_took_are_errors(site):
+    (site / "data").mkdir()
+    _office_workbook(site / "data" / "2025年1-10月重点项目.xlsx")
 
     (site / "data" / "2025年1-8月重点项目.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     _office_workbook(site / "data" / "2025年1-9月重点项目.xlsx")
@@ -201,3 +232,44 @@ def test_every_spreadsheet_and_every_sheet_of_projects_is_read_or_said(site):
     (site / "data" / "说明.txt").write_text("各县区报送。", encoding="utf-8")  # notes beside the tables are not tables
     (site / "data" / "~$2025年1-10月重点项目.xlsx").write_bytes(b"lock")  # Excel's lock file while it is open
     assert len(lines(load(site, {"files": {"projects": {"path": "2025年1-10月重点项目.xlsx", "sheet": "续建项目"}}}))) == 2
+
+
+def test_a_name_typed_over_two_lines_of_its_cell_is_one_name(site):
+    """Offices wrap long names by hand (Alt+Enter): the lines are joined as meant, with nothing between Chinese
+    words and a space between Latin ones, so the page and the id show no stray space; longer texts keep lines."""
+    write_table(site / "data", "projects", [
+        ["序号", "项目名称", "责任单位", "存在问题"],
+        ["一、续建项目（2个）", None, None, None],  # 序号 restart in each section: ids come from names
+        [1, "东山\n现代农业示范园", "区农业\n农村局", "1. 用地未批\n2. 资金未到位"],
+        [2, "Riverside\nPark (Phase 2)", "区住建局", ""]], "xlsx")
+    loaded = load(site)
+    a, b = loaded.report.projects.values()
+    assert (a.id, a.name, a.department, a.issues) == ("东山现代农业示范园", "东山现代农业示范园", "区农业农村局",
+                                                       "1. 用地未批\n2. 资金未到位")
+    assert b.name == "Riverside Park (Phase 2)" and " " not in b.id and "\n" not in b.id
+
+
+def test_validate_accounts_for_every_row_of_every_sheet_it_read(tmp_path):
+    """The check says what it read and what each row was read as; the kinds add up to every row with content."""
+    import json
+
+    from generator.reading.sources import read_sheet
+
+    from .sites import run
+
+    run("new", tmp_path / "site")
+    data = tmp_path / "site" / "data"
+    for old in data.glob("*.csv"):
+        old.unlink()
+    book = data / "2025年1-10月重点项目.xlsx"
+    _office_workbook(book)
+    result = run("validate", cwd=tmp_path / "site")
+    assert result.stdout.splitlines()[-2:] == [
+        "读取 1 个文件（其中工作表 3 张），共 6 行：表头 3 行、数据 3 行",
+        "数据检查通过：3 个项目，0 个产业集群，0 个报告期；0 个错误，0 个警告，3 个提示"]
+    told = json.loads(run("validate", "--format", "json", cwd=tmp_path / "site").stdout)["sources"]
+    assert [(s["file"], s["rows"]["header"], s["rows"]["data"]) for s in told] == [
+        (f"{book.name}[{stage}]", 1, 1) for stage in ("续建项目", "新开工项目", "前期项目")]
+    for source in told:
+        sheet = source["file"].split("[")[1][:-1]
+        assert sum(source["rows"].values()) == len(read_sheet(book, book.name, "projects", sheet=sheet).rows)

@@ -69,6 +69,24 @@ def clean(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+_LINES = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x85]+\s*")
+_WORD_END = re.compile(r"[A-Za-z0-9]$")
+_WORD_START = re.compile(r"^[A-Za-z0-9]")
+
+
+def one_line(text: str) -> str:
+    """A short text typed over two lines of its cell (a long name wrapped by hand), joined as it was meant:
+    nothing between the lines, a space only between two Latin words or numbers (``东山\n现代农业示范园`` ->
+    ``东山现代农业示范园``, ``Phase\n2`` -> ``Phase 2``)."""
+    if not _LINES.search(text):
+        return text
+    parts = [part for part in _LINES.split(text.strip()) if part]
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        joined += (" " if _WORD_END.search(joined) and _WORD_START.match(part) else "") + part
+    return joined
+
+
 @functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """The form words are compared in (headers, units, vocabularies): ``clean`` and case-folded."""

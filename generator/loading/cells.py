@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..contract.amounts import NOT_REPORTED, Amount, parse_amount, parse_quantity_parts, to_decimal
 from ..contract.dates import NO_DATE, DateValue, PartialDate, parse_date, parse_years
-from ..contract.marks import DEFAULT_WORDS, InvalidValue, Missing, MissingWords, clean
+from ..contract.marks import DEFAULT_WORDS, InvalidValue, Missing, MissingWords, clean, one_line
 from ..contract.periods import Period, parse_period
 from ..contract.vocab import NO_WORDS, YES_WORDS, Vocabulary
 from ..model.report import Quantity
@@ -21,6 +21,10 @@ from ..text.problems import ProblemLog
 _SAFE_ID = re.compile(r"^[\w.-]+$")
 #: Ids that name a page of the site's own (``projects/index.md`` is the project index).
 RESERVED_IDS = frozenset({"index"})
+#: Fields whose text is one line however it was typed: names and who is responsible (a line break in such a
+#: cell is where the typist wrapped it); what a project is, its progress and its issues keep their lines.
+ONE_LINE = frozenset({"name", "project_name", "cluster", "sector", "owner", "department", "leader", "level",
+                      "construction_period", "location"})
 
 
 def as_text(cell) -> str | None:
@@ -66,7 +70,8 @@ class RowReader:
                      column=self.bound.header_of(name), value=value, **params)
 
     def text(self, name: str) -> str | None:
-        return as_text(self.raw(name))
+        value = as_text(self.raw(name))
+        return one_line(value) if value is not None and name in ONE_LINE else value
 
     def required_text(self, name: str) -> str | None:
         value = self.text(name)

@@ -19,7 +19,8 @@ AMOUNTS = ("total_investment", "phase1_investment", "cumulative_before_year", "a
 
 def check_totals(loader, bound: BoundTable, projects: dict[str, Project]) -> None:
     """A total row must agree with the sum of the rows it covers, to the precision it is written in."""
-    by_row = {p.source.row: p for p in projects.values()}
+    here = bound.sheet.label
+    by_row = {p.source.row: p for p in projects.values() if p.source.file == here}
     for total_row in bound.totals:
         r = loader.reader(bound, total_row.row)
         covered = [by_row[row.number] for row in total_row.covers if row.number in by_row]
@@ -61,12 +62,14 @@ def check_projects(loader, bounds: dict[str, BoundTable | None], projects) -> No
                          value=p.operation_date.raw, operation=operation.iso(), start=start.iso(), **where)
 
 
-def check_packages(loader, bound: BoundTable, projects: dict[str, Project]) -> None:
+def check_packages(loader, tables: list[BoundTable], projects: dict[str, Project]) -> None:
     """A package project's own figure must be the sum of its components' (when each has one)."""
+    by_label = {b.sheet.label: b for b in tables}
     for p in projects.values():
         if not p.components:
             continue
-        row = next((r for r in bound.rows if r.number == p.source.row), None)
+        bound = by_label.get(p.source.file)
+        row = next((r for r in bound.rows if r.number == p.source.row), None) if bound is not None else None
         if row is None:
             continue
         r = loader.reader(bound, row)

@@ -16,8 +16,7 @@ from pathlib import Path
 
 from ..contract.amounts import Amount
 from ..contract.marks import InvalidValue, MissingWords, fold
-from ..contract.periods import parse_period
-from ..contract.schema import PROJECTS, TABLES, normalize_header
+from ..contract.schema import PROJECTS, TABLES
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STAGE_WORDS, STATUS_WORDS, Category, Stage, Status, Vocabulary
 from ..model.report import (
     Cluster,
@@ -44,6 +43,8 @@ from .checks import check_lights, check_packages, check_projects, check_totals
 from .identity import ProjectIds, not_reserved, safe_or_slug, unique
 from .own_words import load_own_words
 from .photos import load_photos
+from .latest import latest_rows
+from .sheets import other_sheets, stage_from_name
 from .progress import ProgressReader, check_months_against_total, check_year_to_date, merge, monthly_entries
 
 
@@ -74,6 +75,7 @@ class Loader:
         self.guessed: list[Path] = []  # spreadsheets read although no table is named after them
         self.outside: set[Path] = set()  # files read from outside the data folder (outside_files allows it)
         self.considered: set[str] = set()  # names (case aside) of the data folder's own files taken up or named
+        self.more: dict[str, list[BoundTable]] = {}  # a table's other sheets of the same workbook, read with it
 
     # -- files ---------------------------------------------------------------
     def label(self, path: Path) -> str:
@@ -83,14 +85,14 @@ class Loader:
             return str(path)
 
     def source(self, table: str, path: Path, label: str, sha256: str, encoding: str | None, rows: int,
-               hidden_rows: int = 0, hidden_columns: int = 0) -> None:
+               hidden_rows: int = 0, hidden_columns: int = 0, account: dict[str, int] | None = None) -> None:
         """Record a file the report was read from (its name as in the data folder, the sheet after it)."""
         data_dir = self.site.data_dir
         inside = path.relative_to(data_dir).as_posix() if path.is_relative_to(data_dir) else path.name
         if label.endswith("]"):  # one sheet of several
             inside += label[label.rindex("["):]
         self.sources.append(SourceFile(table, label, sha256, encoding, rows, inside, hidden_rows, hidden_columns,
-                                       outside=path in self.outside))
+                                       outside=path in self.outside, account=tuple((account or {}).items())))
 
     def table(self, name: str) -> BoundTable | None:
         """Read and bind one table's file; None when it is absent (problem logged if required)."""
@@ -129,20 +131,34 @@ class Loader:
             self.log.add("file-chosen", file=self.label(path), name=f"{name}.csv", table=name)
         if sheet.hidden_sheets:
             self.log.add("hidden-sheets", file=sheet.label, sheets=[f"“{n}”" for n in sheet.hidden_sheets])
-        if sheet.by_header:
+        several = bool(sheet.also_headed) and name == "projects"  # 续建项目, 新开工项目, 前期项目: one table
+        if settings.sheet is None:  # 说明, 汇总 …: said, so that every sheet is accounted for
+            read = {sheet.name, *sheet.also_headed, *sheet.hidden_sheets}
+            for other in (n for n in sheet.sheets if n not in read and len(sheet.sheets) > 1):
+                self.log.add("sheet-not-table", file=f"{self.label(path)}[{other}]", table=name,
+                             header=matcher.headers_for(table.anchor)[0])
+        if several:
+            self.log.add("sheets-chosen", file=self.label(path), table=name, header=matcher.headers_for(table.anchor)[0],
+                         count=1 + len(sheet.also_headed), sheets="、".join([sheet.name, *sheet.also_headed]))
+        elif sheet.by_header:
             self.log.add("sheet-chosen", file=sheet.label, table=name, header=matcher.headers_for(table.anchor)[0])
-        if sheet.also_headed:  # rows a reader would expect on the site, passed over
+        if sheet.also_headed and not several:  # rows a reader would expect on the site, passed over
             self.log.add("sheets-unread", file=sheet.label, sheets=[f"“{n}”" for n in sheet.also_headed],
                          sheet=sheet.label[len(self.label(path)) + 1:-1], table=name)
         bound = bind(sheet, table, matcher, self.config.money, self.log)
-        if bound is not None and not self._within_limits(sheet, bound):
+        read = [(sheet, bound)] + (other_sheets(self, path, sheet, name, matcher) if several else [])
+        kept = [(s, b) for s, b in read if b is not None and self._within_limits(s, b)]
+        if len(kept) < len([b for _, b in read if b is not None]):
             return None
-        if bound is not None:
+        for s, b in kept:
             used = (settings.latest_by,) if settings.latest_by else ()
-            publication.apply(bound, self.config.publish_columns, self.config.publish_personal, self.log,
+            publication.apply(b, self.config.publish_columns, self.config.publish_personal, self.log,
                               extras_published=name == "projects", used=used)
-            self.source(name, path, sheet.label, sheet.sha256, sheet.encoding, len(bound.rows), bound.hidden_rows,
-                        bound.hidden_columns)
+            self.source(name, path, s.label, s.sha256, s.encoding, len(b.rows), b.hidden_rows, b.hidden_columns,
+                        b.account)
+            if name == "projects":
+                stage_from_name(b)
+        self.more[name] = [b for _, b in kept[1:]]
         return bound
 
     def _within_limits(self, sheet, bound: BoundTable) -> bool:
@@ -186,30 +202,6 @@ class Loader:
             clusters[cid] = Cluster(cid, name, r.text("description"), SourceRef(bound.sheet.label, row.number))
         return clusters
 
-    def latest_rows(self, bound: BoundTable) -> list:
-        """With ``latest_by`` set, keep per id only the row with the latest report date."""
-        header = self.config.file("projects").latest_by
-        if not header:
-            return bound.rows
-        col = next((c for c in bound.columns if normalize_header(c.header) == normalize_header(header)), None)
-        if col is None:
-            self.log.add("latest-by-missing", file=bound.sheet.label, row=bound.header_row, header=header)
-            return bound.rows
-        id_col = bound.column("id")
-        latest: dict[object, tuple] = {}
-        for row in bound.rows:
-            cell = row.cells.get(col.field) if col.field else row.extras.get(col.header)
-            try:
-                when = parse_period(cell, tuple(self.config.date_formats)).sort_key()
-            except InvalidValue as exc:
-                self.log.add(exc.code, file=bound.sheet.label, row=row.number, column=col.header, value=as_text(cell))
-                continue
-            key = as_text(row.cells.get("id")) if id_col else row.number
-            if key not in latest or when >= latest[key][0]:
-                latest[key] = (when, row)
-        kept = {id(v[1]) for v in latest.values()}
-        return [row for row in bound.rows if id(row) in kept]
-
     def extras(self, bound: BoundTable, row) -> dict[str, str | Amount]:
         """The published columns the schema does not know, as written; a money column's cells as amounts (in the
         column's unit, shown in the display unit). A formula without a result is a problem."""
@@ -224,19 +216,31 @@ class Loader:
             out[header] = self.reader(bound, row).amount_cell(value, money[header]) if header in money else as_text(value)
         return out
 
-    def projects(self, bound: BoundTable, clusters: dict[str, Cluster], implicit_clusters: bool) -> dict[str, Project]:
+    def projects(self, tables: list[BoundTable], clusters: dict[str, Cluster], implicit_clusters: bool) -> dict[str, Project]:
+        """The projects of the table's sheets (one, or each of a workbook's 续建 / 新开工 / 前期 sheets), in order."""
         projects: dict[str, Project] = {}
-        first: dict[str, int] = {}
+        first: dict[str, SourceRef] = {}
+        # a 序号 restarts in each section and each sheet: ids then come from names
+        ids = ProjectIds(from_names=any(b.id_is_serial for b in tables) and (len(tables) > 1 or bool(tables[0].sections)))
+        for bound in tables:
+            self._projects(bound, clusters, implicit_clusters, ids, projects, first)
+        return projects
+
+    def _projects(self, bound: BoundTable, clusters: dict[str, Cluster], implicit_clusters: bool, ids: ProjectIds,
+                  projects: dict[str, Project], first: dict[str, SourceRef]) -> None:
         by_name = {fold(c.name): c.id for c in clusters.values()}  # names compare in NFKC, case and spaces aside
-        ids = ProjectIds(from_names=bound.id_is_serial and bool(bound.sections))
         year = bound.year
         as_of = self.as_of(bound)
-        for row in self.latest_rows(bound):
+        for row in latest_rows(self, bound):
             r = self.reader(bound, row)
             name = r.required_text("name")
             pid = ids.of(r, name)
             if pid and pid in projects:
-                r.problem("id-duplicate", "id", first=first[pid])
+                seen = first[pid]
+                if seen.file == bound.sheet.label:
+                    r.problem("id-duplicate", "id", first=seen.row)
+                else:
+                    r.problem("id-duplicate-sheet", "id", sheet=seen.file, first=seen.row)
                 pid = None
             cluster_text = r.text("cluster")
             cluster_id = None
@@ -278,12 +282,11 @@ class Loader:
             project = package_totals(project)
             if pid and name:
                 projects[pid] = project
-                first[pid] = row.number
+                first[pid] = project.source
                 months = monthly_entries(r, pid, year)
                 check_months_against_total(r, project, months)
                 if months:
                     self.monthly[pid] = months
-        return projects
 
     def component(self, bound: BoundTable, row) -> Component:
         """A sub-row of a package project, read like a project row but never counted apart."""
@@ -338,14 +341,16 @@ class Loader:
         bounds = {name: self.table(name) for name in TABLES}
         clusters = self.clusters(bounds["clusters"])
         projects: dict[str, Project] = {}
-        if bounds["projects"] is not None:
-            projects = self.projects(bounds["projects"], clusters, implicit_clusters=bounds["clusters"] is None)
+        tables = [bounds["projects"], *self.more.get("projects", ())] if bounds["projects"] is not None else []
+        if tables:
+            projects = self.projects(tables, clusters, implicit_clusters=bounds["clusters"] is None)
             limit = self.config.limits.projects
             if len(projects) > limit:
                 beyond = list(projects.values())[limit]
                 self.log.add("limit-projects", file=beyond.source.file, row=beyond.source.row, limit=limit)
                 return Loaded(None, self.log)
-            check_totals(self, bounds["projects"], projects)
+            for bound in tables:
+                check_totals(self, bound, projects)
         self.progress(bounds["progress"], projects)
         indicators = self.indicators(bounds["indicators"])
         boundary = load_boundary(self)
@@ -363,7 +368,7 @@ class Loader:
                                                   Decimal(str(self.config.lights.yellow_within))),
                                  photos=load_photos(self, projects), boundary=boundary, own_words=own_words)
         check_projects(self, bounds, report.projects)
-        check_packages(self, bounds["projects"], report.projects)
+        check_packages(self, tables, report.projects)
         check_lights(self, bounds["projects"], report)
         check_coordinates(self, bounds["projects"], report)
         return Loaded(report, self.log)

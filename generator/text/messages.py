@@ -12,7 +12,7 @@ ERRORS = (
     "file-not-workbook", "file-encrypted", "file-html", "file-unsafe-xml", "limit-size", "limit-rows", "limit-projects",
     "limit-columns", "limit-cells", "limit-part", "limit-cell", "sheet-none", "sheet-all-hidden", "sheet-missing",
     "header-missing-sheet", "formula-no-value", "header-missing", "column-missing", "column-duplicate",
-    "column-unit", "latest-by-missing", "value-missing", "id-duplicate", "id-unsafe", "id-reserved",
+    "column-unit", "latest-by-missing", "value-missing", "id-duplicate", "id-duplicate-sheet", "id-unsafe", "id-reserved",
     "cluster-unknown", "project-unknown", "project-mismatch", "status-unknown", "category-unknown",
     "level-unknown", "amount-invalid", "amount-unit", "number-invalid", "date-invalid", "period-invalid",
     "years-invalid", "progress-duplicate", "personal-data-required", "site-holds-sources", "site-in-docs",
@@ -33,7 +33,7 @@ WARNINGS = (
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.
-NOTES = ("completion-over-100", "file-chosen", "sheet-chosen")
+NOTES = ("completion-over-100", "file-chosen", "sheet-chosen", "sheets-chosen", "sheet-not-table")
 SEVERITY = {**dict.fromkeys(ERRORS, "error"), **dict.fromkeys(WARNINGS, "warning"), **dict.fromkeys(NOTES, "note")}
 
 

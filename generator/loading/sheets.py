@@ -1,0 +1,40 @@
+"""A projects table kept over several sheets of one workbook (续建项目, 新开工项目, 前期项目): every sheet whose
+header is a projects table is read and bound, and a sheet named after a stage gives its rows that stage."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..contract.marks import InvalidValue
+from ..reading.headers import HeaderMatcher
+from ..reading.rows import heading_stage
+from ..reading.sources import Sheet, read_sheet
+from ..reading.tables import BoundTable, bind
+
+
+def stage_from_name(bound: BoundTable) -> None:
+    """Rows with no stage of their own (no section heading above them) take the one their sheet's name says."""
+    stage, _ = heading_stage(re.sub(r"^\d{4}年度?", "", bound.sheet.name.strip()))  # 2025年新开工项目
+    if stage is None:
+        return
+    for row in bound.rows:
+        if row.stage is None:
+            row.stage = stage
+
+
+def other_sheets(loader, path: Path, first: Sheet, name: str, matcher: HeaderMatcher) -> list[tuple[Sheet, BoundTable]]:
+    """The workbook's other sheets whose header holds the table's key column, each read and bound (a sheet that
+    cannot be read is a problem naming it, and left out)."""
+    found = []
+    for other in first.also_headed:
+        try:
+            sheet = read_sheet(path, loader.label(path), name, loader.config.encoding, other, loader.config.limits)
+        except InvalidValue as exc:
+            loader.log.add(exc.code, file=f"{loader.label(path)}[{other}]", **exc.params)
+            continue
+        sheet.sha256 = first.sha256
+        bound = bind(sheet, matcher.table, matcher, loader.config.money, loader.log)
+        if bound is not None:
+            found.append((sheet, bound))
+    return found
