@@ -11,6 +11,7 @@ import click
 
 from . import __version__
 from .figures.changes import period_changes, summary_line
+from .loading.account import account, per_source
 from .loading.loader import load_report
 from .rendering.formatting import Formatter
 from .rendering.links import unreachable_pages
@@ -81,29 +82,42 @@ def validate(config_file: Path | None, data_dir: Path | None, strict: bool, fmt:
         _report(problems, exc.language, fmt, strict, counts=None)
         return
     loaded = load_report(site)
-    counts = None
+    counts = sources = None
     if loaded.report is not None:
         r = loaded.report
         counts = {"projects": len(r.projects), "clusters": len(r.clusters), "periods": len(r.periods)}
+        sources = r.sources
         if loaded.ok:  # the bulletin's own words and fonts, as a build would check them
             from .bulletin.make import check as check_bulletin
 
             loaded.problems.extend(check_bulletin(r, site))
-    _report(loaded.problems.sorted(), site.language, fmt, strict, counts)
+    _report(loaded.problems.sorted(), site.language, fmt, strict, counts, sources)
 
 
-def _report(problems: list[Problem], language: str, fmt: str, strict: bool, counts: dict | None) -> None:
+def _account_line(sources, language: str) -> str:
+    """读取 1 个文件、3 张工作表，共 12 行：… — what every row of the files read was read as."""
+    told = account(sources)
+    rows = [say(f"rows-{kind}", language, n=n) for kind, n in told.rows.items() if n]
+    key = "account-sheets" if told.sheets else "account"
+    return say(key, language, files=told.files, sheets=told.sheets, total=told.total, rows=rows)
+
+
+def _report(problems: list[Problem], language: str, fmt: str, strict: bool, counts: dict | None,
+            sources=None) -> None:
     problems = _strictly(problems, strict)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     notes = sum(p.severity is Severity.NOTE for p in problems)
     warnings = len(problems) - errors - notes
     if fmt == "json":
         out = {"ok": errors == 0, "errors": errors, "warnings": warnings, "notes": notes, "data": counts,
+               "sources": per_source(sources) if sources is not None else None,
                "problems": [p.as_dict(language) for p in problems]}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         for p in problems:
             click.echo(_annotation(p, language) if fmt == "github" else _line(p, language))
+        if sources:
+            click.echo(_account_line(sources, language))
         summary = say("summary", language, errors=errors, warnings=warnings)
         if notes:
             summary += say("notes-count", language, notes=notes)

@@ -32,7 +32,8 @@ def bad_site(site):
 def test_sample_site_validates():
     result = CliRunner().invoke(main, ["validate", "-f", str(ROOT / "mkdocs.yml")])
     assert result.exit_code == 0
-    assert result.output == "数据检查通过：26 个项目，5 个产业集群，4 个报告期；0 个错误，0 个警告\n"
+    assert result.output == ("读取 4 个文件，共 89 行：标题和说明 1 行、表头 4 行、数据 83 行、合计 1 行\n"
+                             "数据检查通过：26 个项目，5 个产业集群，4 个报告期；0 个错误，0 个警告\n")
 
 
 def test_problems_one_per_line_errors_first_then_summary(bad_site):
@@ -46,6 +47,7 @@ def test_problems_one_per_line_errors_first_then_summary(bad_site):
         "data/projects.csv:3: 计划总投资（亿元）: 错误：“两亿”不是金额：应为数字（可带单位和“约/以上/超/近”）、未公开标记（如 xx）、“待定”或留空"
         " [amount-invalid]",
         "data/projects.csv:2: 计划总投资（亿元）: 警告：“xx”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整） [withheld-value]",
+        "读取 1 个文件，共 3 行：表头 1 行、数据 2 行",
         "3 个错误，1 个警告",
     ]
 
@@ -67,6 +69,7 @@ def test_warnings_pass_unless_strict(site):
     assert strict.exit_code == 1
     assert strict.output.splitlines() == [
         "data/projects.csv:2: 计划总投资: 错误：“xx”为未公开数值：页面显示为“未公开”，不计入合计（合计标为不完整） [withheld-value]",
+        "读取 1 个文件，共 2 行：表头 1 行、数据 1 行",
         "1 个错误，0 个警告"]
 
 
@@ -114,7 +117,8 @@ def test_console_script_and_module(command):
     exe = command[0] if command[0] == sys.executable else str(Path(sys.executable).parent / command[0])
     out = subprocess.run([exe, *command[1:], "validate"], capture_output=True, text=True, cwd=ROOT)
     assert (out.returncode, out.stdout, out.stderr) == (
-        0, "数据检查通过：26 个项目，5 个产业集群，4 个报告期；0 个错误，0 个警告\n", "")
+        0, "读取 4 个文件，共 89 行：标题和说明 1 行、表头 4 行、数据 83 行、合计 1 行\n"
+           "数据检查通过：26 个项目，5 个产业集群，4 个报告期；0 个错误，0 个警告\n", "")
 
 
 def test_dictionary_command_matches_the_committed_page():
@@ -138,7 +142,8 @@ def test_a_warnings_line_ends_with_the_code_that_silences_it(site):
     code = re.fullmatch(r".* \[([a-z0-9-]+)\]", line).group(1)
     (site / "mkdocs.yml").write_text(MKDOCS_ZH.replace("  - progress\n", f"  - progress:\n      ignore: [{code}]\n"),
                                      encoding="utf-8")
-    assert run("--strict").output.splitlines() == ["数据检查通过：1 个项目，0 个产业集群，0 个报告期；0 个错误，0 个警告"]
+    assert run("--strict").output.splitlines() == ["读取 1 个文件，共 2 行：表头 1 行、数据 1 行",
+                                                   "数据检查通过：1 个项目，0 个产业集群，0 个报告期；0 个错误，0 个警告"]
 
 
 def test_completing_more_than_planned_is_a_note_that_strict_lets_pass(site):
@@ -149,6 +154,7 @@ def test_completing_more_than_planned_is_a_note_that_strict_lets_pass(site):
     assert result.exit_code == 0
     assert result.output.splitlines() == [
         "data/projects.csv:2: 年度完成投资: 提示：年度完成率为 150.0%，超过 100% [completion-over-100]",
+        "读取 1 个文件，共 2 行：表头 1 行、数据 1 行",
         "数据检查通过：1 个项目，0 个产业集群，0 个报告期；0 个错误，0 个警告，1 个提示"]
     github = run("--format", "github").output.splitlines()[0]
     assert github.startswith("::notice file=data/projects.csv,line=2")

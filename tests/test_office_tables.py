@@ -307,3 +307,16 @@ def test_a_withheld_total_whose_months_are_given_is_a_warning(district):
     _edit(district, lambda ws: ws.cell(7, 13, "保密"))
     assert lines(load(district, FILES))[-1] == (
         f"data/{office.WORKBOOK}:7: 1-10月完成投资/完成额: 保密 被标为未公开，但其各月数值都已填写，相加即可得出（30000）；若要保密，各月也应未公开")
+
+
+def test_every_row_of_the_district_workbook_is_accounted_for(district):
+    from generator.reading.sources import read_sheet
+
+    loaded = load(district, FILES)
+    workbook = next(s for s in loaded.report.sources if s.name == office.WORKBOOK)
+    assert dict(workbook.account) == {"title": 2, "header": 2, "data": 8, "component": 3, "total": 1, "subtotal": 0,
+                                      "section": 3, "note": 1, "hidden": 0}
+    path = district / "data" / office.WORKBOOK
+    assert sum(dict(workbook.account).values()) == len(read_sheet(path, office.WORKBOOK, "projects").rows)
+    export = next(s for s in loaded.report.sources if s.name == office.EXPORT)
+    assert dict(export.account)["data"] == len(office.export_rows()) and dict(export.account)["header"] == 1

@@ -371,6 +371,7 @@ def test_hidden_rows_columns_unknown_and_personal_columns_are_not_published(smal
         "data/projects.xlsx:1: 内部备注（不公开）: 警告：表头“内部备注（不公开）”不是已知的列，此列不发布；如需在项目页上发布，请在配置 publish_columns 中列出"
         " [column-not-published]",
         "data/projects.xlsx:1: 备注: 警告：此列看起来是个人信息（第 2 行的内容像电子邮箱），不发布；确需公开时请在配置 publish_personal 中列出 [personal-data]",
+        "读取 1 个文件（其中工作表 1 张），共 4 行：表头 1 行、数据 2 行、隐藏 1 行（不发布）",
         "数据检查通过：2 个项目，0 个产业集群，0 个报告期；0 个错误，5 个警告"]
     run("build", "-d", tmp_path / "out", cwd=small)
     out = tmp_path / "out"
@@ -403,6 +404,7 @@ def test_control_and_format_characters_are_removed_with_a_warning_naming_the_cel
         "data/projects.csv:2: 计划总投资（亿元）: 警告：删除了看不见的控制或格式字符：U+0000 [text-invisible]",
         "data/projects.csv:3: 项目名称: 警告：删除了看不见的控制或格式字符：U+202E [text-invisible]",
         "data/projects.csv:3: 所属产业集群: 警告：删除了看不见的控制或格式字符：U+200B [text-invisible]",
+        "读取 1 个文件，共 4 行：表头 1 行、数据 3 行",
         "数据检查通过：3 个项目，1 个产业集群，0 个报告期；0 个错误，4 个警告"]
     loaded = load(small)
     assert loaded.report.projects["P1"].total_investment.value == 12 * 10**8  # \x001\x002 is 12, said so above

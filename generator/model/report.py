@@ -35,6 +35,7 @@ class SourceFile:
     hidden_rows: int = 0  # rows of data the workbook hides, not published
     hidden_columns: int = 0
     outside: bool = False  # read from outside the data folder (the outside_files setting allows it)
+    account: tuple[tuple[str, int], ...] = ()  # what its rows were read as (kind, rows), every row with content
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..contract.marks import clean, code_points
+from ..contract.marks import clean
 from ..contract.schema import Table, normalize_header, split_unit
 from ..contract.spans import Span
 from ..contract.units import Currency
@@ -26,7 +26,7 @@ from .rows import (
     serial_text,
 )
 from .sources import Sheet
-from .rawsheet import column_letter
+from .unseen import hide_columns, report_invisible
 
 
 def written(header) -> str:
@@ -81,6 +81,11 @@ class Section:
     rows: list[Row] = field(default_factory=list)
 
 
+#: What a row of a sheet can be read as: a title or notes line above the header, a header row, a row of data (a
+#: project), a package project's sub-row, a total, a subtotal, a section heading, a note below, a hidden row.
+ROW_KINDS = ("title", "header", "data", "component", "total", "subtotal", "section", "note", "hidden")
+
+
 @dataclass
 class BoundTable:
     table: Table
@@ -94,6 +99,8 @@ class BoundTable:
     published: set[str] = field(default_factory=set)  # unknown columns (as written) that may be published
     preamble: Preamble = field(default_factory=Preamble)
     sections: list[Section] = field(default_factory=list)
+    #: what each row with content was read as (:data:`ROW_KINDS`), so that every row is accounted for
+    account: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ROW_KINDS, 0))
 
     def column(self, name: str) -> Column | None:
         return self._by_field.get(name)
@@ -242,7 +249,7 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
     header_number = sheet.rows[header_at][0]
     depth = header_depth(sheet, header_at, matcher)
     parts = header_parts(sheet, header_at, depth)
-    hidden = _hide_columns(sheet, parts, header_number, log)
+    hidden = hide_columns(sheet, parts, header_number, log)
     preamble = read_preamble(sheet, header_at, money)
     columns = _bind_columns(sheet, table, matcher, money, log, parts, header_number, preamble.unit)
     _suggest(table, matcher, columns)
@@ -252,8 +259,9 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
     first_data = header_at + depth
     fills = _fill_merges(sheet, sheet.rows[first_data][0] if first_data < len(sheet.rows) else 0, columns, table, log)
     bound = BoundTable(table, sheet, header_number, columns, [], [], preamble=preamble)
+    bound.account.update(title=header_at, header=min(depth, len(sheet.rows) - header_at))
     _read_rows(bound, sheet.rows[first_data:], fills, hidden, log)
-    _report_invisible(sheet, columns, header_number, log)
+    report_invisible(sheet, columns, header_number, log)
     return bound
 
 
@@ -271,12 +279,14 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
     for number, cells in body:
         if number in sheet.hidden_rows:
             hidden_rows.append(number)
+            bound.account["hidden"] += 1
             continue
         if fills:
             cells = [fills.get((number, i), c) for i, c in enumerate([*cells, *[None] * (width - len(cells))])]
         if hidden:
             cells = [None if i in hidden else c for i, c in enumerate(cells)]
-        if all(c is None for c in cells):
+        if all(c is None for c in cells):  # what it held is in hidden columns, said once for the column
+            bound.account["hidden"] += 1
             continue
         first = _first_text(cells)
         filled = sum(c is not None for c in cells)
@@ -293,8 +303,10 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
         name = clean(str(cells[name_col])) if name_col is not None and name_col < len(cells) and cells[name_col] is not None else ""
         named = bool(name) and name != first
         if filled == 1 and first.startswith(NOTE_WORDS):
+            bound.account["note"] += 1
             continue
         if HEADING.match(first) and not named:
+            bound.account["section"] += 1
             _close(groups, pending, totals)
             stage, stated = heading_stage(first)
             section = Section(next(str(c).strip() for c in cells if c is not None), number, stage, stated)
@@ -304,8 +316,10 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
             continue
         if is_total(first):
             totals.append(TotalRow(row, rows))  # the same list: it covers every row, above or below
+            bound.account["total"] += 1
             continue
         if first.startswith(SUBTOTAL_WORDS):
+            bound.account["subtotal"] += 1
             if groups[-1]:
                 totals.append(TotalRow(row, groups[-1]))
                 groups.append([])
@@ -325,7 +339,9 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
             if name_col is not None and COMPONENT_NAME.match(name):
                 row.cells[table.anchor] = COMPONENT_NAME.sub("", str(row.cells[table.anchor]).strip())
             rows[-1].components.append(row)
+            bound.account["component"] += 1
             continue
+        bound.account["data"] += 1
         rows.append(row)
         groups[-1].append(row)
         if section is not None:
@@ -340,32 +356,6 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
         if s.stated is not None and s.stated != len(s.rows):
             log.add("section-count", file=sheet.label, row=s.row, column=bound.header_of(table.anchor),
                     value=s.heading, stated=s.stated, found=len(s.rows))
-
-
-def _hide_columns(sheet: Sheet, parts: list[tuple[str, ...]], header_number: int, log: ProblemLog) -> set[int]:
-    """Columns the workbook hides are not read: their headers are taken out, and a warning names them."""
-    if not sheet.hidden_columns:
-        return set()
-    below = [cells for number, cells in sheet.rows if number >= header_number]
-    hidden = {i for i in sheet.hidden_columns if any(i < len(cells) and cells[i] is not None for cells in below)}
-    if not hidden:
-        return hidden
-    names = ["/".join(parts[i]) if i < len(parts) and parts[i] else column_letter(i) for i in sorted(hidden)]
-    for i in hidden:
-        if i < len(parts):
-            parts[i] = ()
-    log.add("hidden-columns", file=sheet.label, row=header_number, count=len(hidden), headers=[f"“{n}”" for n in names])
-    return hidden
-
-
-def _report_invisible(sheet: Sheet, columns: list[Column], header_number: int, log: ProblemLog) -> None:
-    """Each cell from the header down that held invisible characters (they were removed when it was read)."""
-    headers = {c.index: c.header for c in columns if c.header}
-    for (row, col), chars in sorted(sheet.invisible.items()):
-        if row < header_number or col in sheet.hidden_columns:
-            continue
-        log.add("text-invisible", file=sheet.label, row=row, column=headers.get(col) or column_letter(col),
-                chars="、".join(code_points(chars)))
 
 
 def _suggest(table: Table, matcher: HeaderMatcher, columns: list[Column]) -> None:
