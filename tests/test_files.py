@@ -50,8 +50,9 @@ def test_xlsx_sheet_named_like_the_table_is_preferred(site):
     (site / "data").mkdir()
     book.save(site / "data" / "projects.xlsx")
     loaded = load(site)
-    assert lines(loaded) == []
-    assert loaded.report.sources[0].label == "data/projects.xlsx[projects]"
+    assert lines(loaded) == ["data/projects.xlsx[说明]: 此工作表没有被读取：其表头中没有“项目名称”，不是 projects 表"
+                             "（若是，请在配置 files.projects.columns 中写明表头）"]
+    assert loaded.report.sources[0].label == "data/projects.xlsx[projects]" and loaded.ok
 
 
 def test_xlsx_sheet_setting(site):

@@ -168,7 +168,9 @@ def test_cover_sheet_first_reads_the_sheet_whose_header_names_projects_and_says_
     _book(site, build)
     loaded = load(site)
     assert lines(loaded) == ["data/projects.xlsx[2022年]: 没有名为 projects 的工作表；读取表头含“项目名称”的这一张"
-                             "（可在配置 files.projects.sheet 中写明）"]
+                             "（可在配置 files.projects.sheet 中写明）",
+                             "data/projects.xlsx[说明]: 此工作表没有被读取：其表头中没有“项目名称”，不是 projects 表"
+                             "（若是，请在配置 files.projects.columns 中写明表头）"]
     assert list(loaded.report.projects) == ["P1"] and loaded.ok
 
 

@@ -21,7 +21,6 @@ from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STAGE_WORDS, STATUS_WO
 from ..model.report import (
     Cluster,
     Component,
-    Indicator,
     LightRule,
     Project,
     Report,
@@ -40,10 +39,12 @@ from .cells import RowReader, as_text
 from .derived import COMPONENT_AMOUNTS, derived_status, package_totals
 from .folder import admitted, report_unread
 from .checks import check_lights, check_packages, check_projects, check_totals
-from .identity import ProjectIds, not_reserved, safe_or_slug, unique
+from .identity import ProjectIds, safe_or_slug, unique
 from .own_words import load_own_words
 from .photos import load_photos
 from .latest import latest_rows
+from .series import read_series, series_entries
+from .small_tables import read_clusters, read_indicators
 from .sheets import other_sheets, stage_from_name
 from .progress import ProgressReader, check_months_against_total, check_year_to_date, merge, monthly_entries
 
@@ -76,6 +77,7 @@ class Loader:
         self.outside: set[Path] = set()  # files read from outside the data folder (outside_files allows it)
         self.considered: set[str] = set()  # names (case aside) of the data folder's own files taken up or named
         self.more: dict[str, list[BoundTable]] = {}  # a table's other sheets of the same workbook, read with it
+        self.series: list | None = None  # the projects table's periodic files, oldest first (series.read_series)
 
     # -- files ---------------------------------------------------------------
     def label(self, path: Path) -> str:
@@ -104,6 +106,13 @@ class Loader:
             self.considered.update(p.name.casefold() for p in found)
             return None
         guessed = False
+        if not found and not settings.path and name == "projects":  # 1-9月.xlsx, 1-10月.xlsx …: one series
+            self.series = read_series(self, HeaderMatcher(table, settings.columns))
+            if self.series:
+                found, guessed = [self.series[-1].path], True
+                self.guessed.extend(issue.path for issue in self.series[:-1])
+                self.log.add("series-read", file=self.label(self.site.data_dir), count=len(self.series),
+                             periods=[i.period.key for i in self.series], latest=self.series[-1].period.key)
         if not found and not settings.path and (table.required or (name == "progress" and self.guessed)):
             other = only_spreadsheet(self.site.data_dir, set(TABLES) | {p.stem.casefold() for p in self.guessed})
             if other is not None:
@@ -132,11 +141,6 @@ class Loader:
         if sheet.hidden_sheets:
             self.log.add("hidden-sheets", file=sheet.label, sheets=[f"“{n}”" for n in sheet.hidden_sheets])
         several = bool(sheet.also_headed) and name == "projects"  # 续建项目, 新开工项目, 前期项目: one table
-        if settings.sheet is None:  # 说明, 汇总 …: said, so that every sheet is accounted for
-            read = {sheet.name, *sheet.also_headed, *sheet.hidden_sheets}
-            for other in (n for n in sheet.sheets if n not in read and len(sheet.sheets) > 1):
-                self.log.add("sheet-not-table", file=f"{self.label(path)}[{other}]", table=name,
-                             header=matcher.headers_for(table.anchor)[0])
         if several:
             self.log.add("sheets-chosen", file=self.label(path), table=name, header=matcher.headers_for(table.anchor)[0],
                          count=1 + len(sheet.also_headed), sheets="、".join([sheet.name, *sheet.also_headed]))
@@ -146,6 +150,11 @@ class Loader:
             self.log.add("sheets-unread", file=sheet.label, sheets=[f"“{n}”" for n in sheet.also_headed],
                          sheet=sheet.label[len(self.label(path)) + 1:-1], table=name)
         bound = bind(sheet, table, matcher, self.config.money, self.log)
+        if settings.sheet is None and bound is not None:  # 说明, 汇总 …: said, so that every sheet is accounted for
+            taken = {sheet.name, *sheet.also_headed, *sheet.hidden_sheets}
+            for other in (n for n in sheet.sheets if n not in taken and len(sheet.sheets) > 1):
+                self.log.add("sheet-not-table", file=f"{self.label(path)}[{other}]", table=name,
+                             header=matcher.headers_for(table.anchor)[0])
         read = [(sheet, bound)] + (other_sheets(self, path, sheet, name, matcher) if several else [])
         kept = [(s, b) for s, b in read if b is not None and self._within_limits(s, b)]
         if len(kept) < len([b for _, b in read if b is not None]):
@@ -184,24 +193,6 @@ class Loader:
                          date_formats=tuple(self.config.date_formats), missing=self.missing)
 
     # -- tables --------------------------------------------------------------
-    def clusters(self, bound: BoundTable | None) -> dict[str, Cluster]:
-        clusters: dict[str, Cluster] = {}
-        if bound is None:
-            return clusters
-        first: dict[str, int] = {}
-        for row in bound.rows:
-            r = self.reader(bound, row)
-            name = r.required_text("name")
-            cid = r.identifier("id") if bound.column("id") else not_reserved(safe_or_slug(name) if name else "")
-            if not name or not cid:
-                continue
-            if cid in clusters:
-                r.problem("id-duplicate", "id" if bound.column("id") else "name", first=first[cid])
-                continue
-            first[cid] = row.number
-            clusters[cid] = Cluster(cid, name, r.text("description"), SourceRef(bound.sheet.label, row.number))
-        return clusters
-
     def extras(self, bound: BoundTable, row) -> dict[str, str | Amount]:
         """The published columns the schema does not know, as written; a money column's cells as amounts (in the
         column's unit, shown in the display unit). A formula without a result is a problem."""
@@ -220,8 +211,10 @@ class Loader:
         """The projects of the table's sheets (one, or each of a workbook's 续建 / 新开工 / 前期 sheets), in order."""
         projects: dict[str, Project] = {}
         first: dict[str, SourceRef] = {}
-        # a 序号 restarts in each section and each sheet: ids then come from names
-        ids = ProjectIds(from_names=any(b.id_is_serial for b in tables) and (len(tables) > 1 or bool(tables[0].sections)))
+        # a 序号 restarts in each section and each sheet, and is another project's in next month's file: ids then
+        # come from names
+        ids = ProjectIds(from_names=any(b.id_is_serial for b in tables)
+                         and (len(tables) > 1 or bool(tables[0].sections) or bool(self.series)))
         for bound in tables:
             self._projects(bound, clusters, implicit_clusters, ids, projects, first)
         return projects
@@ -321,25 +314,10 @@ class Loader:
               headers={f: bound.header_of(f) for f in TABLES["progress"].field_names})
         check_year_to_date(projects, bound, self.log)
 
-    def indicators(self, bound: BoundTable | None) -> list[Indicator]:
-        if bound is None:
-            return []
-        found = []
-        for row in bound.rows:
-            r = self.reader(bound, row)
-            name = r.required_text("name")
-            value = r.quantity("value")
-            if value.raw == "" and bound.column("value") is not None:
-                r.problem("value-missing", "value", field=TABLES["indicators"].field("value"))
-            if name:
-                found.append(Indicator(name, value, r.year("year"), r.quantity("target"), r.text("unit"),
-                                       r.text("note"), SourceRef(bound.sheet.label, row.number)))
-        return found
-
     # -- all -----------------------------------------------------------------
     def load(self) -> Loaded:
         bounds = {name: self.table(name) for name in TABLES}
-        clusters = self.clusters(bounds["clusters"])
+        clusters = read_clusters(self, bounds["clusters"])
         projects: dict[str, Project] = {}
         tables = [bounds["projects"], *self.more.get("projects", ())] if bounds["projects"] is not None else []
         if tables:
@@ -351,8 +329,11 @@ class Loader:
                 return Loaded(None, self.log)
             for bound in tables:
                 check_totals(self, bound, projects)
+            if self.series:  # the earlier files' figures, as progress by period
+                for pid, entries in series_entries(self, self.series, projects).items():
+                    self.monthly.setdefault(pid, []).extend(entries)
         self.progress(bounds["progress"], projects)
-        indicators = self.indicators(bounds["indicators"])
+        indicators = read_indicators(self, bounds["indicators"])
         boundary = load_boundary(self)
         own_words = load_own_words(self)
         report_unread(self)

@@ -20,7 +20,7 @@ ERRORS = (
     "config-file", "stage-unknown", "yesno-invalid", "month-year-missing", "photo-unreadable",
     "photo-too-large", "photo-too-many-pixels", "boundary-missing", "boundary-unreadable", "boundary-not-geo",
     "boundary-object-missing", "boundary-coordinates", "bulletin-text", "bulletin-text-missing", "file-outside", "file-unread", "sheets-unread",
-    "boundary-too-many-points", "boundary-too-large",
+    "boundary-too-many-points", "boundary-too-large", "series-period-twice",
 )
 #: Codes of problems that are reported and let the build go on (a site may ``ignore`` them).
 WARNINGS = (
@@ -30,10 +30,11 @@ WARNINGS = (
     "progress-conflict", "package-mismatch", "section-count", "project-matched-by-name", "component-parent",
     "withheld-total-given-months", "light-unknown", "light-disagrees", "photo-project-unknown", "photo-format",
     "photo-caption-unknown", "coordinates-off-globe", "coordinates-half", "coordinates-far", "bulletin-fonts",
+    "series-project-left",
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.
-NOTES = ("completion-over-100", "file-chosen", "sheet-chosen", "sheets-chosen", "sheet-not-table")
+NOTES = ("completion-over-100", "file-chosen", "sheet-chosen", "sheets-chosen", "sheet-not-table", "series-read")
 SEVERITY = {**dict.fromkeys(ERRORS, "error"), **dict.fromkeys(WARNINGS, "warning"), **dict.fromkeys(NOTES, "note")}
 
 

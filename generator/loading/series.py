@@ -1,0 +1,147 @@
+"""A workbook a month: an office's periodic files of its projects table (1-8月, 1-9月, 1-10月), read as one series.
+
+Each file's period comes from its 截至 line, else the months its headers or title name (``1-10月完成投资``,
+``（1-10月）``), else its file name. The latest file is the project list; every earlier one gives each project's
+year-to-date figures at its period, so that lights, changes and the feed have their periods with no platform
+export. A project an earlier file has and the latest has not is a warning naming its row (调出).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..contract.amounts import NOT_REPORTED
+from ..contract.marks import InvalidValue
+from ..contract.periods import Period
+from ..contract.spans import split_span
+from ..model.report import ProgressEntry, SourceRef
+from ..reading.headers import HeaderMatcher
+from ..reading.sources import SPREADSHEETS, read_sheet
+from ..reading.tables import BoundTable, bind
+from ..text.problems import ProblemLog
+from .identity import ProjectFinder
+
+
+@dataclass
+class Issue:
+    """One file of the series: its table, bound, and the month it runs to."""
+
+    path: Path
+    bound: BoundTable
+    period: Period
+    problems: list  # what reading it found, said only if it is an earlier file (the latest is read again)
+
+
+def file_period(bound: BoundTable, name: str) -> Period | None:
+    """The month a periodic file runs to: its 截至 date, else the months its headers or title name, else its name's."""
+    year = bound.year
+    if bound.preamble.as_of is not None and bound.preamble.as_of.month:
+        return Period("month", bound.preamble.as_of.year, bound.preamble.as_of.month)
+    span = bound.completed_span or bound.preamble.span
+    if span is None:
+        stem = Path(name).stem
+        for at in range(len(stem)):
+            found, _ = split_span(stem[at:])
+            if found is not None and found.kind not in ("year", "before"):
+                span = found
+                break
+        if year is None and (m := re.search(r"(20\d{2})年", stem)):
+            year = int(m[1])
+    year = (span.year if span is not None else None) or year
+    if span is None or year is None or span.kind in ("year", "before"):
+        return None
+    return Period("month", year, span.last)
+
+
+_PERIOD_WORDS = re.compile(r"[0-9０-９]+|第?[一二三四]季度|[上下]半年|[一二三四五六七八九十]+月|[()（）\[\]【】\s_-]")
+
+
+def _name_pattern(stem: str) -> str:
+    """A file's name with its period and punctuation taken out: ``2025年1-9月重点项目`` and ``2025年1-10月重点项目``
+    are alike; a platform's export beside a workbook is not."""
+    return _PERIOD_WORDS.sub("", stem)
+
+
+def read_series(loader, matcher: HeaderMatcher) -> list[Issue] | None:
+    """The data folder's spreadsheets that are projects tables with a period each and are named alike (their
+    periods aside), oldest first, when there are two or more of them (else None: the folder is read as before).
+    A period given by two files is an error naming both, and the series is not read."""
+    folder = loader.site.data_dir
+    if not folder.is_dir():
+        return None
+    anchor = matcher.table.anchor
+    candidates = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in SPREADSHEETS
+                  and not p.name.startswith((".", "~$")) and p.parent == folder and not p.is_symlink()]
+    if len(candidates) < 2:
+        return None
+    issues = []
+    for path in candidates:
+        scratch = ProblemLog(loader.config.silenced)
+        try:
+            sheet = read_sheet(path, loader.label(path), "projects", loader.config.encoding, None, loader.config.limits,
+                               header=lambda cells: any(matcher.match(c).field == anchor for c in cells))
+        except InvalidValue:
+            continue  # not read here: the folder's account names it
+        bound = bind(sheet, matcher.table, matcher, loader.config.money, scratch)
+        period = file_period(bound, path.name) if bound is not None else None
+        if period is not None:
+            issues.append(Issue(path, bound, period, scratch.problems))
+    groups: dict[str, list[Issue]] = {}  # files named alike once their periods are taken out
+    for issue in issues:
+        groups.setdefault(_name_pattern(issue.path.stem), []).append(issue)
+    issues = max(groups.values(), key=len, default=[])
+    if len(issues) < 2:
+        return None
+    issues.sort(key=lambda issue: issue.period.sort_key())
+    for before, after in zip(issues, issues[1:]):
+        if before.period == after.period:
+            loader.log.add("series-period-twice", file=loader.label(after.path), other=loader.label(before.path),
+                           period=after.period.key)
+            return None
+    return issues
+
+
+def series_entries(loader, issues: list[Issue], projects: dict) -> dict[str, list[ProgressEntry]]:
+    """Each project's year-to-date completed investment at each file's period (the latest file's included), and
+    the month's own where the file before it runs to the month before; a project of an earlier file that the
+    latest no longer lists is a warning naming its row."""
+    finder = ProjectFinder(projects)
+    found: dict[str, dict] = {}
+    left: dict[str, dict] = {}  # a name no longer listed -> where it was last
+    for issue in issues[:-1]:
+        loader.log.extend(issue.problems)
+        loader.considered.add(issue.path.name.casefold())
+        bound = issue.bound
+        loader.source("projects", issue.path, bound.sheet.label, bound.sheet.sha256, bound.sheet.encoding,
+                      len(bound.rows), bound.hidden_rows, bound.hidden_columns, bound.account)
+        for row in bound.rows:
+            r = loader.reader(bound, row)
+            name = r.text("name")
+            code = r.text("id") if bound.column("id") is not None and not bound.id_is_serial else None
+            pid = (finder.by_id(code) if code else None) or (finder.named(name) if name else None)
+            if pid is None:
+                if name:
+                    left[name] = dict(file=bound.sheet.label, row=row.number, column=bound.header_of("name"), value=name)
+                continue
+            found.setdefault(pid, {})[issue.period] = (r.amount("annual_completed_investment"), SourceRef(bound.sheet.label, row.number))
+    latest = issues[-1].period
+    for where in left.values():  # said once, at the last file that lists it
+        loader.log.add("series-project-left", latest=latest.key, **where)
+    for pid, p in projects.items():
+        found.setdefault(pid, {})[latest] = (p.annual_completed_investment, p.source)
+    out: dict[str, list[ProgressEntry]] = {}
+    for pid, by_period in found.items():
+        entries, previous = [], None
+        for period in sorted(by_period, key=Period.sort_key):
+            ytd, source = by_period[period]
+            month = NOT_REPORTED  # the month's own: this file's year to date less the month before's
+            if previous is not None and previous[0].year == period.year and previous[0].index == period.index - 1 \
+                    and ytd.known and previous[1].known and not ytd.qualifier and not previous[1].qualifier:
+                month = replace(ytd, value=ytd.value - previous[1].value, raw="")
+            entries.append(ProgressEntry(pid, period, completed_investment=month, ytd_completed_investment=ytd,
+                                         source=source))
+            previous = (period, ytd)
+        out[pid] = entries
+    return out

@@ -1,0 +1,91 @@
+"""A workbook a month: an office's 1-8月 and 1-9月 tables saved by WPS as .xls and its 1-10月 table as .xlsx, in one
+data folder with no setting, read as one series of periods."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from . import books
+from .conftest import lines, load
+from .sites import run
+
+WAN = Decimal(10) ** 4
+#: month -> (name, 2025年计划投资, 1-N月完成投资) in 万元: 丙 leaves after September, 丁 joins in October, and 乙's
+#: name is written with half-width brackets in August
+MONTHS = {
+    8: [("甲项目", 1000, 500), ("乙项目(二期)", 800, 600), ("丙项目", 100, 10)],
+    9: [("甲项目", 1000, 600), ("乙项目（二期）", 800, 650), ("丙项目", 100, 20)],
+    10: [("甲项目", 1000, 800), ("乙项目（二期）", 800, 700), ("丁项目", 300, 100)],
+}
+
+
+def month_book(folder: Path, month: int, fmt: str) -> Path:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = f"1-{month}月"
+    ws.append([f"2025年重点项目进度表（1-{month}月）"])
+    ws.append(["序号", "项目名称", "2025年计划投资（万元）", f"1-{month}月完成投资（万元）", "责任单位"])
+    for i, (name, plan, done) in enumerate(MONTHS[month], 1):
+        ws.append([i, name, plan, done, "区发改局"])
+    path = folder / f"2025年1-{month}月重点项目.{fmt}"
+    if fmt == "xlsx":
+        book.save(path)
+        return path
+    return books.save_xls(book, path)
+
+
+def series(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for month, fmt in ((8, "xls"), (9, "xls"), (10, "xlsx")):
+        month_book(folder, month, fmt)
+
+
+def test_monthly_files_are_one_series_whose_latest_is_the_project_list(site):
+    series(site / "data")
+    loaded = load(site)
+    assert lines(loaded) == [
+        "data/2025年1-9月重点项目.xls:5: 项目名称: 项目“丙项目”在最新一期（2025-10）的表中没有（已调出？）；它以前各期的数字不发布",
+        "data: 按报告期读取 3 个文件：2025-08、2025-09、2025-10；最新一期（2025-10）为项目名单",
+        "data/2025年1-10月重点项目.xlsx: 没有 projects.csv；此文件作为 projects 表读取（可在配置 files.projects.path 中写明）"]
+    projects = loaded.report.projects
+    assert [p.name for p in projects.values()] == ["甲项目", "乙项目（二期）", "丁项目"]
+    first = projects["甲项目"]
+    assert [(e.period.key, e.ytd_completed_investment.value, e.completed_investment.value, e.source.row)
+            for e in first.progress] == [("2025-08", 500 * WAN, None, 3), ("2025-09", 600 * WAN, 100 * WAN, 3),
+                                         ("2025-10", 800 * WAN, 200 * WAN, 3)]
+    assert [e.source.file for e in first.progress] == [
+        "data/2025年1-8月重点项目.xls", "data/2025年1-9月重点项目.xls", "data/2025年1-10月重点项目.xlsx"]
+    second = projects["乙项目-二期"]  # matched across files with its brackets' widths aside
+    assert [e.period.key for e in second.progress] == ["2025-08", "2025-09", "2025-10"]
+    assert [e.period.key for e in projects["丁项目"].progress] == ["2025-10"]
+    assert [s.name for s in loaded.report.sources] == [
+        "2025年1-10月重点项目.xlsx", "2025年1-8月重点项目.xls", "2025年1-9月重点项目.xls"]
+
+
+def test_a_period_given_by_two_files_is_an_error_naming_both(site):
+    series(site / "data")
+    month_book(site / "data", 9, "xlsx")  # 1-9月 again, beside the .xls
+    problems = [p for p in lines(load(site)) if "同一报告期" in p]
+    assert problems == ["data/2025年1-9月重点项目.xlsx: 与 data/2025年1-9月重点项目.xls 是同一报告期（2025-09）的表；请只保留一个"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("series")
+    run("new", root / "site")
+    for old in (root / "site" / "data").glob("*.csv"):
+        old.unlink()
+    series(root / "site" / "data")
+    result = run("build", "-d", root / "out", cwd=root / "site")
+    return root / "out", result
+
+
+def test_the_site_built_from_the_series_alone_has_its_periods_and_this_periods_changes(built):
+    out, result = built
+    assert "本期（2025年10月，对比2025年9月）：新增 1 个项目" in result.stderr + result.stdout
+    changes = (out / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "2025年10月" in changes and "丁项目" in changes
+    page = (out / "projects" / "甲项目" / "index.html").read_text(encoding="utf-8")
+    assert "2025年8月" in page and "2025年9月" in page
