@@ -20,7 +20,7 @@ from .conftest import ROOT, write_table
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 #: Keys whose English cites what users type in Chinese (header and cell examples, input words).
-CITES_CHINESE_INPUT = {"dict-amounts", "dict-withheld", "dict-dates", "dict-periods", "dict-units"}
+CITES_CHINESE_INPUT = {"dict-amounts", "dict-withheld", "dict-dates", "dict-periods", "dict-units", "dict-intro"}
 
 
 #: Keys whose two languages are given different parameters to write the same thing (2022年一季度, 2022 Q1).

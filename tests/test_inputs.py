@@ -273,3 +273,23 @@ def test_validate_accounts_for_every_row_of_every_sheet_it_read(tmp_path):
     for source in told:
         sheet = source["file"].split("[")[1][:-1]
         assert sum(source["rows"].values()) == len(read_sheet(book, book.name, "projects", sheet=sheet).rows)
+
+
+def test_sections_that_name_places_give_their_rows_the_place(site):
+    """A city's sheet of new projects, its sections its counties: each project keeps its county (and the stage its
+    sheet's name says); a section naming neither a stage nor a place is kept as the rows' group, in a note."""
+    import openpyxl
+
+    (site / "data").mkdir()
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "新开工项目"
+    ws.append(["序号", "项目名称", "总投资（亿元）"])
+    for row in (["一、东山区（2个）"], [1, "甲", 1], [2, "乙", 2], ["（二）南岭县"], [1, "丙", 3], ["三、其他"], [1, "丁", 4]):
+        ws.append(row)
+    book.save(site / "data" / "projects.xlsx")
+    loaded = load(site)
+    assert [(p.name, p.place, p.stage.value) for p in loaded.report.projects.values()] == [
+        ("甲", "东山区", "new"), ("乙", "东山区", "new"), ("丙", "南岭县", "new"), ("丁", None, "new")]
+    assert lines(loaded) == [
+        "data/projects.xlsx:7: 项目名称: 分节“三、其他”既不是建设性质（续建、新开工……）也不是地区：其下各行只记作这一组"]

@@ -260,7 +260,7 @@ class Loader:
                 category=r.word("category", self.categories, "category-unknown") or Category.KEY,
                 level=r.words("level", self.levels, "level-unknown"),
                 cluster_id=cluster_id,
-                status=status, stage=stage, started=started,
+                status=status, stage=stage, started=started, place=row.place,
                 years=years,
                 **{f: r.amount(f) for f in AMOUNT_FIELDS},
                 **{f: r.date(f) for f in DATE_FIELDS},

@@ -102,6 +102,7 @@ class Project:
     cluster_id: str | None = None
     status: Status | None = None
     stage: Stage | None = None  # the section of the year's list it is in (续建, 新开工, 预备, 竣工)
+    place: str | None = None  # the place (县区) its section names, as written (东山区)
     started: bool | None = None  # 是否开工, as reported
     years: tuple[int, ...] = ()
     construction_period: str | None = None

@@ -35,10 +35,27 @@ def is_total(first: str) -> bool:
     return bool(_TOTAL.match(first)) and len(first) <= 16
 
 
-def heading_stage(heading: str) -> tuple[Stage | None, int | None]:
-    """``一、续建项目（16个）`` -> (continuing, 16): the stage a section heading names and the count it states."""
+def _heading_text(heading: str) -> tuple[str, int | None]:
+    """A section heading without its numbering and stated count, and the count."""
     text = clean(heading)
     count = _STATED_COUNT.search(text)
     text = _STATED_COUNT.sub("", text)
     text = re.sub(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[、.])", "", text)
-    return _STAGES.get(text), int(count[1]) if count else None
+    return text, int(count[1]) if count else None
+
+
+def heading_stage(heading: str) -> tuple[Stage | None, int | None]:
+    """``一、续建项目（16个）`` -> (continuing, 16): the stage a section heading names and the count it states."""
+    text, count = _heading_text(heading)
+    return _STAGES.get(text), count
+
+
+#: What a place's name ends with: 东山区, 南岭县, 云州市, 某某旗, 经济技术开发区, 某某镇, 某某街道
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:区|县|市|旗|州|盟|镇|乡|街道|开发区|新区|园区)$")
+
+
+def heading_place(heading: str) -> str | None:
+    """``一、东山区（4个）`` -> 东山区: the place a section heading names, when it names one (a city compiles its
+    counties' projects in sections, one per county)."""
+    text, _ = _heading_text(heading)
+    return text if _PLACE.match(text) and _STAGES.get(text) is None else None

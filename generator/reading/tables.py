@@ -21,6 +21,7 @@ from .rows import (
     HEADING,
     NOTE_WORDS,
     SUBTOTAL_WORDS,
+    heading_place,
     heading_stage,
     is_total,
     serial_text,
@@ -58,6 +59,7 @@ class Row:
     months: dict[int, object] = field(default_factory=dict)  # column index of a month's or quarter's column -> raw cell
     section: str | None = None  # the section heading above it, as written (一、续建项目（16个）)
     stage: Stage | None = None  # what that heading says
+    place: str | None = None  # or the place it names (一、东山区（4个）)
     serial: str | None = None  # its 序号 as written
     components: list[Row] = field(default_factory=list)  # sub-rows of a package project (8-1, 其中：…)
 
@@ -79,6 +81,7 @@ class Section:
     stage: Stage | None
     stated: int | None
     rows: list[Row] = field(default_factory=list)
+    place: str | None = None  # the place it names, when it names one
 
 
 #: What a row of a sheet can be read as: a title or notes line above the header, a header row, a row of data (a
@@ -309,7 +312,8 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
             bound.account["section"] += 1
             _close(groups, pending, totals)
             stage, stated = heading_stage(first)
-            section = Section(next(str(c).strip() for c in cells if c is not None), number, stage, stated)
+            section = Section(next(str(c).strip() for c in cells if c is not None), number, stage, stated,
+                              place=heading_place(first))
             bound.sections.append(section)
             if filled > 1:  # 二、续建项目 with the group's subtotal on the same row
                 pending.append(row)
@@ -329,7 +333,7 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
         serial = serial_text(cells[serial_col]) if serial_col is not None and serial_col < len(cells) else None
         row.serial = serial
         if section is not None:
-            row.section, row.stage = section.heading, section.stage
+            row.section, row.stage, row.place = section.heading, section.stage, section.place
         component = (serial is not None and COMPONENT_SERIAL.match(serial)) or COMPONENT_NAME.match(name)
         if component and rows and (section is None or rows[-1].section == section.heading):
             parent = rows[-1].serial
@@ -353,6 +357,8 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
         shown = "、".join(map(str, hidden_rows[:10])) + ("…" if len(hidden_rows) > 10 else "")
         log.add("hidden-rows", file=sheet.label, count=len(hidden_rows), rows=shown)
     for s in bound.sections:
+        if s.stage is None and s.place is None:
+            log.add("section-group", file=sheet.label, row=s.row, column=bound.header_of(table.anchor), value=s.heading)
         if s.stated is not None and s.stated != len(s.rows):
             log.add("section-count", file=sheet.label, row=s.row, column=bound.header_of(table.anchor),
                     value=s.heading, stated=s.stated, found=len(s.rows))

@@ -57,6 +57,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     "series-period-twice": L("与 {other} 是同一报告期（{period}）的表；请只保留一个", "this file and {other} are tables of the same period ({period}); keep one"),
     "series-project-left": L("项目“{value}”在最新一期（{latest}）的表中没有（已调出？）；它以前各期的数字不发布", "project “{value}” is not in the latest table ({latest}): taken off the list? Its earlier figures are not published"),
     "series-read": L("按报告期读取 {count} 个文件：{periods}；最新一期（{latest}）为项目名单", "{count} files read as one series of periods: {periods}; the latest ({latest}) is the project list"),
+    "section-group": L("分节“{value}”既不是建设性质（续建、新开工……）也不是地区：其下各行只记作这一组", "section “{value}” names neither a stage (continuing, new …) nor a place: its rows are kept as its group"),
     "file-chosen": L("没有 {name}；此文件作为 {table} 表读取（可在配置 files.{table}.path 中写明）", "there is no {name}; this file is read as the {table} table (name it under files.{table}.path in the configuration)"),
     "sheets-chosen": L("没有名为 {table} 的工作表；读取表头含“{header}”的 {count} 张：{sheets}，它们的行合为一张表（可在配置 files.{table}.sheet 中写明只读哪一张）", "no sheet is named {table}; the {count} whose header holds “{header}” are read, their rows as one table: {sheets} (name one under files.{table}.sheet in the configuration to read it alone)"),
     "sheet-chosen": L("没有名为 {table} 的工作表；读取表头含“{header}”的这一张（可在配置 files.{table}.sheet 中写明）", "no sheet is named {table}; this one, whose header holds “{header}”, is read (name it under files.{table}.sheet in the configuration)"),
