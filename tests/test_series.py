@@ -12,12 +12,12 @@ from .conftest import lines, load
 from .sites import run
 
 WAN = Decimal(10) ** 4
-#: month -> (name, 2025年计划投资, 1-N月完成投资) in 万元: 丙 leaves after September, 丁 joins in October, and 乙's
-#: name is written with half-width brackets in August
+#: month -> (name, 2025年计划投资, 1-N月完成投资) in 万元: 丙 leaves after September, 丁 joins in October, 乙's name
+#: is written with half-width brackets in August, and the 污水厂's was retyped with one character changed in October
 MONTHS = {
-    8: [("甲项目", 1000, 500), ("乙项目(二期)", 800, 600), ("丙项目", 100, 10)],
-    9: [("甲项目", 1000, 600), ("乙项目（二期）", 800, 650), ("丙项目", 100, 20)],
-    10: [("甲项目", 1000, 800), ("乙项目（二期）", 800, 700), ("丁项目", 300, 100)],
+    8: [("甲项目", 1000, 500), ("乙项目(二期)", 800, 600), ("丙项目", 100, 10), ("城西污水处理厂提标改建工程", 50, 5)],
+    9: [("甲项目", 1000, 600), ("乙项目（二期）", 800, 650), ("丙项目", 100, 20), ("城西污水处理厂提标改建工程", 50, 10)],
+    10: [("甲项目", 1000, 800), ("乙项目（二期）", 800, 700), ("丁项目", 300, 100), ("城西污水处理厂提标改造工程", 50, 20)],
 }
 
 
@@ -45,12 +45,16 @@ def series(folder: Path) -> None:
 def test_monthly_files_are_one_series_whose_latest_is_the_project_list(site):
     series(site / "data")
     loaded = load(site)
+    changed = "项目名称“城西污水处理厂提标改建工程”与最新一期（2025-10）的“城西污水处理厂提标改造工程”只差一个字，按同一项目对应；若不是同一项目，请更正名称"
     assert lines(loaded) == [
+        f"data/2025年1-8月重点项目.xls:6: 项目名称: {changed}",
         "data/2025年1-9月重点项目.xls:5: 项目名称: 项目“丙项目”在最新一期（2025-10）的表中没有（已调出？）；它以前各期的数字不发布",
+        f"data/2025年1-9月重点项目.xls:6: 项目名称: {changed}",
         "data: 按报告期读取 3 个文件：2025-08、2025-09、2025-10；最新一期（2025-10）为项目名单",
         "data/2025年1-10月重点项目.xlsx: 没有 projects.csv；此文件作为 projects 表读取（可在配置 files.projects.path 中写明）"]
     projects = loaded.report.projects
-    assert [p.name for p in projects.values()] == ["甲项目", "乙项目（二期）", "丁项目"]
+    assert [p.name for p in projects.values()] == ["甲项目", "乙项目（二期）", "丁项目", "城西污水处理厂提标改造工程"]
+    assert [e.period.key for e in projects["城西污水处理厂提标改造工程"].progress] == ["2025-08", "2025-09", "2025-10"]
     first = projects["甲项目"]
     assert [(e.period.key, e.ytd_completed_investment.value, e.completed_investment.value, e.source.row)
             for e in first.progress] == [("2025-08", 500 * WAN, None, 3), ("2025-09", 600 * WAN, 100 * WAN, 3),
@@ -87,5 +91,18 @@ def test_the_site_built_from_the_series_alone_has_its_periods_and_this_periods_c
     assert "本期（2025年10月，对比2025年9月）：新增 1 个项目" in result.stderr + result.stdout
     changes = (out / "changes" / "index.html").read_text(encoding="utf-8")
     assert "2025年10月" in changes and "丁项目" in changes
+    assert "本期调出项目" in changes and "丙项目" in changes  # listed in September, not in October
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "本期调出项目" in feed and "丙项目" in feed
     page = (out / "projects" / "甲项目" / "index.html").read_text(encoding="utf-8")
     assert "2025年8月" in page and "2025年9月" in page
+
+
+def test_the_bulletin_names_the_projects_taken_off_the_list(built, tmp_path):
+    import docx
+
+    site = built[0].parent / "site"
+    run("bulletin", "--format", "docx", "-o", tmp_path, cwd=site)
+    (path,) = tmp_path.glob("*.docx")
+    text = "\n".join(p.text for p in docx.Document(path).paragraphs)
+    assert "本期调出项目" in text and "丙项目" in text and "本期新增项目" in text and "丁项目" in text

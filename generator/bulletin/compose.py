@@ -272,6 +272,8 @@ class _Composer:
         blocks: list[Block] = [Paragraph(summary_line(changes, f))]
         if changes.appeared:
             blocks += [Heading(f.t("appeared")), Paragraph(f.join(p.name for p in changes.appeared))]
+        if changes.left:
+            blocks += [Heading(f.t("left")), Paragraph(f.join(d.name for d in changes.left))]
         if changes.previous is not None:
             before, after = f.period(changes.previous), f.period(changes.latest)
             if changes.status:

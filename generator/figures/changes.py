@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..contract.amounts import Total, total
 from ..contract.periods import Period
 from ..contract.vocab import Status
-from ..model.report import Project, Report
+from ..model.report import Departure, Project, Report
 from ..text.catalogue import join, say
 from .lights import Light, history
 
@@ -23,6 +23,7 @@ class Changes:
     lights: list[tuple[Project, Light, Light]] = field(default_factory=list)  # a light that changed: was, is
     fell_behind: list[Project] = field(default_factory=list)  # green to yellow or red
     caught_up: list[Project] = field(default_factory=list)
+    left: list[Departure] = field(default_factory=list)  # listed in the period before, no longer (调出)
 
 
 def period_changes(report: Report, period: Period | None = None) -> Changes | None:
@@ -55,6 +56,7 @@ def period_changes(report: Report, period: Period | None = None) -> Changes | No
                 if was.behind and not is_.behind:
                     changes.caught_up.append(p)
     changes.completed = total(e.completed_investment for e in in_latest)
+    changes.left = [d for d in report.departures if previous is not None and d.last == previous]
     return changes
 
 

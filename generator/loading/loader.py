@@ -78,6 +78,7 @@ class Loader:
         self.considered: set[str] = set()  # names (case aside) of the data folder's own files taken up or named
         self.more: dict[str, list[BoundTable]] = {}  # a table's other sheets of the same workbook, read with it
         self.series: list | None = None  # the projects table's periodic files, oldest first (series.read_series)
+        self.departures: list = []  # projects the series' latest file no longer lists (调出)
 
     # -- files ---------------------------------------------------------------
     def label(self, path: Path) -> str:
@@ -347,7 +348,8 @@ class Loader:
                                  completed_span=rows.completed_span,
                                  lights=LightRule(Decimal(str(self.config.lights.green_within)),
                                                   Decimal(str(self.config.lights.yellow_within))),
-                                 photos=load_photos(self, projects), boundary=boundary, own_words=own_words)
+                                 photos=load_photos(self, projects), boundary=boundary, own_words=own_words,
+                                 departures=self.departures)
         check_projects(self, bounds, report.projects)
         check_packages(self, tables, report.projects)
         check_lights(self, bounds["projects"], report)

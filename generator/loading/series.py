@@ -3,7 +3,9 @@
 Each file's period comes from its 截至 line, else the months its headers or title name (``1-10月完成投资``,
 ``（1-10月）``), else its file name. The latest file is the project list; every earlier one gives each project's
 year-to-date figures at its period, so that lights, changes and the feed have their periods with no platform
-export. A project an earlier file has and the latest has not is a warning naming its row (调出).
+export. Projects are matched by code, else by name (widths of brackets, spaces and line breaks aside), else by a
+name one character apart, with a warning naming both spellings. A project an earlier file has and the latest has
+not is a warning naming its row (调出).
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ from ..contract.amounts import NOT_REPORTED
 from ..contract.marks import InvalidValue
 from ..contract.periods import Period
 from ..contract.spans import split_span
-from ..model.report import ProgressEntry, SourceRef
+from ..model.report import Departure, ProgressEntry, SourceRef
 from ..reading.headers import HeaderMatcher
 from ..reading.sources import SPREADSHEETS, read_sheet
 from ..reading.tables import BoundTable, bind
 from ..text.problems import ProblemLog
-from .identity import ProjectFinder
+from .identity import ProjectFinder, name_key
 
 
 @dataclass
@@ -103,13 +105,33 @@ def read_series(loader, matcher: HeaderMatcher) -> list[Issue] | None:
     return issues
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one character changed, added or taken out."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _one_character_apart(name: str, projects: dict) -> str | None:
+    """The one project of the latest list whose name is ``name`` with one character changed (never a short name,
+    where one character is the difference between two projects), if exactly one is."""
+    key = name_key(name)
+    if len(key) < 6:
+        return None
+    near = [pid for pid, p in projects.items() if _one_edit(key, name_key(p.name))]
+    return near[0] if len(near) == 1 else None
+
+
 def series_entries(loader, issues: list[Issue], projects: dict) -> dict[str, list[ProgressEntry]]:
     """Each project's year-to-date completed investment at each file's period (the latest file's included), and
     the month's own where the file before it runs to the month before; a project of an earlier file that the
     latest no longer lists is a warning naming its row."""
     finder = ProjectFinder(projects)
     found: dict[str, dict] = {}
-    left: dict[str, dict] = {}  # a name no longer listed -> where it was last
+    left: dict[str, tuple] = {}  # a name no longer listed -> the last period and place that list it
     for issue in issues[:-1]:
         loader.log.extend(issue.problems)
         loader.considered.add(issue.path.name.casefold())
@@ -121,14 +143,21 @@ def series_entries(loader, issues: list[Issue], projects: dict) -> dict[str, lis
             name = r.text("name")
             code = r.text("id") if bound.column("id") is not None and not bound.id_is_serial else None
             pid = (finder.by_id(code) if code else None) or (finder.named(name) if name else None)
+            if pid is None and name and not code and (near := _one_character_apart(name, projects)) is not None:
+                pid = near  # a name retyped with one character changed: the same project, said
+                loader.log.add("series-name-changed", file=bound.sheet.label, row=row.number,
+                               column=bound.header_of("name"), value=name, other=projects[near].name,
+                               latest=issues[-1].period.key)
             if pid is None:
                 if name:
-                    left[name] = dict(file=bound.sheet.label, row=row.number, column=bound.header_of("name"), value=name)
+                    left[name_key(name)] = (issue.period, dict(file=bound.sheet.label, row=row.number,
+                                                               column=bound.header_of("name"), value=name))
                 continue
             found.setdefault(pid, {})[issue.period] = (r.amount("annual_completed_investment"), SourceRef(bound.sheet.label, row.number))
     latest = issues[-1].period
-    for where in left.values():  # said once, at the last file that lists it
+    for period, where in left.values():  # said once, at the last file that lists it
         loader.log.add("series-project-left", latest=latest.key, **where)
+        loader.departures.append(Departure(where["value"], period, SourceRef(where["file"], where["row"])))
     for pid, p in projects.items():
         found.setdefault(pid, {})[latest] = (p.annual_completed_investment, p.source)
     out: dict[str, list[ProgressEntry]] = {}

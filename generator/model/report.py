@@ -39,6 +39,16 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class Departure:
+    """A project an earlier file of a monthly series lists and the latest does not (调出): its name as last written,
+    the last period that lists it, and where."""
+
+    name: str
+    last: Period
+    source: SourceRef
+
+
+@dataclass(frozen=True)
 class OwnWords:
     """The office's own words for the bulletin (Markdown with [[ … ]] figures), as read and cleaned."""
 
@@ -225,6 +235,7 @@ class Report:
     photos: Mapping[str, tuple[Photo, ...]] = field(default_factory=lambda: MappingProxyType({}))
     boundary: Boundary | None = None  # for the map of projects, when the data folder has a boundary file
     own_words: OwnWords | None = None  # the office's own words for the bulletin
+    departures: tuple[Departure, ...] = ()  # projects taken off the list of a monthly series (调出)
 
     @classmethod
     def assemble(cls, currency: str, display_unit: str, projects: Mapping[str, Project],
@@ -232,7 +243,8 @@ class Report:
                  as_of: dt.date | None = None, language: str = "zh",
                  unit_factor: Decimal = Decimal(1), completed_span: Span | None = None,
                  lights: LightRule = LightRule(), photos: Mapping[str, Iterable[Photo]] | None = None,
-                 boundary: Boundary | None = None, own_words: OwnWords | None = None) -> Report:
+                 boundary: Boundary | None = None, own_words: OwnWords | None = None,
+                 departures: Iterable[Departure] = ()) -> Report:
         """The report of these parts, with what is derived from all of them worked out once."""
         indicators = tuple(indicators)
         periods = tuple(sorted({e.period for p in projects.values() for e in p.progress}, key=Period.sort_key))
@@ -246,14 +258,15 @@ class Report:
         shown = MappingProxyType({pid: tuple(ps) for pid, ps in (photos or {}).items() if pid in projects and ps})
         return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
                    as_of, periods, years, current, language, unit_factor, completed_span, lights, shown, boundary,
-                   own_words)
+                   own_words, tuple(departures))
 
     def only(self, keep, clusters: Iterable[str] | None = None) -> Report:
         """This report with the projects ``keep`` accepts (and only the ``clusters`` named, when given): the
         figures of a part (a cluster, a 责任单位) made exactly as the whole's."""
         projects = {pid: p for pid, p in self.projects.items() if keep(p)}
         shown = self.clusters if clusters is None else {cid: self.clusters[cid] for cid in clusters}
-        return replace(self, projects=MappingProxyType(projects), clusters=MappingProxyType(dict(shown)))
+        return replace(self, projects=MappingProxyType(projects), clusters=MappingProxyType(dict(shown)),
+                       departures=())  # a part has no list of its own that a project left
 
     @property
     def latest_period(self) -> Period | None:

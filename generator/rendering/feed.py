@@ -88,6 +88,7 @@ def _content(changes: Changes, fmt: Formatter, report: Report) -> str:
         return fmt.t(f"st_{s.value}" if s else "st_none")
     parts = []
     for key, items in (("appeared", [escape(p.name) for p in changes.appeared]),
+                       ("left", [escape(d.name) for d in changes.left]),
                        ("status_changed", [escape(fmt.t("feed-change", name=p.name, was=status(a), now=status(b)))
                                            for p, a, b in changes.status]),
                        ("lights_changed", [escape(fmt.t("feed-change", name=p.name, was=lamp(a), now=lamp(b)))

@@ -51,6 +51,7 @@ PAGE_TEXTS: dict[str, L] = {
     "against": L("相对于", " against "),
     "end_sentence": L("的变化。", "."),
     "appeared": L("本期新增项目", "New this period"),
+    "left": L("本期调出项目", "Taken off the list this period"),
     "changes-entry": L("{period}项目变化", "Changes in {period}"),
     "feed-change": L("{name}：{was} → {now}", "{name}: {was} → {now}"),
     "feed-nothing": L("本期没有项目新增或变化。", "No project was added or changed this period."),

@@ -56,6 +56,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     "sheet-not-table": L("此工作表没有被读取：其表头中没有“{header}”，不是 {table} 表（若是，请在配置 files.{table}.columns 中写明表头）", "this sheet was not read: its header holds no “{header}”, so it is no {table} table (if it is one, map its headers under files.{table}.columns)"),
     "series-period-twice": L("与 {other} 是同一报告期（{period}）的表；请只保留一个", "this file and {other} are tables of the same period ({period}); keep one"),
     "series-project-left": L("项目“{value}”在最新一期（{latest}）的表中没有（已调出？）；它以前各期的数字不发布", "project “{value}” is not in the latest table ({latest}): taken off the list? Its earlier figures are not published"),
+    "series-name-changed": L("项目名称“{value}”与最新一期（{latest}）的“{other}”只差一个字，按同一项目对应；若不是同一项目，请更正名称", "project name “{value}” differs by one character from “{other}” in the latest table ({latest}): taken as the same project; if it is not, correct the name"),
     "series-read": L("按报告期读取 {count} 个文件：{periods}；最新一期（{latest}）为项目名单", "{count} files read as one series of periods: {periods}; the latest ({latest}) is the project list"),
     "section-group": L("分节“{value}”既不是建设性质（续建、新开工……）也不是地区：其下各行只记作这一组", "section “{value}” names neither a stage (continuing, new …) nor a place: its rows are kept as its group"),
     "file-chosen": L("没有 {name}；此文件作为 {table} 表读取（可在配置 files.{table}.path 中写明）", "there is no {name}; this file is read as the {table} table (name it under files.{table}.path in the configuration)"),
