@@ -111,7 +111,7 @@ class Loader:
             self.series = read_series(self, HeaderMatcher(table, settings.columns))
             if self.series:
                 found, guessed = [self.series[-1].path], True
-                self.guessed.extend(issue.path for issue in self.series[:-1])
+                self.guessed.extend(earlier.path for earlier in self.series[:-1])
                 self.log.add("series-read", file=self.label(self.site.data_dir), count=len(self.series),
                              periods=[i.period.key for i in self.series], latest=self.series[-1].period.key)
         if not found and not settings.path and (table.required or (name == "progress" and self.guessed)):

@@ -27,7 +27,7 @@ from .identity import ProjectFinder, name_key
 
 
 @dataclass
-class Issue:
+class PeriodFile:
     """One file of the series: its table, bound, and the month it runs to."""
 
     path: Path
@@ -66,7 +66,7 @@ def _name_pattern(stem: str) -> str:
     return _PERIOD_WORDS.sub("", stem)
 
 
-def read_series(loader, matcher: HeaderMatcher) -> list[Issue] | None:
+def read_series(loader, matcher: HeaderMatcher) -> list[PeriodFile] | None:
     """The data folder's spreadsheets that are projects tables with a period each and are named alike (their
     periods aside), oldest first, when there are two or more of them (else None: the folder is read as before).
     A period given by two files is an error naming both, and the series is not read."""
@@ -76,9 +76,13 @@ def read_series(loader, matcher: HeaderMatcher) -> list[Issue] | None:
     anchor = matcher.table.anchor
     candidates = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in SPREADSHEETS
                   and not p.name.startswith((".", "~$")) and p.parent == folder and not p.is_symlink()]
+    named: dict[str, list[Path]] = {}  # files named alike once their periods are taken out (read only those)
+    for path in candidates:
+        named.setdefault(_name_pattern(path.stem), []).append(path)
+    candidates = max(named.values(), key=len, default=[])
     if len(candidates) < 2:
         return None
-    issues = []
+    files = []
     for path in candidates:
         scratch = ProblemLog(loader.config.silenced)
         try:
@@ -89,20 +93,16 @@ def read_series(loader, matcher: HeaderMatcher) -> list[Issue] | None:
         bound = bind(sheet, matcher.table, matcher, loader.config.money, scratch)
         period = file_period(bound, path.name) if bound is not None else None
         if period is not None:
-            issues.append(Issue(path, bound, period, scratch.problems))
-    groups: dict[str, list[Issue]] = {}  # files named alike once their periods are taken out
-    for issue in issues:
-        groups.setdefault(_name_pattern(issue.path.stem), []).append(issue)
-    issues = max(groups.values(), key=len, default=[])
-    if len(issues) < 2:
+            files.append(PeriodFile(path, bound, period, scratch.problems))
+    if len(files) < 2:
         return None
-    issues.sort(key=lambda issue: issue.period.sort_key())
-    for before, after in zip(issues, issues[1:]):
+    files.sort(key=lambda file: file.period.sort_key())
+    for before, after in zip(files, files[1:]):
         if before.period == after.period:
             loader.log.add("series-period-twice", file=loader.label(after.path), other=loader.label(before.path),
                            period=after.period.key)
             return None
-    return issues
+    return files
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -125,18 +125,18 @@ def _one_character_apart(name: str, projects: dict) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
-def series_entries(loader, issues: list[Issue], projects: dict) -> dict[str, list[ProgressEntry]]:
+def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str, list[ProgressEntry]]:
     """Each project's year-to-date completed investment at each file's period (the latest file's included), and
     the month's own where the file before it runs to the month before; a project of an earlier file that the
     latest no longer lists is a warning naming its row."""
     finder = ProjectFinder(projects)
     found: dict[str, dict] = {}
     left: dict[str, tuple] = {}  # a name no longer listed -> the last period and place that list it
-    for issue in issues[:-1]:
-        loader.log.extend(issue.problems)
-        loader.considered.add(issue.path.name.casefold())
-        bound = issue.bound
-        loader.source("projects", issue.path, bound.sheet.label, bound.sheet.sha256, bound.sheet.encoding,
+    for file in files[:-1]:
+        loader.log.extend(file.problems)
+        loader.considered.add(file.path.name.casefold())
+        bound = file.bound
+        loader.source("projects", file.path, bound.sheet.label, bound.sheet.sha256, bound.sheet.encoding,
                       len(bound.rows), bound.hidden_rows, bound.hidden_columns, bound.account)
         for row in bound.rows:
             r = loader.reader(bound, row)
@@ -147,14 +147,14 @@ def series_entries(loader, issues: list[Issue], projects: dict) -> dict[str, lis
                 pid = near  # a name retyped with one character changed: the same project, said
                 loader.log.add("series-name-changed", file=bound.sheet.label, row=row.number,
                                column=bound.header_of("name"), value=name, other=projects[near].name,
-                               latest=issues[-1].period.key)
+                               latest=files[-1].period.key)
             if pid is None:
                 if name:
-                    left[name_key(name)] = (issue.period, dict(file=bound.sheet.label, row=row.number,
+                    left[name_key(name)] = (file.period, dict(file=bound.sheet.label, row=row.number,
                                                                column=bound.header_of("name"), value=name))
                 continue
-            found.setdefault(pid, {})[issue.period] = (r.amount("annual_completed_investment"), SourceRef(bound.sheet.label, row.number))
-    latest = issues[-1].period
+            found.setdefault(pid, {})[file.period] = (r.amount("annual_completed_investment"), SourceRef(bound.sheet.label, row.number))
+    latest = files[-1].period
     for period, where in left.values():  # said once, at the last file that lists it
         loader.log.add("series-project-left", latest=latest.key, **where)
         loader.departures.append(Departure(where["value"], period, SourceRef(where["file"], where["row"])))
