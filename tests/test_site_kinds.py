@@ -182,7 +182,8 @@ def test_serve_with_pagefind_reindexes_after_a_csv_edit(tmp_path):
 #: ``progress-site`` whose bulletin fails (its Word copy) while the file named by ``$FAIL_BULLETIN`` exists: a
 #: bulletin job failing in the page worker, on demand. Everything else is the tool as installed.
 FAILING_BULLETIN = [sys.executable, "-c", textwrap.dedent("""
-    import os, sys
+    import faulthandler, os, signal, sys
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # where each thread is, should the preview not stop
     from generator.bulletin import word
     made = word.docx
     def docx(bulletin):
@@ -235,9 +236,11 @@ def test_a_bulletin_that_fails_in_the_worker_leaves_the_preview_working_and_stop
         try:
             code = server.wait(timeout=30)
         except subprocess.TimeoutExpired:
+            server.send_signal(signal.SIGUSR1)  # its threads' stacks, into the log
+            time.sleep(2)
             server.kill()
             server.wait()
-            raise AssertionError(f"the preview did not stop on {stop!r}: {log.read_text(encoding='utf-8')[-3000:]}")
+            raise AssertionError(f"the preview did not stop on {stop!r}: {log.read_text(encoding='utf-8')[-6000:]}")
     assert code in (0, 1, -stop), log.read_text(encoding="utf-8")[-3000:]
 
 
