@@ -205,6 +205,22 @@ def test_every_sheet_of_projects_is_read_as_one_table_each_giving_its_stage(site
     assert only.problems.errors == [] and [p.name for p in only.report.projects.values()] == ["新开工项目甲"]
 
 
+def test_a_sheet_named_after_a_category_gives_its_rows_that_category(site):
+    import openpyxl
+
+    (site / "data").mkdir()
+    book = openpyxl.Workbook()
+    for n, title in enumerate(("重点项目", "招商项目")):
+        ws = book.active if n == 0 else book.create_sheet(title)
+        ws.title = title
+        ws.append(["项目代码", "项目名称"])
+        ws.append([f"P{n}", f"{title}甲"])
+    book.save(site / "data" / "projects.xlsx")
+    loaded = load(site)
+    assert [(p.name, p.category.value) for p in loaded.report.projects.values()] == [
+        ("重点项目甲", "key"), ("招商项目甲", "investment")]
+
+
 def test_a_code_given_on_two_sheets_names_the_sheet_that_has_it_first(site):
     import openpyxl
 

@@ -45,7 +45,7 @@ from .photos import load_photos
 from .latest import latest_rows
 from .series import read_series, series_entries
 from .small_tables import read_clusters, read_indicators
-from .sheets import other_sheets, stage_from_name
+from .sheets import other_sheets, from_sheet_name
 from .progress import ProgressReader, check_months_against_total, check_year_to_date, merge, monthly_entries
 
 
@@ -167,7 +167,7 @@ class Loader:
             self.source(name, path, s.label, s.sha256, s.encoding, len(b.rows), b.hidden_rows, b.hidden_columns,
                         b.account)
             if name == "projects":
-                stage_from_name(b)
+                from_sheet_name(b)
         self.more[name] = [b for _, b in kept[1:]]
         return bound
 

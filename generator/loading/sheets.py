@@ -1,5 +1,6 @@
-"""A projects table kept over several sheets of one workbook (续建项目, 新开工项目, 前期项目): every sheet whose
-header is a projects table is read and bound, and a sheet named after a stage gives its rows that stage."""
+"""A projects table kept over several sheets of one workbook (续建项目, 新开工项目, 前期项目, 招商项目): every sheet whose
+header is a projects table is read and bound, and a sheet named after a stage or a category gives its rows that
+stage or category."""
 
 from __future__ import annotations
 
@@ -7,20 +8,27 @@ import re
 from pathlib import Path
 
 from ..contract.marks import InvalidValue
+from ..contract.vocab import CATEGORY_WORDS, Vocabulary
 from ..reading.headers import HeaderMatcher
 from ..reading.rows import heading_stage
 from ..reading.sources import Sheet, read_sheet
 from ..reading.tables import BoundTable, bind
 
 
-def stage_from_name(bound: BoundTable) -> None:
-    """Rows with no stage of their own (no section heading above them) take the one their sheet's name says."""
-    stage, _ = heading_stage(re.sub(r"^\d{4}年度?", "", bound.sheet.name.strip()))  # 2025年新开工项目
-    if stage is None:
-        return
+_CATEGORIES = Vocabulary(CATEGORY_WORDS)
+
+
+def from_sheet_name(bound: BoundTable) -> None:
+    """Rows with no stage of their own (no section heading above them) take the one their sheet's name says
+    (续建项目, 2025年新开工项目); rows with no category cell, the category it says (招商项目)."""
+    name = re.sub(r"^\d{4}年度?", "", bound.sheet.name.strip())
+    stage, _ = heading_stage(name)
+    category = name if bound.column("category") is None and _CATEGORIES.get(name) is not None else None
     for row in bound.rows:
-        if row.stage is None:
+        if stage is not None and row.stage is None:
             row.stage = stage
+        if category is not None:
+            row.cells["category"] = category  # read as a category cell would be
 
 
 def other_sheets(loader, path: Path, first: Sheet, name: str, matcher: HeaderMatcher) -> list[tuple[Sheet, BoundTable]]:
