@@ -205,33 +205,31 @@ def test_every_sheet_of_projects_is_read_as_one_table_each_giving_its_stage(site
     assert only.problems.errors == [] and [p.name for p in only.report.projects.values()] == ["新开工项目甲"]
 
 
-def test_a_sheet_named_after_a_category_gives_its_rows_that_category(site):
+def _sheets(path: Path, sheets: dict[str, list[list]]) -> None:
+    """A workbook of these sheets (title -> rows), in order."""
     import openpyxl
 
-    (site / "data").mkdir()
+    path.parent.mkdir(parents=True, exist_ok=True)
     book = openpyxl.Workbook()
-    for n, title in enumerate(("重点项目", "招商项目")):
+    for n, (title, rows) in enumerate(sheets.items()):
         ws = book.active if n == 0 else book.create_sheet(title)
         ws.title = title
-        ws.append(["项目代码", "项目名称"])
-        ws.append([f"P{n}", f"{title}甲"])
-    book.save(site / "data" / "projects.xlsx")
+        for row in rows:
+            ws.append(row)
+    book.save(path)
+
+
+def test_a_sheet_named_after_a_category_gives_its_rows_that_category(site):
+    _sheets(site / "data" / "projects.xlsx",
+            {title: [["项目代码", "项目名称"], [f"P{n}", f"{title}甲"]] for n, title in enumerate(("重点项目", "招商项目"))})
     loaded = load(site)
     assert [(p.name, p.category.value) for p in loaded.report.projects.values()] == [
         ("重点项目甲", "key"), ("招商项目甲", "investment")]
 
 
 def test_a_code_given_on_two_sheets_names_the_sheet_that_has_it_first(site):
-    import openpyxl
-
-    (site / "data").mkdir()
-    book = openpyxl.Workbook()
-    for n, stage in enumerate(("续建项目", "新开工项目")):
-        ws = book.active if n == 0 else book.create_sheet(stage)
-        ws.title = stage
-        ws.append(["项目代码", "项目名称"])
-        ws.append(["2025-001", f"{stage}甲"])
-    book.save(site / "data" / "projects.xlsx")
+    _sheets(site / "data" / "projects.xlsx",
+            {stage: [["项目代码", "项目名称"], ["2025-001", f"{stage}甲"]] for stage in ("续建项目", "新开工项目")})
     assert [line for line in lines(load(site)) if "重复" in line] == [
         "data/projects.xlsx[新开工项目]:2: 项目代码: 编号“2025-001”重复（data/projects.xlsx[续建项目] 第 2 行已使用）"]
 
