@@ -106,3 +106,17 @@ def test_the_bulletin_names_the_projects_taken_off_the_list(built, tmp_path):
     (path,) = tmp_path.glob("*.docx")
     text = "\n".join(p.text for p in docx.Document(path).paragraphs)
     assert "本期调出项目" in text and "丙项目" in text and "本期新增项目" in text and "丁项目" in text
+
+
+def test_a_half_year_and_a_quarter_in_file_names_are_their_last_months(site):
+    """Files whose only period is their name: 上半年 runs to June, 三季度 to September."""
+    for when, done in (("上半年", 300), ("三季度", 500)):
+        book = openpyxl.Workbook()
+        book.active.append(["项目代码", "项目名称", "年度计划投资（万元）", "本年完成投资（万元）"])
+        book.active.append(["2025-001", "甲项目", 1000, done])
+        (site / "data").mkdir(exist_ok=True)
+        book.save(site / "data" / f"2025年{when}重点项目.xlsx")
+    loaded = load(site)
+    first = next(iter(loaded.report.projects.values()))
+    assert [(e.period.key, e.ytd_completed_investment.value) for e in first.progress] == [
+        ("2025-06", 300 * WAN), ("2025-09", 500 * WAN)]
