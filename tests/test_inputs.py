@@ -194,8 +194,7 @@ def test_every_sheet_of_projects_is_read_as_one_table_each_giving_its_stage(site
         "data/2025年1-10月重点项目.xlsx: 没有 projects.csv；此文件作为 projects 表读取（可在配置 files.projects.path 中写明）",
         "data/2025年1-10月重点项目.xlsx: 没有名为 projects 的工作表；读取表头含“项目名称”的 3 张：续建项目、新开工项目、前期项目，"
         "它们的行合为一张表（可在配置 files.projects.sheet 中写明只读哪一张）",
-        "data/2025年1-10月重点项目.xlsx[汇总]: 此工作表没有被读取：其表头中没有“项目名称”，不是 projects 表"
-        "（若是，请在配置 files.projects.columns 中写明表头）"]
+        "data/2025年1-10月重点项目.xlsx[汇总]: 汇总表：不作为项目读取，其各行与项目核对"]
     projects = loaded.report.projects
     assert [(p.name, p.stage.value, p.source.file) for p in projects.values()] == [
         (f"{stage}甲", value, f"data/2025年1-10月重点项目.xlsx[{stage}]")
@@ -307,3 +306,18 @@ def test_sections_that_name_places_give_their_rows_the_place(site):
         ("甲", "东山区", "new"), ("乙", "东山区", "new"), ("丙", "南岭县", "new"), ("丁", None, "new")]
     assert lines(loaded) == [
         "data/projects.xlsx:7: 项目名称: 分节“三、其他”既不是建设性质（续建、新开工……）也不是地区：其下各行只记作这一组"]
+
+
+def test_a_summary_sheet_is_checked_against_the_projects_it_sums(site):
+    """汇总 by county and in total: a count or an amount that disagrees with the projects is a warning on its cell."""
+    _sheets(site / "data" / "projects.xlsx", {
+        "汇总": [["全市重点项目汇总表"], ["县区", "项目数", "总投资（亿元）"], ["东山区", 2, 3], ["南岭县", 2, 9.5], ["合计", 3, 6]],
+        "新开工项目": [["序号", "项目名称", "总投资（亿元）"], ["一、东山区（2个）"], [1, "甲", 1], [2, "乙", 2],
+                  ["二、南岭县（1个）"], [1, "丙", 3]]})
+    loaded = load(site)
+    assert [p.place for p in loaded.report.projects.values()] == ["东山区", "东山区", "南岭县"]
+    assert lines(loaded) == [
+        "data/projects.xlsx[汇总]:4: 项目数: 汇总表“南岭县”一行为 2，但其各项目相加为 1",
+        "data/projects.xlsx[汇总]:4: 总投资（亿元）: 汇总表“南岭县”一行为 9.5，但其各项目相加为 3",
+        "data/projects.xlsx[新开工项目]: 没有名为 projects 的工作表；读取表头含“项目名称”的这一张（可在配置 files.projects.sheet 中写明）",
+        "data/projects.xlsx[汇总]: 汇总表：不作为项目读取，其各行与项目核对"]

@@ -45,6 +45,7 @@ from .photos import load_photos
 from .latest import latest_rows
 from .series import read_series, series_entries
 from .small_tables import read_clusters, read_indicators
+from .summary import check_summary, is_summary
 from .sheets import other_sheets, from_sheet_name
 from .progress import ProgressReader, check_months_against_total, check_year_to_date, merge, monthly_entries
 
@@ -79,6 +80,7 @@ class Loader:
         self.more: dict[str, list[BoundTable]] = {}  # a table's other sheets of the same workbook, read with it
         self.series: list | None = None  # the projects table's periodic files, oldest first (series.read_series)
         self.departures: list = []  # projects the series' latest file no longer lists (调出)
+        self.summaries: list[tuple[Path, str]] = []  # the projects workbook's 汇总 sheets (summary.check_summary)
 
     # -- files ---------------------------------------------------------------
     def label(self, path: Path) -> str:
@@ -154,6 +156,10 @@ class Loader:
         if settings.sheet is None and bound is not None:  # 说明, 汇总 …: said, so that every sheet is accounted for
             taken = {sheet.name, *sheet.also_headed, *sheet.hidden_sheets}
             for other in (n for n in sheet.sheets if n not in taken and len(sheet.sheets) > 1):
+                if name == "projects" and is_summary(other):  # checked against the projects once they are read
+                    self.summaries.append((path, other))
+                    self.log.add("sheet-summary", file=f"{self.label(path)}[{other}]")
+                    continue
                 self.log.add("sheet-not-table", file=f"{self.label(path)}[{other}]", table=name,
                              header=matcher.headers_for(table.anchor)[0])
         read = [(sheet, bound)] + (other_sheets(self, path, sheet, name, matcher) if several else [])
@@ -352,6 +358,8 @@ class Loader:
                                  departures=self.departures)
         check_projects(self, bounds, report.projects)
         check_packages(self, tables, report.projects)
+        for path, name in self.summaries:
+            check_summary(self, path, name, TABLES["projects"], self.config.file("projects"), report.projects)
         check_lights(self, bounds["projects"], report)
         check_coordinates(self, bounds["projects"], report)
         return Loaded(report, self.log)

@@ -1,0 +1,96 @@
+"""A workbook's 汇总 sheet: totals by place, stage or category, not projects. Each of its rows is checked against
+the projects it sums (their count, and each amount both give); a disagreement is a warning naming the cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..contract.amounts import tolerance, total, written_like
+from ..contract.marks import InvalidValue, fold
+from ..contract.vocab import CATEGORY_WORDS, Vocabulary
+from ..reading.headers import HeaderMatcher
+from ..reading.rawsheet import PEEK_ROWS
+from ..reading.rows import heading_stage
+from ..reading.sources import read_sheet
+from ..reading.tables import BoundTable, bind
+from ..text.problems import ProblemLog
+from .checks import AMOUNTS
+
+#: What a summary sheet is called (汇总, 汇总表, 分县区汇总, 总表).
+SUMMARY_WORDS = ("汇总", "总表", "合计")
+#: Headers of a summary's count column.
+COUNT_WORDS = ("项目数", "项目个数", "个数", "数量")
+_CATEGORIES = Vocabulary(CATEGORY_WORDS)
+
+
+def is_summary(sheet_name: str) -> bool:
+    return any(word in sheet_name for word in SUMMARY_WORDS)
+
+
+def _label_header(sheet, matcher: HeaderMatcher) -> tuple[list, str, int | None] | None:
+    """(the header's cells, the label column's header, the count column) of the summary's header: the first row
+    holding an amount the projects table knows; its first text that names no amount labels the rows."""
+    for _, cells in sheet.rows[:PEEK_ROWS]:
+        fields = [matcher.match(c).field for c in cells]
+        if not any(f in AMOUNTS for f in fields):
+            continue
+        label = next((str(c).strip() for c, f in zip(cells, fields) if c is not None and f is None
+                      and str(c).strip() not in ("序号",) and not any(w in str(c) for w in COUNT_WORDS)), None)
+        count = next((i for i, c in enumerate(cells) if c is not None and any(w in str(c) for w in COUNT_WORDS)), None)
+        return (cells, label, count) if label else None
+    return None
+
+
+def _projects_of(label: str, projects) -> list | None:
+    """The projects a summary row's label stands for: a stage, a category or a place; None when it names none."""
+    stage, _ = heading_stage(label)
+    if stage is not None:
+        return [p for p in projects if p.stage is stage]
+    category = _CATEGORIES.get(label)
+    if category is not None:
+        return [p for p in projects if p.category is category]
+    places = [p for p in projects if p.place and fold(p.place) == fold(label)]
+    return places or None
+
+
+def check_summary(loader, path: Path, name: str, table, settings, projects: dict) -> None:
+    """Check the summary sheet ``name`` of the workbook at ``path`` against ``projects``."""
+    try:
+        sheet = read_sheet(path, loader.label(path), "projects", loader.config.encoding, name, loader.config.limits)
+    except InvalidValue as exc:
+        loader.log.add(exc.code, file=f"{loader.label(path)}[{name}]", **exc.params)
+        return
+    found = _label_header(sheet, HeaderMatcher(table, settings.columns))
+    if found is None:
+        return
+    header, label, count_col = found
+    matcher = HeaderMatcher(table, {**settings.columns, "name": label})
+    bound = bind(sheet, table, matcher, loader.config.money, ProblemLog(loader.config.silenced))
+    if bound is None:
+        return
+    every = list(projects.values())
+    for row, group in [*((t.row, every) for t in bound.totals),
+                       *((r, _projects_of(str(r.cells.get("name") or ""), every)) for r in bound.rows)]:
+        if group is None:
+            continue
+        _check_row(loader, bound, row, group, (count_col, header[count_col] if count_col is not None else None))
+
+
+def _check_row(loader, bound: BoundTable, row, group: list, count: tuple) -> None:
+    r = loader.reader(bound, row)
+    shown = str(r.raw("name") or "")
+    col, header = count
+    cells = dict(bound.sheet.rows).get(row.number, [])
+    stated = cells[col] if col is not None and col < len(cells) else None
+    if isinstance(stated, (int, float)) and not isinstance(stated, bool) and int(stated) != len(group):
+        loader.log.add("summary-mismatch", file=bound.sheet.label, row=row.number, column=str(header).strip(),
+                       value=str(stated), group=shown, computed=str(len(group)))
+    for f in AMOUNTS:
+        if bound.column(f) is None or r.raw(f) is None:
+            continue
+        stated = r.amount(f)
+        computed = total(getattr(p, f) for p in group)
+        if stated.value is None or computed.value is None or stated.scale is None or computed.partial:
+            continue
+        if abs(stated.value - computed.value) > tolerance(stated):
+            r.problem("summary-mismatch", f, group=shown, computed=written_like(computed.value, stated))
