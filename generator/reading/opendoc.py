@@ -82,10 +82,21 @@ def _iterparse(archive: zipfile.ZipFile, part: str, events=("start", "end")):
     return iterparse(archive.open(part), events=events)
 
 
+#: The most spaces one ``text:s`` element is taken to write (a cell longer than any limit is refused anyway).
+_MOST_SPACES = 100_000
+
+
+def _count(text: str | None) -> int:
+    try:
+        return max(1, int(text or "1"))
+    except ValueError:
+        return 1
+
+
 def _text(cell) -> str:
     """A text cell's text: its paragraphs on lines of their own, spaces and tabs as written."""
     lines = []
-    for p in cell.iter(_P):
+    for p in cell.findall(_P):  # its own paragraphs: not a comment's (office:annotation) nor a drawing's
         parts = []
 
         def walk(element):
@@ -93,7 +104,7 @@ def _text(cell) -> str:
                 parts.append(element.text)
             for child in element:
                 if child.tag == _S:
-                    parts.append(" " * int(child.get(_q("text:c"), "1") or 1))
+                    parts.append(" " * min(_count(child.get(_q("text:c"))), _MOST_SPACES))
                 elif child.tag == _TAB:
                     parts.append("\t")
                 elif child.tag == _BREAK:
@@ -269,7 +280,7 @@ def _read(columns: list, rows, styles: _Styles, out: RawSheet, limits: Limits) -
         if not cells:  # empty rows, however many
             number += repeat
             continue
-        for _ in range(repeat):
+        for copy in range(repeat):
             number += 1
             values = {}
             for col, value, (across, down) in cells:
@@ -279,6 +290,9 @@ def _read(columns: list, rows, styles: _Styles, out: RawSheet, limits: Limits) -
                     values[col] = value
                 if across > 1 or down > 1:
                     out.merges.append((number, number + down - 1, col, col + across - 1))
+            if not values:  # cells that show nothing (spaces, invisible characters): so do their copies
+                number += repeat - copy - 1
+                break
             if hidden:
                 out.hidden_rows.add(number)
             keep_row(out, number, values, limits)
