@@ -74,24 +74,35 @@ def read_xls(data: bytes, stem: str, sheet: str | None, limits: Limits, header=N
     """The sheet chosen as for .xlsx (:func:`.choice.choose_sheet`) of the .xls workbook ``data``."""
     book = _book(data)
     try:
-        sheets = [(s.name, s.visibility == 0) for s in (book.sheet_by_index(i) for i in range(book.nsheets))]
-        choice = choose_sheet(sheets, stem, sheet, None if header is None else lambda n: _has_header(book, n, header))
-        ws = book.sheet_by_name(choice.name)
-        out = RawSheet([], sheets=choice.sheets, name=choice.name, hidden_sheets=choice.hidden,
-                       by_header=choice.by_header, also_headed=choice.also_headed)
-        for r in range(ws.nrows):
-            number, values = r + 1, {}
-            for c in range(ws.row_len(r)):
-                value = _cell(book, ws, r, c)
-                if isinstance(value, str):
-                    value = shown_text(value, number, c, out, limits)
-                if value is not None:
-                    values[c] = value
-            keep_row(out, number, values, limits)
-        width = max((len(cells) for _, cells in out.rows), default=0)
-        out.hidden_rows = {r + 1 for r, info in ws.rowinfo_map.items() if info.hidden or info.height == 0}
-        out.hidden_columns = {c for c, info in ws.colinfo_map.items() if c < width and (info.hidden or info.width == 0)}
-        out.merges = [(r1 + 1, r2, c1, c2 - 1) for r1, r2, c1, c2 in ws.merged_cells]
-        return out
+        return _read(book, stem, sheet, limits, header)
+    except InvalidValue:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged record in a sheet xlrd loads only when asked
+        raise InvalidValue("file-unreadable", reason=f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from None
     finally:
         book.release_resources()
+
+
+def _read(book, stem: str, sheet: str | None, limits: Limits, header) -> RawSheet:
+    """The chosen sheet of ``book``, its rows as shown."""
+    # each sheet's name and visibility, as the workbook lists them (its sheets are loaded only when read)
+    visibility = getattr(book, "_sheet_visibility", None) or [0] * book.nsheets
+    sheets = [(name, visibility[i] == 0) for i, name in enumerate(book.sheet_names())]
+    choice = choose_sheet(sheets, stem, sheet, None if header is None else lambda n: _has_header(book, n, header))
+    ws = book.sheet_by_name(choice.name)
+    out = RawSheet([], sheets=choice.sheets, name=choice.name, hidden_sheets=choice.hidden,
+                   by_header=choice.by_header, also_headed=choice.also_headed)
+    for r in range(ws.nrows):
+        number, values = r + 1, {}
+        for c in range(ws.row_len(r)):
+            value = _cell(book, ws, r, c)
+            if isinstance(value, str):
+                value = shown_text(value, number, c, out, limits)
+            if value is not None:
+                values[c] = value
+        keep_row(out, number, values, limits)
+    width = max((len(cells) for _, cells in out.rows), default=0)
+    out.hidden_rows = {r + 1 for r, info in ws.rowinfo_map.items() if info.hidden or info.height == 0}
+    out.hidden_columns = {c for c, info in ws.colinfo_map.items() if c < width and (info.hidden or info.width == 0)}
+    out.merges = [(r1 + 1, r2, c1, c2 - 1) for r1, r2, c1, c2 in ws.merged_cells]
+    return out
