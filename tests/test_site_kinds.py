@@ -181,6 +181,12 @@ def test_serve_with_pagefind_reindexes_after_a_csv_edit(tmp_path):
 
 #: ``progress-site`` whose bulletin fails (its Word copy) while the file named by ``$FAIL_BULLETIN`` exists: a
 #: bulletin job failing in the page worker, on demand. Everything else is the tool as installed.
+def _as_from_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it: a suite started in the background (a shell's ``&``) passes its children
+    SIGINT ignored, and Python then never turns it into KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 FAILING_BULLETIN = [sys.executable, "-c", textwrap.dedent("""
     import faulthandler, os, signal, sys
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # where each thread is, should the preview not stop
@@ -207,7 +213,8 @@ def test_a_bulletin_that_fails_in_the_worker_leaves_the_preview_working_and_stop
     base, log = f"http://127.0.0.1:{port}", tmp_path / "serve.log"
     with log.open("wb") as sink:
         server = subprocess.Popen([*FAILING_BULLETIN, "serve", "-a", f"127.0.0.1:{port}"], cwd=site, stdout=sink,
-                                  stderr=sink, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "FAIL_BULLETIN": str(flag)})
+                                  stderr=sink, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "FAIL_BULLETIN": str(flag)},
+                                  preexec_fn=_as_from_a_terminal)
     try:
         said = lambda: log.read_text(encoding="utf-8", errors="replace")  # noqa: E731
         assert "示例新材料生产线项目" in (wait_for(f"{base}/projects/P001/", "示例新材料生产线项目") or ""), said()[-3000:]
@@ -258,3 +265,17 @@ def _docx_text(url: str) -> str:
         return ""
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_a_dirty_rebuild_reads_its_pages_again(tmp_path):
+    """``mkdocs build --dirty`` asks each generated page's file again after the first read: a build that let its
+    pages go once read would fail there, so a dirty build keeps them."""
+    from .sites import MKDOCS
+
+    run("new", tmp_path / "site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for args in ([], ["--dirty"]):
+        done = subprocess.run([MKDOCS, "build", *args, "-d", str(tmp_path / "out")], cwd=tmp_path / "site",
+                              capture_output=True, text=True, env=env)
+        assert done.returncode == 0, done.stderr[-3000:]
+    assert (tmp_path / "out" / "projects" / "index.html").is_file()

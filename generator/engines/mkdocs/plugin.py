@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, DictLoader, FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ...bulletin.make import BulletinError
 from ...loading.loader import load_report
@@ -47,11 +47,14 @@ class ProgressPlugin(BasePlugin):
     def __init__(self):
         super().__init__()
         self.serving = False
+        self.letting_go = True  # what MkDocs no longer needs of a page is let go (see _let_go_page)
         self.last_build: LastBuild | None = None  # while serving
         self.gathered = None  # (site, report), when the caller has read and checked the data already
 
     def on_startup(self, command, dirty):
         self.serving = command == "serve"
+        # a preview compares the next build's pages with these; a --dirty build asks each page's file again
+        self.letting_go = command != "serve" and not dirty
 
     def load_config(self, options, config_file_path=None):
         self.options = dict(options or {})
@@ -183,7 +186,7 @@ class ProgressPlugin(BasePlugin):
     def on_page_markdown(self, markdown, page, config, files):
         self._tick(page)
         if page.file.src_uri in self.generated:
-            if not self.serving:  # the page holds its text now (preview compares it with the next build's)
+            if self.letting_go:  # the page holds its text now
                 self.output.let_go(page.file.src_uri)
             return markdown
         return self._expand(page.file.src_uri, markdown)
@@ -213,21 +216,31 @@ class ProgressPlugin(BasePlugin):
         self._nav = nav
         return nav
 
-    @event_priority(-100)  # after every other plugin: no attribute of theirs escapes the defanging either
-    def on_page_content(self, html, page, config, files):
-        if page.file.src_uri in self.generated and not self.serving:
-            page.markdown = ""  # made into HTML: a site at the limits holds each page once, not three times
-            # ("", not None: MkDocs takes a page without Markdown for one without a title)
+    def _page_content(self, html, page, config, files):
         return pagehooks.on_page_content(html, page, config)
 
-    @event_priority(-100)  # the page is written next
-    def on_post_page(self, output, page, config):
+    @event_priority(-100)  # after every other plugin has read the page's Markdown
+    def _let_go_markdown(self, html, page, config, files):
+        if self.letting_go and page.file.src_uri in self.generated:
+            page.markdown = ""  # made into HTML: a site at the limits holds each page once, not three times
+            # ("", not None: MkDocs takes a page without Markdown for one without a title)
+        return html
+
+    on_page_content = CombinedEvent(_page_content, _let_go_markdown)
+
+    def _post_page(self, output, page, config):
         self._tick(page)
-        if not self.serving:
+        return pagehooks.on_post_page(output, page, config)
+
+    @event_priority(-100)  # after every other plugin: the page is written next
+    def _let_go_page(self, output, page, config):
+        if self.letting_go:
             self._let_go_copied()
             if page.file.src_uri in self.generated:
                 page.content = None  # rendered into output; MkDocs keeps every page until the build ends
-        return pagehooks.on_post_page(output, page, config)
+        return output
+
+    on_post_page = CombinedEvent(_post_page, _let_go_page)
 
     def _let_go_copied(self) -> None:
         """Free the generated files MkDocs has copied (downloads, styles) once it renders pages."""
