@@ -120,3 +120,11 @@ def test_a_half_year_and_a_quarter_in_file_names_are_their_last_months(site):
     first = next(iter(loaded.report.projects.values()))
     assert [(e.period.key, e.ytd_completed_investment.value) for e in first.progress] == [
         ("2025-06", 300 * WAN), ("2025-09", 500 * WAN)]
+
+
+def test_one_character_that_tells_projects_apart_is_no_typo():
+    from generator.loading.series import _one_edit
+
+    assert _one_edit("城西污水处理厂提标改建工程", "城西污水处理厂提标改造工程")
+    assert not _one_edit("滨河路道路改造一期", "滨河路道路改造二期")
+    assert not _one_edit("产业园3号厂房", "产业园4号厂房") and not _one_edit("东区学校", "西区学校")

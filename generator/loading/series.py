@@ -105,23 +105,30 @@ def read_series(loader, matcher: HeaderMatcher) -> list[PeriodFile] | None:
     return files
 
 
+#: Characters that tell two projects apart rather than mistype one: phases, numbers, lots, places
+_DISTINGUISHING = frozenset("0123456789一二三四五六七八九十百期号段标区县东西南北上下")
+
+
 def _one_edit(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with one character changed, added or taken out."""
+    """Whether ``b`` is ``a`` with one character changed, added or taken out, and not one that tells two projects
+    apart (一期 / 二期, 1号 / 2号)."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        changed = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(changed) == 1 and not (set(changed[0]) & _DISTINGUISHING)
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1:] == short and long_[i] not in _DISTINGUISHING for i in range(len(long_)))
 
 
-def _one_character_apart(name: str, projects: dict) -> str | None:
-    """The one project of the latest list whose name is ``name`` with one character changed (never a short name,
-    where one character is the difference between two projects), if exactly one is."""
+def _one_character_apart(name: str, keys: dict[str, str]) -> str | None:
+    """The one project of the latest list (``keys``: id -> name in :func:`name_key` form) whose name is ``name`` with
+    one character changed (never a short name, where one character is the difference between two projects), if
+    exactly one is."""
     key = name_key(name)
     if len(key) < 6:
         return None
-    near = [pid for pid, p in projects.items() if _one_edit(key, name_key(p.name))]
+    near = [pid for pid, other in keys.items() if _one_edit(key, other)]
     return near[0] if len(near) == 1 else None
 
 
@@ -130,6 +137,7 @@ def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str,
     the month's own where the file before it runs to the month before; a project of an earlier file that the
     latest no longer lists is a warning naming its row."""
     finder = ProjectFinder(projects)
+    keys = {pid: name_key(p.name) for pid, p in projects.items()}
     found: dict[str, dict] = {}
     left: dict[str, tuple] = {}  # a name no longer listed -> the last period and place that list it
     for file in files[:-1]:
@@ -143,7 +151,7 @@ def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str,
             name = r.text("name")
             code = r.text("id") if bound.column("id") is not None and not bound.id_is_serial else None
             pid = (finder.by_id(code) if code else None) or (finder.named(name) if name else None)
-            if pid is None and name and not code and (near := _one_character_apart(name, projects)) is not None:
+            if pid is None and name and not code and (near := _one_character_apart(name, keys)) is not None:
                 pid = near  # a name retyped with one character changed: the same project, said
                 loader.log.add("series-name-changed", file=bound.sheet.label, row=row.number,
                                column=bound.header_of("name"), value=name, other=projects[near].name,
