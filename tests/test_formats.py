@@ -163,3 +163,16 @@ def test_an_ods_whose_xml_declares_entities_is_refused(site):
     _ods(data / "projects.ods", f"<table:table-row>{_cell('&b;')}</table:table-row>", prolog=laughs)
     assert lines(load(site)) == [
         "data/projects.ods: 工作簿的 XML 中声明了实体或外部引用（可能是恶意构造的文件），拒绝读取；请在 Excel 或 WPS 中打开并另存为 .xlsx"]
+
+
+def test_an_ods_cells_comment_is_not_its_text_and_rows_that_show_nothing_cost_nothing(site):
+    data = site / "data"
+    data.mkdir()
+    note = ('<table:table-cell office:value-type="string"><office:annotation><text:p>请核实</text:p></office:annotation>'
+            '<text:p>东山大道</text:p></table:table-cell>')
+    blank = ('<table:table-row table:number-rows-repeated="1000000000"><table:table-cell office:value-type="string" '
+             'table:number-columns-spanned="2"><text:p> </text:p></table:table-cell></table:table-row>')
+    _ods(data / "projects.ods", f"<table:table-row>{_cell('项目编号')}{_cell('项目名称')}</table:table-row>"
+                                f"<table:table-row>{_cell('P1')}{note}</table:table-row>{blank}")
+    loaded = load(site)
+    assert lines(loaded) == [] and loaded.report.projects["P1"].name == "东山大道"
