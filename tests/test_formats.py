@@ -176,3 +176,15 @@ def test_an_ods_cells_comment_is_not_its_text_and_rows_that_show_nothing_cost_no
                                 f"<table:table-row>{_cell('P1')}{note}</table:table-row>{blank}")
     loaded = load(site)
     assert lines(loaded) == [] and loaded.report.projects["P1"].name == "东山大道"
+
+
+def test_an_ods_whose_mimetype_is_not_its_first_part_is_still_an_ods(site):
+    data = site / "data"
+    data.mkdir()
+    body = f"<table:table-row>{_cell('项目编号')}{_cell('项目名称')}</table:table-row><table:table-row>{_cell('P1')}{_cell('甲')}</table:table-row>"
+    _ods(data / "first.ods", body)
+    with zipfile.ZipFile(data / "first.ods") as src, zipfile.ZipFile(data / "projects.ods", "w") as out:
+        out.writestr("content.xml", src.read("content.xml"))  # as some programs write it: mimetype last, deflated
+        out.writestr("mimetype", src.read("mimetype"), compress_type=zipfile.ZIP_DEFLATED)
+    (data / "first.ods").unlink()
+    assert list(load(site).report.projects) == ["P1"]

@@ -128,3 +128,15 @@ def test_one_character_that_tells_projects_apart_is_no_typo():
     assert _one_edit("城西污水处理厂提标改建工程", "城西污水处理厂提标改造工程")
     assert not _one_edit("滨河路道路改造一期", "滨河路道路改造二期")
     assert not _one_edit("产业园3号厂房", "产业园4号厂房") and not _one_edit("东区学校", "西区学校")
+
+
+def test_a_year_only_the_file_names_give_dates_the_headers_months(site):
+    """Headers say 1-9月 and 1-10月, titles no year; the files' names say 2025年."""
+    for month, done in ((9, 600), (10, 800)):
+        book = openpyxl.Workbook()
+        book.active.append(["项目代码", "项目名称", "年度计划投资（万元）", f"1-{month}月完成投资（万元）"])
+        book.active.append(["2025-001", "甲项目", 1000, done])
+        (site / "data").mkdir(exist_ok=True)
+        book.save(site / "data" / f"2025年重点项目{month}月报.xlsx")
+    first = next(iter(load(site).report.projects.values()))
+    assert [e.period.key for e in first.progress] == ["2025-09", "2025-10"]

@@ -42,15 +42,15 @@ def file_period(bound: BoundTable, name: str) -> Period | None:
     if bound.preamble.as_of is not None and bound.preamble.as_of.month:
         return Period("month", bound.preamble.as_of.year, bound.preamble.as_of.month)
     span = bound.completed_span or bound.preamble.span
+    stem = Path(name).stem
     if span is None:
-        stem = Path(name).stem
         for at in range(len(stem)):
             found, _ = split_span(stem[at:])
             if found is not None and found.kind not in ("year", "before"):
                 span = found
                 break
-        if year is None and (m := re.search(r"(20\d{2})年", stem)):
-            year = int(m[1])
+    if year is None and (m := re.search(r"(20\d{2})年", stem)):  # a header's 1-10月 with the year in the name
+        year = int(m[1])
     year = (span.year if span is not None else None) or year
     if span is None or year is None or span.kind in ("year", "before"):
         return None

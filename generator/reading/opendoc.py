@@ -42,8 +42,18 @@ _STYLE, _DATE_STYLE = _q("style:style"), _q("number:date-style")
 
 
 def is_ods(data: bytes) -> bool:
-    """Whether ``data`` is an OpenDocument spreadsheet (its first part names the type)."""
-    return data[:4] == b"PK\x03\x04" and MIMETYPE in data[:200]
+    """Whether ``data`` is an OpenDocument spreadsheet: its ``mimetype`` part says so (the first part, stored, as
+    the standard asks, or anywhere, as some programs write it)."""
+    if data[:4] != b"PK\x03\x04":
+        return False
+    if MIMETYPE in data[:200]:
+        return True
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("mimetype")
+            return info.file_size < 200 and archive.read(info).strip() == MIMETYPE
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+        return False
 
 
 class _Styles:
