@@ -140,3 +140,26 @@ def test_a_year_only_the_file_names_give_dates_the_headers_months(site):
         book.save(site / "data" / f"2025年重点项目{month}月报.xlsx")
     first = next(iter(load(site).report.projects.values()))
     assert [e.period.key for e in first.progress] == ["2025-09", "2025-10"]
+
+
+def test_a_workbook_a_month_with_a_sheet_per_stage_gives_every_sheets_projects_their_months(site):
+    """The city's monthly workbooks as they are kept: 汇总, then 续建项目 and 新开工项目; the earlier month is an .xls."""
+    (site / "data").mkdir()
+    for month, fmt in ((9, "xls"), (10, "xlsx")):
+        book = openpyxl.Workbook()
+        book.active.title = "汇总"
+        book.active.append(["县区", "项目数"])
+        for stage, name in (("续建项目", "续建甲项目"), ("新开工项目", "新开工乙项目")):
+            ws = book.create_sheet(stage)
+            ws.append([f"2025年{stage}（1-{month}月）"])
+            ws.append(["序号", "项目名称", "2025年计划投资（万元）", f"1-{month}月完成投资（万元）"])
+            ws.append([1, name, 1000, month * 50])
+        path = site / "data" / f"2025年1-{month}月重点项目.{fmt}"
+        book.save(path) if fmt == "xlsx" else books.save_xls(book, path)
+    loaded = load(site)
+    assert loaded.problems.errors == []
+    assert {p.name: [(e.period.key, e.ytd_completed_investment.value) for e in p.progress]
+            for p in loaded.report.projects.values()} == {
+        "续建甲项目": [("2025-09", 450 * WAN), ("2025-10", 500 * WAN)],
+        "新开工乙项目": [("2025-09", 450 * WAN), ("2025-10", 500 * WAN)]}
+    assert {p.name: p.stage.value for p in loaded.report.projects.values()} == {"续建甲项目": "continuing", "新开工乙项目": "new"}

@@ -31,7 +31,7 @@ class PeriodFile:
     """One file of the series: its table, bound, and the month it runs to."""
 
     path: Path
-    bound: BoundTable
+    bounds: list[BoundTable]  # its sheets of projects (续建项目, 新开工项目 … each)
     period: Period
     problems: list  # what reading it found, said only if it is an earlier file (the latest is read again)
 
@@ -66,6 +66,21 @@ def _name_pattern(stem: str) -> str:
     return _PERIOD_WORDS.sub("", stem)
 
 
+def _other_sheets(loader, path: Path, first, matcher: HeaderMatcher, log: ProblemLog) -> list[BoundTable]:
+    """The file's other sheets of projects (a workbook a month, a sheet per stage), each bound."""
+    found = []
+    for name in first.also_headed:
+        try:
+            sheet = read_sheet(path, loader.label(path), "projects", loader.config.encoding, name, loader.config.limits)
+        except InvalidValue as exc:
+            log.add(exc.code, file=f"{loader.label(path)}[{name}]", **exc.params)
+            continue
+        bound = bind(sheet, matcher.table, matcher, loader.config.money, log)
+        if bound is not None:
+            found.append(bound)
+    return found
+
+
 def read_series(loader, matcher: HeaderMatcher) -> list[PeriodFile] | None:
     """The data folder's spreadsheets that are projects tables with a period each and are named alike (their
     periods aside), oldest first, when there are two or more of them (else None: the folder is read as before).
@@ -93,7 +108,8 @@ def read_series(loader, matcher: HeaderMatcher) -> list[PeriodFile] | None:
         bound = bind(sheet, matcher.table, matcher, loader.config.money, scratch)
         period = file_period(bound, path.name) if bound is not None else None
         if period is not None:
-            files.append(PeriodFile(path, bound, period, scratch.problems))
+            files.append(PeriodFile(path, [bound, *_other_sheets(loader, path, sheet, matcher, scratch)], period,
+                                    scratch.problems))
     if len(files) < 2:
         return None
     files.sort(key=lambda file: file.period.sort_key())
@@ -143,25 +159,25 @@ def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str,
     for file in files[:-1]:
         loader.log.extend(file.problems)
         loader.considered.add(file.path.name.casefold())
-        bound = file.bound
-        loader.source("projects", file.path, bound.sheet.label, bound.sheet.sha256, bound.sheet.encoding,
-                      len(bound.rows), bound.hidden_rows, bound.hidden_columns, bound.account)
-        for row in bound.rows:
-            r = loader.reader(bound, row)
-            name = r.text("name")
-            code = r.text("id") if bound.column("id") is not None and not bound.id_is_serial else None
-            pid = (finder.by_id(code) if code else None) or (finder.named(name) if name else None)
-            if pid is None and name and not code and (near := _one_character_apart(name, keys)) is not None:
-                pid = near  # a name retyped with one character changed: the same project, said
-                loader.log.add("series-name-changed", file=bound.sheet.label, row=row.number,
-                               column=bound.header_of("name"), value=name, other=projects[near].name,
-                               latest=files[-1].period.key)
-            if pid is None:
-                if name:
-                    left[name_key(name)] = (file.period, dict(file=bound.sheet.label, row=row.number,
-                                                               column=bound.header_of("name"), value=name))
-                continue
-            found.setdefault(pid, {})[file.period] = (r.amount("annual_completed_investment"), SourceRef(bound.sheet.label, row.number))
+        for bound in file.bounds:
+            loader.source("projects", file.path, bound.sheet.label, bound.sheet.sha256, bound.sheet.encoding,
+                          len(bound.rows), bound.hidden_rows, bound.hidden_columns, bound.account)
+            for row in bound.rows:
+                r = loader.reader(bound, row)
+                name = r.text("name")
+                code = r.text("id") if bound.column("id") is not None and not bound.id_is_serial else None
+                pid = (finder.by_id(code) if code else None) or (finder.named(name) if name else None)
+                if pid is None and name and not code and (near := _one_character_apart(name, keys)) is not None:
+                    pid = near  # a name retyped with one character changed: the same project, said
+                    loader.log.add("series-name-changed", file=bound.sheet.label, row=row.number,
+                                   column=bound.header_of("name"), value=name, other=projects[near].name,
+                                   latest=files[-1].period.key)
+                if pid is None:
+                    if name:
+                        left[name_key(name)] = (file.period, dict(file=bound.sheet.label, row=row.number,
+                                                                   column=bound.header_of("name"), value=name))
+                    continue
+                found.setdefault(pid, {})[file.period] = (r.amount("annual_completed_investment"), SourceRef(bound.sheet.label, row.number))
     latest = files[-1].period
     for period, where in left.values():  # said once, at the last file that lists it
         loader.log.add("series-project-left", latest=latest.key, **where)
