@@ -321,3 +321,10 @@ def test_a_summary_sheet_is_checked_against_the_projects_it_sums(site):
         "data/projects.xlsx[汇总]:4: 总投资（亿元）: 汇总表“南岭县”一行为 9.5，但其各项目相加为 3",
         "data/projects.xlsx[新开工项目]: 没有名为 projects 的工作表；读取表头含“项目名称”的这一张（可在配置 files.projects.sheet 中写明）",
         "data/projects.xlsx[汇总]: 汇总表：不作为项目读取，其各行与项目核对"]
+
+
+def test_the_rows_limit_holds_for_a_tables_sheets_taken_together(site):
+    rows = lambda stage, n: [["项目代码", "项目名称"], *[[f"{stage}-{i}", f"{stage}{i}"] for i in range(n)]]  # noqa: E731
+    _sheets(site / "data" / "projects.xlsx", {"续建项目": rows("续建", 4), "新开工项目": rows("新开", 4)})
+    assert [p for p in lines(load(site, {"limits": {"rows": 6}})) if "超过上限" in p] == [
+        "data/projects.xlsx[新开工项目]:4: 数据超过 6 行（读到此行时），超过上限；请拆分文件，或在配置 limits.rows 中调高上限"]

@@ -31,6 +31,18 @@ def from_sheet_name(bound: BoundTable) -> None:
             row.cells["category"] = category  # read as a category cell would be
 
 
+def within_limits_together(loader, read: list) -> bool:
+    """The rows of a table's sheets, (sheet, bound) each, within the rows limit taken together (each is within it
+    alone): else an error at the first row past it."""
+    most, seen = loader.config.limits.rows, 0
+    for sheet, bound in read:
+        if seen + len(bound.rows) > most:
+            loader.log.add("limit-rows", file=sheet.label, row=bound.rows[most - seen].number, limit=most)
+            return False
+        seen += len(bound.rows)
+    return True
+
+
 def other_sheets(loader, path: Path, first: Sheet, name: str, matcher: HeaderMatcher) -> list[tuple[Sheet, BoundTable]]:
     """The workbook's other sheets whose header holds the table's key column, each read and bound (a sheet that
     cannot be read is a problem naming it, and left out)."""
