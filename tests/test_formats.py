@@ -188,3 +188,19 @@ def test_an_ods_whose_mimetype_is_not_its_first_part_is_still_an_ods(site):
         out.writestr("mimetype", src.read("mimetype"), compress_type=zipfile.ZIP_DEFLATED)
     (data / "first.ods").unlink()
     assert list(load(site).report.projects) == ["P1"]
+
+
+def test_an_ods_sheet_past_the_limits_that_is_not_read_does_not_stop_the_one_that_is(site):
+    data = site / "data"
+    data.mkdir()
+    wide = f'<table:table-row>{_cell("说明", 2000)}</table:table-row>'
+    good = f"<table:table-row>{_cell('项目编号')}{_cell('项目名称')}</table:table-row><table:table-row>{_cell('P1')}{_cell('甲')}</table:table-row>"
+    path = _ods(data / "projects.ods", wide)
+    content = zipfile.ZipFile(path).read("content.xml").decode()
+    content = content.replace('<table:table table:name="projects">', '<table:table table:name="说明">').replace(
+        "</table:table></office:spreadsheet>", f'</table:table><table:table table:name="2025年">{good}</table:table></office:spreadsheet>')
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content)
+    loaded = load(site)
+    assert list(loaded.report.projects) == ["P1"] and loaded.ok

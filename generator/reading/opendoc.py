@@ -272,7 +272,10 @@ def _peek(archive: zipfile.ZipFile, header, limits: Limits) -> dict[str, bool]:
             number += repeat
             if number > PEEK_ROWS:
                 break
-            values = {col: value for col, value, _ in _cells(row, _Styles(), [], limits, number)}
+            try:
+                values = {col: value for col, value, _ in _cells(row, _Styles(), [], limits, number)}
+            except InvalidValue:  # a sheet past the limits is not the one: the chosen sheet's reading says so
+                break
             if values and header([values.get(c) for c in range(max(values) + 1)]):
                 found[name] = True
                 break
