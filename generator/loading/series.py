@@ -24,6 +24,7 @@ from ..reading.sources import SPREADSHEETS, read_sheet
 from ..reading.tables import BoundTable, bind
 from ..text.problems import ProblemLog
 from .identity import ProjectFinder, name_key
+from .sheets import other_sheets
 
 
 @dataclass
@@ -66,21 +67,6 @@ def _name_pattern(stem: str) -> str:
     return _PERIOD_WORDS.sub("", stem)
 
 
-def _other_sheets(loader, path: Path, first, matcher: HeaderMatcher, log: ProblemLog) -> list[BoundTable]:
-    """The file's other sheets of projects (a workbook a month, a sheet per stage), each bound."""
-    found = []
-    for name in first.also_headed:
-        try:
-            sheet = read_sheet(path, loader.label(path), "projects", loader.config.encoding, name, loader.config.limits)
-        except InvalidValue as exc:
-            log.add(exc.code, file=f"{loader.label(path)}[{name}]", **exc.params)
-            continue
-        bound = bind(sheet, matcher.table, matcher, loader.config.money, log)
-        if bound is not None:
-            found.append(bound)
-    return found
-
-
 def read_series(loader, matcher: HeaderMatcher) -> list[PeriodFile] | None:
     """The data folder's spreadsheets that are projects tables with a period each and are named alike (their
     periods aside), oldest first, when there are two or more of them (else None: the folder is read as before).
@@ -103,13 +89,15 @@ def read_series(loader, matcher: HeaderMatcher) -> list[PeriodFile] | None:
         try:
             sheet = read_sheet(path, loader.label(path), "projects", loader.config.encoding, None, loader.config.limits,
                                header=lambda cells: any(matcher.match(c).field == anchor for c in cells))
-        except InvalidValue:
-            continue  # not read here: the folder's account names it
+        except InvalidValue as exc:  # one of the series that cannot be read: said, and left out
+            loader.log.add(exc.code, file=loader.label(path), **exc.params)
+            loader.considered.add(path.name.casefold())
+            continue
         bound = bind(sheet, matcher.table, matcher, loader.config.money, scratch)
         period = file_period(bound, path.name) if bound is not None else None
         if period is not None:
-            files.append(PeriodFile(path, [bound, *_other_sheets(loader, path, sheet, matcher, scratch)], period,
-                                    scratch.problems))
+            others = [b for _, b in other_sheets(loader, path, sheet, "projects", matcher, scratch)]
+            files.append(PeriodFile(path, [bound, *others], period, scratch.problems))
     if len(files) < 2:
         return None
     files.sort(key=lambda file: file.period.sort_key())

@@ -13,6 +13,7 @@ from ..reading.headers import HeaderMatcher
 from ..reading.rows import heading_stage
 from ..reading.sources import Sheet, read_sheet
 from ..reading.tables import BoundTable, bind
+from ..text.problems import ProblemLog
 
 
 _CATEGORIES = Vocabulary(CATEGORY_WORDS)
@@ -23,12 +24,11 @@ def from_sheet_name(bound: BoundTable) -> None:
     (续建项目, 2025年新开工项目); rows with no category cell, the category it says (招商项目)."""
     name = re.sub(r"^\d{4}年度?", "", bound.sheet.name.strip())
     stage, _ = heading_stage(name)
-    category = name if bound.column("category") is None and _CATEGORIES.get(name) is not None else None
+    category = _CATEGORIES.get(name)
     for row in bound.rows:
         if stage is not None and row.stage is None:
             row.stage = stage
-        if category is not None:
-            row.cells["category"] = category  # read as a category cell would be
+        row.category = category
 
 
 def within_limits_together(loader, read: list) -> bool:
@@ -43,18 +43,19 @@ def within_limits_together(loader, read: list) -> bool:
     return True
 
 
-def other_sheets(loader, path: Path, first: Sheet, name: str, matcher: HeaderMatcher) -> list[tuple[Sheet, BoundTable]]:
+def other_sheets(loader, path: Path, first: Sheet, name: str, matcher: HeaderMatcher,
+                 log: ProblemLog | None = None) -> list[tuple[Sheet, BoundTable]]:
     """The workbook's other sheets whose header holds the table's key column, each read and bound (a sheet that
-    cannot be read is a problem naming it, and left out)."""
+    cannot be read is a problem naming it, in ``log`` or the loader's, and left out)."""
+    log = log or loader.log
     found = []
     for other in first.also_headed:
         try:
             sheet = read_sheet(path, loader.label(path), name, loader.config.encoding, other, loader.config.limits)
         except InvalidValue as exc:
-            loader.log.add(exc.code, file=f"{loader.label(path)}[{other}]", **exc.params)
+            log.add(exc.code, file=f"{loader.label(path)}[{other}]", **exc.params)
             continue
-        sheet.sha256 = first.sha256
-        bound = bind(sheet, matcher.table, matcher, loader.config.money, loader.log)
+        bound = bind(sheet, matcher.table, matcher, loader.config.money, log)
         if bound is not None:
             found.append((sheet, bound))
     return found

@@ -69,18 +69,19 @@ def check_summary(loader, path: Path, name: str, table, settings, projects: dict
     if bound is None:
         return
     every = list(projects.values())
+    cells = dict(sheet.rows)
     for row, group in [*((t.row, every) for t in bound.totals),
                        *((r, _projects_of(str(r.cells.get("name") or ""), every)) for r in bound.rows)]:
         if group is None:
             continue
-        _check_row(loader, bound, row, group, (count_col, header[count_col] if count_col is not None else None))
+        _check_row(loader, bound, row, group, cells.get(row.number, []),
+                   (count_col, header[count_col] if count_col is not None else None))
 
 
-def _check_row(loader, bound: BoundTable, row, group: list, count: tuple) -> None:
+def _check_row(loader, bound: BoundTable, row, group: list, cells: list, count: tuple) -> None:
     r = loader.reader(bound, row)
     shown = str(r.raw("name") or "")
     col, header = count
-    cells = dict(bound.sheet.rows).get(row.number, [])
     stated = cells[col] if col is not None and col < len(cells) else None
     if isinstance(stated, (int, float)) and not isinstance(stated, bool) and int(stated) != len(group):
         loader.log.add("summary-mismatch", file=bound.sheet.label, row=row.number, column=str(header).strip(),

@@ -153,10 +153,7 @@ def _value(cell, styles: _Styles, column_style: str | None):
 
 
 def _repeat(element, attribute: str) -> int:
-    try:
-        return max(1, int(element.get(_q(attribute), "1")))
-    except ValueError:
-        return 1
+    return _count(element.get(_q(attribute)))
 
 
 def _styles(archive: zipfile.ZipFile) -> _Styles:

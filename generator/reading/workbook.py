@@ -21,7 +21,6 @@ from .choice import choose_sheet
 from .rawsheet import PEEK_ROWS, Formula, RawSheet, keep_row, shown_text, shown_value
 
 #: What a file given as .xlsx may really be, by its first bytes.
-_OLE = b"\xd0\xcf\x11\xe0"  # an encrypted workbook, or an old .xls renamed
 _MARKUP = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype|<html|<\?xml|<table|<meta|<head|<body|<style|mime-version:)", re.I | re.S)
 
 
@@ -37,8 +36,6 @@ def sniff(data: bytes) -> None:
     """Raise a problem that says what a file given as a workbook really is, when it is no workbook."""
     if data.startswith(b"PK\x03\x04"):
         return
-    if data.startswith(_OLE):
-        raise InvalidValue("file-encrypted")
     head = data[:4096]
     for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
