@@ -264,7 +264,7 @@ class Loader:
                 years = (year,)
             project = Project(
                 id=pid or "", name=name or "",
-                category=r.word("category", self.categories, "category-unknown") or Category.KEY,
+                category=r.word("category", self.categories, "category-unknown") or row.category or Category.KEY,
                 level=r.words("level", self.levels, "level-unknown"),
                 cluster_id=cluster_id,
                 status=status, stage=stage, started=started, place=row.place,

@@ -11,7 +11,7 @@ from ..contract.marks import clean
 from ..contract.schema import Table, normalize_header, split_unit
 from ..contract.spans import Span
 from ..contract.units import Currency
-from ..contract.vocab import Stage
+from ..contract.vocab import Category, Stage
 from ..text.problems import ProblemLog
 from .headers import HeaderMatcher, header_depth, header_parts
 from .preamble import Preamble, read_preamble
@@ -60,6 +60,7 @@ class Row:
     section: str | None = None  # the section heading above it, as written (一、续建项目（16个）)
     stage: Stage | None = None  # what that heading says
     place: str | None = None  # or the place it names (一、东山区（4个）)
+    category: Category | None = None  # what the sheet's name says (招商项目)
     serial: str | None = None  # its 序号 as written
     components: list[Row] = field(default_factory=list)  # sub-rows of a package project (8-1, 其中：…)
 
