@@ -88,7 +88,7 @@ def built(tmp_path_factory):
 
 def test_the_site_built_from_the_series_alone_has_its_periods_and_this_periods_changes(built):
     out, result = built
-    assert "本期（2025年10月，对比2025年9月）：新增 1 个项目" in result.stderr + result.stdout
+    assert "本期（2025年10月，对比2025年9月）：新增 1 个项目；调出 1 个项目；" in result.stderr + result.stdout
     changes = (out / "changes" / "index.html").read_text(encoding="utf-8")
     assert "2025年10月" in changes and "丁项目" in changes
     assert "本期调出项目" in changes and "丙项目" in changes  # listed in September, not in October

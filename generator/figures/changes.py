@@ -80,6 +80,7 @@ def summary_line(changes: Changes | None, fmt) -> str:
         if changes.previous else ""
     parts = [
         say("changes-appeared", language, count=len(changes.appeared)),
+        *([say("changes-left", language, count=len(changes.left))] if changes.left else []),
         say("changes-status", language, count=len(changes.status)),
         say("changes-completed", language, amount=fmt.total(changes.completed)),
         say("changes-fell-behind", language, count=len(changes.fell_behind)),

@@ -37,6 +37,7 @@ TOOL_TEXTS: dict[str, L] = {
     "no-periods-line": L("数据中没有报告期", "the data has no reporting periods"),
     "changes-against": L("，对比{period}", " against {period}"),
     "changes-appeared": L("新增 {count} 个项目", "{count} new projects"),
+    "changes-left": L("调出 {count} 个项目", "{count} taken off the list"),
     "changes-status": L("{count} 个项目状态变化", "{count} status changes"),
     "changes-completed": L("本期完成投资 {amount}", "completed {amount}"),
     "changes-fell-behind": L("{count} 个转为黄灯、红灯", "{count} turned yellow or red"),
