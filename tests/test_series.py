@@ -163,3 +163,6 @@ def test_a_workbook_a_month_with_a_sheet_per_stage_gives_every_sheets_projects_t
         "续建甲项目": [("2025-09", 450 * WAN), ("2025-10", 500 * WAN)],
         "新开工乙项目": [("2025-09", 450 * WAN), ("2025-10", 500 * WAN)]}
     assert {p.name: p.stage.value for p in loaded.report.projects.values()} == {"续建甲项目": "continuing", "新开工乙项目": "new"}
+    assert [line for line in lines(loaded) if "汇总表" in line] == [  # every file's 汇总 is named
+        "data/2025年1-10月重点项目.xlsx[汇总]: 汇总表：不作为项目读取，其各行与项目核对",
+        "data/2025年1-9月重点项目.xls[汇总]: 以前一期的汇总表：不作为项目读取，也不与项目核对（只核对最新一期的汇总表）"]

@@ -25,6 +25,7 @@ from ..reading.tables import BoundTable, bind
 from ..text.problems import ProblemLog
 from .identity import ProjectFinder, name_key
 from .sheets import other_sheets
+from .summary import is_summary
 
 
 @dataclass
@@ -136,6 +137,19 @@ def _one_character_apart(name: str, keys: dict[str, str]) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+def _name_other_sheets(loader, file: PeriodFile) -> None:
+    """An earlier file's sheets that are not its projects (汇总, 说明), each named in a note: nothing in the data
+    folder goes unsaid."""
+    first = file.bounds[0].sheet
+    read = {bound.sheet.name for bound in file.bounds} | set(first.hidden_sheets)
+    for other in (name for name in first.sheets if name not in read):
+        where = f"{loader.label(file.path)}[{other}]"
+        if is_summary(other):
+            loader.log.add("sheet-summary-earlier", file=where)
+        else:
+            loader.log.add("sheet-not-table", file=where, table="projects", header=file.bounds[0].header_of("name"))
+
+
 def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str, list[ProgressEntry]]:
     """Each project's year-to-date completed investment at each file's period (the latest file's included), and
     the month's own where the file before it runs to the month before; a project of an earlier file that the
@@ -147,6 +161,7 @@ def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str,
     for file in files[:-1]:
         loader.log.extend(file.problems)
         loader.considered.add(file.path.name.casefold())
+        _name_other_sheets(loader, file)
         for bound in file.bounds:
             loader.source("projects", file.path, bound.sheet.label, bound.sheet.sha256, bound.sheet.encoding,
                           len(bound.rows), bound.hidden_rows, bound.hidden_columns, bound.account)

@@ -60,6 +60,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     "series-read": L("按报告期读取 {count} 个文件：{periods}；最新一期（{latest}）为项目名单", "{count} files read as one series of periods: {periods}; the latest ({latest}) is the project list"),
     "section-group": L("分节“{value}”既不是建设性质（续建、新开工……）也不是地区：其下各行只记作这一组", "section “{value}” names neither a stage (continuing, new …) nor a place: its rows are kept as its group"),
     "summary-mismatch": L("汇总表“{group}”一行为 {value}，但其各项目相加为 {computed}", "the summary's “{group}” row says {value} but its projects add up to {computed}"),
+    "sheet-summary-earlier": L("以前一期的汇总表：不作为项目读取，也不与项目核对（只核对最新一期的汇总表）", "a summary sheet of an earlier period: not read as projects, and not checked (only the latest period's summary is)"),
     "sheet-summary": L("汇总表：不作为项目读取，其各行与项目核对", "a summary sheet: not read as projects; each of its rows is checked against the projects it sums"),
     "file-chosen": L("没有 {name}；此文件作为 {table} 表读取（可在配置 files.{table}.path 中写明）", "there is no {name}; this file is read as the {table} table (name it under files.{table}.path in the configuration)"),
     "sheets-chosen": L("没有名为 {table} 的工作表；读取表头含“{header}”的 {count} 张：{sheets}，它们的行合为一张表（可在配置 files.{table}.sheet 中写明只读哪一张）", "no sheet is named {table}; the {count} whose header holds “{header}” are read, their rows as one table: {sheets} (name one under files.{table}.sheet in the configuration to read it alone)"),
