@@ -1,14 +1,14 @@
-"""A 5,000-project workbook in each format an office saves (.xlsx, .xls, .ods), read by progress-site's reader
+"""A 5,000-project workbook in each format an office saves (.xlsx, .xls, .xlsb, .ods), read by progress-site's reader
 and by the other readers one could use, each in a fresh process: seconds and peak memory.
 
     .venv/bin/python benchmarks/formats.py             # a minute or two; prints one table
 
 The workbook is the synthetic projects table (``python -m generator.starter.synth``) with a title row, a
-percentage and a date column, written with openpyxl and saved again as .xls (xlwt) and .ods (odfpy) by the
-tests' own writers. Readers: progress-site's (what a sheet shows: merges, hidden rows and columns, number
+percentage and a date column, written with openpyxl and saved again as .xls (xlwt), .xlsb and .ods (odfpy) by
+the tests' own writers. Readers: progress-site's (what a sheet shows: merges, hidden rows and columns, number
 formats); python-calamine, when installed (values only: no hidden rows or columns, a percentage as a
-fraction); openpyxl's read-only mode (.xlsx), xlrd without formats (.xls) and pandas over odfpy (.ods),
-the readers most Python code uses.
+fraction); openpyxl's read-only mode (.xlsx), xlrd without formats (.xls), pyxlsb (.xlsb)
+and pandas over odfpy (.ods), the readers most Python code uses.
 """
 
 from __future__ import annotations
@@ -29,13 +29,15 @@ PROJECTS = 5000
 #: reader -> (formats it reads, its imports, code that reads ``path`` and leaves the rows read in ``n``), run in a
 #: fresh process; the reading is timed, the imports not
 READERS = {
-    "progress-site": (("xlsx", "xls", "ods"), "from generator.reading.sources import read_sheet",
+    "progress-site": (("xlsx", "xls", "xlsb", "ods"), "from generator.reading.sources import read_sheet",
                       "n = len(read_sheet(path, path.name, 'projects').rows)"),
-    "python-calamine": (("xlsx", "xls", "ods"), "import python_calamine",
+    "python-calamine": (("xlsx", "xls", "xlsb", "ods"), "import python_calamine",
                         "n = len(python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python())"),
     "openpyxl read-only": (("xlsx",), "import openpyxl",
                            "n = sum(1 for _ in openpyxl.load_workbook(path, read_only=True, data_only=True).active.iter_rows(values_only=True))"),
     "xlrd": (("xls",), "import xlrd", "n = xlrd.open_workbook(str(path)).sheet_by_index(0).nrows"),
+    "pyxlsb": (("xlsb",), "import pyxlsb",
+               "n = sum(1 for _ in pyxlsb.open_workbook(str(path)).get_sheet(1).rows(sparse=True))"),
     "pandas + odfpy": (("ods",), "import pandas, odf", "n = len(pandas.read_excel(path, engine='odf', header=None))"),
 }
 
@@ -54,7 +56,7 @@ print(n, seconds, peak // 1024)
 
 
 def workbooks(folder: Path) -> dict[str, Path]:
-    """The projects table as .xlsx, .xls and .ods in ``folder``."""
+    """The projects table as .xlsx, .xls, .xlsb and .ods in ``folder``."""
     import openpyxl
 
     from tests import books
@@ -76,6 +78,7 @@ def workbooks(folder: Path) -> dict[str, Path]:
     paths = {"xlsx": folder / "projects.xlsx"}
     book.save(paths["xlsx"])
     paths["xls"] = books.save_xls(book, folder / "projects.xls")
+    paths["xlsb"] = books.save_xlsb(book, folder / "projects.xlsb")
     paths["ods"] = books.save_ods(book, folder / "projects.ods")
     return paths
 

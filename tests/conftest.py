@@ -16,14 +16,15 @@ from . import books
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-#: Every file form the data contract promises: CSV in each encoding, and .xlsx, .xls and .ods workbooks.
-FORMATS = ["utf-8", "utf-8-sig", "gbk", "gb18030", "xlsx", "xls", "ods"]
+#: Every file form the data contract promises: CSV in each encoding, and .xlsx, .xls, .xlsb and .ods workbooks.
+BOOK_FORMATS = ("xlsx", "xls", "xlsb", "ods")
+FORMATS = ["utf-8", "utf-8-sig", "gbk", "gb18030", "xlsx", "xls", "xlsb", "ods"]
 
 
 def write_table(folder: Path, stem: str, rows, fmt: str = "utf-8", delimiter: str = ",") -> Path:
-    """Write ``rows`` as ``folder/stem.csv`` in encoding ``fmt``, or as a workbook when fmt is xlsx, xls or ods."""
+    """Write ``rows`` as ``folder/stem.csv`` in encoding ``fmt``, or as a workbook when fmt is xlsx, xls, xlsb or ods."""
     folder.mkdir(parents=True, exist_ok=True)
-    if fmt in ("xlsx", "xls", "ods"):
+    if fmt in BOOK_FORMATS:
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.title = stem
@@ -33,7 +34,7 @@ def write_table(folder: Path, stem: str, rows, fmt: str = "utf-8", delimiter: st
         if fmt == "xlsx":
             book.save(path)
         else:
-            (books.save_xls if fmt == "xls" else books.save_ods)(book, path)
+            {"xls": books.save_xls, "xlsb": books.save_xlsb, "ods": books.save_ods}[fmt](book, path)
         return path
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
@@ -44,7 +45,7 @@ def write_table(folder: Path, stem: str, rows, fmt: str = "utf-8", delimiter: st
 
 def suffix(fmt: str) -> str:
     """The file suffix :func:`write_table` gives a format."""
-    return fmt if fmt in ("xlsx", "xls", "ods") else "csv"
+    return fmt if fmt in BOOK_FORMATS else "csv"
 
 
 def load(folder: Path, settings: dict | None = None, language: str = "zh"):

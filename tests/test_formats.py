@@ -1,5 +1,5 @@
-"""Workbooks as offices save them: .xls (Excel 97–2003, WPS's default) and .ods read as .xlsx is, with what they
-hide; what a file really is told by its content; files that cannot be read say what to save them as."""
+"""Workbooks as offices save them: .xls (Excel 97–2003, WPS's default), .xlsb (Excel's binary workbook) and .ods read
+as .xlsx is, with what they hide; what a file really is told by its content; files that cannot be read say what to save them as."""
 
 import datetime as dt
 import zipfile
@@ -9,13 +9,16 @@ import openpyxl
 import pytest
 
 from generator.contract.dates import PartialDate
+from generator.contract.limits import Limits
+from generator.contract.marks import InvalidValue
 from generator.reading.sources import read_sheet
 
 from . import books, office
 from .conftest import lines, load
 from .sites import run
 
-SAVE = {"xlsx": lambda book, path: book.save(path) or path, "xls": books.save_xls, "ods": books.save_ods}
+SAVE = {"xlsx": lambda book, path: book.save(path) or path, "xls": books.save_xls, "xlsb": books.save_xlsb,
+        "ods": books.save_ods}
 
 
 def _district(site: Path, fmt: str) -> dict:
@@ -26,10 +29,10 @@ def _district(site: Path, fmt: str) -> dict:
     return {"files": {"projects": {"path": name}, "progress": {"path": office.EXPORT}}}
 
 
-def test_the_district_workbook_saved_as_xls_or_ods_gives_the_same_report_as_the_xlsx(site):
+def test_the_district_workbook_saved_as_xls_xlsb_or_ods_gives_the_same_report_as_the_xlsx(site):
     xlsx = load(site, _district(site, "xlsx"))
     assert lines(xlsx) == [] and len(xlsx.report.projects) == 8
-    for fmt in ("xls", "ods"):
+    for fmt in ("xls", "xlsb", "ods"):
         for old in (site / "data").iterdir():
             old.unlink()
         loaded = load(site, _district(site, fmt))
@@ -60,7 +63,7 @@ def _hiding_book() -> openpyxl.Workbook:
     return book
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "xls", "ods"])
+@pytest.mark.parametrize("fmt", ["xlsx", "xls", "xlsb", "ods"])
 def test_each_format_gives_the_sheet_as_excel_shows_it_with_what_it_hides(tmp_path, fmt):
     path = SAVE[fmt](_hiding_book(), tmp_path / f"book.{fmt}")
     sheet = read_sheet(path, f"book.{fmt}", "projects", header=lambda row: "项目名称" in row)
@@ -76,9 +79,9 @@ def test_each_format_gives_the_sheet_as_excel_shows_it_with_what_it_hides(tmp_pa
     assert (sheet.hidden_rows, sheet.hidden_columns, sheet.invisible) == ({4}, {3}, {(4, 1): "\u200b"})
 
 
-def test_an_xls_or_ods_data_folder_builds_with_no_setting(tmp_path):
+def test_an_xls_xlsb_or_ods_data_folder_builds_with_no_setting(tmp_path):
     """The office's one workbook, saved by WPS as .xls, is found and read as the projects table."""
-    for fmt in ("xls", "ods"):
+    for fmt in ("xls", "xlsb", "ods"):
         site = tmp_path / fmt
         run("new", site)
         for old in (site / "data").glob("*.csv"):
@@ -116,6 +119,45 @@ def test_files_that_cannot_be_read_say_what_to_save_them_as(site):
         (data / f"projects{suffix}").write_bytes(ole)
         assert lines(load(site)) == [f"data/projects{suffix}: 不支持的文件格式 {suffix}；请另存为 .xlsx 或 CSV"]
         (data / f"projects{suffix}").unlink()
+
+
+def test_the_xlsb_files_the_tests_write_are_read_alike_by_another_reader(tmp_path):
+    """python-calamine (Excel's binary format read in Rust) finds in them the same sheets, values and dates."""
+    from python_calamine import CalamineWorkbook
+
+    path = books.save_xlsb(_hiding_book(), tmp_path / "book.xlsb")
+    other = CalamineWorkbook.from_path(str(path))
+    assert [(s.name, str(s.visible)) for s in other.sheets_metadata] == [
+        ("填表说明", "SheetVisibleEnum.Visible"), ("续建项目", "SheetVisibleEnum.Visible"), ("内部", "SheetVisibleEnum.Hidden")]
+    assert other.get_sheet_by_name("续建项目").to_python()[2:] == [
+        [1, "东山\n现代农业示范园", 0.918, dt.date(2025, 3, 1), dt.date(2026, 6, 1)],
+        [2, "城西污水厂\u200b", 0.5, dt.date(2025, 4, 9), dt.date(2027, 1, 1)]]
+
+
+def test_an_xlsb_gives_strings_kept_in_its_cells_and_refuses_damage_and_bombs(tmp_path):
+    book = _hiding_book()
+    shared = read_sheet(books.save_xlsb(book, tmp_path / "a.xlsb"), "a.xlsb", "projects", sheet="续建项目")
+    inline = read_sheet(books.save_xlsb(book, tmp_path / "b.xlsb", inline_strings=True), "b.xlsb", "projects",
+                        sheet="续建项目")
+    assert inline.rows == shared.rows and inline.rows[2][1][:3] == [1, "东山\n现代农业示范园", "91.8%"]
+
+    with zipfile.ZipFile(tmp_path / "a.xlsb") as source, zipfile.ZipFile(tmp_path / "cut.xlsb", "w") as cut:
+        for item in source.infolist():
+            data = source.read(item)
+            cut.writestr(item, data[:-7] if item.filename == "xl/worksheets/sheet2.bin" else data)
+    with pytest.raises(InvalidValue) as error:
+        read_sheet(tmp_path / "cut.xlsb", "cut.xlsb", "projects", sheet="续建项目")
+    assert error.value.code == "file-unreadable"
+
+    with zipfile.ZipFile(tmp_path / "a.xlsb") as source, zipfile.ZipFile(tmp_path / "bomb.xlsb", "w",
+                                                                           zipfile.ZIP_DEFLATED) as bomb:
+        for item in source.infolist():
+            data = source.read(item)
+            bomb.writestr(item.filename, data + bytes(3 << 20) if item.filename.endswith("sheet2.bin") else data)
+    assert (tmp_path / "bomb.xlsb").stat().st_size < 100_000
+    with pytest.raises(InvalidValue) as error:
+        read_sheet(tmp_path / "bomb.xlsb", "bomb.xlsb", "projects", limits=Limits(file_mb=2))
+    assert error.value.code == "limit-size"
 
 
 def _ods(path: Path, body: str, prolog: str = "") -> Path:

@@ -20,8 +20,8 @@ class Limits(BaseModel):
                        json_schema_extra={"zh": "一个文件中有内容的单元格总数上限（表头以下）"})
     cell_length: int = Field(32_767, ge=1, description="most characters in one cell (Excel's own limit)",
                              json_schema_extra={"zh": "一个单元格最多的字符数（与 Excel 的上限相同）"})
-    file_mb: int = Field(512, ge=1, description="largest file in MB: a CSV or .xls file, or an .xlsx or .ods file unpacked",
-                         json_schema_extra={"zh": "文件大小上限（MB）：CSV 或 .xls 文件本身，或 .xlsx、.ods 解压后的大小"})
+    file_mb: int = Field(512, ge=1, description="largest file in MB: a CSV or .xls file, or an .xlsx, .xlsb or .ods file unpacked",
+                         json_schema_extra={"zh": "文件大小上限（MB）：CSV 或 .xls 文件本身，或 .xlsx、.xlsb、.ods 解压后的大小"})
 
 
 #: Rows above a table's header (titles, units, header rows) that the readers allow beyond ``rows``, and cells

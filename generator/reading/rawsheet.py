@@ -1,6 +1,6 @@
 """A sheet as any workbook format gives it: rows of values as shown, with what the workbook hides.
 
-Each format's reader (.xlsx, .xls, .ods) turns its cells into the same :class:`RawSheet`, through
+Each format's reader (.xlsx, .xls, .xlsb, .ods) turns its cells into the same :class:`RawSheet`, through
 :func:`shown` and :func:`keep_row`, so that limits, invisible characters and number formats are dealt with
 once, whatever the file.
 """

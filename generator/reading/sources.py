@@ -1,4 +1,4 @@
-"""Read a table's file into rows of cells: CSV in any of our users' encodings, or a workbook (.xlsx, .xls, .ods)."""
+"""Read a table's file into rows of cells: CSV in any of our users' encodings, or a workbook (.xlsx, .xls, .xlsb, .ods)."""
 
 from __future__ import annotations
 
@@ -18,12 +18,13 @@ from .rawsheet import check_limits_text
 from .legacy import OLE, read_xls
 from .opendoc import is_ods, read_ods
 from .workbook import read_workbook
+from .xlsb import is_xlsb, read_xlsb
 
 #: Workbooks: what each is, its reader tells from its content, whatever its name says.
-BOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+BOOKS = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 SUFFIXES = (".csv", ".tsv", ".txt", *BOOKS)
 #: What users save tables as; the ones we cannot read are named in a problem, not passed over.
-LOOKED_FOR = (*SUFFIXES, ".xlsb", ".et", ".numbers")
+LOOKED_FOR = (*SUFFIXES, ".et", ".numbers")
 #: What a file of table rows is saved as (.txt aside: a folder's notes are often plain text).
 SPREADSHEETS = tuple(s for s in LOOKED_FOR if s != ".txt")
 csv.field_size_limit(2**31 - 1)  # cells are checked against the limits setting instead
@@ -182,12 +183,14 @@ def _check_widths(text: str, delimiter: str, limits: Limits) -> None:
 def read_book(path: Path, label: str, stem: str, sheet: str | None = None, limits: Limits = Limits(),
               header=None) -> Sheet:
     """The sheet named ``sheet``, else one named like ``stem``, else the one whose header ``header`` takes for the
-    table's, else the first (see :mod:`.choice`), of an .xlsx, .xls or .ods workbook, told by its content."""
+    table's, else the first (see :mod:`.choice`), of an .xlsx, .xls, .xlsb or .ods workbook, told by its content."""
     data = path.read_bytes()
     if is_ods(data):
         raw = read_ods(data, stem, sheet, limits, header)
     elif data.startswith(OLE):
         raw = read_xls(data, stem, sheet, limits, header)
+    elif is_xlsb(data):
+        raw = read_xlsb(data, stem, sheet, limits, header)
     else:
         raw = read_workbook(data, stem, sheet, limits, header)
     shown = label if len(raw.sheets) == 1 else f"{label}[{raw.name}]"

@@ -49,7 +49,7 @@ class ConfigError(Exception):
 class FileSettings(_Settings):
     """Where one table comes from and how its headers are named."""
 
-    path: str | None = Field(None, description="file in the data folder (.csv, .xlsx, .xls or .ods); default: the table's name", json_schema_extra={"zh": "数据文件夹中的文件（.csv、.xlsx、.xls 或 .ods）；默认与表同名"})
+    path: str | None = Field(None, description="file in the data folder (.csv, .xlsx, .xls, .xlsb or .ods); default: the table's name", json_schema_extra={"zh": "数据文件夹中的文件（.csv、.xlsx、.xls、.xlsb 或 .ods）；默认与表同名"})
     sheet: str | None = Field(None, description="sheet of a workbook; default: one named like the table, else the first", json_schema_extra={"zh": "工作簿中的工作表；默认取与表同名的工作表，否则第一张"})
     columns: dict[str, str | list[str]] = Field(default_factory=dict, description="field -> header(s) as written", json_schema_extra={"zh": "字段 → 文件中的表头（可多个）；写出后该字段只认这些表头，写 [] 表示没有此列"})
     latest_by: str | None = Field(None, description="header of a report-date column: rows of one id keep the latest", json_schema_extra={"zh": "报告日期列的表头：同一编号有多行时只保留最新一行"})

@@ -8,7 +8,7 @@ from .label import Label as L
 PROBLEM_TEXTS: dict[str, L] = {
     # problems (codes; their severities are in messages.py)
     # problems: files
-    "file-missing": L("缺少必需的数据文件 {name}（可为 .csv、.xlsx、.xls 或 .ods）", "required data file {name} is missing (.csv, .xlsx, .xls or .ods)"),
+    "file-missing": L("缺少必需的数据文件 {name}（可为 .csv、.xlsx、.xls、.xlsb 或 .ods）", "required data file {name} is missing (.csv, .xlsx, .xls, .xlsb or .ods)"),
     "file-ambiguous": L("同一张表有多个文件：{files}；请只保留一个", "one table is given by several files: {files}; keep one"),
     "file-unread": L("此表格文件没有被读取：每张表只从一个文件读取，数据文件夹中的其他表格不会合并进来；请把其中的行并入被读取的文件，或把它移出数据文件夹", "this spreadsheet was not read: each table is read from one file, and the data folder's other spreadsheets are not merged in; move its rows into the file that is read, or move it out of the data folder"),
     "sheets-unread": L("工作簿中另有表头同类的工作表没有被读取：{sheets}；每张表只读取一张工作表，请把它们的行并入“{sheet}”，或在配置 files.{table}.sheet 中写明只读哪一张", "the workbook has other sheets with the same kind of header that were not read: {sheets}; a table is read from one sheet: move their rows into “{sheet}”, or name the one to read in files.{table}.sheet"),
@@ -17,7 +17,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     "file-format": L("不支持的文件格式 {suffix}；请另存为 .xlsx 或 CSV", "unsupported file format {suffix}; save it as .xlsx or CSV"),
     "encoding-unknown": L("无法识别文件编码；请另存为 UTF-8 或 GBK 编码的 CSV，或在配置中设置 encoding", "cannot tell the file's encoding; save it as UTF-8 or GBK CSV, or set `encoding` in the configuration"),
     "encoding-invalid": L("按 {encoding} 编码读取失败：{reason}", "cannot decode the file as {encoding}: {reason}"),
-    "file-not-workbook": L("文件不是工作簿（.xlsx、.xls 或 .ods）；请在 Excel 或 WPS 中打开并另存为 .xlsx 或 CSV", "the file is not a workbook (.xlsx, .xls or .ods); open it in Excel or WPS and save it as .xlsx or CSV"),
+    "file-not-workbook": L("文件不是工作簿（.xlsx、.xls、.xlsb 或 .ods）；请在 Excel 或 WPS 中打开并另存为 .xlsx 或 CSV", "the file is not a workbook (.xlsx, .xls, .xlsb or .ods); open it in Excel or WPS and save it as .xlsx or CSV"),
     "file-encrypted": L("工作簿设有打开密码（已加密）；请去掉密码后另存为 .xlsx", "the workbook is encrypted (it has an opening password); remove the password and save it as .xlsx"),
     "file-html": L("文件其实是网页（HTML）或 XML 表格，不是工作簿（网站导出的“Excel”常是这样）；请在 Excel 或 WPS 中打开并另存为 .xlsx", "the file is a web page (HTML) or an XML table, not a workbook (as “Excel” exports from websites often are); open it in Excel or WPS and save it as .xlsx"),
     "file-unsafe-xml": L("工作簿的 XML 中声明了实体或外部引用（可能是恶意构造的文件），拒绝读取；请在 Excel 或 WPS 中打开并另存为 .xlsx", "the workbook's XML declares entities or outside references (it may have been crafted to do harm) and is not read; open it in Excel or WPS and save it as .xlsx"),
