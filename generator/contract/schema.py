@@ -94,7 +94,7 @@ PROJECTS = Table(
         F("cumulative_before_year", "amount", ("截至上年底累计完成投资", "截止上年底累计完成投资", "至上年底累计完成投资", "上年底累计完成投资", "以前年度累计完成投资", "以前年度完成投资"),
           "截至上年底累计完成投资", "Investment before this year", False, (),
           "报告当年以前各年完成投资之和；也认“截至2023年底累计完成投资”", "completed before the report's year; also a header naming the year's end"),
-        F("annual_planned_investment", "amount", ("年度计划投资", "年度计划投资额", "本年计划投资", "本年度计划投资", "年度投资计划", "本年度投资计划", "年计划投资", "当年计划投资"),
+        F("annual_planned_investment", "amount", ("年度计划投资", "年度计划投资额", "本年计划投资", "本年度计划投资", "年度投资计划", "本年度投资计划", "年计划投资", "当年计划投资", "年度计划", "本年计划"),
           "年度计划投资", "Annual planned investment", False, (),
           "报告当年的计划投资（项目未列入当年时为其最近列入年度）；也认“2024年计划投资”", "plan for the report's current year (else the project's latest listed year); also a header naming the year"),
         F("annual_completed_investment", "amount", ("年度完成投资", "本年完成投资", "年度完成投资额", "本年度完成投资", "年度累计完成投资", "本年累计完成投资", "年初至今完成投资", "当年完成投资"),

@@ -62,7 +62,7 @@ _PATTERNS = (
     ("half", re.compile(rf"^{_YEAR}(?P<which>上|下)半年(?P<rest>.*)$")),
     ("quarters", re.compile(rf"^{_YEAR}前(?P<n>[一二三1-3])(?:个)?季度(?P<rest>.*)$")),
     ("quarter", re.compile(rf"^{_YEAR}(?:第)?(?P<n>[一二三四1-4])季度(?P<rest>.*)$")),
-    ("month", re.compile(rf"^{_YEAR}(?P<last>{_NUM})月(?:份)?(?P<rest>.*)$")),
+    ("month", re.compile(rf"^(?:其中[:：]?)?{_YEAR}(?P<last>{_NUM})月(?:份)?(?P<rest>.*)$")),  # 其中10月完成: of which October's
     ("year", re.compile(r"^(?P<year>20\d{2}|19\d{2})年(?:度)?(?P<rest>.*)$")),
 )
 
