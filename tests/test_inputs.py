@@ -199,7 +199,8 @@ def test_every_sheet_of_projects_is_read_as_one_table_each_giving_its_stage(site
     assert [(p.name, p.stage.value, p.source.file) for p in projects.values()] == [
         (f"{stage}甲", value, f"data/2025年1-10月重点项目.xlsx[{stage}]")
         for stage, value in (("续建项目", "continuing"), ("新开工项目", "new"), ("前期项目", "preparatory"))]
-    assert [s.name for s in loaded.report.sources] == [f"2025年1-10月重点项目.xlsx[{s}]" for s in ("续建项目", "新开工项目", "前期项目")]
+    assert [s.name for s in loaded.report.sources] == [  # the 汇总 sheet read too, to be checked
+        f"2025年1-10月重点项目.xlsx[{s}]" for s in ("续建项目", "新开工项目", "前期项目", "汇总")]
     only = load(site, {"files": {"projects": {"sheet": "新开工项目"}}})  # a choice made, not a guess
     assert only.problems.errors == [] and [p.name for p in only.report.projects.values()] == ["新开工项目甲"]
 
@@ -278,11 +279,11 @@ def test_validate_accounts_for_every_row_of_every_sheet_it_read(tmp_path):
     _office_workbook(book)
     result = run("validate", cwd=tmp_path / "site")
     assert result.stdout.splitlines()[-2:] == [
-        "读取 1 个文件（其中工作表 3 张），共 6 行：表头 3 行、数据 3 行",
+        "读取 1 个文件（其中工作表 4 张），共 7 行：表头 4 行、数据 3 行",
         "数据检查通过：3 个项目，0 个产业集群，0 个报告期；0 个错误，0 个警告，3 个提示"]
     told = json.loads(run("validate", "--format", "json", cwd=tmp_path / "site").stdout)["sources"]
     assert [(s["file"], s["rows"]["header"], s["rows"]["data"]) for s in told] == [
-        (f"{book.name}[{stage}]", 1, 1) for stage in ("续建项目", "新开工项目", "前期项目")]
+        *((f"{book.name}[{stage}]", 1, 1) for stage in ("续建项目", "新开工项目", "前期项目")), (f"{book.name}[汇总]", 1, 0)]
     for source in told:
         sheet = source["file"].split("[")[1][:-1]
         assert sum(source["rows"].values()) == len(read_sheet(book, book.name, "projects", sheet=sheet).rows)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from markupsafe import Markup
 
 from ..contract.amounts import NOT_REPORTED
+from ..contract.schema import TABLES
 from ..contract.vocab import Stage
 from ..figures import lights, metrics, rankings
 from ..figures.changes import period_changes, summary_line
@@ -303,7 +304,7 @@ class _Composer:
         blocks: list[Block] = [Paragraph(f.t("bulletin_method_rate")), Paragraph(f.t("bulletin_method_share")),
                                Paragraph(f.t("bulletin_method_lights", bands=self.bands())),
                                Paragraph(f.t("bulletin_method_partial"))]
-        rows = tuple((s.name or s.label, str(s.rows)) for s in r.sources)
+        rows = tuple((s.name or s.label, str(s.rows)) for s in r.sources if s.table in TABLES)  # 汇总 sheets aside
         if rows:
             blocks.append(Table((f.t("bulletin_source"), f.t("bulletin_rows")), rows, (4, 1), (False, True),
                                 f.t("bulletin_sources")))

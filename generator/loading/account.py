@@ -25,7 +25,7 @@ def account(sources: list[SourceFile]) -> Account:
     for source in sources:
         for kind, count in source.account:
             rows[kind] += count
-    files = {source.name[:source.name.rindex("[")] if source.name.endswith("]") else source.name for source in sources}
+    files = {source.file for source in sources}
     return Account(len(files), sum(source.encoding is None for source in sources), rows)
 
 

@@ -45,7 +45,7 @@ from .photos import load_photos
 from .latest import latest_rows
 from .series import read_series, series_entries
 from .small_tables import read_clusters, read_indicators
-from .summary import check_summary, is_summary
+from .summary import check_summary, is_summary, read_summary
 from .sheets import from_sheet_name, other_sheets, within_limits_together
 from .progress import ProgressReader, check_months_against_total, check_year_to_date, merge, monthly_entries
 
@@ -348,6 +348,8 @@ class Loader:
             return Loaded(None, self.log)
         money = self.config.money
         rows = bounds["projects"]
+        summaries = [read_summary(self, path, name, TABLES["projects"], self.config.file("projects"))
+                     for path, name in self.summaries]
         report = Report.assemble(self.config.currency, self.config.display_unit, projects, clusters, indicators,
                                  self.sources, as_of=self.as_of(rows), language=self.site.language,
                                  unit_factor=money.factor(self.config.display_unit),
@@ -358,8 +360,8 @@ class Loader:
                                  departures=self.departures)
         check_projects(self, bounds, report.projects)
         check_packages(self, tables, report.projects)
-        for path, name in self.summaries:
-            check_summary(self, path, name, TABLES["projects"], self.config.file("projects"), report.projects)
+        for summary in filter(None, summaries):
+            check_summary(self, summary, report.projects)
         check_lights(self, bounds["projects"], report)
         check_coordinates(self, bounds["projects"], report)
         return Loaded(report, self.log)

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..contract.amounts import NOT_REPORTED
 from ..contract.marks import InvalidValue
 from ..contract.periods import Period
+from ..contract.schema import TABLES
 from ..contract.spans import split_span
 from ..model.report import Departure, ProgressEntry, SourceRef
 from ..reading.headers import HeaderMatcher
@@ -25,7 +26,7 @@ from ..reading.tables import BoundTable, bind
 from ..text.problems import ProblemLog
 from .identity import ProjectFinder, name_key
 from .sheets import other_sheets
-from .summary import is_summary
+from .summary import is_summary, read_summary
 
 
 @dataclass
@@ -146,6 +147,7 @@ def _name_other_sheets(loader, file: PeriodFile) -> None:
         where = f"{loader.label(file.path)}[{other}]"
         if is_summary(other):
             loader.log.add("sheet-summary-earlier", file=where)
+            read_summary(loader, file.path, other, TABLES["projects"], loader.config.file("projects"))
         else:
             loader.log.add("sheet-not-table", file=where, table="projects", header=file.bounds[0].header_of("name"))
 

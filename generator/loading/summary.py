@@ -29,14 +29,14 @@ def is_summary(sheet_name: str) -> bool:
 
 def _label_header(sheet, matcher: HeaderMatcher) -> tuple[list, str, int | None] | None:
     """(the header's cells, the label column's header, the count column) of the summary's header: the first row
-    holding an amount the projects table knows; its first text that names no amount labels the rows."""
+    holding an amount the projects table knows or a count of projects; its first other text labels the rows."""
     for _, cells in sheet.rows[:PEEK_ROWS]:
         fields = [matcher.match(c).field for c in cells]
-        if not any(f in AMOUNTS for f in fields):
-            continue
-        label = next((str(c).strip() for c, f in zip(cells, fields) if c is not None and f is None
-                      and str(c).strip() not in ("序号",) and not any(w in str(c) for w in COUNT_WORDS)), None)
         count = next((i for i, c in enumerate(cells) if c is not None and any(w in str(c) for w in COUNT_WORDS)), None)
+        if count is None and not any(f in AMOUNTS for f in fields):
+            continue
+        label = next((str(c).strip() for i, (c, f) in enumerate(zip(cells, fields)) if c is not None and f is None
+                      and str(c).strip() not in ("序号",) and i != count), None)
         return (cells, label, count) if label else None
     return None
 
@@ -53,21 +53,32 @@ def _projects_of(label: str, projects) -> list | None:
     return places or None
 
 
-def check_summary(loader, path: Path, name: str, table, settings, projects: dict) -> None:
-    """Check the summary sheet ``name`` of the workbook at ``path`` against ``projects``."""
+def read_summary(loader, path: Path, name: str, table, settings) -> tuple[BoundTable, list, int | None] | None:
+    """The summary sheet ``name`` of the workbook at ``path`` bound to ``table`` (its rows labelled by place, stage
+    or category), with its header's cells and count column; accounted for as read, its labelled rows as subtotals.
+    None (the reason logged when the sheet cannot be read) when it holds no amount the projects table knows."""
     try:
         sheet = read_sheet(path, loader.label(path), "projects", loader.config.encoding, name, loader.config.limits)
     except InvalidValue as exc:
         loader.log.add(exc.code, file=f"{loader.label(path)}[{name}]", **exc.params)
-        return
+        return None
     found = _label_header(sheet, HeaderMatcher(table, settings.columns))
-    if found is None:
-        return
-    header, label, count_col = found
-    matcher = HeaderMatcher(table, {**settings.columns, "name": label})
-    bound = bind(sheet, table, matcher, loader.config.money, ProblemLog(loader.config.silenced))
-    if bound is None:
-        return
+    bound = None
+    if found is not None:
+        matcher = HeaderMatcher(table, {**settings.columns, "name": found[1]})
+        bound = bind(sheet, table, matcher, loader.config.money, ProblemLog(loader.config.silenced))
+    if bound is None:  # every row with content, unread: said as notes, so that the count still adds up
+        loader.source("summary", path, sheet.label, sheet.sha256, None, 0, account={"note": len(sheet.rows)})
+        return None
+    kinds = {**bound.account, "subtotal": bound.account["subtotal"] + bound.account["data"], "data": 0}
+    loader.source("summary", path, sheet.label, sheet.sha256, None, 0, bound.hidden_rows, bound.hidden_columns, kinds)
+    return bound, found[0], found[2]
+
+
+def check_summary(loader, summary: tuple[BoundTable, list, int | None], projects: dict) -> None:
+    """Check a summary sheet, as :func:`read_summary` gives it, against ``projects``."""
+    bound, header, count_col = summary
+    sheet = bound.sheet
     every = list(projects.values())
     cells = dict(sheet.rows)
     for row, group in [*((t.row, every) for t in bound.totals),

@@ -37,6 +37,11 @@ class SourceFile:
     outside: bool = False  # read from outside the data folder (the outside_files setting allows it)
     account: tuple[tuple[str, int], ...] = ()  # what its rows were read as (kind, rows), every row with content
 
+    @property
+    def file(self) -> str:
+        """The file's name in the data folder, without the sheet (a workbook's sheets are one file)."""
+        return self.name[:self.name.rindex("[")] if self.name.endswith("]") else self.name
+
 
 @dataclass(frozen=True)
 class Departure:

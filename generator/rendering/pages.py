@@ -170,7 +170,7 @@ class PageMaker:
         """The data's as-of date (and 序时进度 at it), for the top of a page; each source file's checksum, for its
         foot."""
         f, as_of = self.fmt, self.report.as_of
-        files = dict.fromkeys((s.label.split("/")[-1], s.sha256[:12]) for s in self.report.sources)
+        files = dict.fromkeys((s.file.split("/")[-1], s.sha256[:12]) for s in self.report.sources)  # a file once
         shown = [f.t("source-file", name=h(name), digest=digest) for name, digest in files]
         top = Markup("")
         if as_of:

@@ -1,0 +1,108 @@
+"""A city's monthly compiled tables (see :mod:`.city`) dropped into a new site's data folder with no setting: every
+sheet of every month read and accounted for, row by row; the site built from them alone."""
+
+import json
+import re
+from decimal import Decimal
+from html import unescape
+
+import pytest
+
+from . import city
+from .conftest import lines, load
+from .sites import run
+
+WAN = Decimal(10) ** 4
+LATEST = f"{city.FILES[10]}.xlsx"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("city")
+    run("new", root / "site")
+    for old in (root / "site" / "data").glob("*.csv"):
+        old.unlink()
+    city.city_series(root / "site" / "data")
+    checked = run("validate", cwd=root / "site", check=False)
+    told = run("validate", "--format", "json", cwd=root / "site", check=False)
+    result = run("build", "-d", root / "out", cwd=root / "site")
+    return root, checked, json.loads(told.stdout), result
+
+
+def _text(path) -> str:
+    page = re.sub(r"<script.*?</script>|<style.*?</style>", "", path.read_text(encoding="utf-8"), flags=re.S)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_validate_names_what_it_read_and_what_disagrees(built):
+    _, checked, _, _ = built
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    said = checked.stdout.splitlines()
+    assert [line for line in said if "警告：" in line] == [
+        f"data/{LATEST}[汇总]:4: 年度计划（万元）: 警告：汇总表“南岭县”一行为 16000，但其各项目相加为 15000 [summary-mismatch]",
+        f"data/{city.FILES[9]}.xls[新开工项目]:6: 项目名称: 警告：项目“东山区中学扩建”在最新一期（2025-10）的表中没有（已调出？）；"
+        "它以前各期的数字不发布 [series-project-left]"]
+    assert said[-2:] == [
+        "读取 3 个文件（其中工作表 12 张），共 92 行：标题和说明 12 行、表头 30 行、数据 18 行、合计 3 行、小计 6 行、分节标题 14 行、注释 9 行",
+        "数据检查通过：6 个项目，0 个产业集群，3 个报告期；0 个错误，2 个警告，6 个提示"]
+
+
+def test_every_row_of_every_sheet_is_accounted_for_by_its_kind(built):
+    _, _, told, _ = built
+    kinds = {s["file"]: {k: n for k, n in s["rows"].items() if n} for s in told["sources"]}
+    summary = {"title": 1, "header": 1, "subtotal": 2, "total": 1}  # a row per county, and 合计
+    # title, a header of three rows, a section per county with projects, the projects, the 注 line
+    stages = {8: {"续建项目": (2, 3), "新开工项目": (2, 2), "前期项目": (1, 1)},  # August and September
+              10: {"续建项目": (2, 3), "新开工项目": (1, 2), "前期项目": (1, 1)}}
+    expected = {}
+    for month, fmt in ((8, "xls"), (9, "xls"), (10, "xlsx")):
+        expected[f"{city.FILES[month]}.{fmt}[汇总]"] = summary
+        for stage, (sections, projects) in stages[10 if month == 10 else 8].items():
+            expected[f"{city.FILES[month]}.{fmt}[{stage}]"] = {"title": 1, "header": 3, "section": sections,
+                                                               "data": projects, "note": 1}
+    assert kinds == expected
+
+
+def test_projects_keep_their_county_stage_and_a_name_typed_over_two_lines(built):
+    root = built[0]
+    loaded = load(root / "site")
+    assert {p.name: (p.place, p.stage.value) for p in loaded.report.projects.values()} == {
+        "东山现代农业示范园": ("东山区", "continuing"), "东山物流园（二期）": ("东山区", "continuing"),
+        "南岭县城污水处理厂": ("南岭县", "continuing"), "南岭县光伏电站": ("南岭县", "new"),
+        "南岭县冷链物流中心": ("南岭县", "new"), "东山湖生态修复": ("东山区", "preparatory")}
+    by_name = {p.name: p for p in loaded.report.projects.values()}
+    assert [(e.period.key, e.ytd_completed_investment.value, e.completed_investment.value)
+            for e in by_name["东山物流园（二期）"].progress] == [  # August's 东山物流园(二期) is the same project
+        ("2025-08", 5000 * WAN, None), ("2025-09", 6000 * WAN, 1000 * WAN), ("2025-10", 7000 * WAN, 1000 * WAN)]
+
+
+def test_the_site_built_from_the_workbooks_alone_has_each_months_light_and_this_months_changes(built):
+    root, _, _, result = built
+    out = root / "out"
+    assert "本期（2025年10月，对比2025年9月）：新增 1 个项目；调出 1 个项目；" in result.stdout + result.stderr
+    page = _text(out / "projects" / "东山现代农业示范园" / "index.html")
+    assert "亮灯记录" in page
+    assert re.search(r"2025年8月 ▲ 黄灯 60\.0% 66\.7% 2025年9月 ● 绿灯 75\.0% 75\.0% 2025年10月 ● 绿灯 91\.8% 83\.3%", page)
+    assert "东山 现代" not in page
+    changes = _text(out / "changes" / "index.html")
+    assert "本期新增项目 ¶ 南岭县冷链物流中心 本期调出项目 ¶ 东山区中学扩建" in changes
+    assert changes.count("全市重点项目推进情况表") == 3  # each file named once at the foot, whatever its sheets
+
+
+def test_the_same_months_as_ods_and_xlsb_give_the_same_report(site):
+    city.city_series(site / "data")
+    expected = repr(load(site).report.projects)
+    for old in (site / "data").iterdir():
+        old.unlink()
+    city.city_series(site / "data", ("ods", "xlsb", "xlsx"))
+    loaded = load(site)
+    got = repr(loaded.report.projects).replace(".ods[", ".xls[").replace(".xlsb[", ".xls[")
+    assert got == expected
+    assert len([line for line in lines(loaded) if "汇总表“南岭县”" in line]) == 1
+
+
+def test_a_wps_file_in_the_folder_is_an_error_that_says_what_to_save_it_as(site):
+    city.city_series(site / "data")
+    (site / "data" / "2025年1-7月全市重点项目推进情况表.et").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    assert [p for p in lines(load(site)) if ".et" in p] == [
+        "data/2025年1-7月全市重点项目推进情况表.et: 不支持的文件格式 .et；请另存为 .xlsx 或 CSV"]
