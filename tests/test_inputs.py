@@ -329,3 +329,15 @@ def test_the_rows_limit_holds_for_a_tables_sheets_taken_together(site):
     _sheets(site / "data" / "projects.xlsx", {"续建项目": rows("续建", 4), "新开工项目": rows("新开", 4)})
     assert [p for p in lines(load(site, {"limits": {"rows": 6}})) if "超过上限" in p] == [
         "data/projects.xlsx[新开工项目]:4: 数据超过 6 行（读到此行时），超过上限；请拆分文件，或在配置 limits.rows 中调高上限"]
+
+
+def test_a_sheet_not_read_that_holds_rows_is_a_warning_and_one_that_holds_no_table_a_note(site):
+    """说明 and an empty Sheet2 hold no table; 补充项目, headed 项目 rather than 项目名称, may hold projects: said louder."""
+    _sheets(site / "data" / "projects.xlsx", {
+        "续建项目": [["项目代码", "项目名称"], ["A1", "甲"]], "填表说明": [["本表由各县区填报"]], "Sheet2": [],
+        "补充项目": [["序号", "项目", "总投资（亿元）"], [1, "乙", 2]]})
+    assert [line for line in lines(load(site)) if "此工作表" in line] == [
+        "data/projects.xlsx[补充项目]: 此工作表有内容，但没有被读取：其表头中没有“项目名称”，不是 projects 表；若其中是项目，"
+        "请在配置 files.projects.columns 中写明它的表头，若不是，可在设置 ignore 中写上此代码",
+        "data/projects.xlsx[Sheet2]: 此工作表没有被读取：其表头中没有“项目名称”，不是 projects 表（若是，请在配置 files.projects.columns 中写明表头）",
+        "data/projects.xlsx[填表说明]: 此工作表没有被读取：其表头中没有“项目名称”，不是 projects 表（若是，请在配置 files.projects.columns 中写明表头）"]

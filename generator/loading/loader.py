@@ -46,7 +46,7 @@ from .latest import latest_rows
 from .series import read_series, series_entries
 from .small_tables import read_clusters, read_indicators
 from .summary import check_summary, is_summary, read_summary
-from .sheets import from_sheet_name, other_sheets, within_limits_together
+from .sheets import from_sheet_name, name_unread_sheet, other_sheets, within_limits_together
 from .progress import ProgressReader, check_months_against_total, check_year_to_date, merge, monthly_entries
 
 
@@ -160,8 +160,7 @@ class Loader:
                     self.summaries.append((path, other))
                     self.log.add("sheet-summary", file=f"{self.label(path)}[{other}]")
                     continue
-                self.log.add("sheet-not-table", file=f"{self.label(path)}[{other}]", table=name,
-                             header=matcher.headers_for(table.anchor)[0])
+                name_unread_sheet(self, path, other, name, matcher.headers_for(table.anchor)[0])
         read = [(sheet, bound)] + (other_sheets(self, path, sheet, name, matcher) if several else [])
         kept = [(s, b) for s, b in read if b is not None and self._within_limits(s, b)]
         if len(kept) < len([b for _, b in read if b is not None]) or not within_limits_together(self, kept):

@@ -25,7 +25,7 @@ from ..reading.sources import SPREADSHEETS, read_sheet
 from ..reading.tables import BoundTable, bind
 from ..text.problems import ProblemLog
 from .identity import ProjectFinder, name_key
-from .sheets import other_sheets
+from .sheets import name_unread_sheet, other_sheets
 from .summary import is_summary, read_summary
 
 
@@ -149,7 +149,7 @@ def _name_other_sheets(loader, file: PeriodFile) -> None:
             loader.log.add("sheet-summary-earlier", file=where)
             read_summary(loader, file.path, other, TABLES["projects"], loader.config.file("projects"))
         else:
-            loader.log.add("sheet-not-table", file=where, table="projects", header=file.bounds[0].header_of("name"))
+            name_unread_sheet(loader, file.path, other, "projects", file.bounds[0].header_of("name"))
 
 
 def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str, list[ProgressEntry]]:

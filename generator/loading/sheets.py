@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from ..contract.marks import InvalidValue
+from ..contract.schema import TABLES
 from ..contract.vocab import CATEGORY_WORDS, Vocabulary
 from ..reading.headers import HeaderMatcher
 from ..reading.rows import heading_stage
@@ -17,6 +18,26 @@ from ..text.problems import ProblemLog
 
 
 _CATEGORIES = Vocabulary(CATEGORY_WORDS)
+#: What a sheet that holds no table is called: instructions, contents, a cover, charts.
+NOT_TABLES = re.compile(r"说明|目录|封面|图|附注|备注|指标解释|填报要求|readme|notes?$|contents|chart", re.I)
+
+
+def name_unread_sheet(loader, path: Path, name: str, table: str, header: str) -> None:
+    """Say that the sheet ``name`` of a table's workbook was not read: a note for one that holds no table (说明, an
+    empty Sheet2, another table's sheet), else a warning, since its rows may be projects."""
+    where = f"{loader.label(path)}[{name}]"
+    others = {n.casefold() for n in TABLES if n != table} | {
+        s.casefold() for n in TABLES if (s := loader.config.file(n).sheet)}
+    holds_table = not NOT_TABLES.search(name) and name.casefold() not in others
+    code = "sheet-not-read" if holds_table and _holds_rows(loader, path, where, table, name) else "sheet-not-table"
+    loader.log.add(code, file=where, table=table, header=header)
+
+
+def _holds_rows(loader, path: Path, where: str, table: str, name: str) -> bool:
+    try:
+        return bool(read_sheet(path, where, table, loader.config.encoding, name, loader.config.limits).rows)
+    except InvalidValue:  # past the limits, or damaged: something is there
+        return True
 
 
 def from_sheet_name(bound: BoundTable) -> None:

@@ -30,7 +30,7 @@ WARNINGS = (
     "progress-conflict", "package-mismatch", "section-count", "project-matched-by-name", "component-parent",
     "withheld-total-given-months", "light-unknown", "light-disagrees", "photo-project-unknown", "photo-format",
     "photo-caption-unknown", "coordinates-off-globe", "coordinates-half", "coordinates-far", "bulletin-fonts",
-    "series-project-left", "series-name-changed", "summary-mismatch",
+    "series-project-left", "series-name-changed", "summary-mismatch", "sheet-not-read",
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.

@@ -61,6 +61,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     "section-group": L("分节“{value}”既不是建设性质（续建、新开工……）也不是地区：其下各行只记作这一组", "section “{value}” names neither a stage (continuing, new …) nor a place: its rows are kept as its group"),
     "summary-mismatch": L("汇总表“{group}”一行为 {value}，但其各项目相加为 {computed}", "the summary's “{group}” row says {value} but its projects add up to {computed}"),
     "sheet-summary-earlier": L("以前一期的汇总表：不作为项目读取，也不与项目核对（只核对最新一期的汇总表）", "a summary sheet of an earlier period: not read as projects, and not checked (only the latest period's summary is)"),
+    "sheet-not-read": L("此工作表有内容，但没有被读取：其表头中没有“{header}”，不是 {table} 表；若其中是项目，请在配置 files.{table}.columns 中写明它的表头，若不是，可在设置 ignore 中写上此代码", "this sheet holds rows but was not read: its header holds no “{header}”, so it is no {table} table; if it holds projects, map its headers under files.{table}.columns, else silence this code in ignore"),
     "sheet-summary": L("汇总表：不作为项目读取，其各行与项目核对", "a summary sheet: not read as projects; each of its rows is checked against the projects it sums"),
     "file-chosen": L("没有 {name}；此文件作为 {table} 表读取（可在配置 files.{table}.path 中写明）", "there is no {name}; this file is read as the {table} table (name it under files.{table}.path in the configuration)"),
     "sheets-chosen": L("没有名为 {table} 的工作表；读取表头含“{header}”的 {count} 张：{sheets}，它们的行合为一张表（可在配置 files.{table}.sheet 中写明只读哪一张）", "no sheet is named {table}; the {count} whose header holds “{header}” are read, their rows as one table: {sheets} (name one under files.{table}.sheet in the configuration to read it alone)"),
