@@ -341,3 +341,15 @@ def test_a_sheet_not_read_that_holds_rows_is_a_warning_and_one_that_holds_no_tab
         "请在配置 files.projects.columns 中写明它的表头，若不是，可在设置 ignore 中写上此代码",
         "data/projects.xlsx[Sheet2]: 此工作表没有被读取：其表头中没有“项目名称”，不是 projects 表（若是，请在配置 files.projects.columns 中写明表头）",
         "data/projects.xlsx[填表说明]: 此工作表没有被读取：其表头中没有“项目名称”，不是 projects 表（若是，请在配置 files.projects.columns 中写明表头）"]
+
+
+def test_a_header_pasted_again_above_each_countys_rows_is_a_header_not_a_project(site):
+    """A city pastes its counties' tables one under another, each with its heading and its header of two rows."""
+    header = [["序号", "项目名称", "投资（万元）", None], [None, None, "年度计划", "1-10月完成"]]
+    _sheets(site / "data" / "projects.xlsx", {"新开工项目": [
+        ["一、东山区（1个）"], *header, [1, "甲", 100, 50], ["二、南岭县（1个）"], *header, [1, "乙", 200, 80]]})
+    loaded = load(site)
+    assert lines(loaded) == []
+    assert [(p.name, p.place) for p in loaded.report.projects.values()] == [("甲", "东山区"), ("乙", "南岭县")]
+    assert dict(loaded.report.sources[0].account) == {
+        "title": 0, "header": 4, "data": 2, "component": 0, "total": 0, "subtotal": 0, "section": 2, "note": 0, "hidden": 0}

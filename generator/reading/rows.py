@@ -59,3 +59,11 @@ def heading_place(heading: str) -> str | None:
     counties' projects in sections, one per county)."""
     text, _ = _heading_text(heading)
     return text if _PLACE.match(text) and _STAGES.get(text) is None else None
+
+
+def opens_section(cells: list) -> bool:
+    """A heading alone on its row that names a place or a stage (一、东山区（4个）): above a header, it still opens the
+    section of the rows below."""
+    texts = [str(c).strip() for c in cells if c is not None]
+    return len(texts) == 1 and bool(HEADING.match(texts[0])) and (
+        heading_place(texts[0]) is not None or heading_stage(texts[0])[0] is not None)

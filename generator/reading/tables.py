@@ -24,6 +24,7 @@ from .rows import (
     heading_place,
     heading_stage,
     is_total,
+    opens_section,
     serial_text,
 )
 from .sources import Sheet
@@ -263,13 +264,15 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
     first_data = header_at + depth
     fills = _fill_merges(sheet, sheet.rows[first_data][0] if first_data < len(sheet.rows) else 0, columns, table, log)
     bound = BoundTable(table, sheet, header_number, columns, [], [], preamble=preamble)
-    bound.account.update(title=header_at, header=min(depth, len(sheet.rows) - header_at))
-    _read_rows(bound, sheet.rows[first_data:], fills, hidden, log)
+    opening = sheet.rows[header_at - 1:header_at] if header_at and opens_section(sheet.rows[header_at - 1][1]) else []
+    bound.account.update(title=header_at - len(opening), header=min(depth, len(sheet.rows) - header_at))
+    repeats = {tuple(cells) for _, cells in sheet.rows[header_at:first_data]}  # the header pasted again further down
+    _read_rows(bound, [*opening, *sheet.rows[first_data:]], fills, hidden, log, repeats)
     report_invisible(sheet, columns, header_number, log)
     return bound
 
 
-def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: ProblemLog) -> None:
+def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: ProblemLog, repeats: set) -> None:
     sheet, columns, table = bound.sheet, bound.columns, bound.table
     name_col = next((c.index for c in columns if c.field == table.anchor), None)
     serial_col = next((c.index for c in columns if normalize_header(c.header) == "序号"), None)
@@ -284,6 +287,9 @@ def _read_rows(bound: BoundTable, body, fills: dict, hidden: set[int], log: Prob
         if number in sheet.hidden_rows:
             hidden_rows.append(number)
             bound.account["hidden"] += 1
+            continue
+        if tuple(cells) in repeats:  # above each county's rows, as a city pastes its counties' tables
+            bound.account["header"] += 1
             continue
         if fills:
             cells = [fills.get((number, i), c) for i, c in enumerate([*cells, *[None] * (width - len(cells))])]
