@@ -106,3 +106,17 @@ def test_a_wps_file_in_the_folder_is_an_error_that_says_what_to_save_it_as(site)
     (site / "data" / "2025年1-7月全市重点项目推进情况表.et").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     assert [p for p in lines(load(site)) if ".et" in p] == [
         "data/2025年1-7月全市重点项目推进情况表.et: 不支持的文件格式 .et；请另存为 .xlsx 或 CSV"]
+
+
+def test_a_platform_export_beside_the_workbooks_adds_its_words_and_is_checked_against_them(site):
+    city.city_series(site / "data")
+    (site / "data" / "progress.csv").write_text(
+        "项目名称,报告期,本月完成投资（万元）,进展情况\n东山现代农业示范园,2025-10,1680,主体完工\n南岭县光伏电站,2025-10,1000,组件安装\n",
+        encoding="utf-8")
+    loaded = load(site)
+    assert loaded.problems.errors == []
+    by_name = {p.name: p for p in loaded.report.projects.values()}
+    october = by_name["东山现代农业示范园"].progress[-1]
+    assert (october.period.key, october.completed_investment.value, october.note) == ("2025-10", 1680 * WAN, "主体完工")
+    assert [line for line in lines(loaded) if "progress.csv" in line] == [  # 1-10月 less 1-9月 gives 1200
+        f"data/progress.csv:3: 本月完成投资（万元）: 2025-10 的数为 1000，而 data/{LATEST}[新开工项目]:6 为 1200；以本行为准"]

@@ -197,4 +197,5 @@ def _report_conflict(old: ProgressEntry, new: ProgressEntry, log: ProblemLog, he
         a, b = getattr(old, f), getattr(new, f)
         if a.known and b.known and abs(a.value - b.value) > max(tolerance(a), tolerance(b)):
             log.add("progress-conflict", file=new.source.file, row=new.source.row, column=headers.get(f, PROGRESS.field(f).zh),
-                    value=b.raw, period=new.period.key, other=f"{old.source.file}:{old.source.row}", other_value=a.raw)
+                    value=b.raw or written_like(b.value, b), period=new.period.key, other=f"{old.source.file}:{old.source.row}",
+                    other_value=a.raw if a.raw and a.scale == b.scale else written_like(a.value, b))  # a figure worked out, as this row writes it
