@@ -124,7 +124,8 @@ def test_file_path_setting_and_old_excel(site):
     assert len(load(site, {"files": {"projects": {"path": "old.xls"}}}).report.projects) == 2
     (site / "data" / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")  # the start of one, cut short
     assert lines(load(site, {"files": {"projects": {"path": "old.xls"}}})) == [
-        "data/old.xls: 无法读取文件：XLRDError: Unsupported format, or corrupt file: Expected BOF record; found b'\\xd0\\xcf\\x11\\xe0'"]
+        "data/old.xls: 无法读取文件：XLRDError: Unsupported format, or corrupt file: Expected BOF record; found b'\\xd0\\xcf\\x11\\xe0'",
+        "data: 数据文件夹中的这些文件不是表格，没有读取：2022年项目.txt.bak"]
 
 
 def test_checksums_of_sources(site):

@@ -245,7 +245,8 @@ def test_spreadsheets_no_table_took_are_errors(site):
     assert lines(loaded) == [f"data/2025年1-8月重点项目.xls: {unread}", f"data/2025年1-9月重点项目.xlsx: {unread}"]
     (site / "data" / "说明.txt").write_text("各县区报送。", encoding="utf-8")  # notes beside the tables are not tables
     (site / "data" / "~$2025年1-10月重点项目.xlsx").write_bytes(b"lock")  # Excel's lock file while it is open
-    assert len(lines(load(site, {"files": {"projects": {"path": "2025年1-10月重点项目.xlsx", "sheet": "续建项目"}}}))) == 2
+    assert lines(load(site, {"files": {"projects": {"path": "2025年1-10月重点项目.xlsx", "sheet": "续建项目"}}}))[2:] == [
+        "data: 数据文件夹中的这些文件不是表格，没有读取：说明.txt"]
 
 
 def test_a_name_typed_over_two_lines_of_its_cell_is_one_name(site):
@@ -353,3 +354,17 @@ def test_a_header_pasted_again_above_each_countys_rows_is_a_header_not_a_project
     assert [(p.name, p.place) for p in loaded.report.projects.values()] == [("甲", "东山区"), ("乙", "南岭县")]
     assert dict(loaded.report.sources[0].account) == {
         "title": 0, "header": 4, "data": 2, "component": 0, "total": 0, "subtotal": 0, "section": 2, "note": 0, "hidden": 0}
+
+
+def test_every_file_of_the_data_folder_is_accounted_for(site):
+    """A Word note is named in a note; an archive subfolder of old months in a warning; the project's own notes aside."""
+    from .conftest import write_table
+
+    write_table(site / "data", "projects", [["项目代码", "项目名称"], ["A1", "甲"]])
+    (site / "data" / "填报说明.docx").write_bytes(b"PK\x03\x04")
+    (site / "data" / "README.md").write_text("# 数据\n", encoding="utf-8")
+    write_table(site / "data" / "往年", "2024年项目", [["项目代码", "项目名称"], ["B1", "乙"]], "xls")
+    write_table(site / "data" / "往年" / "更早", "2023年项目", [["项目代码", "项目名称"], ["C1", "丙"]])
+    assert lines(load(site)) == [
+        "data/往年: 子文件夹中的 2 个表格文件没有读取（只读取数据文件夹本身中的表格）；若其中有要发布的表，请把它移到数据文件夹中",
+        "data: 数据文件夹中的这些文件不是表格，没有读取：填报说明.docx"]

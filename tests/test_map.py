@@ -205,10 +205,12 @@ def test_the_setting_names_another_file_and_two_default_files_are_ambiguous(site
     _site(site, GEOJSON, "区界.json")
     assert load(site).report.boundary is None  # not a default name
     assert load(site, {"map": {"boundary": "区界.json"}}).report.boundary is not None
-    assert lines(load(site, {"map": {"boundary": "街道.json"}})) == ["data/街道.json: 配置 map.boundary 所写的边界文件 街道.json 不存在"]
+    assert lines(load(site, {"map": {"boundary": "街道.json"}})) == ["data/街道.json: 配置 map.boundary 所写的边界文件 街道.json 不存在",
+                                                                   "data: 数据文件夹中的这些文件不是表格，没有读取：区界.json"]
     _site(site, GEOJSON, "boundary.geojson")
     _site(site, GEOJSON, "boundary.json")
-    assert lines(load(site)) == ["data: 同一张表有多个文件：boundary.geojson、boundary.json；请只保留一个"]
+    assert lines(load(site)) == ["data: 同一张表有多个文件：boundary.geojson、boundary.json；请只保留一个",
+                                 "data: 数据文件夹中的这些文件不是表格，没有读取：区界.json"]
 
 
 def test_the_boundary_setting_must_name_a_geojson_or_topojson_file():

@@ -39,6 +39,7 @@ def load_boundary(loader) -> Boundary | None:
     found = find_boundary_file(data_dir, settings.boundary)
     if len(found) > 1:
         loader.log.add("file-ambiguous", file=loader.label(data_dir), files=[p.name for p in found])
+        loader.considered.update(p.name.casefold() for p in found)
         return None
     if not found:
         return None

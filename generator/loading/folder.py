@@ -42,13 +42,30 @@ def file_bytes(loader, path: Path, label: str, limit_mb: int, code: str = "limit
         return None
 
 
+#: The project's own notes beside the data, never data.
+OWN_NOTES = ("readme.md", "dictionary.md")
+#: The folder of project photos, in the data folder (read by :mod:`.photos`).
+PHOTOS = "photos"
+
+
 def report_unread(loader) -> None:
-    """Each spreadsheet of the data folder that no table took: an error, so that no file is passed over in
-    silence (an office's earlier month, a second workbook, an .xls beside the .xlsx)."""
+    """Every file of the data folder that nothing took, so that none is passed over in silence: a spreadsheet is an
+    error (an office's earlier month, a second workbook, an .xls beside the .xlsx); spreadsheets in a subfolder a
+    warning (only the folder's own are read); any other file (a Word note, a PDF) a note naming it."""
     folder = loader.site.data_dir
     if not folder.is_dir():
         return
+    others = []
     for path in sorted(folder.iterdir()):
-        if (path.suffix.lower() in SPREADSHEETS and path.is_file() and not path.name.startswith((".", "~$"))
-                and path.name.casefold() not in loader.considered):
+        if path.name.startswith((".", "~$")) or path.name.casefold() in loader.considered or path.name == PHOTOS:
+            continue
+        if path.is_dir():
+            nested = [p for p in path.rglob("*") if p.suffix.lower() in SPREADSHEETS and not p.name.startswith((".", "~$"))]
+            if nested:
+                loader.log.add("folder-nested", file=loader.label(path), count=len(nested))
+        elif path.suffix.lower() in SPREADSHEETS:
             loader.log.add("file-unread", file=loader.label(path))
+        elif path.name.casefold() not in OWN_NOTES:
+            others.append(path.name)
+    if others:
+        loader.log.add("folder-others", file=loader.label(folder), files="、".join(others))

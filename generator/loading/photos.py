@@ -16,9 +16,9 @@ from ..reading.images import read_image
 from ..reading.sources import read_sheet
 from ..text.catalogue import both
 from .cells import as_text, safe_id
-from .folder import admitted
+from .folder import PHOTOS, admitted
 
-FOLDER = "photos"  # in the data folder, and in the site
+FOLDER = PHOTOS  # in the data folder, and in the site
 CAPTIONS = "captions.csv"
 SUFFIXES = (".jpg", ".jpeg", ".png")
 #: Files a folder of photos holds besides them, passed over without a word.

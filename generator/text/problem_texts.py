@@ -61,6 +61,8 @@ PROBLEM_TEXTS: dict[str, L] = {
     "section-group": L("分节“{value}”既不是建设性质（续建、新开工……）也不是地区：其下各行只记作这一组", "section “{value}” names neither a stage (continuing, new …) nor a place: its rows are kept as its group"),
     "summary-mismatch": L("汇总表“{group}”一行为 {value}，但其各项目相加为 {computed}", "the summary's “{group}” row says {value} but its projects add up to {computed}"),
     "sheet-summary-earlier": L("以前一期的汇总表：不作为项目读取，也不与项目核对（只核对最新一期的汇总表）", "a summary sheet of an earlier period: not read as projects, and not checked (only the latest period's summary is)"),
+    "folder-nested": L("子文件夹中的 {count} 个表格文件没有读取（只读取数据文件夹本身中的表格）；若其中有要发布的表，请把它移到数据文件夹中", "{count} spreadsheet(s) in this subfolder were not read (only the data folder's own spreadsheets are); move any table to publish into the data folder"),
+    "folder-others": L("数据文件夹中的这些文件不是表格，没有读取：{files}", "these files of the data folder are not tables and were not read: {files}"),
     "sheet-not-read": L("此工作表有内容，但没有被读取：其表头中没有“{header}”，不是 {table} 表；若其中是项目，请在配置 files.{table}.columns 中写明它的表头，若不是，可在设置 ignore 中写上此代码", "this sheet holds rows but was not read: its header holds no “{header}”, so it is no {table} table; if it holds projects, map its headers under files.{table}.columns, else silence this code in ignore"),
     "sheet-summary": L("汇总表：不作为项目读取，其各行与项目核对", "a summary sheet: not read as projects; each of its rows is checked against the projects it sums"),
     "file-chosen": L("没有 {name}；此文件作为 {table} 表读取（可在配置 files.{table}.path 中写明）", "there is no {name}; this file is read as the {table} table (name it under files.{table}.path in the configuration)"),
