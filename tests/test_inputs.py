@@ -368,3 +368,10 @@ def test_every_file_of_the_data_folder_is_accounted_for(site):
     assert lines(load(site)) == [
         "data/往年: 子文件夹中的 2 个表格文件没有读取（只读取数据文件夹本身中的表格）；若其中有要发布的表，请把它移到数据文件夹中",
         "data: 数据文件夹中的这些文件不是表格，没有读取：填报说明.docx"]
+
+
+def test_a_row_above_the_header_that_looks_like_a_project_is_an_error_naming_it(site):
+    _sheets(site / "data" / "projects.xlsx", {"续建项目": [
+        ["2025年续建项目表"], [1, "甲", 1.5], ["序号", "项目名称", "总投资（亿元）"], [1, "乙", 2]]})
+    assert lines(load(site)) == [
+        "data/projects.xlsx:2: 此行在表头（第 3 行）之上，却像一个项目（有名称和金额），没有读取；请把表头移到它的上面，或删去此行"]

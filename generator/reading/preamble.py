@@ -51,3 +51,16 @@ def read_preamble(sheet: Sheet, header_at: int, money: Currency) -> Preamble:
                 found, rest = split_span(m[1])
                 span = found if found is not None and not rest else None
     return Preamble(title, unit, year, as_of, span)
+
+
+def stray_rows(sheet: Sheet, header_at: int, columns, table) -> list[int]:
+    """Rows above the header that look like a project (a name in the name column, a number in an amount column):
+    a table pasted below its first rows, or a header found too low. They are not read; each is an error."""
+    name = next((c.index for c in columns if c.field == table.anchor), None)
+    amounts = [c.index for c in columns if c.field and table.field(c.field).kind == "amount"]
+    if name is None or not amounts:
+        return []
+    return [number for number, cells in sheet.rows[:header_at]
+            if name < len(cells) and isinstance(cells[name], str) and cells[name].strip()
+            and sum(c is not None for c in cells) > 1 and any(
+                a < len(cells) and isinstance(cells[a], (int, float)) and not isinstance(cells[a], bool) for a in amounts)]

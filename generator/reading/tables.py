@@ -14,7 +14,7 @@ from ..contract.units import Currency
 from ..contract.vocab import Category, Stage
 from ..text.problems import ProblemLog
 from .headers import HeaderMatcher, header_depth, header_parts
-from .preamble import Preamble, read_preamble
+from .preamble import Preamble, read_preamble, stray_rows
 from .rows import (
     COMPONENT_NAME,
     COMPONENT_SERIAL,
@@ -262,6 +262,8 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
         if f.required and not any(c.field == f.name for c in columns):
             log.add("column-missing", file=sheet.label, row=header_number, field=f, accepted=matcher.headers_for(f.name))
     first_data = header_at + depth
+    for number in stray_rows(sheet, header_at, columns, table):
+        log.add("row-above-header", file=sheet.label, row=number, header=header_number)
     fills = _fill_merges(sheet, sheet.rows[first_data][0] if first_data < len(sheet.rows) else 0, columns, table, log)
     bound = BoundTable(table, sheet, header_number, columns, [], [], preamble=preamble)
     opening = sheet.rows[header_at - 1:header_at] if header_at and opens_section(sheet.rows[header_at - 1][1]) else []

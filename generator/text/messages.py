@@ -8,7 +8,7 @@ from .catalogue import TEXT, Label, both, say
 
 #: Codes of problems that stop a build.
 ERRORS = (
-    "file-missing", "file-ambiguous", "file-unreadable", "file-format", "encoding-unknown", "encoding-invalid",
+    "row-above-header", "file-missing", "file-ambiguous", "file-unreadable", "file-format", "encoding-unknown", "encoding-invalid",
     "file-not-workbook", "file-encrypted", "file-html", "file-unsafe-xml", "limit-size", "limit-rows", "limit-projects",
     "limit-columns", "limit-cells", "limit-part", "limit-cell", "sheet-none", "sheet-all-hidden", "sheet-missing",
     "header-missing-sheet", "formula-no-value", "header-missing", "column-missing", "column-duplicate",
