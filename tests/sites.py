@@ -36,6 +36,14 @@ def run(*args, cwd=ROOT, check=True, fresh=False):
     return result
 
 
+def new_site(folder: Path) -> Path:
+    """A site made by ``progress-site new`` in ``folder``, its data folder emptied of the sample tables."""
+    run("new", folder)
+    for old in (folder / "data").glob("*.csv"):
+        old.unlink()
+    return folder
+
+
 def free_port() -> int:
     """A loopback port nothing listens on now."""
     with socket.socket() as s:

@@ -10,7 +10,7 @@ import pytest
 
 from . import city
 from .conftest import lines, load
-from .sites import run
+from .sites import new_site, run
 
 WAN = Decimal(10) ** 4
 LATEST = f"{city.FILES[10]}.xlsx"
@@ -19,10 +19,7 @@ LATEST = f"{city.FILES[10]}.xlsx"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("city")
-    run("new", root / "site")
-    for old in (root / "site" / "data").glob("*.csv"):
-        old.unlink()
-    city.city_series(root / "site" / "data")
+    city.city_series(new_site(root / "site") / "data")
     checked = run("validate", cwd=root / "site", check=False)
     told = run("validate", "--format", "json", cwd=root / "site", check=False)
     result = run("build", "-d", root / "out", cwd=root / "site")

@@ -15,7 +15,7 @@ from generator.reading.sources import read_sheet
 
 from . import books, office
 from .conftest import lines, load
-from .sites import run
+from .sites import new_site, run
 
 SAVE = {"xlsx": lambda book, path: book.save(path) or path, "xls": books.save_xls, "xlsb": books.save_xlsb,
         "ods": books.save_ods}
@@ -82,10 +82,7 @@ def test_each_format_gives_the_sheet_as_excel_shows_it_with_what_it_hides(tmp_pa
 def test_an_xls_xlsb_or_ods_data_folder_builds_with_no_setting(tmp_path):
     """The office's one workbook, saved by WPS as .xls, is found and read as the projects table."""
     for fmt in ("xls", "xlsb", "ods"):
-        site = tmp_path / fmt
-        run("new", site)
-        for old in (site / "data").glob("*.csv"):
-            old.unlink()
+        site = new_site(tmp_path / fmt)
         SAVE[fmt](office.workbook(), site / "data" / office.WORKBOOK.replace(".xlsx", f".{fmt}"))
         result = run("validate", cwd=site, check=False)
         assert result.returncode == 0, result.stdout + result.stderr

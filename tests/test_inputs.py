@@ -270,12 +270,9 @@ def test_validate_accounts_for_every_row_of_every_sheet_it_read(tmp_path):
 
     from generator.reading.sources import read_sheet
 
-    from .sites import run
+    from .sites import new_site, run
 
-    run("new", tmp_path / "site")
-    data = tmp_path / "site" / "data"
-    for old in data.glob("*.csv"):
-        old.unlink()
+    data = new_site(tmp_path / "site") / "data"
     book = data / "2025年1-10月重点项目.xlsx"
     _office_workbook(book)
     result = run("validate", cwd=tmp_path / "site")

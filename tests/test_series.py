@@ -9,7 +9,7 @@ import pytest
 
 from . import books
 from .conftest import lines, load
-from .sites import run
+from .sites import new_site, run
 
 WAN = Decimal(10) ** 4
 #: month -> (name, 2025年计划投资, 1-N月完成投资) in 万元: 丙 leaves after September, 丁 joins in October, 乙's name
@@ -78,10 +78,7 @@ def test_a_period_given_by_two_files_is_an_error_naming_both(site):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("series")
-    run("new", root / "site")
-    for old in (root / "site" / "data").glob("*.csv"):
-        old.unlink()
-    series(root / "site" / "data")
+    series(new_site(root / "site") / "data")
     result = run("build", "-d", root / "out", cwd=root / "site")
     return root / "out", result
 
