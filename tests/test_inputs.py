@@ -372,3 +372,22 @@ def test_a_row_above_the_header_that_looks_like_a_project_is_an_error_naming_it(
         ["2025年续建项目表"], [1, "甲", 1.5], ["序号", "项目名称", "总投资（亿元）"], [1, "乙", 2]]})
     assert lines(load(site)) == [
         "data/projects.xlsx:2: 此行在表头（第 3 行）之上，却像一个项目（有名称和金额），没有读取；请把表头移到它的上面，或删去此行"]
+
+
+def test_a_chart_sheet_is_named_in_a_note(site):
+    import openpyxl
+    from openpyxl.chart import BarChart, Reference
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "续建项目"
+    for row in (["项目代码", "项目名称", "总投资（亿元）"], ["A1", "甲", 1], ["A2", "乙", 2]):
+        ws.append(row)
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=3, min_row=1, max_row=3), titles_from_data=True)
+    book.create_chartsheet("投资图").add_chart(chart)
+    (site / "data").mkdir()
+    book.save(site / "data" / "projects.xlsx")
+    loaded = load(site)
+    assert len(loaded.report.projects) == 2
+    assert [line for line in lines(loaded) if "图表" in line] == ["data/projects.xlsx[投资图]: 图表工作表：只有图表，没有表格，不读取"]

@@ -161,6 +161,8 @@ class Loader:
                     self.log.add("sheet-summary", file=f"{self.label(path)}[{other}]")
                     continue
                 name_unread_sheet(self, path, other, name, matcher.headers_for(table.anchor)[0])
+            for chart in sheet.charts:
+                self.log.add("sheet-chart", file=f"{self.label(path)}[{chart}]")
         read = [(sheet, bound)] + (other_sheets(self, path, sheet, name, matcher) if several else [])
         kept = [(s, b) for s, b in read if b is not None and self._within_limits(s, b)]
         if len(kept) < len([b for _, b in read if b is not None]) or not within_limits_together(self, kept):

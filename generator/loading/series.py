@@ -150,6 +150,8 @@ def _name_other_sheets(loader, file: PeriodFile) -> None:
             read_summary(loader, file.path, other, TABLES["projects"], loader.config.file("projects"))
         else:
             name_unread_sheet(loader, file.path, other, "projects", file.bounds[0].header_of("name"))
+    for chart in first.charts:
+        loader.log.add("sheet-chart", file=f"{loader.label(file.path)}[{chart}]")
 
 
 def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str, list[ProgressEntry]]:

@@ -40,6 +40,7 @@ class RawSheet:
     hidden_sheets: list[str] = field(default_factory=list)  # passed over when choosing the sheet to read
     by_header: bool = False  # chosen because its header holds the table's key column (no sheet named after it)
     also_headed: list[str] = field(default_factory=list)  # other visible sheets whose header would do as well: not read
+    charts: list[str] = field(default_factory=list)  # chart sheets (a chart and no cells)
 
 
 def check_limits_text(text: str, row: int, col: int, limits: Limits) -> None:

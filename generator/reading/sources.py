@@ -48,6 +48,7 @@ class Sheet:
     by_header: bool = False  # the sheet was chosen by its header (none is named after the table)
     also_headed: list[str] = field(default_factory=list)  # other sheets whose header would do as well: not read
     name: str = ""  # the sheet's name in its workbook
+    charts: list[str] = field(default_factory=list)  # the workbook's chart sheets: no table
 
 
 def find_table_file(data_dir: Path, stem: str, path: str | None) -> list[Path]:
@@ -196,7 +197,8 @@ def read_book(path: Path, label: str, stem: str, sheet: str | None = None, limit
     shown = label if len(raw.sheets) == 1 else f"{label}[{raw.name}]"
     return Sheet(path, shown, raw.rows, hashlib.sha256(data).hexdigest(), merges=raw.merges, sheets=raw.sheets,
                  hidden_rows=raw.hidden_rows, hidden_columns=raw.hidden_columns, invisible=raw.invisible,
-                 hidden_sheets=raw.hidden_sheets, by_header=raw.by_header, also_headed=raw.also_headed, name=raw.name)
+                 hidden_sheets=raw.hidden_sheets, by_header=raw.by_header, also_headed=raw.also_headed, name=raw.name,
+                 charts=raw.charts)
 
 
 def read_sheet(path: Path, label: str, stem: str, encoding: str | None = None, sheet: str | None = None,

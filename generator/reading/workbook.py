@@ -202,7 +202,7 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits, hea
         parser.hidden_rows = set()
         formats: dict[int, str] = {}
         out = RawSheet([], sheets=choice.sheets, name=chosen, hidden_sheets=choice.hidden, by_header=choice.by_header,
-                       also_headed=choice.also_headed)
+                       also_headed=choice.also_headed, charts=[chart.title for chart in book.chartsheets])
         try:
             for number, cells in parser.parse():
                 keep_row(out, number, _values(number, cells, ws, formats, out, limits, ReadOnlyCell), limits)

@@ -103,6 +103,7 @@ class _Book:
         rels = self._rels(workbook)
         data = self.part(workbook)
         self.sheets: list[tuple[str, bool, str]] = []  # name, visible, part
+        self.charts: list[str] = []
         self.epoch = dt.datetime(1899, 12, 30)
         for kind, at, end in records(data):
             if kind == SHEET_ENTRY:
@@ -112,6 +113,8 @@ class _Book:
                 target = rels.get(rel)
                 if target and target[0].endswith(_WORKSHEET):
                     self.sheets.append((name, state == 0, target[1]))
+                elif target and target[0].endswith("/chartsheet"):
+                    self.charts.append(name)
             elif kind == BOOK_PROPERTIES and _U32.unpack_from(data, at)[0] & 0x01:
                 self.epoch = dt.datetime(1904, 1, 1)
         formats, xfs = {}, []
@@ -257,7 +260,7 @@ def read_xlsb(data: bytes, stem: str, sheet: str | None, limits: Limits, header=
             choice = choose_sheet([(name, visible) for name, visible, _ in book.sheets], stem, sheet,
                                   None if header is None else lambda n: _has_header(book, parts[n], header, limits))
             out = RawSheet([], sheets=choice.sheets, name=choice.name, hidden_sheets=choice.hidden,
-                           by_header=choice.by_header, also_headed=choice.also_headed)
+                           by_header=choice.by_header, also_headed=choice.also_headed, charts=book.charts)
             for number, values in _rows(book, book.part(parts[choice.name]), out, limits):
                 keep_row(out, number, values, limits)
     except InvalidValue:
