@@ -44,6 +44,14 @@ def test_validate_names_what_it_read_and_what_disagrees(built):
         "数据检查通过：6 个项目，0 个产业集群，3 个报告期；0 个错误，2 个警告，6 个提示"]
 
 
+def test_the_readme_shows_what_validate_says_of_these_workbooks(built):
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```text\n", 1)[1].split("```", 1)[0].splitlines()
+    assert shown and set(shown) <= set(built[1].stdout.splitlines())
+
+
 def test_every_row_of_every_sheet_is_accounted_for_by_its_kind(built):
     _, _, told, _ = built
     kinds = {s["file"]: {k: n for k, n in s["rows"].items() if n} for s in told["sources"]}
