@@ -159,9 +159,11 @@ def _wide(text: str) -> bytes:
     return struct.pack("<I", len(data) // 2) + data
 
 
-def save_xlsb(book: openpyxl.Workbook, path: Path, inline_strings: bool = False) -> Path:
+def save_xlsb(book: openpyxl.Workbook, path: Path, inline_strings: bool = False, by_id: dict | None = None) -> Path:
     """``book`` as an Excel binary workbook: shared strings (or strings in the cells), whole numbers as RK
-    numbers and others as doubles, each number format a cell format, hidden rows, columns and sheets, merges."""
+    numbers and others as doubles, each number format a cell format, hidden rows, columns and sheets, merges.
+    ``by_id``: number formats written by built-in id alone, with no code (format -> id), as a Chinese Excel does."""
+    by_id = by_id or {}
     strings: dict[str, int] = {}
     formats: list[str] = ["General"]  # cell format i shows number format formats[i]
     parts: dict[str, bytes] = {}
@@ -199,13 +201,13 @@ def save_xlsb(book: openpyxl.Workbook, path: Path, inline_strings: bool = False)
                                   + _wide(ws.title)) for i, ws in enumerate(book.worksheets, 1))
     parts["xl/workbook.bin"] = (_record(131) + _record(153, struct.pack("<II", 0, 0) + _wide("")) + _record(143)
                                 + sheets + _record(144) + _record(132))
-    custom = {fmt: 164 + i for i, fmt in enumerate(f for f in formats if f != "General")}
+    custom = {fmt: 164 + i for i, fmt in enumerate(f for f in formats if f != "General" and f not in by_id)}
     parts["xl/styles.bin"] = (
         _record(278) + _record(615, struct.pack("<I", len(custom)))
         + b"".join(_record(44, struct.pack("<H", number) + _wide(fmt)) for fmt, number in custom.items())
         + _record(616) + _record(617, struct.pack("<I", len(formats)))
-        + b"".join(_record(47, struct.pack("<HHHHHBBHBB", 0xFFFF, custom.get(fmt, 0), 0, 0, 0, 0, 0, 0, 0, 0))
-                   for fmt in formats)
+        + b"".join(_record(47, struct.pack("<HHHHHBBHBB", 0xFFFF, number, 0, 0, 0, 0, 0, 0, 0, 0))
+                   for fmt, number in ((f, by_id.get(f, custom.get(f, 0))) for f in formats))
         + _record(618) + _record(279))
     parts["xl/sharedStrings.bin"] = (
         _record(159, struct.pack("<II", len(strings), len(strings)))

@@ -2,6 +2,7 @@
 as .xlsx is, with what they hide; what a file really is told by its content; files that cannot be read say what to save them as."""
 
 import datetime as dt
+import re
 import zipfile
 from pathlib import Path
 
@@ -243,3 +244,35 @@ def test_an_ods_sheet_past_the_limits_that_is_not_read_does_not_stop_the_one_tha
         archive.writestr("content.xml", content)
     loaded = load(site)
     assert list(loaded.report.projects) == ["P1"] and loaded.ok
+
+
+def _by_id(path: Path, ids: dict[str, int]) -> Path:
+    """The .xlsx at ``path`` with these number formats written by built-in id alone, as a Chinese Excel saves them."""
+    with zipfile.ZipFile(path) as book:
+        parts = {item.filename: book.read(item) for item in book.infolist()}
+    styles = parts["xl/styles.xml"].decode()
+    for code, number in ids.items():
+        written = code.replace('"', "&quot;")
+        custom = re.search(rf'<numFmt numFmtId="(\d+)" formatCode="{re.escape(written)}"\s*/>', styles)
+        styles = styles.replace(custom[0], "").replace(f'numFmtId="{custom[1]}"', f'numFmtId="{number}"')
+    parts["xl/styles.xml"] = styles.encode()
+    with zipfile.ZipFile(path, "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xlsb"])
+def test_dates_a_chinese_excel_formats_by_id_alone_are_dates_at_their_precision(tmp_path, fmt):
+    book = openpyxl.Workbook()
+    book.active.append(["项目名称", "开工时间", "计划竣工"])
+    book.active.append(["甲", dt.date(2025, 3, 1), dt.date(2026, 6, 1)])
+    book.active["B2"].number_format = 'yyyy"年"m"月"d"日"'
+    book.active["C2"].number_format = 'yyyy"年"m"月"'
+    ids = {'yyyy"年"m"月"d"日"': 31, 'yyyy"年"m"月"': 27}
+    if fmt == "xlsx":
+        book.save(tmp_path / "book.xlsx")
+        path = _by_id(tmp_path / "book.xlsx", ids)
+    else:
+        path = books.save_xlsb(book, tmp_path / "book.xlsb", by_id=ids)
+    assert read_sheet(path, path.name, "projects").rows[1] == (2, ["甲", PartialDate(2025, 3, 1), PartialDate(2026, 6)])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..contract.limits import Limits
 from ..contract.marks import InvalidValue
 from .choice import choose_sheet
-from .rawsheet import PEEK_ROWS, RawSheet, keep_row, shown_text, shown_value
+from .rawsheet import LOCALE_DATES, PEEK_ROWS, RawSheet, keep_row, shown_text, shown_value
 
 #: How an .xls file (a compound file) starts.
 OLE = b"\xd0\xcf\x11\xe0"
@@ -49,8 +49,9 @@ def _cell(book, sheet, r: int, c: int):
         return xlrd.error_text_from_code.get(value, "#N/A")
     if kind == xlrd.XL_CELL_BOOLEAN:
         return bool(value)
-    fmt = book.format_map.get(book.xf_list[sheet.cell_xf_index(r, c)].format_key)
-    number_format = fmt.format_str if fmt is not None else ""
+    key = book.xf_list[sheet.cell_xf_index(r, c)].format_key
+    fmt = book.format_map.get(key)  # a CJK date by id alone: xlrd knows it for a date, not its code
+    number_format = (fmt.format_str if fmt is not None else None) or LOCALE_DATES.get(key, "")
     if kind == xlrd.XL_CELL_NUMBER and value.is_integer() and abs(value) < 2**53:
         value = int(value)  # as .xlsx gives a whole number (a code, a count)
     if kind == xlrd.XL_CELL_DATE:

@@ -19,6 +19,11 @@ from ..contract.marks import InvalidValue, visible
 
 #: How far down a sheet its header is looked for when choosing the sheet to read.
 PEEK_ROWS = 30
+#: The date formats a Chinese Excel writes by built-in id alone, with no code (ECMA-376 Part 1, 18.8.30, zh-cn):
+#: openpyxl knows ids 0–49 in their English meaning only, and would give such a date as a number (45931).
+LOCALE_DATES = {27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: "m-d-yy", 31: 'yyyy"年"m"月"d"日"',
+                36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"',
+                54: 'm"月"d"日"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"'}
 
 
 class Formula(str):

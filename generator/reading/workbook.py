@@ -18,7 +18,7 @@ import zipfile
 from ..contract.limits import HEADROOM_CELLS, Limits
 from ..contract.marks import InvalidValue
 from .choice import choose_sheet
-from .rawsheet import PEEK_ROWS, Formula, RawSheet, keep_row, shown_text, shown_value
+from .rawsheet import LOCALE_DATES, PEEK_ROWS, Formula, RawSheet, keep_row, shown_text, shown_value
 
 #: What a file given as .xlsx may really be, by its first bytes.
 _MARKUP = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype|<html|<\?xml|<table|<meta|<head|<body|<style|mime-version:)", re.I | re.S)
@@ -197,10 +197,10 @@ def read_workbook(data: bytes, stem: str, sheet: str | None, limits: Limits, hea
                               None if header is None else lambda name: _has_header(worksheets[name], header))
         chosen = choice.name
         ws = worksheets[chosen]
+        formats = {i: LOCALE_DATES[s.numFmtId] for i, s in enumerate(book._cell_styles) if s.numFmtId in LOCALE_DATES}
         parser = _parser_class()(io.BufferedReader(_Skimmed(ws._get_source())), ws._shared_strings, data_only=True, epoch=book.epoch,
-                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+                                 date_formats=book._date_formats | set(formats), timedelta_formats=book._timedelta_formats)
         parser.hidden_rows = set()
-        formats: dict[int, str] = {}
         out = RawSheet([], sheets=choice.sheets, name=chosen, hidden_sheets=choice.hidden, by_header=choice.by_header,
                        also_headed=choice.also_headed, charts=[chart.title for chart in book.chartsheets])
         try:

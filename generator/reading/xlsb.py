@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from ..contract.limits import HEADROOM_CELLS, Limits
 from ..contract.marks import InvalidValue
 from .choice import choose_sheet
-from .rawsheet import PEEK_ROWS, RawSheet, keep_row, shown_text, shown_value
+from .rawsheet import LOCALE_DATES, PEEK_ROWS, RawSheet, keep_row, shown_text, shown_value
 from .workbook import check_parts
 
 # Record types ([MS-XLSB] 2.3.2)
@@ -128,7 +128,7 @@ class _Book:
                     in_xfs = kind == CELL_XFS
                 elif kind == XF and in_xfs:
                     xfs.append(struct.unpack_from("<H", data, at + 2)[0])
-        self.formats = [formats.get(f) or BUILTIN_FORMATS.get(f, "General") for f in xfs]
+        self.formats = [formats.get(f) or LOCALE_DATES.get(f) or BUILTIN_FORMATS.get(f, "General") for f in xfs]
         self.strings: list[str] = []
         shared = next((t for k, t in rels.values() if k.endswith("/sharedStrings")), None)
         if shared:
