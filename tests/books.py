@@ -197,7 +197,8 @@ def save_xlsb(book: openpyxl.Workbook, path: Path, inline_strings: bool = False,
             body.append(_record(178))
         body.append(_record(130))
         parts[f"xl/worksheets/sheet{index}.bin"] = b"".join(body)
-    sheets = b"".join(_record(156, struct.pack("<II", 0 if ws.sheet_state == "visible" else 1, i) + _wide(f"rId{i}")
+    states = {"visible": 0, "hidden": 1, "veryHidden": 2}
+    sheets = b"".join(_record(156, struct.pack("<II", states[ws.sheet_state], i) + _wide(f"rId{i}")
                                   + _wide(ws.title)) for i, ws in enumerate(book.worksheets, 1))
     parts["xl/workbook.bin"] = (_record(131) + _record(153, struct.pack("<II", 0, 0) + _wide("")) + _record(143)
                                 + sheets + _record(144) + _record(132))

@@ -276,3 +276,46 @@ def test_dates_a_chinese_excel_formats_by_id_alone_are_dates_at_their_precision(
     else:
         path = books.save_xlsb(book, tmp_path / "book.xlsb", by_id=ids)
     assert read_sheet(path, path.name, "projects").rows[1] == (2, ["甲", PartialDate(2025, 3, 1), PartialDate(2026, 6)])
+
+
+def _rewrite(source: Path, target: Path, change) -> Path:
+    """The zip ``source`` written again as ``target``, each part's bytes passed through ``change(name, data)``."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            new.writestr(item.filename, change(item.filename, old.read(item)))
+    return target
+
+
+def test_a_damaged_or_hostile_xlsb_is_a_problem_naming_what_is_wrong(tmp_path):
+    import struct
+
+    good = books.save_xlsb(_hiding_book(), tmp_path / "good.xlsb")
+
+    def code(path: Path) -> str:
+        with pytest.raises(InvalidValue) as error:
+            read_sheet(path, path.name, "projects", sheet="续建项目")
+        return error.value.code
+
+    rels = "xl/_rels/workbook.bin.rels"
+    assert code(_rewrite(good, tmp_path / "rels.xlsb", lambda n, d: d[:-20] if n == rels else d)) == "file-unreadable"
+    entity = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e "x">]><Relationships>&e;</Relationships>'
+    assert code(_rewrite(good, tmp_path / "dtd.xlsb", lambda n, d: entity if n == rels else d)) == "file-unsafe-xml"
+    deflated = bytearray(good.read_bytes())
+    at = deflated.find(b"xl/worksheets/sheet2.bin") + len("xl/worksheets/sheet2.bin")
+    deflated[at + 10:at + 40] = bytes(30)  # the compressed data of a sheet damaged
+    (tmp_path / "zlib.xlsb").write_bytes(bytes(deflated))
+    assert code(tmp_path / "zlib.xlsb") == "file-unreadable"
+    far = books._record(7, struct.pack("<III", 0x7FFFFFF0, 0, 0))  # a cell two billion columns along
+    wide = _rewrite(good, tmp_path / "wide.xlsb", lambda n, d: d.replace(books._record(146), far + books._record(146))
+                    if n.endswith("sheet2.bin") else d)
+    assert code(wide) == "limit-columns"
+    shared = _rewrite(good, tmp_path / "shared.xlsb", lambda n, d: d.replace(b"sheet3.bin", b"sheet2.bin") if n == rels else d)
+    assert code(shared) == "file-unreadable"
+
+
+def test_a_workbook_of_more_sheets_than_the_limit_is_refused():
+    from generator.reading.choice import MAX_SHEETS, choose_sheet
+
+    with pytest.raises(InvalidValue) as error:
+        choose_sheet([(f"第{i}县", True) for i in range(MAX_SHEETS + 1)], "projects", None, None)
+    assert (error.value.code, error.value.params) == ("limit-sheets", {"count": MAX_SHEETS + 1, "limit": MAX_SHEETS})

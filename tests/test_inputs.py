@@ -391,3 +391,26 @@ def test_a_chart_sheet_is_named_in_a_note(site):
     loaded = load(site)
     assert len(loaded.report.projects) == 2
     assert [line for line in lines(loaded) if "图表" in line] == ["data/projects.xlsx[投资图]: 图表工作表：只有图表，没有表格，不读取"]
+
+
+def test_a_summary_titled_with_a_count_word_is_still_checked(site):
+    _sheets(site / "data" / "projects.xlsx", {
+        "汇总": [["2024年全市重点项目数量及投资完成情况汇总表"], ["县区", "项目数", "总投资（亿元）"], ["东山区", 3, 3]],
+        "新开工项目": [["序号", "项目名称", "总投资（亿元）"], ["一、东山区（2个）"], [1, "甲", 1], [2, "乙", 2]]})
+    assert [line for line in lines(load(site)) if "汇总表“" in line] == [
+        "data/projects.xlsx[汇总]:3: 项目数: 汇总表“东山区”一行为 3，但其各项目相加为 2"]
+
+
+def test_a_table_a_setting_names_in_a_subfolder_is_not_said_to_be_unread(site):
+    from .conftest import write_table
+
+    write_table(site / "data" / "2025", "重点项目", [["项目代码", "项目名称"], ["A1", "甲"]])
+    loaded = load(site, {"files": {"projects": {"path": "2025/重点项目.csv"}}})
+    assert lines(loaded) == [] and list(loaded.report.projects) == ["A1"]
+
+
+def test_a_line_above_the_header_that_sums_the_table_is_no_stray_project(site):
+    _sheets(site / "data" / "projects.xlsx", {"续建项目": [
+        ["2025年续建项目表"], [None, "共2个项目，总投资（亿元）", 3.5], ["序号", "项目名称", "总投资（亿元）"], [1, "甲", 1.5],
+        [2, "乙", 2]]})
+    assert lines(load(site)) == []

@@ -16,6 +16,8 @@ def admitted(loader, path: Path) -> bool:
     folder = loader.site.data_dir
     if path.parent == folder:
         loader.considered.add(path.name.casefold())
+    elif path.is_relative_to(folder):  # a file a setting names in a subfolder (files.projects.path: 2025/项目.xlsx)
+        loader.considered.add(path.relative_to(folder).as_posix().casefold())
     where = outside(folder, path)
     if where is None:
         return True
@@ -60,7 +62,8 @@ def report_unread(loader) -> None:
         if path.name.startswith((".", "~$")) or path.name.casefold() in loader.considered or path.name == PHOTOS:
             continue
         if path.is_dir():
-            nested = [p for p in path.rglob("*") if p.suffix.lower() in SPREADSHEETS and not p.name.startswith((".", "~$"))]
+            nested = [p for p in path.rglob("*") if p.suffix.lower() in SPREADSHEETS and not p.name.startswith((".", "~$"))
+                      and p.relative_to(folder).as_posix().casefold() not in loader.considered]
             if nested:
                 loader.log.add("folder-nested", file=loader.label(path), count=len(nested))
         elif path.suffix.lower() in SPREADSHEETS:

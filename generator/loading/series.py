@@ -142,7 +142,7 @@ def _name_other_sheets(loader, file: PeriodFile) -> None:
     """An earlier file's sheets that are not its projects (汇总, 说明), each named in a note: nothing in the data
     folder goes unsaid."""
     first = file.bounds[0].sheet
-    read = {bound.sheet.name for bound in file.bounds} | set(first.hidden_sheets)
+    read = {bound.sheet.name for bound in file.bounds} | set(first.hidden_sheets) | set(first.also_headed)
     for other in (name for name in first.sheets if name not in read):
         where = f"{loader.label(file.path)}[{other}]"
         if is_summary(other):

@@ -15,6 +15,7 @@ from ..reading.rows import heading_stage
 from ..reading.sources import Sheet, read_sheet
 from ..reading.tables import BoundTable, bind
 from ..text.problems import ProblemLog
+from .summary import is_summary
 
 
 _CATEGORIES = Vocabulary(CATEGORY_WORDS)
@@ -28,7 +29,7 @@ def name_unread_sheet(loader, path: Path, name: str, table: str, header: str) ->
     where = f"{loader.label(path)}[{name}]"
     others = {n.casefold() for n in TABLES if n != table} | {
         s.casefold() for n in TABLES if (s := loader.config.file(n).sheet)}
-    holds_table = not NOT_TABLES.search(name) and name.casefold() not in others
+    holds_table = not NOT_TABLES.search(name) and name.casefold() not in others and not is_summary(name)
     code = "sheet-not-read" if holds_table and _holds_rows(loader, path, where, table, name) else "sheet-not-table"
     loader.log.add(code, file=where, table=table, header=header)
 

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from ..contract.marks import InvalidValue
 
+#: The most sheets a workbook may have: a province's workbook of a sheet per county has a hundred or two.
+MAX_SHEETS = 500
+
 
 @dataclass
 class Choice:
@@ -26,6 +29,8 @@ def choose_sheet(sheets: list[tuple[str, bool]], stem: str, sheet: str | None,
     names = [name for name, _ in sheets]
     if not names:
         raise InvalidValue("sheet-none")
+    if len(names) > MAX_SHEETS:  # each may be read to be accounted for: a workbook of thousands would never end
+        raise InvalidValue("limit-sheets", count=len(names), limit=MAX_SHEETS)
     if sheet is not None:
         if sheet not in names:
             raise InvalidValue("sheet-missing", sheet=sheet, sheets=names)

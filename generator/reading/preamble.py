@@ -18,6 +18,7 @@ _UNIT = re.compile(r"(?<!填报)(?<!建设)(?<!责任)(?<!主办)(?<!承办)(?<!
                    r"(?:金额|计量|货币)?单位[:：]([^\s,，;；、()（）]+)")
 _AS_OF = re.compile(r"(?:截至|截止|数据截至|统计截至|截止日期|截至日期)[:：]?(\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_SUMMING = re.compile(r"合计|总计|小计|共\s*\d+\s*个|^注|^说明")  # a line that sums or explains: no project
 _TITLE_SPAN = re.compile(r"[(（]([^()（）]*月[^()（）]*)[)）]")
 
 
@@ -62,5 +63,6 @@ def stray_rows(sheet: Sheet, header_at: int, columns, table) -> list[int]:
         return []
     return [number for number, cells in sheet.rows[:header_at]
             if name < len(cells) and isinstance(cells[name], str) and cells[name].strip()
+            and not _SUMMING.search(cells[name])
             and sum(c is not None for c in cells) > 1 and any(
                 a < len(cells) and isinstance(cells[a], (int, float)) and not isinstance(cells[a], bool) for a in amounts)]

@@ -21,7 +21,7 @@ from ..contract.limits import HEADROOM_CELLS, Limits
 from ..contract.marks import InvalidValue
 from .choice import choose_sheet
 from .rawsheet import LOCALE_DATES, PEEK_ROWS, RawSheet, keep_row, shown_text, shown_value
-from .workbook import check_parts
+from .workbook import check_parts, damaged
 
 # Record types ([MS-XLSB] 2.3.2)
 ROW, BLANK, RK, ERROR, BOOL, REAL, INLINE, SHARED = 0, 1, 2, 3, 4, 5, 6, 7
@@ -111,6 +111,8 @@ class _Book:
                 rel, after = wide_string(data, at + 8)
                 name, _ = wide_string(data, after)
                 target = rels.get(rel)
+                if target and any(target[1] == part for _, _, part in self.sheets):
+                    raise InvalidValue("file-unreadable", reason=f"two sheets share the part {target[1]}")
                 if target and target[0].endswith(_WORKSHEET):
                     self.sheets.append((name, state == 0, target[1]))
                 elif target and target[0].endswith("/chartsheet"):
@@ -222,6 +224,8 @@ def _rows(book: _Book, data: bytes, out: RawSheet | None, limits: Limits) -> Ite
             if number is None:
                 raise InvalidValue("file-unreadable", reason="a cell before any row")
             col = _U32.unpack_from(data, at)[0]
+            if col >= limits.columns:  # before anything is made that wide
+                raise InvalidValue("limit-columns", limit=limits.columns, row=number)
             value = book.value(kind, data, at, end)
             if isinstance(value, str) and out is not None:
                 value = shown_text(value, number, col, out, limits)
@@ -265,8 +269,8 @@ def read_xlsb(data: bytes, stem: str, sheet: str | None, limits: Limits, header=
                 keep_row(out, number, values, limits)
     except InvalidValue:
         raise
-    except (zipfile.BadZipFile, OSError, EOFError, struct.error, IndexError, ValueError) as exc:
-        raise InvalidValue("file-unreadable", reason=f"{type(exc).__name__}: {exc}") from None
+    except Exception as exc:  # a damaged zip, part or record (zlib, XML, struct errors …)
+        raise damaged(exc) from None
     width = max((len(cells) for _, cells in out.rows), default=0)
     out.hidden_columns = {c for c in out.hidden_columns if c < width}
     return out

@@ -387,7 +387,7 @@ class PageMaker:
                     rows.append((_header(table.name, f.name, self.report), meaning))
             fields.append((table, rows))
         outside = [pick(TABLES[s.table], language) if s.table in TABLES else self.fmt.t("boundary_source")
-                   for s in self.report.sources if s.outside]  # by what they hold: no file names on a public page
+                   for s in self.report.sources if s.outside and s.table != "summary"]  # no file names on a public page
         return PageContext.of("methodology", self.paths["methodology"], self.fmt.t("methodology"), report=self.report,
                               definitions=metrics.DEFINITIONS, tables=tables, fields=fields, outside=outside)
 

@@ -10,7 +10,7 @@ from .catalogue import TEXT, Label, both, say
 ERRORS = (
     "row-above-header", "file-missing", "file-ambiguous", "file-unreadable", "file-format", "encoding-unknown", "encoding-invalid",
     "file-not-workbook", "file-encrypted", "file-html", "file-unsafe-xml", "limit-size", "limit-rows", "limit-projects",
-    "limit-columns", "limit-cells", "limit-part", "limit-cell", "sheet-none", "sheet-all-hidden", "sheet-missing",
+    "limit-columns", "limit-cells", "limit-sheets", "limit-part", "limit-cell", "sheet-none", "sheet-all-hidden", "sheet-missing",
     "header-missing-sheet", "formula-no-value", "header-missing", "column-missing", "column-duplicate",
     "column-unit", "latest-by-missing", "value-missing", "id-duplicate", "id-duplicate-sheet", "id-unsafe", "id-reserved",
     "cluster-unknown", "project-unknown", "project-mismatch", "status-unknown", "category-unknown",
