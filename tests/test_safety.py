@@ -695,7 +695,8 @@ def test_hidden_sheets_rows_and_columns_in_every_form_are_not_read(site):
     assert loaded.report.projects["P1"].location is None
     assert lines(loaded) == ["data/projects.xlsx[公开版]: 工作簿隐藏的工作表（“原始数据”）未读取，也不发布",
                              "data/projects.xlsx[公开版]: 工作表隐藏了 1 行数据（第 3 行）：未读取，也不发布",
-                             "data/projects.xlsx[公开版]:1: 工作表隐藏了 1 列（“建设地点”）：未读取，也不发布"]
+                             "data/projects.xlsx[公开版]:1: 工作表隐藏了 1 列（“建设地点”）：未读取，也不发布",
+                             "data/projects.xlsx[图表]: 图表工作表：只有图表，没有表格，不读取"]
     assert sorted(load(site, {"files": {"projects": {"sheet": "原始数据"}}}).report.projects) == ["X1"]  # named: read
 
 
