@@ -414,3 +414,12 @@ def test_a_line_above_the_header_that_sums_the_table_is_no_stray_project(site):
         ["2025年续建项目表"], [None, "共2个项目，总投资（亿元）", 3.5], ["序号", "项目名称", "总投资（亿元）"], [1, "甲", 1.5],
         [2, "乙", 2]]})
     assert lines(load(site)) == []
+
+
+def test_a_place_column_gives_each_project_its_place_before_a_section_does(site):
+    _sheets(site / "data" / "projects.xlsx", {"新开工项目": [
+        ["序号", "项目名称", "县（市、区）", "总投资（亿元）"], ["一、东山区（2个）"], [1, "甲", None, 1], [2, "乙", "西河区", 2],
+        ["二、南岭县（1个）"], [1, "丙", "南岭\n县", 3]]})
+    loaded = load(site)
+    assert lines(loaded) == []
+    assert [(p.name, p.place) for p in loaded.report.projects.values()] == [("甲", "东山区"), ("乙", "西河区"), ("丙", "南岭县")]

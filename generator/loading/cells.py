@@ -23,7 +23,7 @@ _SAFE_ID = re.compile(r"^[\w.-]+$")
 RESERVED_IDS = frozenset({"index"})
 #: Fields whose text is one line however it was typed: names and who is responsible (a line break in such a
 #: cell is where the typist wrapped it); what a project is, its progress and its issues keep their lines.
-ONE_LINE = frozenset({"name", "project_name", "cluster", "sector", "owner", "department", "leader", "level",
+ONE_LINE = frozenset({"name", "project_name", "cluster", "sector", "owner", "department", "leader", "level", "place",
                       "construction_period", "location"})
 
 

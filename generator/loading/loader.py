@@ -268,7 +268,7 @@ class Loader:
                 category=r.word("category", self.categories, "category-unknown") or row.category or Category.KEY,
                 level=r.words("level", self.levels, "level-unknown"),
                 cluster_id=cluster_id,
-                status=status, stage=stage, started=started, place=row.place,
+                status=status, stage=stage, started=started, place=r.text("place") or row.place,
                 years=years,
                 **{f: r.amount(f) for f in AMOUNT_FIELDS},
                 **{f: r.date(f) for f in DATE_FIELDS},
@@ -370,7 +370,7 @@ class Loader:
 
 AMOUNT_FIELDS = PROJECTS.names("amount")
 DATE_FIELDS = PROJECTS.names("date")
-TEXT_FIELDS = tuple(f for f in PROJECTS.names("text") if f != "name")
+TEXT_FIELDS = tuple(f for f in PROJECTS.names("text") if f not in ("name", "place"))
 def load_report(site: Site) -> Loaded:
     """Read, check and model the data folder of ``site``."""
     with _no_collection():

@@ -35,8 +35,8 @@ def _label_header(sheet, matcher: HeaderMatcher) -> tuple[list, str, int | None]
         count = next((i for i, c in enumerate(cells) if c is not None and any(w in str(c) for w in COUNT_WORDS)), None)
         if (count is None and not any(f in AMOUNTS for f in fields)) or sum(c is not None for c in cells) < 2:
             continue  # a title (全市重点项目数量及投资情况汇总表) is no header
-        label = next((str(c).strip() for i, (c, f) in enumerate(zip(cells, fields)) if c is not None and f is None
-                      and str(c).strip() not in ("序号",) and i != count), None)
+        label = next((str(c).strip() for i, (c, f) in enumerate(zip(cells, fields)) if c is not None
+                      and f in (None, "place", "stage", "category") and str(c).strip() not in ("序号",) and i != count), None)
         if label:
             return cells, label, count
     return None
