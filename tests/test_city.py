@@ -5,6 +5,7 @@ import json
 import re
 from decimal import Decimal
 from html import unescape
+from urllib.parse import quote
 
 import pytest
 
@@ -125,3 +126,32 @@ def test_a_platform_export_beside_the_workbooks_adds_its_words_and_is_checked_ag
     assert (october.period.key, october.completed_investment.value, october.note) == ("2025-10", 1680 * WAN, "主体完工")
     assert [line for line in lines(loaded) if "progress.csv" in line] == [  # 1-10月 less 1-9月 gives 1200
         f"data/progress.csv:3: 本月完成投资（万元）: 2025-10 的数为 1000，而 data/{LATEST}[新开工项目]:6 为 1200；以本行为准"]
+
+
+def test_each_county_has_its_page_and_its_row_in_the_league_with_the_sums_of_its_projects(built):
+    from generator.figures.rankings import leagues
+
+    root = built[0]
+    out = root / "out"
+    [league] = leagues(load(root / "site").report, only="place")
+    expected = {}
+    for county in city.COUNTIES:
+        rows = [p for p in city.PROJECTS if p[1] == county and 10 in p[6]]
+        plan, done = sum(p[4] for p in rows) * WAN, sum(p[6][10] for p in rows) * WAN
+        expected[county] = (len(rows), plan, done, (done / plan).quantize(Decimal("0.001")))
+    got = {r.key: (r.summary.count, r.summary.annual_planned.value, r.summary.annual_completed.value,
+                   r.summary.completion_rate.value.quantize(Decimal("0.001"))) for r in league.rows}
+    assert got == expected
+    assert [(r.key, r.rank) for r in league.rows] == [("东山区", 1), ("南岭县", 2)]  # 82.4% before 46.7%
+
+    page = _text(out / "places" / "南岭县" / "index.html")
+    assert "项目数 3 2025年计划投资 1.5亿元 2025年1-10月完成投资 0.7亿元 2025年完成率 46.7%" in page
+    assert "本地区项目 ¶ 项目名称 建设性质 建设状态 亮灯 计划总投资 南岭县城污水处理厂 续建" in page
+    assert "东山" not in page.split("本地区项目")[1].split("图表")[0]  # only its own projects
+    home = _text(out / "index.html")
+    assert "按地区 ¶ 名次 地区 项目数 2025年计划投资 2025年1-10月完成投资 年度完成率 亮灯情况 1 东山区 3 2亿元 1.65亿元 82.4%" in home
+    ranking = _text(out / "rankings" / "index.html")
+    assert "按地区 ¶ 名次 地区 项目数" in ranking and "2 南岭县 3 1.5亿元 0.7亿元 46.7%" in ranking
+    project = (out / "projects" / "南岭县光伏电站" / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'<td>地区</td>\s*<td><a href="\.\./\.\./places/{quote("南岭县")}/">南岭县</a></td>', project)
+    assert f'href="places/{quote("东山区")}/"' in (out / "index.html").read_text(encoding="utf-8")  # in the navigation

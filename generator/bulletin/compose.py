@@ -19,7 +19,7 @@ from ..rendering import charts as ch
 from ..rendering.formatting import Formatter
 from ..rendering.judging import Judge
 from ..rendering.lamps import SHAPES, word
-from ..rendering.pages import page_paths, report_stages, web_address
+from ..rendering.addresses import page_paths, report_stages, web_address
 from . import pictures
 from .document import Block, Bulletin, Chart, Figure, FigureList, Heading, Paragraph, Section, Table
 

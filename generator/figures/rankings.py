@@ -1,5 +1,5 @@
-"""排名: league tables of the projects grouped by who answers for them (责任单位, 联系领导) and by what they are
-(cluster, 行业领域, 项目级别, 建设性质), ranked by the group's completion of its annual plan."""
+"""排名: league tables of the projects grouped by where they are (县区), who answers for them (责任单位, 联系领导) and
+what they are (cluster, 行业领域, 项目级别, 建设性质), ranked by the group's completion of its annual plan."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from .metrics import Summary, summarize
 
 #: What projects are grouped by, in the order the page shows them: the field's name and how to read it.
 DIMENSIONS: tuple[tuple[str, Callable[[Project], str | None]], ...] = (
+    ("place", lambda p: p.place),
     ("department", lambda p: p.department),
     ("leader", lambda p: p.leader),
     ("cluster", lambda p: p.cluster_id),
@@ -37,12 +38,15 @@ class League:
     rows: tuple[LeagueRow, ...]
 
 
-def leagues(report: Report) -> list[League]:
-    """A league table for each dimension in which the projects fall into at least two groups."""
+def leagues(report: Report, only: str | None = None) -> list[League]:
+    """A league table for each dimension (or the one named ``only``) in which the projects fall into at least two
+    groups."""
     projects = list(report.projects.values())
     lit = {p.id: project_light(p, report).light for p in projects}
     out = []
     for dimension, key_of in DIMENSIONS:
+        if only not in (None, dimension):
+            continue
         groups: dict[str | None, list[Project]] = {}
         for p in projects:
             groups.setdefault(key_of(p) or None, []).append(p)

@@ -15,7 +15,7 @@ from ..model.report import Report
 from ..text.catalogue import say
 from .formatting import Formatter
 from .lamps import SHAPES, word
-from .pages import SITE_PAGES, web_address
+from .addresses import SITE_PAGES, web_address
 
 FEED = "feed.xml"
 #: At most this many periods (the newest) in a feed: a reader fetches it often.

@@ -22,6 +22,7 @@ from ..model.report import Project, Report
 from ..text.catalogue import pick, say
 from . import charts as ch
 from . import maps
+from .addresses import page_paths, report_places, report_stages
 from .cards import cards_html
 from .formatting import Formatter
 from .judging import Judge
@@ -67,27 +68,6 @@ def front_matter(title: str, tags: list[str] = (), hide: list[str] = (), boost: 
     if hide:  # Material: give a wide table the whole width
         lines += ["hide:"] + [f"  - {part}" for part in hide]
     return Markup("\n".join([*lines, "---"]))
-
-
-#: Where the pages every site has live (docs-relative).
-SITE_PAGES = {"home": "index.md", "projects_index": "projects/index.md", "clusters_index": "clusters/index.md",
-              "methodology": "methodology.md", "changes": "changes.md", "rankings": "rankings.md"}
-
-
-def page_paths(report: Report) -> dict[str, str]:
-    """Where each generated page lives (docs-relative)."""
-    paths = dict(SITE_PAGES)
-    paths.update({f"project:{pid}": f"projects/{pid}.md" for pid in report.projects})
-    paths.update({f"cluster:{cid}": f"clusters/{cid}.md" for cid in report.clusters})
-    paths.update({f"stage:{s.value}": f"stages/{s.value}.md" for s in report_stages(report)})
-    paths.update({f"year:{y}": f"years/{y}.md" for y in report.years})
-    return paths
-
-
-def web_address(path: str) -> str:
-    """A page's address relative to the site, a folder per page: ``projects/ZD01.md`` -> ``projects/ZD01/``."""
-    stem = path.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 class PageMaker:
@@ -227,6 +207,7 @@ class PageMaker:
         makers.update({self.paths[f"cluster:{cid}"]: functools.partial(self.cluster, cid) for cid in r.clusters})
         makers.update({self.paths[f"year:{y}"]: functools.partial(self.year, y) for y in r.years})
         makers.update({self.paths[f"stage:{s.value}"]: functools.partial(self.stage, s) for s in report_stages(r)})
+        makers.update({self.paths[f"place:{n}"]: functools.partial(self.place, n) for n in report_places(r)})
         kinds = ["home", "projects_index", "clusters_index", "methodology", "changes", "rankings"]
         if not r.clusters:
             kinds.remove("clusters_index")
@@ -265,6 +246,7 @@ class PageMaker:
                                        p.status.stage is not None and p.status.stage >= Status.SIGNED.stage]),
                            reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()],
                            stages=metrics.stage_summaries(r), start_rate=start,
+                           places=next(iter(rankings.leagues(r, only="place")), None), group_name=self.group_name,
                            **self.judge.judged(projects, summary, start))
 
     def projects_index(self) -> PageContext:
@@ -289,6 +271,7 @@ class PageMaker:
         so that preview remakes it exactly when one of them changed."""
         r = self.report
         return PageContext.of("project", self.paths[f"project:{p.id}"], p.name, p=p,
+                           placed=f"place:{p.place}" in self.paths,  # a page of its own: a link
                            cluster=r.clusters.get(p.cluster_id) if p.cluster_id else None,
                            share=metrics.investment_share(p), completion=metrics.annual_completion(p),
                            cumulative=metrics.cumulative_investment(p),
@@ -325,6 +308,16 @@ class PageMaker:
         return PageContext.of("stage", self.paths[f"stage:{stage.value}"], title, report=r, stage=stage,
                               projects=projects, summary=summary, tags=[title], **self.judge.judged(projects, summary, start))
 
+    _place_charts = _cluster_charts
+
+    def place(self, name: str) -> PageContext:
+        """A county's page (a city's, on a province's site): its cards, lights, 重点关注 and projects."""
+        r = self.report
+        projects = [p for p in r.projects.values() if p.place == name]
+        summary = metrics.summarize(projects, r.current_year)
+        return PageContext.of("place", self.paths[f"place:{name}"], name, report=r, projects=projects, summary=summary,
+                              tags=[name], **self.judge.judged(projects, summary))
+
     def rankings(self) -> PageContext:
         """League tables (排名) by 责任单位, 联系领导, cluster, 行业领域, 级别 and stage."""
         r = self.report
@@ -339,6 +332,8 @@ class PageMaker:
             return Markup(f"[{show(self.report.clusters[key].name)}]({self.link(self.paths['rankings'], 'cluster:' + key)})")
         if dimension == "stage":
             return Markup(f"[{show(self.fmt.t('stage_' + key))}]({self.link(self.paths['rankings'], 'stage:' + key)})")
+        if dimension == "place" and f"place:{key}" in self.paths:
+            return Markup(f"[{show(key)}]({self.link(self.paths['rankings'], 'place:' + key)})")
         return show(key)
 
     def _year_charts(self, projects: list[Project], **_) -> list:
@@ -390,11 +385,3 @@ class PageMaker:
                    for s in self.report.sources if s.outside and s.table != "summary"]  # no file names on a public page
         return PageContext.of("methodology", self.paths["methodology"], self.fmt.t("methodology"), report=self.report,
                               definitions=metrics.DEFINITIONS, tables=tables, fields=fields, outside=outside)
-
-
-def report_stages(report: Report) -> list[Stage]:
-    """The stages (sections of the year's list) the report's projects are in, in the order offices list them."""
-    present = {p.stage for p in report.projects.values()}
-    return [s for s in Stage if s in present]
-
-

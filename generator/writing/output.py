@@ -23,7 +23,8 @@ from ..rendering.downloads import export_files, export_paths
 from ..rendering.feed import atom, feed_paths
 from ..rendering.identity import POLICE_EMBLEM, identity, publication_date
 from ..rendering.markup import h
-from ..rendering.pages import Page, PageMaker, report_stages
+from ..rendering.addresses import place_slugs, report_stages
+from ..rendering.pages import Page, PageMaker
 from ..rendering.photos import photo_paths, same_copies, web_copy
 from ..rendering.prose import Figures
 from ..rendering.reading import reading_aids
@@ -263,6 +264,9 @@ def nav(report: Report, output: Output, own_pages: list[str], language: str) -> 
     stages = [{say(f"stage_title_{s.value}", language): f"stages/{s.value}.md"} for s in report_stages(report)]
     if stages:
         items.append({say("stages", language): stages})
+    places = [{h(name): f"places/{slug}.md"} for name, slug in place_slugs(report).items()]  # themes print labels as HTML
+    if places:
+        items.append({say("places", language): places})
     if years:
         items.append({say("years", language): years})
     items.append({say("rankings", language): "rankings.md"})

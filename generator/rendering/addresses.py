@@ -1,0 +1,55 @@
+"""Where each generated page lives (docs-relative) and its address on the site: one definition, for the pages, the
+navigation, the feed and the bulletin."""
+
+from __future__ import annotations
+
+import re
+
+from ..contract.vocab import Stage
+from ..model.report import Report
+
+#: Where the pages every site has live (docs-relative).
+SITE_PAGES = {"home": "index.md", "projects_index": "projects/index.md", "clusters_index": "clusters/index.md",
+              "methodology": "methodology.md", "changes": "changes.md", "rankings": "rankings.md"}
+
+
+def page_paths(report: Report) -> dict[str, str]:
+    """Where each generated page lives (docs-relative)."""
+    paths = dict(SITE_PAGES)
+    paths.update({f"project:{pid}": f"projects/{pid}.md" for pid in report.projects})
+    paths.update({f"cluster:{cid}": f"clusters/{cid}.md" for cid in report.clusters})
+    paths.update({f"stage:{s.value}": f"stages/{s.value}.md" for s in report_stages(report)})
+    paths.update({f"place:{name}": f"places/{slug}.md" for name, slug in place_slugs(report).items()})
+    paths.update({f"year:{y}": f"years/{y}.md" for y in report.years})
+    return paths
+
+
+def web_address(path: str) -> str:
+    """A page's address relative to the site, a folder per page: ``projects/ZD01.md`` -> ``projects/ZD01/``."""
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
+def report_stages(report: Report) -> list[Stage]:
+    """The stages (sections of the year's list) the report's projects are in, in the order offices list them."""
+    present = {p.stage for p in report.projects.values()}
+    return [s for s in Stage if s in present]
+
+
+def report_places(report: Report) -> list[str]:
+    """The places (县区) the report's projects are in, in the order the data first names them; none when there
+    are fewer than two (a district's own site needs no page per place)."""
+    places = list(dict.fromkeys(p.place for p in report.projects.values() if p.place))
+    return places if len(places) > 1 else []
+
+
+def place_slugs(report: Report) -> dict[str, str]:
+    """Each place's page name: the name itself where it is safe in an address (东山区), else made safe."""
+    out: dict[str, str] = {}
+    for name in report_places(report):
+        base = re.sub(r"-{2,}", "-", "".join(c if c.isalnum() or c in "-_" else "-" for c in name)).strip("-") or "place"
+        slug, n = base, 2
+        while slug in out.values() or slug == "index":
+            slug, n = f"{base}-{n}", n + 1
+        out[name] = slug
+    return out
