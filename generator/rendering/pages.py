@@ -253,7 +253,8 @@ class PageMaker:
         r = self.report
         rows = [(p, lights.project_light(p, r)) for p in r.projects.values()]
         return PageContext.of("projects_index", self.paths["projects_index"], self.fmt.t("projects"), report=r,
-                              rows=rows, departments=any(p.department for p in r.projects.values()))
+                              rows=rows, departments=any(p.department for p in r.projects.values()),
+                              places=bool(report_places(r)))
 
     def clusters_index(self) -> PageContext:
         """Every cluster with its figures: the navigation's way into clusters when there are many."""

@@ -165,6 +165,8 @@ PAGE_TEXTS: dict[str, L] = {
     "by_level": L("按项目级别", "By level"),
     "group_empty": L("未填写", "Not given"),
     "filter_light": L("按亮灯筛选", "Filter by light"),
+    "filter_place": L("按地区筛选", "Filter by area"),
+    "all_places": L("全部地区", "All areas"),
     "all_lights": L("全部", "All"),
     "light_none": L("未亮灯", "no light"),
     "lights_heading": L("亮灯情况", "Lights"),

@@ -175,6 +175,29 @@
       marker.appendChild(group);
     }
 
+    var place = "", placeColumn = parseInt(marker.getAttribute("data-place-column"), 10);
+    if (!isNaN(placeColumn)) {  /* a list of the areas the table names, in its order */
+      var placeLabel = document.createElement("label");
+      placeLabel.className = "ps-filter ps-filter--place";
+      placeLabel.textContent = marker.getAttribute("data-place-label") + " ";
+      var select = document.createElement("select");
+      select.setAttribute("aria-label", marker.getAttribute("data-place-label"));  /* its name, not its options' */
+      var names = [];
+      rows.forEach(function (row) {
+        var name = row.cells[placeColumn] ? row.cells[placeColumn].textContent.trim() : "";
+        if (name && names.indexOf(name) === -1) { names.push(name); }
+      });
+      [""].concat(names).forEach(function (name) {
+        var option = document.createElement("option");
+        option.value = name;
+        option.textContent = name || marker.getAttribute("data-place-all");
+        select.appendChild(option);
+      });
+      select.addEventListener("change", function () { place = select.value; filter(); });
+      placeLabel.appendChild(select);
+      marker.appendChild(placeLabel);
+    }
+
     function filter() {
       var words = input ? input.value.trim().toLowerCase().split(/\s+/).filter(Boolean) : [];
       var shown = 0;
@@ -182,7 +205,8 @@
         var text = row.textContent.toLowerCase();
         var lamp = row.querySelector(".ps-light");
         var match = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
-          (!light || (lamp !== null && lamp.textContent.indexOf(light) !== -1));
+          (!light || (lamp !== null && lamp.textContent.indexOf(light) !== -1)) &&
+          (!place || row.cells[placeColumn].textContent.trim() === place);
         row.hidden = !match;
         if (match) { shown += 1; }
       });
