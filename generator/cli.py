@@ -281,17 +281,18 @@ def index(site_dir: Path) -> None:
 @click.option("--period", help="An earlier reporting period as the data writes it (2024-09, 2024年三季度 …); default: the latest.")
 @click.option("--cluster", help="Only this cluster (its id or name).")
 @click.option("--department", help="Only the projects of this 责任单位 (as the data writes it).")
+@click.option("--place", help="Only the projects of this area (县区, as the data writes it).")
 @click.option("--format", "formats", type=click.Choice(["pdf", "docx"]), multiple=True,
               help="pdf or docx (repeat for both; default: the site's bulletin.formats).")
 def bulletin(config_file: Path, data_dir: Path | None, out_dir: Path, period: str | None, cluster: str | None,
-             department: str | None, formats: tuple[str, ...]) -> None:
+             department: str | None, place: str | None, formats: tuple[str, ...]) -> None:
     """Write the bulletin (通报) of the latest period, or of --period, as an A4 PDF and a Word copy."""
     from .bulletin.make import BulletinError, plan, write
     from .bulletin.scope import Scope, ScopeError
 
     site, report = _gather(config_file, data_dir, strict=False)
     try:
-        checked = plan(report, site, Scope(period, cluster, department), formats or None)
+        checked = plan(report, site, Scope(period, cluster, department, place), formats or None)
     except ScopeError as exc:
         _fail(str(exc))
     except BulletinError as exc:

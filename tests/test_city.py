@@ -155,3 +155,22 @@ def test_each_county_has_its_page_and_its_row_in_the_league_with_the_sums_of_its
     project = (out / "projects" / "南岭县光伏电站" / "index.html").read_text(encoding="utf-8")
     assert re.search(rf'<td>地区</td>\s*<td><a href="\.\./\.\./places/{quote("南岭县")}/">南岭县</a></td>', project)
     assert f'href="places/{quote("东山区")}/"' in (out / "index.html").read_text(encoding="utf-8")  # in the navigation
+
+
+def test_the_bulletin_has_a_section_per_area_and_one_areas_bulletin_only_its_projects(built, tmp_path):
+    from pypdf import PdfReader
+
+    site = built[0] / "site"
+    run("bulletin", "--format", "pdf", "-o", tmp_path / "all", cwd=site)
+    (whole,) = (tmp_path / "all").glob("*.pdf")
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(whole).pages))
+    section = text.split("各地区推进情况")[-1].split("排名")[0]
+    assert section.startswith("东山区2025年1-10月，3个项目完成投资1.65亿元，完成年度计划82.4%")
+    assert "南岭县2025年1-10月，3个项目完成投资0.7亿元，完成年度计划46.7%，低于序时进度36.7个百分点；红灯1个、黄灯2个、绿灯0个。" in section
+    run("bulletin", "--format", "pdf", "--place", "南岭县", "-o", tmp_path / "one", cwd=site)
+    (one,) = (tmp_path / "one").glob("*.pdf")
+    assert one.name.endswith("南岭县.pdf")
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(one).pages))
+    assert "南岭县光伏电站" in text and "东山湖生态修复" not in text and "各地区推进情况" not in text
+    wrong = run("bulletin", "--place", "西河区", "-o", tmp_path / "none", cwd=site, check=False)
+    assert wrong.returncode != 0 and "没有这个地区：西河区（数据中有：东山区、南岭县）" in wrong.stderr

@@ -19,7 +19,7 @@ from ..rendering import charts as ch
 from ..rendering.formatting import Formatter
 from ..rendering.judging import Judge
 from ..rendering.lamps import SHAPES, word
-from ..rendering.addresses import page_paths, report_stages, web_address
+from ..rendering.addresses import page_paths, report_places, report_stages, web_address
 from . import pictures
 from .document import Block, Bulletin, Chart, Figure, FigureList, Heading, Paragraph, Section, Table
 
@@ -28,7 +28,7 @@ def compose(report: Report, office: str = "", title: str | None = None, scope: s
             lead: tuple[Block, ...] = (), foreword: tuple[Section, ...] = (), charts: bool = True,
             list_up_to: int = 300, site_url: str | None = None) -> Bulletin:
     """The bulletin of ``report`` (already narrowed to its scope and period): cover, headline figures,
-    lights, the red and yellow projects, rankings, clusters, stages, changes and the methodology.
+    lights, the red and yellow projects, areas, rankings, clusters, stages, changes and the methodology.
     ``lead`` and ``foreword``: the office's own opening words and sections, placed before the generated ones;
     each cluster's projects are listed when the bulletin covers at most ``list_up_to`` projects, and the red and
     yellow projects and the period's changes up to that many rows each (the rest counted, with where to find
@@ -38,7 +38,7 @@ def compose(report: Report, office: str = "", title: str | None = None, scope: s
     judge = Judge(report, fmt)
     b = _Composer(report, fmt, judge, charts, list_up_to)
     period = judge.span_label()
-    sections = [*foreword, b.overview(), b.lights(), b.watch(), b.rankings(), b.clusters(), b.stages(),
+    sections = [*foreword, b.overview(), b.lights(), b.watch(), b.places(), b.rankings(), b.clusters(), b.stages(),
                 b.changes(), b.method()]
     sections = [_cut_cells(s, fmt, site_url) for s in sections if s is not None]
     numerals = fmt.t("bulletin_numerals")
@@ -247,6 +247,17 @@ class _Composer:
             if listed:
                 blocks.append(self.project_table(projects))
         return Section(f.t("bulletin_clusters"), tuple(blocks))
+
+    def places(self) -> Section | None:
+        """各地区推进情况: each area's projects, plan, completion against 序时进度 and lights, as a city's 通报 has."""
+        names = report_places(self.r)
+        if not names:
+            return None
+        blocks: list[Block] = []
+        for name in names:
+            projects = [p for p in self.projects if p.place == name]
+            blocks += [Heading(name), Paragraph(self.sentence(projects, metrics.summarize(projects, self.year)))]
+        return Section(self.f.t("bulletin_places"), tuple(blocks))
 
     def stages(self) -> Section | None:
         f, r = self.f, self.r

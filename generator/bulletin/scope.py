@@ -1,5 +1,5 @@
 """What one bulletin covers: a period (the latest, or an earlier one of the progress table) and a scope (every
-project, one cluster, or one 责任单位). Each narrows the report before the bulletin is composed, so every figure
+project, one cluster, one 责任单位 or one area). Each narrows the report before the bulletin is composed, so every figure
 in it is the same figure the site would show for those projects."""
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ class Scope:
     period: str | None = None  # as a table writes it: 2024-10, 2024年10月, 2024Q3 …; default the latest
     cluster: str | None = None  # a cluster's id or name
     department: str | None = None  # a 责任单位 as the data writes it
+    place: str | None = None  # an area (县区) as the data writes it
 
     def slug(self, report: Report) -> str:
         """The scope in a file name: ``2024-10``, ``2024-10-C01``."""
         period = report.latest_period.key if report.latest_period else (str(report.current_year or ""))
-        return "-".join(part for part in (period, self.cluster, self.department) if part)
+        return "-".join(part for part in (period, self.cluster, self.department, self.place) if part)
 
 
 def narrowed(report: Report, scope: Scope) -> tuple[Report, str | None]:
@@ -51,6 +52,13 @@ def narrowed(report: Report, scope: Scope) -> tuple[Report, str | None]:
                                  choices=join(departments, language)))
         report = report.only(lambda p: p.department == wanted)
         words.append(wanted)
+    if scope.place:
+        places = list(dict.fromkeys(p.place for p in report.projects.values() if p.place))
+        where = next((name for name in places if fold(name) == fold(scope.place)), None)
+        if where is None:
+            raise ScopeError(say("bulletin-no-place", language, wanted=scope.place, choices=join(places, language)))
+        report = report.only(lambda p: p.place == where)
+        words.append(where)
     return report, (say("title-join", language).join(words) or None)
 
 

@@ -73,6 +73,8 @@ BULLETIN_TEXTS: dict[str, L] = {
     "bulletin_method_partial": L("合计中有未公开或未填报的数字时，合计标注“不完整”并注明未计入的项数。",
                                  "A sum that leaves out withheld or unreported figures says so, with how many it left out."),
     "bulletin-no-cluster": L("没有这个产业集群：{wanted}（数据中有：{choices}）", "no such cluster: {wanted} (the data has: {choices})"),
+    "bulletin-no-place": L("没有这个地区：{wanted}（数据中有：{choices}）", "no such area: {wanted} (the data has: {choices})"),
+    "bulletin_places": L("各地区推进情况", "Progress by area"),
     "bulletin-no-department": L("没有这个责任单位：{wanted}（数据中有：{choices}）", "no such responsible unit: {wanted} (the data has: {choices})"),
     "bulletin-no-period": L("数据中没有这个报告期：{wanted}（数据中有：{choices}）", "the data has no such period: {wanted} (it has: {choices})"),
     "bulletin-nothing": L("没有可生成的格式", "no format left to make"),
