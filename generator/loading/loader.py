@@ -46,6 +46,7 @@ from .latest import latest_rows
 from .series import read_series, series_entries
 from .small_tables import read_clusters, read_indicators
 from .summary import check_summary, is_summary, read_summary
+from .rollup import load_places, place_folders
 from .sheets import from_sheet_name, name_unread_sheet, other_sheets, within_limits_together
 from .progress import ProgressReader, check_months_against_total, check_year_to_date, merge, monthly_entries
 
@@ -324,6 +325,9 @@ class Loader:
 
     # -- all -----------------------------------------------------------------
     def load(self) -> Loaded:
+        folders = place_folders(self)
+        if folders:  # a folder per county, no table of its own: a city's roll-up
+            return load_places(self, folders)
         bounds = {name: self.table(name) for name in TABLES}
         clusters = read_clusters(self, bounds["clusters"])
         projects: dict[str, Project] = {}

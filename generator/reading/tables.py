@@ -129,9 +129,10 @@ class BoundTable:
 
     @property
     def year(self) -> int | None:
-        """The year the table is about: the one its headers name, else its title's."""
+        """The year the table is about: the one its headers name, else its title's, else its file name's."""
         years = [c.span.year for c in self.columns if c.span is not None and c.span.kind != "before" and c.span.year]
-        return years[0] if years else self.preamble.year
+        named = re.search(r"((?:19|20)\d{2})年", self.sheet.path.stem)
+        return years[0] if years else self.preamble.year or (int(named[1]) if named else None)
 
     @property
     def completed_span(self) -> Span | None:

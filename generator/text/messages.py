@@ -31,11 +31,12 @@ WARNINGS = (
     "withheld-total-given-months", "light-unknown", "light-disagrees", "photo-project-unknown", "photo-format",
     "photo-caption-unknown", "coordinates-off-globe", "coordinates-half", "coordinates-far", "bulletin-fonts",
     "series-project-left", "series-name-changed", "summary-mismatch", "sheet-not-read", "folder-nested",
+    "project-two-places",
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.
 NOTES = ("completion-over-100", "file-chosen", "sheet-chosen", "sheets-chosen", "sheet-not-table", "series-read",
-         "section-group", "sheet-summary", "sheet-summary-earlier", "folder-others",
+         "section-group", "sheet-summary", "sheet-summary-earlier", "folder-others", "places-read",
          "sheet-chart")
 SEVERITY = {**dict.fromkeys(ERRORS, "error"), **dict.fromkeys(WARNINGS, "warning"), **dict.fromkeys(NOTES, "note")}
 

@@ -65,6 +65,8 @@ PROBLEM_TEXTS: dict[str, L] = {
     "folder-others": L("数据文件夹中的这些文件不是表格，没有读取：{files}", "these files of the data folder are not tables and were not read: {files}"),
     "row-above-header": L("此行在表头（第 {header} 行）之上，却像一个项目（有名称和金额），没有读取；请把表头移到它的上面，或删去此行", "this row is above the header (row {header}) yet looks like a project (a name and an amount), and was not read; move the header above it, or delete the row"),
     "limit-sheets": L("工作簿有 {count} 张工作表，超过上限 {limit}；请把表格分存为几个工作簿", "the workbook has {count} sheets, more than the limit of {limit}; split it into several workbooks"),
+    "places-read": L("数据文件夹中没有表格，按地区读取 {count} 个文件夹：{places}；每个文件夹的名称即其中项目所在的地区", "the data folder holds no table of its own: {count} folders read as areas: {places}; each folder's name is the area of its projects"),
+    "project-two-places": L("项目“{name}”在{place}和{other}的表中都有（另见 {where}）；只计一次，计入{other}", "project “{name}” is listed by both {place} and {other} (see also {where}); it is counted once, in {other}"),
     "sheet-chart": L("图表工作表：只有图表，没有表格，不读取", "a chart sheet: a chart and no table; not read"),
     "sheet-not-read": L("此工作表有内容，但没有被读取：其表头中没有“{header}”，不是 {table} 表；若其中是项目，请在配置 files.{table}.columns 中写明它的表头，若不是，可在设置 ignore 中写上此代码", "this sheet holds rows but was not read: its header holds no “{header}”, so it is no {table} table; if it holds projects, map its headers under files.{table}.columns, else silence this code in ignore"),
     "sheet-summary": L("汇总表：不作为项目读取，其各行与项目核对", "a summary sheet: not read as projects; each of its rows is checked against the projects it sums"),

@@ -1,0 +1,102 @@
+"""A city's site from its counties' own folders (a province's from its cities'): a data folder that holds no table of
+its own but a folder per place, each with that place's files in whatever layout its office keeps (a workbook, a
+monthly series, a platform export), is read folder by folder, each as a data folder of its own, and the places'
+projects are put together, each project taking its folder's name as its place.
+
+A project two places both list (the same id and name, or the same name and owner) is a warning naming both rows and
+is counted once, in the place that lists it first; two different projects that happen to share an id (a 序号 used as
+one) keep both, the second's id made distinct with its place's name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from ..model.report import Project, Report
+from ..reading.sources import SPREADSHEETS
+from .folder import PHOTOS
+from .identity import name_key
+
+
+def place_folders(loader) -> list[Path]:
+    """The data folder's subfolders that hold spreadsheets, when the data folder holds none of its own and no setting
+    names the projects table's file; else none."""
+    folder = loader.site.data_dir
+    if not folder.is_dir() or loader.config.file("projects").path:
+        return []
+    entries = [p for p in folder.iterdir() if not p.name.startswith((".", "~$"))]
+    if any(p.is_file() and p.suffix.lower() in SPREADSHEETS for p in entries):
+        return []
+    return sorted(p for p in entries if p.is_dir() and p.name != PHOTOS and any(
+        q.suffix.lower() in SPREADSHEETS and not q.name.startswith((".", "~$")) for q in p.rglob("*")))
+
+
+def read_places(loader, folders: list[Path]) -> list[tuple[str, Report]]:
+    """Each place folder read as a data folder of its own: (place, its report); its problems added to ``loader``'s."""
+    from .loader import Loader  # a place is loaded as the whole is
+
+    loader.log.add("places-read", file=loader.label(loader.site.data_dir), count=len(folders),
+                   places="、".join(folder.name for folder in folders))
+    reports = []
+    for folder in folders:
+        loader.considered.add(folder.name.casefold())
+        own = Loader(dataclasses.replace(loader.site, data_dir=folder)).load()
+        loader.log.extend(own.problems.problems)
+        if own.report is not None:
+            reports.append((folder.name, own.report))
+    return reports
+
+
+def same_project(a: Project, b: Project) -> bool:
+    """Two places' rows for one project: the same id and name, or the same name and owner."""
+    same_name = name_key(a.name) == name_key(b.name)
+    return same_name and (a.id == b.id or (a.owner is not None and a.owner == b.owner))
+
+
+def combined_projects(loader, reports: list[tuple[str, Report]]) -> dict[str, Project]:
+    """The places' projects as one list, each in its place; one listed twice said and counted once."""
+    projects: dict[str, Project] = {}
+    for place, report in reports:
+        for pid, p in report.projects.items():
+            twin = next((q for q in projects.values() if same_project(q, p)), None)
+            if twin is not None:
+                loader.log.add("project-two-places", file=p.source.file, row=p.source.row, column=None,
+                               name=p.name, place=place, other=twin.place, where=f"{twin.source.file}:{twin.source.row}")
+                continue
+            new_id = pid if pid not in projects else f"{place}-{pid}"
+            progress = tuple(dataclasses.replace(e, project_id=new_id) for e in p.progress) if new_id != pid else p.progress
+            projects[new_id] = dataclasses.replace(p, id=new_id, place=place, progress=progress)
+    return projects
+
+
+def load_places(loader, folders: list[Path]):
+    """The report of the places in ``folders`` put together, with the data folder's own photos, boundary and words."""
+    from .boundary import load_boundary
+    from .folder import report_unread
+    from .loader import Loaded
+    from .own_words import load_own_words
+    from .photos import load_photos
+
+    reports = read_places(loader, folders)
+    projects = combined_projects(loader, reports)
+    boundary, own_words = load_boundary(loader), load_own_words(loader)
+    report_unread(loader)
+    if not reports:
+        return Loaded(None, loader.log)
+    if len(projects) > loader.config.limits.projects:
+        beyond = list(projects.values())[loader.config.limits.projects]
+        loader.log.add("limit-projects", file=beyond.source.file, row=beyond.source.row,
+                       limit=loader.config.limits.projects)
+        return Loaded(None, loader.log)
+    latest = max((r for _, r in reports), key=lambda r: r.as_of or dt.date.min)  # the places' newest data
+    sources = [dataclasses.replace(s, name=f"{place}/{s.name}") for place, r in reports for s in r.sources]
+    report = Report.assemble(loader.config.currency, loader.config.display_unit, projects,
+                             {cid: c for _, r in reports for cid, c in r.clusters.items()},
+                             [i for _, r in reports for i in r.indicators], sources, as_of=latest.as_of,
+                             language=loader.site.language, unit_factor=latest.unit_factor,
+                             completed_span=latest.completed_span, lights=latest.lights,
+                             photos=load_photos(loader, projects), boundary=boundary, own_words=own_words,
+                             departures=[d for _, r in reports for d in r.departures])
+    return Loaded(report, loader.log)

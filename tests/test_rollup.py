@@ -1,0 +1,126 @@
+"""A city's site from five counties' own folders, each kept in its office's own layout: one a workbook with a title
+row, one a GBK CSV with other headers in 亿元, one an .xls in stage sections, one a monthly series, one with projects
+of one stage only. The city's figures are its counties' figures added up; each county's are those of its own site."""
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.figures import metrics
+from generator.figures.rankings import leagues
+
+from . import books
+from .conftest import lines, load
+from .sites import new_site, run
+
+WAN = Decimal(10) ** 4
+
+
+def _book(path: Path, rows: list[list], title: str | None = None) -> Path:
+    book = openpyxl.Workbook()
+    if title:
+        book.active.append([title])
+    for row in rows:
+        book.active.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".xls":
+        return books.save_xls(book, path)
+    book.save(path)
+    return path
+
+
+def counties(data: Path) -> None:
+    """Five counties' folders, as each office keeps its table."""
+    header = ["项目代码", "项目名称", "建设性质", "2025年计划投资（万元）", "1-10月完成投资（万元）", "责任单位"]
+    _book(data / "东山区" / "东山区2025年重点项目（1-10月）.xlsx", [
+        header, ["DS-1", "东山物流园", "续建", 8000, 7000, "东山区发改局"], ["DS-2", "东山中学", "新开工", 3000, 900, "东山区教育局"]],
+        title="东山区2025年重点项目推进情况表")
+    rows = [["项目编号", "名称", "建设性质", "年度计划投资（亿元）", "本年完成投资（亿元）", "牵头单位"],
+            ["NL-1", "南岭光伏电站", "新开工", "0.6", "0.32", "南岭县发改局"], ["NL-2", "南岭污水厂", "续建", "0.5", "0.3", "南岭县住建局"]]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    (data / "南岭县").mkdir(parents=True)
+    (data / "南岭县" / "南岭县2025年重点项目.csv").write_bytes(buffer.getvalue().encode("gbk"))
+    _book(data / "西河区" / "西河区2025年重点项目.xls", [
+        ["序号", "项目名称", "年度计划投资（万元）", "1-10月完成投资（万元）"], ["一、续建项目（1个）"], [1, "西河大桥", 4000, 3900],
+        ["二、新开工项目（1个）"], [1, "西河公园", 1000, 200]])
+    for month, done in ((9, 1500), (10, 1800)):
+        _book(data / "北山县" / f"北山县2025年1-{month}月重点项目.xlsx", [
+            ["项目代码", "项目名称", "2025年计划投资（万元）", f"1-{month}月完成投资（万元）"], ["BS-1", "北山水库", 2000, done]])
+    _book(data / "青山区" / "青山区重点项目.xlsx", [header, ["QS-1", "青山隧道", "续建", 6000, 5000, "青山区交通局"]])
+
+
+@pytest.fixture
+def city(site):
+    counties(site / "data")
+    return site
+
+
+def test_the_counties_folders_are_one_site_each_project_in_its_county(city):
+    loaded = load(city)
+    assert loaded.problems.errors == [] and loaded.problems.warnings == []
+    assert lines(loaded)[0] == ("data: 数据文件夹中没有表格，按地区读取 5 个文件夹：东山区、北山县、南岭县、西河区、青山区；"
+                                "每个文件夹的名称即其中项目所在的地区")
+    report = loaded.report
+    assert {p.name: p.place for p in report.projects.values()} == {
+        "东山物流园": "东山区", "东山中学": "东山区", "北山水库": "北山县", "南岭光伏电站": "南岭县", "南岭污水厂": "南岭县",
+        "西河大桥": "西河区", "西河公园": "西河区", "青山隧道": "青山区"}
+    assert [e.period.key for e in report.projects["BS-1"].progress] == ["2025-09", "2025-10"]  # its monthly series
+    assert {p.name: p.stage.value for p in report.projects.values() if p.place == "西河区"} == {
+        "西河大桥": "continuing", "西河公园": "new"}
+
+
+def test_each_countys_figures_are_those_of_its_own_site_and_the_citys_their_sum(city, tmp_path):
+    report = load(city).report
+    [league] = leagues(report, only="place")
+    by_place = {row.key: row.summary for row in league.rows}
+    total = metrics.summarize(list(report.projects.values()), report.current_year)
+    for place in by_place:
+        own_site = tmp_path / place
+        (own_site / "data").mkdir(parents=True)
+        for f in (city / "data" / place).iterdir():
+            (own_site / "data" / f.name).write_bytes(f.read_bytes())
+        own = load(own_site).report
+        alone = metrics.summarize(list(own.projects.values()), own.current_year)
+        assert (by_place[place].count, by_place[place].annual_planned.value, by_place[place].annual_completed.value) == (
+            alone.count, alone.annual_planned.value, alone.annual_completed.value), place
+    assert total.count == sum(s.count for s in by_place.values()) == 8
+    assert total.annual_planned.value == sum(s.annual_planned.value for s in by_place.values()) == 35000 * WAN
+    assert total.annual_completed.value == sum(s.annual_completed.value for s in by_place.values()) == 25000 * WAN
+
+
+def test_a_project_two_counties_both_list_is_a_warning_and_counted_once(city):
+    _book(city / "data" / "青山区" / "青山区重点项目.xlsx", [
+        ["项目代码", "项目名称", "建设性质", "2025年计划投资（万元）", "1-10月完成投资（万元）", "责任单位"],
+        ["QS-1", "青山隧道", "续建", 6000, 5000, "青山区交通局"], ["DS-1", "东山物流园", "续建", 8000, 7000, "东山区发改局"]])
+    loaded = load(city)
+    assert [line for line in lines(loaded) if "都有" in line] == [
+        "data/青山区/青山区重点项目.xlsx:3: 项目“东山物流园”在青山区和东山区的表中都有（另见 data/东山区/东山区2025年重点项目（1-10月）.xlsx:3）；"
+        "只计一次，计入东山区"]
+    assert [p.place for p in loaded.report.projects.values() if p.name == "东山物流园"] == ["东山区"]
+    assert len(loaded.report.projects) == 8
+
+
+def test_two_counties_numbering_their_projects_alike_keep_both(city):
+    for place, name in (("东山区", "东山新区"), ("青山区", "青山新区")):
+        _book(city / "data" / place / f"{place}重点项目.xlsx", [["序号", "项目名称", "年度计划投资（万元）"], [1, name, 100]])
+        for old in (city / "data" / place).iterdir():
+            if old.name != f"{place}重点项目.xlsx":
+                old.unlink()
+    report = load(city).report
+    assert {p.id: p.name for p in report.projects.values() if p.place in ("东山区", "青山区")} == {
+        "1": "东山新区", "青山区-1": "青山新区"}  # 序号 as ids: the second made distinct
+
+
+def test_the_city_site_built_from_the_folders_has_a_page_per_county(tmp_path):
+    site = new_site(tmp_path / "site")
+    counties(site / "data")
+    result = run("build", "-d", tmp_path / "out", cwd=site)
+    assert "8 个项目" in result.stdout + result.stderr
+    assert sorted(p.name for p in (tmp_path / "out" / "places").iterdir()) == ["东山区", "北山县", "南岭县", "西河区", "青山区"]
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert home.count('href="places/') >= 5
