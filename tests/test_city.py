@@ -174,3 +174,17 @@ def test_the_bulletin_has_a_section_per_area_and_one_areas_bulletin_only_its_pro
     assert "南岭县光伏电站" in text and "东山湖生态修复" not in text and "各地区推进情况" not in text
     wrong = run("bulletin", "--place", "西河区", "-o", tmp_path / "none", cwd=site, check=False)
     assert wrong.returncode != 0 and "没有这个地区：西河区（数据中有：东山区、南岭县）" in wrong.stderr
+
+
+def test_with_a_feed_per_cluster_each_area_has_its_feed_of_its_own_changes(tmp_path):
+    site = new_site(tmp_path / "site")
+    city.city_series(site / "data")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      data_dir: data\n", "      data_dir: data\n      feeds: clusters\n", 1),
+                      encoding="utf-8")
+    run("build", "-d", tmp_path / "out", cwd=site)
+    feed = (tmp_path / "out" / "feeds" / "places" / "南岭县.xml").read_text(encoding="utf-8")
+    assert "南岭县冷链物流中心" in feed and "东山区中学扩建" not in feed  # joined in 南岭县; left 东山区
+    assert "东山区中学扩建" in (tmp_path / "out" / "feeds" / "places" / "东山区.xml").read_text(encoding="utf-8")
+    page = (tmp_path / "out" / "places" / "南岭县" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../feeds/places/{quote("南岭县")}.xml"' in page

@@ -57,7 +57,7 @@ def narrowed(report: Report, scope: Scope) -> tuple[Report, str | None]:
         where = next((name for name in places if fold(name) == fold(scope.place)), None)
         if where is None:
             raise ScopeError(say("bulletin-no-place", language, wanted=scope.place, choices=join(places, language)))
-        report = report.only(lambda p: p.place == where)
+        report = report.in_place(where)
         words.append(where)
     return report, (say("title-join", language).join(words) or None)
 

@@ -98,5 +98,5 @@ def load_places(loader, folders: list[Path]):
                              language=loader.site.language, unit_factor=latest.unit_factor,
                              completed_span=latest.completed_span, lights=latest.lights,
                              photos=load_photos(loader, projects), boundary=boundary, own_words=own_words,
-                             departures=[d for _, r in reports for d in r.departures])
+                             departures=[dataclasses.replace(d, place=place) for place, r in reports for d in r.departures])
     return Loaded(report, loader.log)

@@ -182,13 +182,14 @@ def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str,
                 if pid is None:
                     if name:
                         left[name_key(name)] = (file.period, dict(file=bound.sheet.label, row=row.number,
-                                                                   column=bound.header_of("name"), value=name))
+                                                                   column=bound.header_of("name"), value=name),
+                                                r.text("place") or row.place)
                     continue
                 found.setdefault(pid, {})[file.period] = (r.amount("annual_completed_investment"), SourceRef(bound.sheet.label, row.number))
     latest = files[-1].period
-    for period, where in left.values():  # said once, at the last file that lists it
+    for period, where, place in left.values():  # said once, at the last file that lists it
         loader.log.add("series-project-left", latest=latest.key, **where)
-        loader.departures.append(Departure(where["value"], period, SourceRef(where["file"], where["row"])))
+        loader.departures.append(Departure(where["value"], period, SourceRef(where["file"], where["row"]), place))
     for pid, p in projects.items():
         found.setdefault(pid, {})[latest] = (p.annual_completed_investment, p.source)
     out: dict[str, list[ProgressEntry]] = {}

@@ -51,6 +51,7 @@ class Departure:
     name: str
     last: Period
     source: SourceRef
+    place: str | None = None  # the area that listed it (县区)
 
 
 @dataclass(frozen=True)
@@ -272,6 +273,11 @@ class Report:
         shown = self.clusters if clusters is None else {cid: self.clusters[cid] for cid in clusters}
         return replace(self, projects=MappingProxyType(projects), clusters=MappingProxyType(dict(shown)),
                        departures=())  # a part has no list of its own that a project left
+
+    def in_place(self, place: str) -> Report:
+        """This report with one area's projects, and the projects that area's list no longer has (调出)."""
+        return replace(self.only(lambda p: p.place == place),
+                       departures=tuple(d for d in self.departures if d.place == place))
 
     @property
     def latest_period(self) -> Period | None:

@@ -53,3 +53,8 @@ def place_slugs(report: Report) -> dict[str, str]:
             slug, n = f"{base}-{n}", n + 1
         out[name] = slug
     return out
+
+
+def place_feed(slug: str) -> str:
+    """Where an area's feed lives (docs-relative), beside the clusters' (``feeds/ID.xml``)."""
+    return f"feeds/places/{slug}.xml"

@@ -15,7 +15,7 @@ from ..model.report import Report
 from ..text.catalogue import say
 from .formatting import Formatter
 from .lamps import SHAPES, word
-from .addresses import SITE_PAGES, web_address
+from .addresses import SITE_PAGES, place_feed, place_slugs, web_address
 
 FEED = "feed.xml"
 #: At most this many periods (the newest) in a feed: a reader fetches it often.
@@ -28,22 +28,27 @@ def feed_head(files, language: str) -> dict | None:
     return {"path": FEED, "title": say("changes", language)} if FEED in files else None
 
 
-def feed_paths(report: Report, clusters: bool) -> dict[str, str | None]:
-    """Docs-relative path of each feed -> its cluster (None: the whole site)."""
-    paths: dict[str, str | None] = {FEED: None}
-    if clusters:
-        paths.update({f"feeds/{cid}.xml": cid for cid in report.clusters})
+def feed_paths(report: Report, parts: bool) -> dict[str, tuple[str, str] | None]:
+    """Docs-relative path of each feed -> the part of the site it follows, ``("cluster", id)`` or ``("place", name)``
+    (None: the whole site); a feed per cluster and per area when ``parts``."""
+    paths: dict[str, tuple[str, str] | None] = {FEED: None}
+    if parts:
+        paths.update({f"feeds/{cid}.xml": ("cluster", cid) for cid in report.clusters})
+        paths.update({place_feed(slug): ("place", name) for name, slug in place_slugs(report).items()})
     return paths
 
 
-def atom(report: Report, site_name: str, site_url: str | None, path: str = FEED, cluster: str | None = None) -> str:
-    """The feed at docs-relative ``path`` for the whole report or one ``cluster``. Links are absolute when the
-    site's address is known, else relative to the feed (as Atom allows)."""
-    if cluster:
-        name = report.clusters[cluster].name
-        report = report.only(lambda p: p.cluster_id == cluster, clusters=[cluster])
-    else:
-        name = None
+def atom(report: Report, site_name: str, site_url: str | None, path: str = FEED,
+         part: tuple[str, str] | None = None) -> str:
+    """The feed at docs-relative ``path`` for the whole report or one ``part`` (a cluster, an area). Links are
+    absolute when the site's address is known, else relative to the feed (as Atom allows)."""
+    name = None
+    if part is not None and part[0] == "cluster":
+        name = report.clusters[part[1]].name
+        report = report.only(lambda p: p.cluster_id == part[1], clusters=[part[1]])
+    elif part is not None:
+        name = part[1]
+        report = report.in_place(part[1])
     fmt = Formatter.of(report)
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
     up = "" if base else "../" * path.count("/")

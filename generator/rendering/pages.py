@@ -22,7 +22,7 @@ from ..model.report import Project, Report
 from ..text.catalogue import pick, say
 from . import charts as ch
 from . import maps
-from .addresses import page_paths, report_places, report_stages
+from .addresses import page_paths, place_feed, place_slugs, report_places, report_stages
 from .cards import cards_html
 from .formatting import Formatter
 from .judging import Judge
@@ -316,8 +316,10 @@ class PageMaker:
         r = self.report
         projects = [p for p in r.projects.values() if p.place == name]
         summary = metrics.summarize(projects, r.current_year)
-        return PageContext.of("place", self.paths[f"place:{name}"], name, report=r, projects=projects, summary=summary,
-                              tags=[name], **self.judge.judged(projects, summary))
+        page, feed = self.paths[f"place:{name}"], place_feed(place_slugs(r)[name])
+        return PageContext.of("place", page, name, report=r, projects=projects, summary=summary, tags=[name],
+                              place_feed=Markup(self.url(page, feed)) if feed in self.feeds else None,
+                              **self.judge.judged(projects, summary))
 
     def rankings(self) -> PageContext:
         """League tables (排名) by 责任单位, 联系领导, cluster, 行业领域, 级别 and stage."""

@@ -139,7 +139,7 @@ class SiteConfig(_Settings):
     missing: MissingSettings = Field(default_factory=MissingSettings, description="words that mean a cell holds no figure: withheld, tbd, not_applicable, not_reported", json_schema_extra={"zh": "表示单元格没有数值的词：withheld（未公开）、tbd（待定）、not_applicable（不适用）、not_reported（未填报）"})
     limits: Limits = Field(default_factory=Limits, description="how much one data file may hold", json_schema_extra={"zh": "单个数据文件的大小上限"})
     bulletin: BulletinSettings = Field(default_factory=BulletinSettings, description="the printed bulletin (PDF and .docx): formats, title, office, text, fonts, charts, list_up_to", json_schema_extra={"zh": "通报（PDF 和 .docx）：formats（格式）、title（标题）、office（发文单位）、text（本单位文字）、fonts（字体）、charts（图表）、list_up_to（列出项目明细的上限）"})
-    feeds: Literal["site", "clusters", "none"] = Field("site", description="Atom feeds of 本期变化: site (one feed, feed.xml), clusters (also one per cluster, feeds/ID.xml) or none", json_schema_extra={"zh": "本期变化的 Atom 订阅：site（全站一个，feed.xml）、clusters（另加每个产业集群一个，feeds/编号.xml）或 none（不生成）"})
+    feeds: Literal["site", "clusters", "none"] = Field("site", description="Atom feeds of 本期变化: site (one feed, feed.xml), clusters (also one per cluster, feeds/ID.xml, and one per area, feeds/places/AREA.xml) or none", json_schema_extra={"zh": "本期变化的 Atom 订阅：site（全站一个，feed.xml）、clusters（另加每个产业集群一个，feeds/编号.xml，每个地区一个，feeds/places/地区.xml）或 none（不生成）"})
     map: MapSettings = Field(default_factory=MapSettings, description="the map of projects with coordinates (latitude and longitude columns): boundary, object", json_schema_extra={"zh": "有经纬度的项目的地图：boundary（边界文件）、object（TopoJSON 对象）"})
 
     def search_engine(self, projects: int) -> Literal["material", "pagefind"]:

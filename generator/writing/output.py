@@ -139,7 +139,7 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "",
     files.update(export_files(report))
     files.update((path, old.files[path]) for path in ASSETS)
     files.update((path, old.files[path]) for path in bulletins.paths(report, plan) if path in old.files)
-    files.update((path, atom(report, site_name, site_url, path, cluster)) for path, cluster in _feeds(report, site).items())
+    files.update((path, atom(report, site_name, site_url, path, part)) for path, part in _feeds(report, site).items())
     before = photo_paths(old.figures.report)
     files.update((path, old.files[path] if same_copies(before.get(path), photo) else web_copy(photo, path))
                  for path, photo in photo_paths(report).items())
@@ -185,10 +185,10 @@ def _identity(report: Report, site: Site, site_name: str, site_url: str | None) 
             "reading": reading_aids(site.language)}
 
 
-def _feeds(report: Report, site: Site) -> dict[str, str | None]:
-    """Each feed's path -> its cluster (None: the site's), as the ``feeds`` setting asks."""
+def _feeds(report: Report, site: Site) -> dict[str, tuple[str, str] | None]:
+    """Each feed's path -> the cluster or area it follows (None: the site's), as the ``feeds`` setting asks."""
     setting = site.config.feeds
-    return {} if setting == "none" or not report.periods else feed_paths(report, clusters=setting == "clusters")
+    return {} if setting == "none" or not report.periods else feed_paths(report, parts=setting == "clusters")
 
 
 def _unstamped(content: str | bytes, stamp: tuple[str, ...]) -> str | bytes:
