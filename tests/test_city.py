@@ -149,7 +149,8 @@ def test_each_county_has_its_page_and_its_row_in_the_league_with_the_sums_of_its
     assert "本地区项目 ¶ 项目名称 建设性质 建设状态 亮灯 计划总投资 南岭县城污水处理厂 续建" in page
     assert "东山" not in page.split("本地区项目")[1].split("图表")[0]  # only its own projects
     home = _text(out / "index.html")
-    assert "按地区 ¶ 名次 地区 项目数 2025年计划投资 2025年1-10月完成投资 年度完成率 亮灯情况 1 东山区 3 2亿元 1.65亿元 82.4%" in home
+    assert ("按地区 ¶ 名次 地区 项目数 2025年计划投资 2025年1-10月完成投资 年度完成率 亮灯情况 开工率 "
+            "1 东山区 3 2亿元 1.65亿元 82.4% ● 绿灯 2 ▲ 黄灯 0 ■ 红灯 1 — 2 南岭县 3 1.5亿元 0.7亿元 46.7%") in home  # 东山区: none new
     ranking = _text(out / "rankings" / "index.html")
     assert "按地区 ¶ 名次 地区 项目数" in ranking and "2 南岭县 3 1.5亿元 0.7亿元 46.7%" in ranking
     project = (out / "projects" / "南岭县光伏电站" / "index.html").read_text(encoding="utf-8")

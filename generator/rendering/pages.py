@@ -247,6 +247,7 @@ class PageMaker:
                            reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()],
                            stages=metrics.stage_summaries(r), start_rate=start,
                            places=next(iter(rankings.leagues(r, only="place")), None), group_name=self.group_name,
+                           place_starts={name: metrics.start_rate(r.in_place(name)) for name in report_places(r)},
                            **self.judge.judged(projects, summary, start))
 
     def projects_index(self) -> PageContext:
