@@ -124,3 +124,17 @@ def test_the_city_site_built_from_the_folders_has_a_page_per_county(tmp_path):
     assert sorted(p.name for p in (tmp_path / "out" / "places").iterdir()) == ["东山区", "北山县", "南岭县", "西河区", "青山区"]
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert home.count('href="places/') >= 5
+
+
+def test_a_countys_own_settings_map_its_headers_and_bad_ones_name_the_key(city):
+    _book(city / "data" / "青山区" / "青山区重点项目.xlsx", [
+        ["工程编码", "工程名称", "建设性质", "2025年计划投资（万元）", "1-10月完成投资（万元）"], ["QS-1", "青山隧道", "续建", 6000, 5000]])
+    assert "青山隧道" not in {p.name for p in load(city).report.projects.values()}
+    (city / "data" / "青山区" / "progress.yml").write_text(
+        "files:\n  projects:\n    columns: {id: 工程编码, name: 工程名称}\n", encoding="utf-8")
+    loaded = load(city)
+    assert loaded.problems.errors == [] and loaded.report.projects["QS-1"].place == "青山区"
+    assert not [line for line in lines(loaded) if "progress.yml" in line]  # the folder's settings: not data
+    (city / "data" / "青山区" / "progress.yml").write_text("files:\n  projects:\n    colums: {}\n", encoding="utf-8")
+    assert [line for line in lines(load(city)) if "progress.yml" in line] == [
+        "data/青山区/progress.yml: 配置项 files.projects.colums：不是已知的配置项"]

@@ -16,8 +16,13 @@ from pathlib import Path
 
 from ..model.report import Project, Report
 from ..reading.sources import SPREADSHEETS
+from ..settings.config import ConfigError, SiteConfig
+from ..text.catalogue import say
 from .folder import PHOTOS
 from .identity import name_key
+
+#: A place folder's own settings (the site's ``plugins.progress`` keys, as YAML): over the site's, for its files only.
+SETTINGS = "progress.yml"
 
 
 def place_folders(loader) -> list[Path]:
@@ -42,11 +47,46 @@ def read_places(loader, folders: list[Path]) -> list[tuple[str, Report]]:
     reports = []
     for folder in folders:
         loader.considered.add(folder.name.casefold())
-        own = Loader(dataclasses.replace(loader.site, data_dir=folder)).load()
+        site = place_site(loader, folder)
+        if site is None:
+            continue
+        own = Loader(site).load()
         loader.log.extend(own.problems.problems)
         if own.report is not None:
             reports.append((folder.name, own.report))
     return reports
+
+
+def place_site(loader, folder: Path):
+    """The site a place folder is read as: the whole site's settings, with those of its own :data:`SETTINGS` file
+    over them (its headers, its unit, what it leaves out); None, the problem said, when that file is unusable."""
+    import yaml
+
+    site = dataclasses.replace(loader.site, data_dir=folder)
+    path = folder / SETTINGS
+    if not path.is_file():
+        return site
+    label = loader.label(path)
+    try:
+        own = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+        if not isinstance(own, dict):
+            raise ConfigError([(label, say("settings-not-mapping", site.language))], site.language)
+        merged = _merged(loader.config.model_dump(mode="json", exclude_defaults=True), own)
+        return dataclasses.replace(site, config=SiteConfig.from_mapping(merged, site.language, prefix=f"{label}: "))
+    except ConfigError as exc:
+        for key, reason in exc.problems:
+            loader.log.add("config-invalid", file=label, key=key.removeprefix(f"{label}: "), reason=reason)
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        loader.log.add("config-invalid", file=label, key=SETTINGS, reason=str(exc).splitlines()[0])
+    return None
+
+
+def _merged(base: dict, over: dict) -> dict:
+    """``base`` with ``over``'s keys put in, mappings merged key by key."""
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def same_project(a: Project, b: Project) -> bool:

@@ -65,6 +65,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     "folder-others": L("数据文件夹中的这些文件不是表格，没有读取：{files}", "these files of the data folder are not tables and were not read: {files}"),
     "row-above-header": L("此行在表头（第 {header} 行）之上，却像一个项目（有名称和金额），没有读取；请把表头移到它的上面，或删去此行", "this row is above the header (row {header}) yet looks like a project (a name and an amount), and was not read; move the header above it, or delete the row"),
     "limit-sheets": L("工作簿有 {count} 张工作表，超过上限 {limit}；请把表格分存为几个工作簿", "the workbook has {count} sheets, more than the limit of {limit}; split it into several workbooks"),
+    "settings-not-mapping": L("文件中应是“键: 值”形式的设置（与 mkdocs.yml 中 progress 下的写法相同）", "the file should hold settings as key: value (written as under progress in mkdocs.yml)"),
     "places-read": L("数据文件夹中没有表格，按地区读取 {count} 个文件夹：{places}；每个文件夹的名称即其中项目所在的地区", "the data folder holds no table of its own: {count} folders read as areas: {places}; each folder's name is the area of its projects"),
     "project-two-places": L("项目“{name}”在{place}和{other}的表中都有（另见 {where}）；只计一次，计入{other}", "project “{name}” is listed by both {place} and {other} (see also {where}); it is counted once, in {other}"),
     "sheet-chart": L("图表工作表：只有图表，没有表格，不读取", "a chart sheet: a chart and no table; not read"),
