@@ -58,6 +58,7 @@ bench: $(TESTED) fonts browser  ## benchmarks at 200, 1,000 and 5,000 projects, 
 	$(BIN)/python benchmarks/limits.py
 	$(BIN)/python benchmarks/boundary.py
 	$(BIN)/python benchmarks/formats.py
+	$(BIN)/python benchmarks/places.py
 
 dist: $(TESTED)  ## the sdist and the wheel, into dist/
 	$(BIN)/python -m build --no-isolation --outdir dist .

@@ -189,3 +189,10 @@ def test_with_a_feed_per_cluster_each_area_has_its_feed_of_its_own_changes(tmp_p
     assert "东山区中学扩建" in (tmp_path / "out" / "feeds" / "places" / "东山区.xml").read_text(encoding="utf-8")
     page = (tmp_path / "out" / "places" / "南岭县" / "index.html").read_text(encoding="utf-8")
     assert f'href="../../feeds/places/{quote("南岭县")}.xml"' in page
+
+
+def test_the_areas_index_ranks_every_area_and_leads_to_its_page(built):
+    out = built[0] / "out"
+    index = _text(out / "places" / "index.html")
+    assert "名次 地区 项目数 2025年计划投资 2025年1-10月完成投资 年度完成率 亮灯情况 1 东山区 3 2亿元 1.65亿元 82.4%" in index
+    assert f'href="{quote("南岭县")}/"' in (out / "places" / "index.html").read_text(encoding="utf-8")

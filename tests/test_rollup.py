@@ -121,7 +121,7 @@ def test_the_city_site_built_from_the_folders_has_a_page_per_county(tmp_path):
     counties(site / "data")
     result = run("build", "-d", tmp_path / "out", cwd=site)
     assert "8 个项目" in result.stdout + result.stderr
-    assert sorted(p.name for p in (tmp_path / "out" / "places").iterdir()) == ["东山区", "北山县", "南岭县", "西河区", "青山区"]
+    assert sorted(p.name for p in (tmp_path / "out" / "places").iterdir()) == ["index.html", "东山区", "北山县", "南岭县", "西河区", "青山区"]
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert home.count('href="places/') >= 5
 

@@ -13,13 +13,20 @@ SITE_PAGES = {"home": "index.md", "projects_index": "projects/index.md", "cluste
               "methodology": "methodology.md", "changes": "changes.md", "rankings": "rankings.md"}
 
 
+#: The areas compared, each linked to its page (when the projects are in two areas or more).
+PLACES_INDEX = "places/index.md"
+
+
 def page_paths(report: Report) -> dict[str, str]:
     """Where each generated page lives (docs-relative)."""
     paths = dict(SITE_PAGES)
     paths.update({f"project:{pid}": f"projects/{pid}.md" for pid in report.projects})
     paths.update({f"cluster:{cid}": f"clusters/{cid}.md" for cid in report.clusters})
     paths.update({f"stage:{s.value}": f"stages/{s.value}.md" for s in report_stages(report)})
-    paths.update({f"place:{name}": f"places/{slug}.md" for name, slug in place_slugs(report).items()})
+    places = place_slugs(report)
+    paths.update({f"place:{name}": f"places/{slug}.md" for name, slug in places.items()})
+    if places:
+        paths["places_index"] = PLACES_INDEX
     paths.update({f"year:{y}": f"years/{y}.md" for y in report.years})
     return paths
 

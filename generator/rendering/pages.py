@@ -208,6 +208,8 @@ class PageMaker:
         makers.update({self.paths[f"year:{y}"]: functools.partial(self.year, y) for y in r.years})
         makers.update({self.paths[f"stage:{s.value}"]: functools.partial(self.stage, s) for s in report_stages(r)})
         makers.update({self.paths[f"place:{n}"]: functools.partial(self.place, n) for n in report_places(r)})
+        if "places_index" in self.paths:
+            makers[self.paths["places_index"]] = self.places_index
         kinds = ["home", "projects_index", "clusters_index", "methodology", "changes", "rankings"]
         if not r.clusters:
             kinds.remove("clusters_index")
@@ -321,6 +323,12 @@ class PageMaker:
         return PageContext.of("place", page, name, report=r, projects=projects, summary=summary, tags=[name],
                               place_feed=Markup(self.url(page, feed)) if feed in self.feeds else None,
                               **self.judge.judged(projects, summary))
+
+    def places_index(self) -> PageContext:
+        """Every area with its figures, ranked as on 排名: the navigation's way into the areas when there are many."""
+        r = self.report
+        return PageContext.of("places_index", self.paths["places_index"], self.fmt.t("places"), report=r,
+                              places=next(iter(rankings.leagues(r, only="place"))))
 
     def rankings(self) -> PageContext:
         """League tables (排名) by 责任单位, 联系领导, cluster, 行业领域, 级别 and stage."""

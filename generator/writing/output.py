@@ -23,7 +23,7 @@ from ..rendering.downloads import export_files, export_paths
 from ..rendering.feed import atom, feed_paths
 from ..rendering.identity import POLICE_EMBLEM, identity, publication_date
 from ..rendering.markup import h
-from ..rendering.addresses import place_slugs, report_stages
+from ..rendering.addresses import PLACES_INDEX, place_slugs, report_stages
 from ..rendering.pages import Page, PageMaker
 from ..rendering.photos import photo_paths, same_copies, web_copy
 from ..rendering.prose import Figures
@@ -265,8 +265,10 @@ def nav(report: Report, output: Output, own_pages: list[str], language: str) -> 
     if stages:
         items.append({say("stages", language): stages})
     places = [{h(name): f"places/{slug}.md"} for name, slug in place_slugs(report).items()]  # themes print labels as HTML
-    if places:
-        items.append({say("places", language): places})
+    if len(places) > NAV_CLUSTERS:  # a hundred counties listed on every page would weigh more than the page
+        items.append({say("places", language): PLACES_INDEX})
+    elif places:
+        items.append({say("places", language): [{say("all_places", language): PLACES_INDEX}, *places]})
     if years:
         items.append({say("years", language): years})
     items.append({say("rankings", language): "rankings.md"})

@@ -9,7 +9,7 @@ from ..sites import new_site, run
 from .conftest import MOBILE, served
 
 AIDS = {"large": True, "contrast": True}
-PAGES = {"home": "", "place": "places/南岭县/", "index": "projects/", "rankings": "rankings/"}
+PAGES = {"home": "", "place": "places/南岭县/", "places": "places/", "index": "projects/", "rankings": "rankings/"}
 
 
 @pytest.fixture(scope="module")
