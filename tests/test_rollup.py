@@ -138,3 +138,13 @@ def test_a_countys_own_settings_map_its_headers_and_bad_ones_name_the_key(city):
     (city / "data" / "青山区" / "progress.yml").write_text("files:\n  projects:\n    colums: {}\n", encoding="utf-8")
     assert [line for line in lines(load(city)) if "progress.yml" in line] == [
         "data/青山区/progress.yml: 配置项 files.projects.colums：不是已知的配置项"]
+
+
+def test_a_county_whose_tables_name_no_year_reports_the_others_year_and_a_note_says_so(city):
+    old = city / "data" / "南岭县" / "南岭县2025年重点项目.csv"
+    old.rename(old.with_name("南岭县重点项目.csv"))
+    loaded = load(city)
+    assert "data/南岭县: 此地区的表没有写年度（表头、标题和文件名中都没有），按其他地区的 2025 年计" in lines(loaded)
+    [league] = leagues(loaded.report, only="place")
+    nanling = next(r.summary for r in league.rows if r.key == "南岭县")
+    assert (nanling.annual_planned.value, nanling.annual_completed.value) == (11000 * WAN, 6200 * WAN)

@@ -96,9 +96,16 @@ def same_project(a: Project, b: Project) -> bool:
 
 
 def combined_projects(loader, reports: list[tuple[str, Report]]) -> dict[str, Project]:
-    """The places' projects as one list, each in its place; one listed twice said and counted once."""
+    """The places' projects as one list, each in its place; one listed twice said and counted once. A place whose
+    tables name no year at all (no year in a header, a title or a file name) is taken to report the others' latest
+    year, and a note says so."""
     projects: dict[str, Project] = {}
+    year = max((r.current_year for _, r in reports if r.current_year), default=None)
     for place, report in reports:
+        if year and not report.years and report.projects:
+            loader.log.add("place-year", file=loader.label(loader.site.data_dir / place), year=year)
+            report = dataclasses.replace(report, projects={pid: dataclasses.replace(p, years=(year,))
+                                                           for pid, p in report.projects.items()})
         for pid, p in report.projects.items():
             twin = next((q for q in projects.values() if same_project(q, p)), None)
             if twin is not None:

@@ -67,6 +67,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     "limit-sheets": L("工作簿有 {count} 张工作表，超过上限 {limit}；请把表格分存为几个工作簿", "the workbook has {count} sheets, more than the limit of {limit}; split it into several workbooks"),
     "settings-not-mapping": L("文件中应是“键: 值”形式的设置（与 mkdocs.yml 中 progress 下的写法相同）", "the file should hold settings as key: value (written as under progress in mkdocs.yml)"),
     "places-read": L("数据文件夹中没有表格，按地区读取 {count} 个文件夹：{places}；每个文件夹的名称即其中项目所在的地区", "the data folder holds no table of its own: {count} folders read as areas: {places}; each folder's name is the area of its projects"),
+    "place-year": L("此地区的表没有写年度（表头、标题和文件名中都没有），按其他地区的 {year} 年计", "this area's tables name no year (not in a header, a title or a file name); they are taken to be for {year}, as the other areas'"),
     "project-two-places": L("项目“{name}”在{place}和{other}的表中都有（另见 {where}）；只计一次，计入{other}", "project “{name}” is listed by both {place} and {other} (see also {where}); it is counted once, in {other}"),
     "sheet-chart": L("图表工作表：只有图表，没有表格，不读取", "a chart sheet: a chart and no table; not read"),
     "sheet-not-read": L("此工作表有内容，但没有被读取：其表头中没有“{header}”，不是 {table} 表；若其中是项目，请在配置 files.{table}.columns 中写明它的表头，若不是，可在设置 ignore 中写上此代码", "this sheet holds rows but was not read: its header holds no “{header}”, so it is no {table} table; if it holds projects, map its headers under files.{table}.columns, else silence this code in ignore"),
