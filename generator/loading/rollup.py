@@ -89,10 +89,10 @@ def _merged(base: dict, over: dict) -> dict:
     return out
 
 
-def same_project(a: Project, b: Project) -> bool:
-    """Two places' rows for one project: the same id and name, or the same name and owner."""
-    same_name = name_key(a.name) == name_key(b.name)
-    return same_name and (a.id == b.id or (a.owner is not None and a.owner == b.owner))
+def _keys(p: Project) -> list[tuple]:
+    """What makes two places' rows one project: the same id and name, or the same name and owner."""
+    name = name_key(p.name)
+    return [("id", p.id, name)] + ([("owner", p.owner, name)] if p.owner else [])
 
 
 def combined_projects(loader, reports: list[tuple[str, Report]]) -> dict[str, Project]:
@@ -100,6 +100,7 @@ def combined_projects(loader, reports: list[tuple[str, Report]]) -> dict[str, Pr
     tables name no year at all (no year in a header, a title or a file name) is taken to report the others' latest
     year, and a note says so."""
     projects: dict[str, Project] = {}
+    seen: dict[tuple, Project] = {}  # _keys of the projects kept -> the project
     year = max((r.current_year for _, r in reports if r.current_year), default=None)
     for place, report in reports:
         if year and not report.years and report.projects:
@@ -107,14 +108,16 @@ def combined_projects(loader, reports: list[tuple[str, Report]]) -> dict[str, Pr
             report = dataclasses.replace(report, projects={pid: dataclasses.replace(p, years=(year,))
                                                            for pid, p in report.projects.items()})
         for pid, p in report.projects.items():
-            twin = next((q for q in projects.values() if same_project(q, p)), None)
+            keys = _keys(p)
+            twin = next((seen[k] for k in keys if k in seen), None)
             if twin is not None:
                 loader.log.add("project-two-places", file=p.source.file, row=p.source.row, column=None,
                                name=p.name, place=place, other=twin.place, where=f"{twin.source.file}:{twin.source.row}")
                 continue
             new_id = pid if pid not in projects else f"{place}-{pid}"
             progress = tuple(dataclasses.replace(e, project_id=new_id) for e in p.progress) if new_id != pid else p.progress
-            projects[new_id] = dataclasses.replace(p, id=new_id, place=place, progress=progress)
+            projects[new_id] = kept = dataclasses.replace(p, id=new_id, place=place, progress=progress)
+            seen.update(dict.fromkeys(keys, kept))
     return projects
 
 
