@@ -1,5 +1,5 @@
-"""A province's roll-up: 100 counties' folders (10 cities of 10 counties), 50 projects each, every county a
-monthly series of three workbooks or CSV files (1-8月, 1-9月, 1-10月): 5,000 projects in 100 areas.
+"""A province's roll-up: a folder per city (10) holding a folder per county (10 each), 50 projects a county, every
+county a monthly series of three workbooks or CSV files (1-8月, 1-9月, 1-10月): 5,000 projects in 110 areas.
 
     .venv/bin/python benchmarks/places.py              # a few minutes; prints one table
 
@@ -23,8 +23,9 @@ COUNTIES = ["东城区", "西城区", "南山县", "北山县", "河口县", "�
 STAGES = ["续建", "新开工", "预备"]
 
 
-def make_site(folder: Path, per_county: int = 50) -> Path:
-    """The province's site: a data folder of a folder per county, each a monthly series, half as .xlsx."""
+def make_site(folder: Path, per_county: int = 50, cities: int = len(CITIES), counties: int = len(COUNTIES)) -> Path:
+    """The province's site: a data folder of a folder per city, each of a folder per county, each county a monthly
+    series, half as .xlsx."""
     import openpyxl
 
     site = folder / "site-src"
@@ -32,10 +33,11 @@ def make_site(folder: Path, per_county: int = 50) -> Path:
     (site / "docs" / "index.md").write_text("# 规模测试\n\n[[ generated ]]\n", encoding="utf-8")
     (site / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     n = 0
-    for c, city in enumerate(CITIES):
-        for k, county in enumerate(COUNTIES):
+    for c, city in enumerate(CITIES[:cities]):
+        for k, county in enumerate(COUNTIES[:counties]):
             place = f"{city}{county}"
-            (site / "data" / place).mkdir(parents=True)
+            folder = site / "data" / city / county
+            folder.mkdir(parents=True)
             for month in (8, 9, 10):
                 rows = [["项目代码", "项目名称", "建设性质", "2025年计划投资（万元）", f"1-{month}月完成投资（万元）", "责任单位",
                          "存在问题"]]
@@ -49,11 +51,11 @@ def make_site(folder: Path, per_county: int = 50) -> Path:
                     sheet = book.create_sheet("重点项目")
                     for row in rows:
                         sheet.append(row)
-                    book.save(site / "data" / place / f"{name}.xlsx")
+                    book.save(folder / f"{name}.xlsx")
                 else:
                     buffer = io.StringIO()
                     csv.writer(buffer).writerows(rows)
-                    (site / "data" / place / f"{name}.csv").write_text(buffer.getvalue(), encoding="utf-8")
+                    (folder / f"{name}.csv").write_text(buffer.getvalue(), encoding="utf-8")
             n += per_county
     return site
 
@@ -67,7 +69,7 @@ def main() -> None:
         build_s, build_mib, build_cpu = timed([str(BIN / "progress-site"), "build", "-d", str(work / "out")], site)
         floor_s, _, floor_cpu = timed([str(BIN / "mkdocs"), "build", "-d", str(work / "plain")], work / "export")
         out = work / "out"
-        places = [p.stat().st_size for p in (out / "places").glob("*/index.html")]
+        places = [p.stat().st_size for p in (out / "places").glob("**/index.html") if p.parent != out / "places"]
         print("| projects | areas | validate s | validate MiB | build s | mkdocs floor s | build / floor | build / floor CPU "
               "| peak MiB | largest area page KB | home page KB |")
         print("|---|---|---|---|---|---|---|---|---|---|---|")

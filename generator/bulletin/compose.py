@@ -14,12 +14,13 @@ from ..contract.schema import TABLES
 from ..contract.vocab import Stage
 from ..figures import lights, metrics, rankings
 from ..figures.changes import period_changes, summary_line
+from ..model.places import within
 from ..model.report import Project, Report
 from ..rendering import charts as ch
 from ..rendering.formatting import Formatter
 from ..rendering.judging import Judge
 from ..rendering.lamps import SHAPES, word
-from ..rendering.addresses import page_paths, report_places, report_stages, web_address
+from ..rendering.addresses import page_paths, report_stages, top_places, web_address
 from . import pictures
 from .document import Block, Bulletin, Chart, Figure, FigureList, Heading, Paragraph, Section, Table
 
@@ -250,12 +251,12 @@ class _Composer:
 
     def places(self) -> Section | None:
         """各地区推进情况: each area's projects, plan, completion against 序时进度 and lights, as a city's 通报 has."""
-        names = report_places(self.r)
+        names = top_places(self.r)
         if not names:
             return None
         blocks: list[Block] = []
         for name in names:
-            projects = [p for p in self.projects if p.place == name]
+            projects = [p for p in self.projects if within(p.place, name)]
             blocks += [Heading(name), Paragraph(self.sentence(projects, metrics.summarize(projects, self.year)))]
         return Section(self.f.t("bulletin_places"), tuple(blocks))
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from ..contract.amounts import NOT_REPORTED
 from ..contract.marks import InvalidValue, fold
 from ..contract.periods import Period, parse_period
+from ..model.places import every_place, leaf, place_path, spoken
 from ..model.report import Report
 from ..text.catalogue import join, say
 
@@ -22,7 +23,7 @@ class Scope:
     period: str | None = None  # as a table writes it: 2024-10, 2024年10月, 2024Q3 …; default the latest
     cluster: str | None = None  # a cluster's id or name
     department: str | None = None  # a 责任单位 as the data writes it
-    place: str | None = None  # an area (县区) as the data writes it
+    place: str | None = None  # an area (县区): its name, in full (云州市东山区) or as a path (云州市/东山区)
 
     def slug(self, report: Report) -> str:
         """The scope in a file name: ``2024-10``, ``2024-10-C01``."""
@@ -53,12 +54,13 @@ def narrowed(report: Report, scope: Scope) -> tuple[Report, str | None]:
         report = report.only(lambda p: p.department == wanted)
         words.append(wanted)
     if scope.place:
-        places = list(dict.fromkeys(p.place for p in report.projects.values() if p.place))
-        where = next((name for name in places if fold(name) == fold(scope.place)), None)
+        places = every_place(p.place for p in report.projects.values())
+        where = _place_named(places, scope.place, language)
         if where is None:
-            raise ScopeError(say("bulletin-no-place", language, wanted=scope.place, choices=join(places, language)))
+            raise ScopeError(say("bulletin-no-place", language, wanted=scope.place,
+                                 choices=join([spoken(name, language) for name in places], language)))
         report = report.in_place(where)
-        words.append(where)
+        words.append(spoken(where, language))
     return report, (say("title-join", language).join(words) or None)
 
 
@@ -91,3 +93,14 @@ def as_at(report: Report, period: Period) -> Report:
     return Report.assemble(report.currency, report.display_unit, projects, report.clusters, report.indicators,
                            report.sources, as_of=period.end, language=report.language, unit_factor=report.unit_factor,
                            completed_span=None, lights=report.lights, photos=report.photos, boundary=report.boundary)
+
+
+def _place_named(places: list[str], wanted: str, language: str) -> str | None:
+    """The place ``wanted`` names: as a path (云州市/东山区), in full (云州市东山区), or by its own name when only one
+    place has it (东山区)."""
+    key = fold(place_path(wanted) or "")
+    whole = [name for name in places if key in (fold(name), fold(spoken(name, language)))]
+    if whole:
+        return whole[0]
+    own = [name for name in places if fold(leaf(name)) == key]
+    return own[0] if len(own) == 1 else None

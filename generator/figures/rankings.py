@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model.places import child_of, within
 from ..model.report import Project, Report
 from .lights import Light, project_light
 from .metrics import Summary, summarize
 
 #: What projects are grouped by, in the order the page shows them: the field's name and how to read it.
 DIMENSIONS: tuple[tuple[str, Callable[[Project], str | None]], ...] = (
-    ("place", lambda p: p.place),
+    ("place", lambda p: child_of(p.place, None)),  # the widest places: a province's cities, a city's counties
     ("department", lambda p: p.department),
     ("leader", lambda p: p.leader),
     ("cluster", lambda p: p.cluster_id),
@@ -55,6 +56,19 @@ def leagues(report: Report, only: str | None = None) -> list[League]:
         rows = [_row(key, members, lit, report.current_year) for key, members in groups.items()]
         out.append(League(dimension, tuple(_ranked(rows))))
     return out
+
+
+def place_league(report: Report, area: str) -> League | None:
+    """The league of the places one level within ``area`` (a city's counties), or None when it has fewer than two;
+    projects the area lists as its own, in none of them, make the row without a key."""
+    projects = [p for p in report.projects.values() if within(p.place, area)]
+    lit = {p.id: project_light(p, report).light for p in projects}
+    groups: dict[str | None, list[Project]] = {}
+    for p in projects:
+        groups.setdefault(child_of(p.place, area), []).append(p)
+    if len([k for k in groups if k is not None]) < 2:
+        return None
+    return League("place", tuple(_ranked([_row(key, members, lit, report.current_year) for key, members in groups.items()])))
 
 
 def _row(key: str | None, members: list[Project], lit: dict, year: int | None) -> LeagueRow:

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from ..model.places import joined
 from ..model.report import Project, Report
 from ..reading.sources import SPREADSHEETS
 from ..settings.config import ConfigError, SiteConfig
@@ -112,11 +113,11 @@ def combined_projects(loader, reports: list[tuple[str, Report]]) -> dict[str, Pr
             twin = next((seen[k] for k in keys if k in seen), None)
             if twin is not None:
                 loader.log.add("project-two-places", file=p.source.file, row=p.source.row, column=None,
-                               name=p.name, place=place, other=twin.place, where=f"{twin.source.file}:{twin.source.row}")
+                               name=p.name, place=joined(place, p.place), other=twin.place, where=f"{twin.source.file}:{twin.source.row}")
                 continue
             new_id = pid if pid not in projects else f"{place}-{pid}"
             progress = tuple(dataclasses.replace(e, project_id=new_id) for e in p.progress) if new_id != pid else p.progress
-            projects[new_id] = kept = dataclasses.replace(p, id=new_id, place=place, progress=progress)
+            projects[new_id] = kept = dataclasses.replace(p, id=new_id, place=joined(place, p.place), progress=progress)
             seen.update(dict.fromkeys(keys, kept))
     return projects
 
@@ -148,5 +149,5 @@ def load_places(loader, folders: list[Path]):
                              language=loader.site.language, unit_factor=latest.unit_factor,
                              completed_span=latest.completed_span, lights=latest.lights,
                              photos=load_photos(loader, projects), boundary=boundary, own_words=own_words,
-                             departures=[dataclasses.replace(d, place=place) for place, r in reports for d in r.departures])
+                             departures=[dataclasses.replace(d, place=joined(place, d.place)) for place, r in reports for d in r.departures])
     return Loaded(report, loader.log)

@@ -20,6 +20,7 @@ from ..contract.periods import Period
 from ..contract.spans import Span
 from ..contract.vocab import Category, Stage, Status
 from .photos import Photo
+from .places import within
 
 
 @dataclass(frozen=True)
@@ -275,9 +276,9 @@ class Report:
                        departures=())  # a part has no list of its own that a project left
 
     def in_place(self, place: str) -> Report:
-        """This report with one area's projects, and the projects that area's list no longer has (调出)."""
-        return replace(self.only(lambda p: p.place == place),
-                       departures=tuple(d for d in self.departures if d.place == place))
+        """This report with one area's projects (those of the areas within it too), and the projects that area's list no longer has (调出)."""
+        return replace(self.only(lambda p: within(p.place, place)),
+                       departures=tuple(d for d in self.departures if within(d.place, place)))
 
     @property
     def latest_period(self) -> Period | None:

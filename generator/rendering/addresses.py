@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..contract.vocab import Stage
+from ..model.places import depth, every_place, leaf, parent
 from ..model.report import Report
 
 #: Where the pages every site has live (docs-relative).
@@ -44,21 +45,30 @@ def report_stages(report: Report) -> list[Stage]:
 
 
 def report_places(report: Report) -> list[str]:
-    """The places (县区) the report's projects are in, in the order the data first names them; none when there
-    are fewer than two (a district's own site needs no page per place)."""
-    places = list(dict.fromkeys(p.place for p in report.projects.values() if p.place))
+    """Every place (县区, and on a province's site its cities) the report's projects are in, each after the one it
+    lies in, in the order the data first names them; none when there are fewer than two (a district's own site
+    needs no page per place)."""
+    places = every_place(p.place for p in report.projects.values())
     return places if len(places) > 1 else []
 
 
+def top_places(report: Report) -> list[str]:
+    """The widest places of the report (its cities on a province's site, its counties on a city's)."""
+    return [place for place in report_places(report) if depth(place) == 1]
+
+
 def place_slugs(report: Report) -> dict[str, str]:
-    """Each place's page name: the name itself where it is safe in an address (东山区), else made safe."""
+    """Each place's page name: the name itself where it is safe in an address (东山区), else made safe; a place
+    within another under that one's name (``云州市/东山区``)."""
     out: dict[str, str] = {}
     for name in report_places(report):
-        base = re.sub(r"-{2,}", "-", "".join(c if c.isalnum() or c in "-_" else "-" for c in name)).strip("-") or "place"
-        slug, n = base, 2
-        while slug in out.values() or slug == "index":
-            slug, n = f"{base}-{n}", n + 1
-        out[name] = slug
+        text = leaf(name)
+        base = re.sub(r"-{2,}", "-", "".join(c if c.isalnum() or c in "-_" else "-" for c in text)).strip("-") or "place"
+        above = f"{out[parent(name)]}/" if parent(name) in out else ""
+        stem, n = base, 2
+        while above + stem in out.values() or stem == "index":
+            stem, n = f"{base}-{n}", n + 1
+        out[name] = above + stem
     return out
 
 

@@ -11,6 +11,7 @@ import uuid
 from xml.sax.saxutils import escape, quoteattr
 
 from ..figures.changes import Changes, period_changes, summary_line
+from ..model.places import spoken
 from ..model.report import Report
 from ..text.catalogue import say
 from .formatting import Formatter
@@ -47,7 +48,7 @@ def atom(report: Report, site_name: str, site_url: str | None, path: str = FEED,
         name = report.clusters[part[1]].name
         report = report.only(lambda p: p.cluster_id == part[1], clusters=[part[1]])
     elif part is not None:
-        name = part[1]
+        name = spoken(part[1], report.language)
         report = report.in_place(part[1])
     fmt = Formatter.of(report)
     base = (site_url or "").rstrip("/") + "/" if site_url else ""

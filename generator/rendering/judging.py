@@ -19,6 +19,9 @@ from .markup import h
 #: At most this many projects in a page's 重点关注 list (red first, then the furthest behind); the list says how many
 #: more there are and where all of them are (the projects table, filtered by light).
 WATCH_LIMIT = 30
+#: On an area's page, whose table lists every project with its light: the furthest behind only, so that a county
+#: of fifty projects stays a page a phone loads at once.
+PLACE_WATCH_LIMIT = 10
 
 
 class Judge:
@@ -37,6 +40,11 @@ class Judge:
         light = self.light(p)
         return lamp(light, self.fmt.language) if light else Markup(h(self.fmt.t("not_reported")))
 
+    def rate_of(self, p: Project) -> str:
+        """A project's completion of its annual plan as text (the rate its light is judged by), or 未填报."""
+        rate = lights.project_light(p, self.report).rate
+        return self.fmt.t("not_reported") if rate is None else self.fmt.ratio(metrics.Ratio(rate))
+
     def rate_bar(self, rate: Decimal | None) -> Markup:
         """A completion rate with a bar drawn by the stylesheet (the figure is the text; the bar adds nothing
         a screen reader needs), capped at the cell's width past 100%."""
@@ -54,9 +62,10 @@ class Judge:
         return self.fmt.t("year-completed", year=year)
 
     def judged(self, projects: list[Project], summary: metrics.Summary, start: metrics.StartRate | None = None,
-               lit: bool = True) -> dict:
+               lit: bool = True, limit: int = WATCH_LIMIT) -> dict:
         """The figure cards of ``projects`` (from the page's own ``summary``: the group's completion against
-        序时进度, the lights' counts) and, with ``lit``, the red and yellow ones (重点关注), furthest behind first."""
+        序时进度, the lights' counts) and, with ``lit``, the red and yellow ones (重点关注), furthest behind first, at most
+        ``limit`` of them."""
         r, f = self.report, self.fmt
         checks = [(p, c) for p, c in ((p, lights.project_light(p, r)) for p in projects) if c.light is not None] if lit else []
         counts = {light: sum(c.light is light for _, c in checks) for light in lights.Light} if checks else None
@@ -68,8 +77,8 @@ class Judge:
                              f.ratio(metrics.Ratio(share)) if share is not None else None, start)
         watch = sorted(((p, c) for p, c in checks if c.light.behind),
                        key=lambda pc: (pc[1].light is not lights.Light.RED, pc[1].gap_points or 0))
-        return dict(figure_cards=cards, watch=[(p, c, self.watch_detail(p, c)) for p, c in watch[:WATCH_LIMIT]],
-                    watch_more=max(0, len(watch) - WATCH_LIMIT))
+        return dict(figure_cards=cards, watch=[(p, c, self.watch_detail(p, c)) for p, c in watch[:limit]],
+                    watch_more=max(0, len(watch) - limit))
 
     def watch_detail(self, p: Project, c: lights.LightCheck) -> str:
         """``年度完成率 0.0%；存在问题及需协调事项：…；责任单位：…；联系领导：…`` for the 重点关注 list."""

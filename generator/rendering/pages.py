@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
@@ -18,43 +17,20 @@ from markupsafe import Markup
 from ..contract.schema import without_unit
 from ..contract.vocab import Category, Stage, Status
 from ..figures import lights, metrics, rankings
+from ..model.places import leaf, lineage, spoken
 from ..model.report import Project, Report
 from ..text.catalogue import pick, say
 from . import charts as ch
 from . import maps
-from .addresses import page_paths, place_feed, place_slugs, report_places, report_stages
+from .addresses import page_paths, report_places, report_stages, top_places
+from .areas import AreaPages
 from .cards import cards_html
+from .context import Page, PageContext
 from .formatting import Formatter
 from .judging import Judge
 from .lamps import lamp
 from .markup import h, json_script, show, yaml_value
 from .vega import to_vega
-
-
-@dataclass(frozen=True)
-class PageContext:
-    """What one generated page is made from: its template, and everything the template receives besides
-    the words, filters and links every page of the report shares. Equal contexts make equal pages (but for
-    the stamp line), which is how preview decides what to remake; a context that holds the whole report
-    equals only itself."""
-
-    kind: str  # the template: ``{kind}.md.j2``
-    path: str  # relative to the docs folder, e.g. projects/ZD01.md
-    title: str
-    values: tuple[tuple[str, object], ...]  # name -> value, as the template sees them
-
-    @classmethod
-    def of(cls, kind: str, path: str, title: str, **values) -> PageContext:
-        return cls(kind, path, title, tuple(values.items()))
-
-
-@dataclass
-class Page:
-    path: str  # relative to the docs folder, e.g. projects/ZD01.md
-    title: str
-    kind: str
-    markdown: str
-    charts: list = field(default_factory=list)
 
 
 def front_matter(title: str, tags: list[str] = (), hide: list[str] = (), boost: float | None = None) -> Markup:
@@ -70,7 +46,7 @@ def front_matter(title: str, tags: list[str] = (), hide: list[str] = (), boost: 
     return Markup("\n".join([*lines, "---"]))
 
 
-class PageMaker:
+class PageMaker(AreaPages):
     """Renders the pages of one report."""
 
     def __init__(self, report: Report, templates_dir: Path | None = None, site_name: str = "",
@@ -108,7 +84,7 @@ class PageMaker:
                                 language=language, unit=report.display_unit, Category=Category, Stage=Stage, Light=lights.Light,
                                 fields=self.judge.labels, unitless=without_unit,
                                 lamp=lambda light, text=None: lamp(light, language, text), cards=cards_html,
-                                rate_bar=self.judge.rate_bar, light_of=self.judge.lamp_of,
+                                rate_bar=self.judge.rate_bar, light_of=self.judge.lamp_of, rate_of=self.judge.rate_of,
                                 completed_label=self.judge.completed_label, bulletins=bulletins,
                                 feed=Markup(feeds[0]) if feeds else None)
 
@@ -249,7 +225,7 @@ class PageMaker:
                            reserve=[i for i in r.indicators if "储备" in i.name or "reserve" in i.name.lower()],
                            stages=metrics.stage_summaries(r), start_rate=start,
                            places=next(iter(rankings.leagues(r, only="place")), None), group_name=self.group_name,
-                           place_starts={name: metrics.start_rate(r.in_place(name)) for name in report_places(r)},
+                           place_starts={name: metrics.start_rate(r.in_place(name)) for name in top_places(r)},
                            **self.judge.judged(projects, summary, start))
 
     def projects_index(self) -> PageContext:
@@ -275,7 +251,9 @@ class PageMaker:
         so that preview remakes it exactly when one of them changed."""
         r = self.report
         return PageContext.of("project", self.paths[f"project:{p.id}"], p.name, p=p,
-                           placed=f"place:{p.place}" in self.paths,  # a page of its own: a link
+                           place=[self.group_name("place", area, self.paths[f"project:{p.id}"]) for area in lineage(p.place)]
+                           if p.place else [],
+                           place_text=spoken(p.place, self.fmt.language) if p.place else None,
                            cluster=r.clusters.get(p.cluster_id) if p.cluster_id else None,
                            share=metrics.investment_share(p), completion=metrics.annual_completion(p),
                            cumulative=metrics.cumulative_investment(p),
@@ -312,40 +290,24 @@ class PageMaker:
         return PageContext.of("stage", self.paths[f"stage:{stage.value}"], title, report=r, stage=stage,
                               projects=projects, summary=summary, tags=[title], **self.judge.judged(projects, summary, start))
 
-    _place_charts = _cluster_charts
-
-    def place(self, name: str) -> PageContext:
-        """A county's page (a city's, on a province's site): its cards, lights, 重点关注 and projects."""
-        r = self.report
-        projects = [p for p in r.projects.values() if p.place == name]
-        summary = metrics.summarize(projects, r.current_year)
-        page, feed = self.paths[f"place:{name}"], place_feed(place_slugs(r)[name])
-        return PageContext.of("place", page, name, report=r, projects=projects, summary=summary, tags=[name],
-                              place_feed=Markup(self.url(page, feed)) if feed in self.feeds else None,
-                              **self.judge.judged(projects, summary))
-
-    def places_index(self) -> PageContext:
-        """Every area with its figures, ranked as on 排名: the navigation's way into the areas when there are many."""
-        r = self.report
-        return PageContext.of("places_index", self.paths["places_index"], self.fmt.t("places"), report=r,
-                              places=next(iter(rankings.leagues(r, only="place"))))
-
     def rankings(self) -> PageContext:
         """League tables (排名) by 责任单位, 联系领导, cluster, 行业领域, 级别 and stage."""
         r = self.report
         return PageContext.of("rankings", self.paths["rankings"], self.fmt.t("rankings"), report=r,
                               leagues=rankings.leagues(r), group_name=self.group_name)
 
-    def group_name(self, dimension: str, key: str | None) -> Markup:
-        """A league row's name: a cluster or stage linked to its page, else the value as the data gives it."""
+    def group_name(self, dimension: str, key: str | None, here: str | None = None) -> Markup:
+        """A league row's name: a cluster, stage or area linked to its page (from the page ``here``, by default
+        排名), else the value as the data gives it."""
+        here = here or self.paths["rankings"]
         if key is None:
             return Markup(h(self.fmt.t("group_empty")))
         if dimension == "cluster":
-            return Markup(f"[{show(self.report.clusters[key].name)}]({self.link(self.paths['rankings'], 'cluster:' + key)})")
+            return Markup(f"[{show(self.report.clusters[key].name)}]({self.link(here, 'cluster:' + key)})")
         if dimension == "stage":
-            return Markup(f"[{show(self.fmt.t('stage_' + key))}]({self.link(self.paths['rankings'], 'stage:' + key)})")
+            return Markup(f"[{show(self.fmt.t('stage_' + key))}]({self.link(here, 'stage:' + key)})")
         if dimension == "place" and f"place:{key}" in self.paths:
-            return Markup(f"[{show(key)}]({self.link(self.paths['rankings'], 'place:' + key)})")
+            return Markup(f"[{show(leaf(key))}]({self.link(here, 'place:' + key)})")
         return show(key)
 
     def _year_charts(self, projects: list[Project], **_) -> list:

@@ -23,7 +23,7 @@ from ..rendering.downloads import export_files, export_paths
 from ..rendering.feed import atom, feed_paths
 from ..rendering.identity import POLICE_EMBLEM, identity, publication_date
 from ..rendering.markup import h
-from ..rendering.addresses import PLACES_INDEX, place_slugs, report_stages
+from ..rendering.addresses import PLACES_INDEX, place_slugs, report_stages, top_places
 from ..rendering.pages import Page, PageMaker
 from ..rendering.photos import photo_paths, same_copies, web_copy
 from ..rendering.prose import Figures
@@ -264,7 +264,8 @@ def nav(report: Report, output: Output, own_pages: list[str], language: str) -> 
     stages = [{say(f"stage_title_{s.value}", language): f"stages/{s.value}.md"} for s in report_stages(report)]
     if stages:
         items.append({say("stages", language): stages})
-    places = [{h(name): f"places/{slug}.md"} for name, slug in place_slugs(report).items()]  # themes print labels as HTML
+    slugs = place_slugs(report)  # the widest places only: a city's counties are on its page
+    places = [{h(name): f"places/{slugs[name]}.md"} for name in top_places(report)]  # themes print labels as HTML
     if len(places) > NAV_CLUSTERS:  # a hundred counties listed on every page would weigh more than the page
         items.append({say("places", language): PLACES_INDEX})
     elif places:

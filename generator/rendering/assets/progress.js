@@ -182,15 +182,19 @@
       placeLabel.textContent = marker.getAttribute("data-place-label") + " ";
       var select = document.createElement("select");
       select.setAttribute("aria-label", marker.getAttribute("data-place-label"));  /* its name, not its options' */
-      var names = [];
+      var names = [];  /* a place within another is written 云州市/东山区: each area it lies in is a choice too */
       rows.forEach(function (row) {
-        var name = row.cells[placeColumn] ? row.cells[placeColumn].textContent.trim() : "";
-        if (name && names.indexOf(name) === -1) { names.push(name); }
+        var parts = row.cells[placeColumn] ? row.cells[placeColumn].textContent.trim().split("/") : [];
+        parts.forEach(function (part, i) {
+          var name = parts.slice(0, i + 1).join("/");
+          if (part && names.indexOf(name) === -1) { names.push(name); }
+        });
       });
       [""].concat(names).forEach(function (name) {
         var option = document.createElement("option");
         option.value = name;
-        option.textContent = name || marker.getAttribute("data-place-all");
+        option.textContent = name ? "\u2003".repeat(name.split("/").length - 1) + name.split("/").pop()
+          : marker.getAttribute("data-place-all");
         select.appendChild(option);
       });
       select.addEventListener("change", function () { place = select.value; filter(); });
@@ -206,7 +210,8 @@
         var lamp = row.querySelector(".ps-light");
         var match = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
           (!light || (lamp !== null && lamp.textContent.indexOf(light) !== -1)) &&
-          (!place || row.cells[placeColumn].textContent.trim() === place);
+          (!place || row.cells[placeColumn].textContent.trim() === place ||
+           row.cells[placeColumn].textContent.trim().indexOf(place + "/") === 0);
         row.hidden = !match;
         if (match) { shown += 1; }
       });
