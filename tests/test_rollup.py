@@ -148,3 +148,79 @@ def test_a_county_whose_tables_name_no_year_reports_the_others_year_and_a_note_s
     [league] = leagues(loaded.report, only="place")
     nanling = next(r.summary for r in league.rows if r.key == "南岭县")
     assert (nanling.annual_planned.value, nanling.annual_completed.value) == (11000 * WAN, 6200 * WAN)
+
+
+def province(data: Path) -> None:
+    """Two cities' folders: 云州市 a folder per county (:func:`counties`), 河阳市 one workbook whose 县区 column names
+    its two counties."""
+    counties(data / "云州市")
+    _book(data / "河阳市" / "河阳市2025年重点项目.xlsx", [
+        ["项目代码", "项目名称", "县区", "年度计划投资（万元）", "1-10月完成投资（万元）"],
+        ["HY-1", "临河码头", "临河区", 5000, 4500], ["HY-2", "河西水厂", "河西县", 2000, 400],
+        ["HY-3", "河西园区", "河西县", 3000, 1100]], title="河阳市2025年重点项目推进情况表")
+
+
+def test_a_provinces_places_nest_city_then_county_and_each_city_sums_its_counties(site):
+    from generator.figures.rankings import place_league
+
+    province(site / "data")
+    loaded = load(site)
+    assert loaded.problems.errors == [] and loaded.problems.warnings == []
+    report = loaded.report
+    assert {p.id: p.place for p in report.projects.values() if p.id.startswith(("HY", "DS"))} == {
+        "DS-1": "云州市/东山区", "DS-2": "云州市/东山区", "HY-1": "河阳市/临河区", "HY-2": "河阳市/河西县", "HY-3": "河阳市/河西县"}
+    [cities] = leagues(report, only="place")
+    by_city = {r.key: (r.summary.count, r.summary.annual_planned.value, r.summary.annual_completed.value) for r in cities.rows}
+    assert by_city == {"云州市": (8, 35000 * WAN, 25000 * WAN), "河阳市": (3, 10000 * WAN, 6000 * WAN)}
+    heyang = place_league(report, "河阳市")
+    assert [(r.key, r.rank, r.summary.count, r.summary.completion_rate.value) for r in heyang.rows] == [
+        ("河阳市/临河区", 1, 1, Decimal("0.9")), ("河阳市/河西县", 2, 2, Decimal("0.3"))]
+    for city, row in ((r.key, r) for r in cities.rows):  # a city's figures are its counties' added up
+        within = place_league(report, city).rows
+        assert row.summary.count == sum(r.summary.count for r in within)
+        assert row.summary.annual_planned.value == sum(r.summary.annual_planned.value for r in within)
+        assert {light: sum(r.lights[light] for r in within) for light in row.lights} == row.lights
+
+
+def test_a_provinces_site_has_a_page_per_city_ranking_its_counties_and_a_page_per_county(tmp_path):
+    site = new_site(tmp_path / "site")
+    province(site / "data")
+    run("build", "--strict", "-d", tmp_path / "out", cwd=site)
+    out = tmp_path / "out"
+    assert sorted(str(p.parent.relative_to(out / "places")) for p in (out / "places").rglob("index.html")) == [
+        ".", "云州市", "云州市/东山区", "云州市/北山县", "云州市/南岭县", "云州市/西河区", "云州市/青山区",
+        "河阳市", "河阳市/临河区", "河阳市/河西县"]
+    city = _text(out / "places" / "河阳市" / "index.html")
+    assert "下辖地区 ¶ 名次 地区 项目数 2025年计划投资 2025年1-10月完成投资 年度完成率 亮灯情况 1 临河区 1 0.5亿元 0.45亿元 90.0%" in city
+    assert "本地区 3 个项目均列在 项目一览 （按地区筛选）" in city
+    assert 'href="../../projects/?place=%E6%B2%B3%E9%98%B3%E5%B8%82"' in (out / "places" / "河阳市" / "index.html").read_text(encoding="utf-8")
+    county = (out / "places" / "河阳市" / "河西县" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="河阳市河西县">河阳市河西县' in county and '所属地区：<a href="../">河阳市</a>' in county
+    home = _text(out / "index.html")
+    compared = home.split("按地区 ¶")[1].split("¶")[0]
+    assert "云州市" in compared and "河阳市" in compared and "东山区" not in compared  # the cities, not the counties
+    project = (out / "projects" / "HY-2" / "index.html").read_text(encoding="utf-8")
+    heyang = "%E6%B2%B3%E9%98%B3%E5%B8%82"  # the project names its county within its city, each a link
+    assert f'<a href="../../places/{heyang}/">河阳市</a> / <a href="../../places/{heyang}/%E6%B2%B3%E8%A5%BF%E5%8E%BF/">河西县</a>' in project
+
+
+def test_a_bulletin_of_one_county_is_asked_for_by_its_own_name_in_full_or_as_a_path(site):
+    from generator.bulletin.scope import Scope, ScopeError, narrowed
+
+    province(site / "data")
+    report = load(site).report
+    for wanted in ("河西县", "河阳市河西县", "河阳市/河西县"):
+        part, words = narrowed(report, Scope(place=wanted))
+        assert (sorted(part.projects), words) == (["HY-2", "HY-3"], "河阳市河西县")
+    part, _ = narrowed(report, Scope(place="河阳市"))
+    assert sorted(part.projects) == ["HY-1", "HY-2", "HY-3"]
+    with pytest.raises(ScopeError, match="没有这个地区：东城区（数据中有：云州市、云州市东山区"):
+        narrowed(report, Scope(place="东城区"))
+
+
+def _text(path: Path) -> str:
+    import html
+    import re
+
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)).strip())

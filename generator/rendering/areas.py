@@ -30,7 +30,7 @@ class AreaPages:
         summary = metrics.summarize(projects, r.current_year)
         page, feed = self.paths[f"place:{name}"], place_feed(place_slugs(r)[name])
         title = spoken(name, self.fmt.language)
-        return PageContext.of("place", page, title, report=r, projects=projects, summary=summary, tags=[title],
+        return PageContext.of("place", page, title, report=r, place=name, projects=projects, summary=summary, tags=[title],
                               place_feed=Markup(self.url(page, feed)) if feed in self.feeds else None,
                               above=self.group_name("place", parent(name), page) if parent(name) else None,
                               within=rankings.place_league(r, name), group_name=self.group_name,

@@ -198,6 +198,8 @@
         select.appendChild(option);
       });
       select.addEventListener("change", function () { place = select.value; filter(); });
+      var asked = new URLSearchParams(location.search).get("place");  /* an area's page links here with its name */
+      if (asked && names.indexOf(asked) !== -1) { select.value = place = asked; }
       placeLabel.appendChild(select);
       marker.appendChild(placeLabel);
     }
