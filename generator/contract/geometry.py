@@ -168,11 +168,18 @@ class _Prepared:
                     reaches = r == 0 and (min(xs) <= edge[0] or min(ys) <= edge[1] or max(xs) >= edge[2]
                                           or max(ys) >= edge[3])
                     self.rings.append((s, p, r, points, importance(points, thin), size, reaches))
+        largest: dict[int, int] = {}  # shape -> index in rings of its largest outline, kept however small
+        for i, (s, _, r, _, _, size, _) in enumerate(self.rings):
+            if r == 0 and (s not in largest or size > self.rings[largest[s]][5]):
+                largest[s] = i
+        for i in largest.values():
+            self.rings[i] = (*self.rings[i][:6], True)
         self.count = len(shapes)
 
     def cut(self, tolerance: float) -> list[Shape]:
         """The shapes with the points that matter at ``tolerance``; rings smaller than it are dropped, but for
-        outlines that reach the edge of the whole box (so that it stays the same)."""
+        outlines that reach the edge of the whole box (so that it stays the same) and each shape's largest (so
+        that a small area of a map of many stays on it)."""
         limit = tolerance * tolerance
         shapes: list[dict[int, Polygon]] = [{} for _ in range(self.count)]
         for s, p, r, points, weights, size, reaches in self.rings:
@@ -188,20 +195,24 @@ class _Prepared:
         return [list(polygons.values()) for polygons in shapes]
 
 
-def to_geojson(shapes: Sequence[Shape]) -> str:
-    """Compact GeoJSON text: a FeatureCollection with one (Multi)Polygon feature per shape."""
+def to_geojson(shapes: Sequence[Shape], labels: Sequence[tuple[str | None, str | None]] = ()) -> str:
+    """Compact GeoJSON text: a FeatureCollection with one (Multi)Polygon feature per shape, its properties the
+    ``name`` and ``code`` of its area where ``labels`` (one per shape) give them."""
     features = []
-    for shape in shapes:
+    for i, shape in enumerate(shapes):
         if not shape:
             continue
+        name, code = labels[i] if i < len(labels) else (None, None)
+        properties = {key: value for key, value in (("name", name), ("code", code)) if value}
         coordinates = [[[list(q) for q in ring] for ring in polygon] for polygon in shape]
         geometry = ({"type": "Polygon", "coordinates": coordinates[0]} if len(coordinates) == 1
                     else {"type": "MultiPolygon", "coordinates": coordinates})
-        features.append({"type": "Feature", "properties": {}, "geometry": geometry})
+        features.append({"type": "Feature", "properties": properties, "geometry": geometry})
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
 
 
-def simplify(shapes: Sequence[Shape], target: int = TARGET_BYTES) -> str:
+def simplify(shapes: Sequence[Shape], target: int = TARGET_BYTES,
+             labels: Sequence[tuple[str | None, str | None]] = ()) -> str:
     """``shapes`` as compact GeoJSON of at most ``target`` bytes where it can be: coordinates rounded to a grid
     fit for the box (:func:`digits_for`), repeated points dropped, then Visvalingam–Whyatt with a tolerance that
     starts at 1/4000 of the box's larger side and grows until the text fits. Each ring keeps its extreme
@@ -212,7 +223,29 @@ def simplify(shapes: Sequence[Shape], target: int = TARGET_BYTES) -> str:
     tolerance = extent / 4000
     prepared = _Prepared(shapes, digits, tolerance)
     while True:
-        text = to_geojson(prepared.cut(tolerance))
+        text = to_geojson(prepared.cut(tolerance), labels)
         if len(text.encode()) <= target or tolerance > extent / 20:
             return text
         tolerance *= 1.5
+
+
+def label_point(shape: Shape) -> Point | None:
+    """Where to write an area's name: inside its largest polygon, at the centroid of its outline when that lies
+    inside, else at the middle of the widest stretch of the outline's interior along the centroid's latitude (a
+    crescent's centroid lies outside it)."""
+    outlines = [polygon[0] for polygon in shape if polygon and len(polygon[0]) >= 4]
+    if not outlines:
+        return None
+    ring = max(outlines, key=lambda r: abs(signed_area(r)))
+    area = signed_area(ring)
+    if area == 0:
+        return ring[0]
+    cx = sum((x0 + x1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in zip(ring, ring[1:])) / (3 * area)
+    cy = sum((y0 + y1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in zip(ring, ring[1:])) / (3 * area)
+    crossings = sorted(x0 + (cy - y0) * (x1 - x0) / (y1 - y0) for (x0, y0), (x1, y1) in zip(ring, ring[1:])
+                       if (y0 <= cy < y1) or (y1 <= cy < y0))
+    spans = list(zip(crossings[::2], crossings[1::2]))
+    if any(a <= cx <= b for a, b in spans) or not spans:
+        return cx, cy
+    a, b = max(spans, key=lambda s: s[1] - s[0])
+    return (a + b) / 2, cy

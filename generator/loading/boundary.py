@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 
 from ..contract.geometry import bbox, in_range, near, simplify
 from ..contract.marks import InvalidValue
 from ..contract.schema import PROJECTS
+from ..figures.places import places_off_the_map
 from ..model.report import Boundary, Report
 from ..reading.boundary import find_boundary_file, read_boundary
 from ..reading.tables import BoundTable
@@ -28,7 +30,9 @@ BOUNDARY_MB = 100
 @functools.lru_cache(maxsize=4)
 def _boundary(data: bytes, name: str | None) -> tuple[Boundary, int]:
     read = read_boundary(data, name)
-    return Boundary(simplify(read.shapes), bbox(read.shapes)), len(read.shapes)
+    text = simplify(read.shapes, labels=read.labels)
+    areas = tuple((f["properties"].get("name"), f["properties"].get("code")) for f in json.loads(text)["features"])
+    return Boundary(text, bbox(read.shapes), areas), len(read.shapes)
 
 
 def load_boundary(loader) -> Boundary | None:
@@ -93,3 +97,16 @@ def check_coordinates(loader, bound: BoundTable, report: Report) -> None:
 def _refused(loader, file: str, row: int, column: str) -> bool:
     """Whether the cell already has a problem (a coordinate that is no number)."""
     return any(p.file == file and p.row == row and p.column == column for p in loader.log.problems)
+
+
+def check_places_on_map(loader, report: Report) -> None:
+    """Each place the map by place leaves unshaded (no feature of the boundary has its 行政区划代码 or its name):
+    a warning naming the areas the boundary has."""
+    missing = places_off_the_map(report)
+    if not missing:
+        return
+    label = next((s.label for s in report.sources if s.table == "boundary"), None)
+    names = [name for name, _ in report.boundary.areas if name]
+    shown = "、".join(names[:12]) + ("…" if len(names) > 12 else "")
+    for place in missing:
+        loader.log.add("place-not-on-map", file=label, place=place, names=shown)

@@ -35,7 +35,7 @@ from ..reading.rawsheet import Formula
 from ..settings.config import Site
 from ..text.problems import ProblemLog
 from . import publication
-from .boundary import check_coordinates, load_boundary
+from .boundary import check_coordinates, check_places_on_map, load_boundary
 from .cells import RowReader, as_text
 from .derived import COMPONENT_AMOUNTS, derived_status, package_totals
 from .folder import admitted, report_unread
@@ -370,6 +370,7 @@ class Loader:
             check_summary(self, summary, report.projects)
         check_lights(self, bounds["projects"], report)
         check_coordinates(self, bounds["projects"], report)
+        check_places_on_map(self, report)
         return Loaded(report, self.log)
 
 

@@ -124,7 +124,7 @@ def combined_projects(loader, reports: list[tuple[str, Report]]) -> dict[str, Pr
 
 def load_places(loader, folders: list[Path]):
     """The report of the places in ``folders`` put together, with the data folder's own photos, boundary and words."""
-    from .boundary import load_boundary
+    from .boundary import check_places_on_map, load_boundary
     from .folder import report_unread
     from .loader import Loaded
     from .own_words import load_own_words
@@ -142,7 +142,7 @@ def load_places(loader, folders: list[Path]):
                        limit=loader.config.limits.projects)
         return Loaded(None, loader.log)
     latest = max((r for _, r in reports), key=lambda r: r.as_of or dt.date.min)  # the places' newest data
-    sources = [dataclasses.replace(s, name=f"{place}/{s.name}") for place, r in reports for s in r.sources]
+    sources = [dataclasses.replace(s, name=f"{place}/{s.name}") for place, r in reports for s in r.sources] + loader.sources
     report = Report.assemble(loader.config.currency, loader.config.display_unit, projects,
                              {cid: c for _, r in reports for cid, c in r.clusters.items()},
                              [i for _, r in reports for i in r.indicators], sources, as_of=latest.as_of,
@@ -150,4 +150,5 @@ def load_places(loader, folders: list[Path]):
                              completed_span=latest.completed_span, lights=latest.lights,
                              photos=load_photos(loader, projects), boundary=boundary, own_words=own_words,
                              departures=[dataclasses.replace(d, place=joined(place, d.place)) for place, r in reports for d in r.departures])
+    check_places_on_map(loader, report)
     return Loaded(report, loader.log)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..text.catalogue import say
+
 SEPARATOR = "/"
 _SPLIT = re.compile(r"\s*[/／]\s*")
 
@@ -72,4 +74,7 @@ def every_place(places: Iterable[str | None]) -> list[str]:
 def spoken(place: str, language: str = "zh") -> str:
     """A place as a reader writes it in full: 云州市东山区; in English, the narrowest first (Camden, London)."""
     split = parts(place)
-    return "".join(split) if language.startswith("zh") else ", ".join(reversed(split))
+    text = split[0]
+    for inner in split[1:]:
+        text = say("place-in", language, outer=text, inner=inner)
+    return text

@@ -119,7 +119,8 @@ class Project:
     cluster_id: str | None = None
     status: Status | None = None
     stage: Stage | None = None  # the section of the year's list it is in (续建, 新开工, 预备, 竣工)
-    place: str | None = None  # the place (县区) its section names, as written (东山区)
+    place: str | None = None  # where it is: a path of areas, widest first (云州市/东山区), see :mod:`.places`
+    place_code: str | None = None  # 行政区划代码 of its place, as the table gives it (the map matches areas by it)
     started: bool | None = None  # 是否开工, as reported
     years: tuple[int, ...] = ()
     construction_period: str | None = None
@@ -216,6 +217,7 @@ class Boundary:
 
     geojson: str  # compact GeoJSON text of a FeatureCollection (lon/lat; outlines clockwise, as maps draw them)
     bbox: tuple[float, float, float, float]  # west, south, east, north, of the file as read
+    areas: tuple[tuple[str | None, str | None], ...] = ()  # each feature's (name, 行政区划代码), in the text's order
 
 
 @dataclass(frozen=True, eq=False)

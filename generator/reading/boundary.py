@@ -26,12 +26,31 @@ MAX_POINTS = 2_000_000
 GEOMETRIES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection"}
 
 
+#: Where a feature's properties give its area's name and its 行政区划代码, in the order tried (DataV's files, the
+#: usual source of China's areas, write ``name`` and ``adcode``).
+NAME_KEYS = ("name", "NAME", "Name", "名称", "地名", "区划名称", "NAME_CHN", "county", "district", "area")
+CODE_KEYS = ("adcode", "ADCODE", "code", "CODE", "行政区划代码", "区划代码", "gb", "GB", "PAC")
+Label = tuple[str | None, str | None]  # (name, code) of a feature's area
+
+
 @dataclass(frozen=True)
 class BoundaryFile:
-    """The polygons of a boundary file: one shape per feature (or TopoJSON geometry) that has any."""
+    """The polygons of a boundary file: one shape per feature (or TopoJSON geometry) that has any, and the name
+    and 行政区划代码 each feature's properties give (None where they give none)."""
 
     shapes: tuple[Shape, ...]
     kind: str  # GeoJSON or TopoJSON
+    labels: tuple[Label, ...] = ()
+
+
+def feature_label(properties) -> Label:
+    """The area's name and code that a feature's properties give."""
+    if not isinstance(properties, dict):
+        return None, None
+    name = next((str(v).strip() for k in NAME_KEYS if isinstance(v := properties.get(k), str) and v.strip()), None)
+    code = next((str(v) for k in CODE_KEYS if (v := properties.get(k)) is not None and not isinstance(v, bool)
+                 and str(v).isdigit()), None)
+    return (name[:100] if name else None), code
 
 
 def find_boundary_file(data_dir: Path, path: str | None) -> list[Path]:
@@ -132,7 +151,7 @@ def _geometry(geometry, where: str, points: _Points) -> Shape:
     return []
 
 
-def _geojson(data: dict, points: _Points) -> list[Shape]:
+def _geojson(data: dict, points: _Points) -> list[tuple[Shape, Label]]:
     kind = data.get("type")
     if kind == "FeatureCollection":
         features = data.get("features")
@@ -146,11 +165,11 @@ def _geojson(data: dict, points: _Points) -> list[Shape]:
     for number, feature in enumerate(features, 1):
         if not isinstance(feature, dict) or "geometry" not in feature:
             raise _not_geo("geo-reason-feature", where=number)
-        shapes.append(_geometry(feature.get("geometry"), str(number), points))
+        shapes.append((_geometry(feature.get("geometry"), str(number), points), feature_label(feature.get("properties"))))
     return shapes
 
 
-def _topojson(data: dict, name: str | None, points: _Points) -> list[Shape]:
+def _topojson(data: dict, name: str | None, points: _Points) -> list[tuple[Shape, Label]]:
     """The polygons of one object of a topology (the first, unless ``name`` says which)."""
     objects = data.get("objects")
     if not isinstance(objects, dict) or not objects:
@@ -202,8 +221,9 @@ def _topojson(data: dict, name: str | None, points: _Points) -> list[Shape]:
 
     top = objects[name]
     parts = top.get("geometries") if isinstance(top, dict) and top.get("type") == "GeometryCollection" else [top]
-    return [_geometry(geometry(part, str(number)), str(number), _Points(math.inf))
-            for number, part in enumerate(listed(parts, "1"), 1)]  # counted as drawn, above
+    return [(_geometry(geometry(part, str(number)), str(number), _Points(math.inf)),  # counted as drawn, above
+             feature_label(part.get("properties") if isinstance(part, dict) else None))
+            for number, part in enumerate(listed(parts, "1"), 1)]
 
 
 def _pair(value) -> tuple[float, float] | None:
@@ -274,7 +294,7 @@ def read_boundary(data: bytes, name: str | None = None, limit: int = MAX_POINTS)
         shapes, label = _geojson(parsed, points), "GeoJSON"
     else:
         raise _not_geo("geo-reason-type", type=str(kind)[:40])
-    shapes = [s for s in shapes if s]
-    if not shapes:
+    drawn = [(shape, named) for shape, named in shapes if shape]
+    if not drawn:
         raise _not_geo("geo-reason-empty")
-    return BoundaryFile(tuple(shapes), label)
+    return BoundaryFile(tuple(shape for shape, _ in drawn), label, tuple(named for _, named in drawn))

@@ -1,6 +1,10 @@
 """The map of projects: the district's outline, inlined in the spec (a page fetches nothing for it), and a point
 per project with coordinates, coloured and shaped by its light, so that colour is never its only sign.
 
+When the boundary draws the site's places one by one (a city's counties), the whole report's map shades each place
+by its completion against 序时进度 (a sequential scale, darker further behind, with its legend) and writes the
+place's name and figure on it, the points on top (:func:`area_map`).
+
 The spec is the same on every page that carries it (the home page and each cluster's) but for its points:
 the outline, the projection, the legend and the frame come from the whole report. Colours of the outline and
 the points' edges are the chart's ``psLand``, ``psBorder``, ``psGrid`` and ``psText`` parameters, in the light
@@ -15,7 +19,10 @@ import json
 from ..contract.geometry import to_geojson
 from ..contract.schema import PROJECTS
 from ..figures import lights
-from ..figures.places import position
+from ..contract.geometry import label_point
+from ..figures import metrics
+from ..figures.places import area_features, position
+from ..model.places import leaf, within
 from ..model.report import Project, Report
 from ..text.catalogue import pick
 from .charts import Chart, template
@@ -27,6 +34,9 @@ from .vega import LIGHT
 MARKS = {**{light: (COLOURS[light], CHART_SHAPES[light]) for light in (lights.Light.RED, lights.Light.YELLOW,
                                                                         lights.Light.GREEN)}, None: UNLIT}
 HEIGHT = 360
+#: The shading by completion against 序时进度: furthest behind darkest (a sequential scale of one hue, legible under
+#: the labels' halo in either palette).
+BEHIND, AHEAD = "#8c2d04", "#fee6ce"
 
 
 @template
@@ -101,3 +111,85 @@ def project_map(report: Report, projects: list[Project], fmt: Formatter) -> Char
     columns = [fmt.t("name"), fmt.t("light"), pick(PROJECTS.field("longitude"), fmt.language),
                pick(PROJECTS.field("latitude"), fmt.language), fmt.t("status")]
     return Chart("map", fmt.t("chart_map"), description, spec, columns, rows, len(placed))
+
+
+@template
+def _area_map(alt, rows, names: tuple[str, ...], colours: tuple[str, ...], shapes: tuple[str, ...], light_title: str,
+              name_title: str, status_title: str, place_title: str, gap_title: str, points: bool):
+    """Every feature as land, the places matched shaded by ``gap`` (percentage points against 序时进度), each
+    place's label on a halo, then one point per row when ``points``."""
+    colour = {key: alt.param(name=f"ps{key.title()}", value=LIGHT[key]) for key in ("land", "border", "grid", "text")}
+    land = alt.Chart(alt.NamedData(name="outline")).mark_geoshape(strokeWidth=1, fill=colour["land"],
+                                                                  stroke=colour["border"])
+    shaded = alt.Chart(alt.NamedData(name="areas")).mark_geoshape(strokeWidth=1, stroke=colour["border"]).encode(
+        color=alt.Color("properties.gap:Q", scale=alt.Scale(range=[BEHIND, AHEAD]),
+                        legend=alt.Legend(orient="bottom", title=gap_title, direction="horizontal")),
+        tooltip=[alt.Tooltip("properties.place:N", title=place_title), alt.Tooltip("properties.shown:N", title=gap_title)])
+    where = {"longitude": alt.Longitude("lon:Q"), "latitude": alt.Latitude("lat:Q"), "text": alt.Text("label:N")}
+    halo = alt.Chart(alt.NamedData(name="labels")).mark_text(fontSize=13, stroke=colour["land"], strokeWidth=4,
+                                                             strokeJoin="round").encode(**where)
+    text = alt.Chart(alt.NamedData(name="labels")).mark_text(fontSize=13, fill=colour["text"]).encode(**where)
+    layers = [land, shaded, halo, text]
+    if points:
+        legend = alt.Legend(orient="bottom", title=light_title)
+        layers.append(alt.Chart().mark_point(filled=True, size=90, opacity=1, stroke=colour["text"], strokeWidth=1).encode(
+            longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"),
+            color=alt.Color("light:N", scale=alt.Scale(domain=list(names), range=list(colours)), legend=legend),
+            shape=alt.Shape("light:N", scale=alt.Scale(domain=list(names), range=list(shapes)), legend=legend),
+            tooltip=[alt.Tooltip("name:N", title=name_title), alt.Tooltip("light:N", title=light_title),
+                     alt.Tooltip("status:N", title=status_title)]))
+    return alt.layer(*layers, data=rows).project(type="mercator").properties(height=HEIGHT).add_params(*colour.values())
+
+
+def _shape(geometry: dict) -> list:
+    """A GeoJSON (Multi)Polygon's coordinates as a shape (:mod:`..contract.geometry`)."""
+    coordinates = geometry["coordinates"]
+    polygons = [coordinates] if geometry["type"] == "Polygon" else coordinates
+    return [[[tuple(q) for q in ring] for ring in polygon] for polygon in polygons]
+
+
+def area_map(report: Report, fmt: Formatter) -> Chart | None:
+    """The whole report's map shaded by place, when the boundary has a feature for at least one place; else
+    None (the map of points, :func:`project_map`, is drawn instead)."""
+    matched = area_features(report)
+    if not matched:
+        return None
+    share = lights.schedule_share(report.as_of)
+    features = _features(report.boundary.geojson)
+    projects = list(report.projects.values())
+    shaded, labels, rows, said = [], [], [], []
+    for place, index in matched.items():
+        summary = metrics.summarize([p for p in projects if within(p.place, place)], report.current_year)
+        gap = lights.points_against(summary.completion_rate.value, share)
+        shown = fmt.t("not_reported") if gap is None else _signed(fmt, gap)
+        feature = features[index]
+        if gap is not None:
+            shaded.append({**feature, "properties": {"place": leaf(place), "gap": float(gap), "shown": shown}})
+        at = label_point(_shape(feature["geometry"]))
+        if at is not None:
+            labels.append({"label": f"{leaf(place)} {shown}", "lon": at[0], "lat": at[1]})
+        rows.append([leaf(place), fmt.ratio(summary.completion_rate), shown])
+        said.append(f"{leaf(place)} {shown}")
+    placed = [(p, at) for p in projects if (at := position(p, report.boundary)) is not None]
+    order, _ = _whole(report)
+
+    def word(light: lights.Light | None) -> str:
+        return fmt.t(f"light_{light.value}" if light else "light_none")
+
+    records = [{"name": p.name, "light": word(_light(p, report)), "lon": lon, "lat": lat,
+                "status": fmt.t(f"st_{p.status.value}" if p.status else "st_none")} for p, (lon, lat) in placed]
+    gap_title = fmt.t("map_gap")
+    spec = _area_map(records, fmt.join(said), tuple(word(light) for light in order),
+                     tuple(MARKS[light][0] for light in order), tuple(MARKS[light][1] for light in order),
+                     fmt.t("light"), fmt.t("name"), fmt.t("status"), pick(PROJECTS.field("place"), fmt.language),
+                     gap_title, bool(records))
+    for layer, values in zip(spec["layer"], (features, shaded, labels, labels)):
+        layer["data"] = {"values": values}
+    columns = [pick(PROJECTS.field("place"), fmt.language), fmt.t("completion_rate"), gap_title]
+    return Chart("map", fmt.t("chart_map_places"), fmt.join(said), spec, columns, rows, len(matched) + len(records))
+
+
+def _signed(fmt: Formatter, points) -> str:
+    """Percentage points with their sign (+3.1, −12.3, 0.0), as the map writes each place's figure."""
+    shown = f"{abs(points):.1f}"
+    return shown if shown == "0.0" else ("+" if points > 0 else "\u2212") + shown

@@ -206,7 +206,7 @@ class PageMaker(AreaPages):
                                  "chart_cluster_investment"),
                 ch.investment_by(self.by_sector(projects), f, "sector-investment", "chart_sector_investment"),
                 ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(report, f), ch.pipeline(projects, f),
-                maps.project_map(report, projects, f)]
+                maps.area_map(report, f) or maps.project_map(report, projects, f)]
 
     def home(self) -> PageContext:
         r, f = self.report, self.fmt

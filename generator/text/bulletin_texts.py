@@ -79,6 +79,7 @@ BULLETIN_TEXTS: dict[str, L] = {
     "bulletin-no-period": L("数据中没有这个报告期：{wanted}（数据中有：{choices}）", "the data has no such period: {wanted} (it has: {choices})"),
     "bulletin-nothing": L("没有可生成的格式", "no format left to make"),
     "title-join": L(" · ", " · "),
+    "place-in": L("{outer}{inner}", "{inner}, {outer}"),
     "bulletin_source": L("数据文件", "Data file"),
     "bulletin_rows": L("行数", "Rows"),
     "bulletin_sources": L("数据来源", "Sources"),

@@ -1,12 +1,17 @@
 """A city's site built from its counties' monthly workbooks (see :mod:`tests.city`), as a visitor sees it: the areas
-compared on the home page, a page per area, the projects index filtered by area; axe finds nothing on them."""
+compared on the home page, a page per area, the projects index filtered by area; axe finds nothing on them. A
+province's site (cities, then counties) filtered by city and by county; a city's map shaded by county."""
+
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from .. import city
 from ..sites import new_site, run
-from .conftest import MOBILE, served
+from ..test_area_map import county_boundary
+from ..test_rollup import counties, province
+from .conftest import DESKTOP, MOBILE, served
 
 AIDS = {"large": True, "contrast": True}
 PAGES = {"home": "", "place": "places/南岭县/", "places": "places/", "index": "projects/", "rankings": "rankings/"}
@@ -55,3 +60,85 @@ def test_axe_finds_no_violation_on_the_area_pages(city_site, visit, kept_context
     page = v.open(PAGES[kind])
     violations = Axe().run(page).response["violations"]
     assert {x["id"]: [n["target"] for n in x["nodes"]][:3] for x in violations} == {}
+
+
+@pytest.fixture(scope="module")
+def province_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("province-browser")
+    province(new_site(root / "site") / "data")
+    run("build", "-d", root / "out", cwd=root / "site")
+    with served(root / "out") as base:
+        yield base
+
+
+def test_a_provinces_index_filters_by_city_and_by_county_and_an_area_page_links_it_filtered(province_site, visit):
+    v = visit(province_site, viewport=MOBILE)
+    page = v.open("projects/")
+    visible = "Array.from(document.querySelectorAll('article table tbody tr')).filter(r => !r.hidden).length"
+    select = page.get_by_role("combobox", name="按地区筛选")
+    options = select.evaluate("s => Array.from(s.options).map(o => o.value)")
+    assert options[:3] == ["", "云州市", "云州市/东山区"] and "河阳市" in options and "河阳市/河西县" in options
+    select.select_option("河阳市")
+    assert page.evaluate(visible) == 3
+    select.select_option("河阳市/河西县")
+    assert page.evaluate(visible) == 2
+    page = v.open("places/%E6%B2%B3%E9%98%B3%E5%B8%82/")  # 河阳市's page: its counties, then all its projects
+    page.get_by_role("link", name="项目一览").last.click()
+    page.wait_for_function(f"{visible} === 3")
+    assert page.get_by_role("combobox", name="按地区筛选").input_value() == "河阳市"
+    assert v.errors == [] and v.failed == [] and v.outside() == []
+
+
+@pytest.fixture(scope="module")
+def shaded_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("shaded-browser")
+    data = new_site(root / "site") / "data"
+    counties(data)
+    county_boundary(data)
+    run("build", "-d", root / "out", cwd=root / "site")
+    with served(root / "out") as base:
+        yield base
+
+
+SHAPES = "#chart-map svg g.mark-shape"
+
+
+@pytest.mark.parametrize("viewport,scheme", [(DESKTOP, "light"), (MOBILE, "dark")], ids=["1280px-light", "375px-dark"])
+def test_the_map_shades_each_county_with_its_figure_and_a_legend_and_fetches_nothing(shaded_site, visit, viewport, scheme):
+    v = visit(shaded_site, viewport=viewport, scheme=scheme)
+    page = v.open("")
+    page.wait_for_function("document.querySelector('#chart-map .ps-chart__canvas').getAttribute('data-drawn') === 'yes'")
+    drawn = page.evaluate(f"""() => {{
+        const layers = Array.from(document.querySelectorAll('{SHAPES}'));
+        const fills = layers.map(g => Array.from(g.querySelectorAll('path')).map(p => p.getAttribute('fill')));
+        const labels = Array.from(document.querySelectorAll('#chart-map svg g.mark-text.role-mark text')).map(t => t.textContent);
+        const legend = document.querySelector('#chart-map svg g.role-legend');
+        return {{fills, labels, legend: legend ? legend.textContent : null,
+                 gradient: document.querySelectorAll('#chart-map svg g.role-legend-gradient path').length}};
+    }}""")
+    land, shaded = drawn["fills"]
+    assert len(land) == 5 and len(shaded) == 4  # every area drawn; the four with projects shaded
+    rgb = [_rgb(fill) for fill in shaded]
+    darkest = min(range(4), key=lambda i: sum(rgb[i]))
+    assert darkest == 1  # 南岭县, furthest behind: 27.0 points
+    assert sorted(set(drawn["labels"])) == ["东山区 \u221211.5", "南岭县 \u221227.0", "西河区 \u22121.3", "青山区 0.0"]
+    assert "与序时进度相差（百分点）" in drawn["legend"] and drawn["gradient"] >= 1
+    assert v.errors == [] and v.failed == [] and v.outside() == []
+    width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1], width
+
+
+@pytest.mark.parametrize("scheme,mode", [("light", "default"), ("dark", "aids")])
+def test_axe_finds_no_violation_on_the_shaded_map_page(shaded_site, visit, kept_contexts, scheme, mode):
+    v = visit(shaded_site, context=kept_contexts(scheme=scheme, reading=AIDS if mode == "aids" else None))
+    page = v.open("")
+    page.wait_for_function("document.querySelector('#chart-map .ps-chart__canvas').getAttribute('data-drawn') === 'yes'")
+    violations = Axe().run(page).response["violations"]
+    assert {x["id"]: [n["target"] for n in x["nodes"]][:3] for x in violations} == {}
+
+
+def _rgb(colour: str) -> tuple[int, ...]:
+    """A fill as Vega writes it (``#8c2d04`` or ``rgb(140, 45, 4)``) as three numbers."""
+    if colour.startswith("#"):
+        return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(c) for c in re.findall(r"\d+", colour)[:3])
