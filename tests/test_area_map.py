@@ -69,7 +69,7 @@ def test_the_home_map_shades_each_county_by_its_completion_against_the_year_elap
     assert len(outline) == 5 and [f["properties"]["place"] for f in shaded] == ["东山区", "南岭县", "西河区", "青山区"]
     assert [round(f["properties"]["gap"], 1) for f in shaded] == [float(row[2].replace("\u2212", "-")) for row in expected]
     assert halo == text and text[1] == {"label": "南岭县 \u221227.0", "lon": pytest.approx(118.3), "lat": pytest.approx(30.1)}
-    assert chart.spec["layer"][1]["encoding"]["color"]["legend"]["title"] == "与序时进度相差（百分点）"
+    assert chart.spec["layer"][1]["encoding"]["color"]["legend"]["title"] == "较序时进度（百分点）"
 
 
 def test_a_boundary_that_is_one_outline_draws_points_and_warns_of_nothing(site):

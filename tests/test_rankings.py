@@ -50,5 +50,5 @@ def test_the_rankings_page_says_every_light_in_words(site):
     maker = PageMaker(report)
     page = maker.render(maker.rankings()).markdown
     plain = re.sub(r"<[^>]+>", "", page)
-    assert "| 1 | 甲局 | 1 | 10亿元 | 9亿元 | 90.0% | ●绿灯 1 ▲黄灯 0 ■红灯 0 |" in plain.replace("&#46;", ".").replace("&#37;", "%")
-    assert "| 2 | 乙局 | 1 | 10亿元 | 2亿元 | 20.0% | ●绿灯 0 ▲黄灯 0 ■红灯 1 |" in plain.replace("&#46;", ".").replace("&#37;", "%")
+    assert "| 1 | 甲局 | 90.0% | &#43;6.7 | ●绿灯 1 ▲黄灯 0 ■红灯 0 | 1 | 10亿元 | 9亿元 |" in plain.replace("&#46;", ".").replace("&#37;", "%")
+    assert "| 2 | 乙局 | 20.0% | −63.3 | ●绿灯 0 ▲黄灯 0 ■红灯 1 | 1 | 10亿元 | 2亿元 |" in plain.replace("&#46;", ".").replace("&#37;", "%")

@@ -125,6 +125,11 @@ class Formatter:
             return text, None
         return text, self.t("labelled", label=self.t("partial"), text=self.t("left_out", n=s.left_out))
 
+    def points(self, points: Decimal) -> str:
+        """Percentage points with their sign, to one decimal (+3.1, −12.3, 0.0): a rate against 序时进度."""
+        shown = f"{abs(Decimal(points)):.1f}"
+        return shown if shown == "0.0" else ("+" if points > 0 else "\u2212") + shown
+
     def ratio(self, r: Ratio) -> str:
         if r.value is None:
             return self.missing(r.missing)

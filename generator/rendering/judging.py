@@ -45,6 +45,12 @@ class Judge:
         rate = lights.project_light(p, self.report).rate
         return self.fmt.t("not_reported") if rate is None else self.fmt.ratio(metrics.Ratio(rate))
 
+    def against(self, summary: metrics.Summary) -> str:
+        """A group's completion rate against 序时进度 in signed points (−12.3), the figure a league and the map
+        by place give each group; — when it has no rate or the report no date."""
+        points = lights.points_against(summary.completion_rate.value, lights.schedule_share(self.report.as_of))
+        return "—" if points is None else self.fmt.points(points)
+
     def rate_bar(self, rate: Decimal | None) -> Markup:
         """A completion rate with a bar drawn by the stylesheet (the figure is the text; the bar adds nothing
         a screen reader needs), capped at the cell's width past 100%."""

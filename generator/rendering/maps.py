@@ -161,7 +161,7 @@ def area_map(report: Report, fmt: Formatter) -> Chart | None:
     for place, index in matched.items():
         summary = metrics.summarize([p for p in projects if within(p.place, place)], report.current_year)
         gap = lights.points_against(summary.completion_rate.value, share)
-        shown = fmt.t("not_reported") if gap is None else _signed(fmt, gap)
+        shown = fmt.t("not_reported") if gap is None else fmt.points(gap)
         feature = features[index]
         if gap is not None:
             shaded.append({**feature, "properties": {"place": leaf(place), "gap": float(gap), "shown": shown}})
@@ -178,7 +178,7 @@ def area_map(report: Report, fmt: Formatter) -> Chart | None:
 
     records = [{"name": p.name, "light": word(_light(p, report)), "lon": lon, "lat": lat,
                 "status": fmt.t(f"st_{p.status.value}" if p.status else "st_none")} for p, (lon, lat) in placed]
-    gap_title = fmt.t("map_gap")
+    gap_title = fmt.t("against_schedule")
     spec = _area_map(records, fmt.join(said), tuple(word(light) for light in order),
                      tuple(MARKS[light][0] for light in order), tuple(MARKS[light][1] for light in order),
                      fmt.t("light"), fmt.t("name"), fmt.t("status"), pick(PROJECTS.field("place"), fmt.language),
@@ -188,8 +188,3 @@ def area_map(report: Report, fmt: Formatter) -> Chart | None:
     columns = [pick(PROJECTS.field("place"), fmt.language), fmt.t("completion_rate"), gap_title]
     return Chart("map", fmt.t("chart_map_places"), fmt.join(said), spec, columns, rows, len(matched) + len(records))
 
-
-def _signed(fmt: Formatter, points) -> str:
-    """Percentage points with their sign (+3.1, −12.3, 0.0), as the map writes each place's figure."""
-    shown = f"{abs(points):.1f}"
-    return shown if shown == "0.0" else ("+" if points > 0 else "\u2212") + shown

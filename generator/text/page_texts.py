@@ -220,7 +220,7 @@ PAGE_TEXTS: dict[str, L] = {
     "chart_project_progress": L("年内累计完成投资与计划", "Investment so far this year, and the plan"),
     "chart_map": L("项目分布", "Where the projects are"),
     "chart_map_places": L("各地区完成率与序时进度", "Each area's completion against the year elapsed"),
-    "map_gap": L("与序时进度相差（百分点）", "Against the year elapsed (points)"),
+    "against_schedule": L("较序时进度（百分点）", "Against the year elapsed (points)"),
     "chart_cluster_projects": L("各项目计划总投资", "Total investment by project"),
     "chart_cluster_progress": L("各期完成投资", "Investment completed in each period"),
     "chart_year_clusters": L("本年度各产业集群计划总投资", "This year's total investment by cluster"),

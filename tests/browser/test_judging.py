@@ -89,14 +89,14 @@ def test_the_league_tables_rank_by_rate_and_sort_by_any_column(sample, visit, re
     assert page.evaluate("getComputedStyle(document.querySelector('article table')).borderTopStyle") == "solid"
     rows = "Array.from(document.querySelector('article table').tBodies[0].rows).map(r => r.cells[{}].innerText.trim())"
     assert page.evaluate(rows.format(0))[:3] == ["1", "2", "3"]
-    rates = [float(x.rstrip("%")) for x in page.evaluate(rows.format(5)) if x.endswith("%")]
+    rates = [float(x.rstrip("%")) for x in page.evaluate(rows.format(2)) if x.endswith("%")]  # the verdict first
     assert rates == sorted(rates, reverse=True)
     header = table.locator("th", has_text="项目数")
     header.locator("button").click()
-    counts = [int(x) for x in page.evaluate(rows.format(2))]
+    counts = [int(x) for x in page.evaluate(rows.format(5))]
     assert header.get_attribute("aria-sort") == "ascending" and counts == sorted(counts)
     header.locator("button").click()
-    assert [int(x) for x in page.evaluate(rows.format(2))] == sorted(counts, reverse=True)
+    assert [int(x) for x in page.evaluate(rows.format(5))] == sorted(counts, reverse=True)
     nav = page.evaluate("Array.from(document.querySelectorAll('.md-tabs__link, .md-nav__link')).map(a => a.textContent.trim())")
     assert "排名" in nav
 

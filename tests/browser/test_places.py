@@ -122,7 +122,7 @@ def test_the_map_shades_each_county_with_its_figure_and_a_legend_and_fetches_not
     darkest = min(range(4), key=lambda i: sum(rgb[i]))
     assert darkest == 1  # 南岭县, furthest behind: 27.0 points
     assert sorted(set(drawn["labels"])) == ["东山区 \u221211.5", "南岭县 \u221227.0", "西河区 \u22121.3", "青山区 0.0"]
-    assert "与序时进度相差（百分点）" in drawn["legend"] and drawn["gradient"] >= 1
+    assert "较序时进度（百分点）" in drawn["legend"] and drawn["gradient"] >= 1
     assert v.errors == [] and v.failed == [] and v.outside() == []
     width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1], width
