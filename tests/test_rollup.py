@@ -185,8 +185,14 @@ def test_a_provinces_places_nest_city_then_county_and_each_city_sums_its_countie
 def test_a_provinces_site_has_a_page_per_city_ranking_its_counties_and_a_page_per_county(tmp_path):
     site = new_site(tmp_path / "site")
     province(site / "data")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      data_dir: data\n", "      data_dir: data\n      feeds: clusters\n", 1),
+                      encoding="utf-8")
     run("build", "--strict", "-d", tmp_path / "out", cwd=site)
     out = tmp_path / "out"
+    feed = (out / "feeds" / "places" / "河阳市" / "河西县.xml").read_text(encoding="utf-8")  # a feed per city and county
+    assert "<title>重点项目建设进展 · 河阳市河西县 · 本期变化</title>" in feed
+    assert (out / "feeds" / "places" / "河阳市.xml").is_file()
     assert sorted(str(p.parent.relative_to(out / "places")) for p in (out / "places").rglob("index.html")) == [
         ".", "云州市", "云州市/东山区", "云州市/北山县", "云州市/南岭县", "云州市/西河区", "云州市/青山区",
         "河阳市", "河阳市/临河区", "河阳市/河西县"]
@@ -225,3 +231,25 @@ def _text(path: Path) -> str:
 
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", path.read_text(encoding="utf-8"), flags=re.S)
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)).strip())
+
+
+def test_an_english_provinces_site_says_area_throughout(tmp_path):
+    import re
+
+    site = new_site(tmp_path / "site")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: zh", "language: en"), encoding="utf-8")
+    province(site / "data")
+    run("build", "-d", tmp_path / "out", cwd=site)
+    out = tmp_path / "out"
+    home, city = _text(out / "index.html"), _text(out / "places" / "河阳市" / "index.html")
+    assert "By area ¶ Rank Area Annual completion Against the year elapsed (points) Lights" in home
+    assert "Part of: " not in city and "Areas within it ¶ Rank Area " in city
+    assert "Part of: 河阳市" in _text(out / "places" / "河阳市" / "河西县" / "index.html")
+    assert "Area 河阳市 / 河西县" in _text(out / "projects" / "HY-2" / "index.html")
+    wrong = {}  # but in 数据与方法, whose data dictionary says what an area is (a county, a district) and has 资金到位
+    for page in (p for p in out.rglob("*.html") if p.parent.name != "methodology"):
+        words = re.findall(r"\b(?:[Pp]laces?|[Cc]ount(?:y|ies)|[Dd]istricts?|[Rr]egions?)\b", _text(page))
+        if words:
+            wrong[str(page.relative_to(out))] = sorted(set(words))
+    assert wrong == {}

@@ -142,3 +142,16 @@ def _rgb(colour: str) -> tuple[int, ...]:
     if colour.startswith("#"):
         return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
     return tuple(int(c) for c in re.findall(r"\d+", colour)[:3])
+
+
+PROVINCE_PAGES = {"city": "places/%E6%B2%B3%E9%98%B3%E5%B8%82/",
+                  "county": "places/%E6%B2%B3%E9%98%B3%E5%B8%82/%E6%B2%B3%E8%A5%BF%E5%8E%BF/", "places": "places/"}
+PROVINCE_RUNS = [(kind, scheme, mode) for kind in PROVINCE_PAGES for scheme, mode in (("light", "default"), ("dark", "aids"))]
+
+
+@pytest.mark.parametrize("kind,scheme,mode", PROVINCE_RUNS, ids=["-".join(r) for r in PROVINCE_RUNS])
+def test_axe_finds_no_violation_on_a_provinces_city_and_county_pages(province_site, visit, kept_contexts, kind, scheme, mode):
+    v = visit(province_site, context=kept_contexts(scheme=scheme, reading=AIDS if mode == "aids" else None))
+    page = v.open(PROVINCE_PAGES[kind])
+    violations = Axe().run(page).response["violations"]
+    assert {x["id"]: [n["target"] for n in x["nodes"]][:3] for x in violations} == {}
