@@ -1,5 +1,6 @@
 """Real third-party data: the NYC capital projects example validates with header and status mapping."""
 
+import json
 import subprocess
 import sys
 
@@ -62,8 +63,11 @@ def test_the_example_builds_an_english_site(nyc_site):
     assert len(list((out / "projects").glob("*/index.html"))) == 378
     text = text_of((out / "projects" / "3" / "index.html").read_text(encoding="utf-8"))
     assert "Data as of 2019-09-01 · Share of the year elapsed: 66.8%" in text
-    assert "Source: NYC_capital_projects_20190901.csv (SHA-256 8090d724fea7" in text
-    assert text.count("SHA-256") == 1  # one file serves two tables: named once
+    assert "Source: the project tables this site compiles, as of " in text  # in words for the public: no file, no hash
+    assert "SHA-256" not in text and "NYC_capital_projects" not in text
+    package = json.loads((out / "downloads" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [s["sha256"][:12] for s in package["sources"] if s["title"] == "NYC_capital_projects_20190901.csv"][:1] == [
+        "8090d724fea7"]  # where the file and its checksum are given
     assert "Total investment $180.58m" in text and "Budget over the reports" in text
     assert not any("\u4e00" <= c <= "\u9fff" for c in text.replace("—", ""))
     bulletin = docx.Document(out / "downloads" / "bulletin-2019-09-01.docx")  # the build's bulletin, in English

@@ -14,6 +14,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..contract.dates import PartialDate
 from ..contract.schema import without_unit
 from ..contract.vocab import Category, Stage, Status
 from ..figures import lights, metrics, rankings
@@ -50,8 +51,9 @@ class PageMaker(AreaPages):
     """Renders the pages of one report."""
 
     def __init__(self, report: Report, templates_dir: Path | None = None, site_name: str = "",
-                 bulletins: dict[str, str] | None = None, feeds: tuple[str, ...] = ()):
+                 bulletins: dict[str, str] | None = None, feeds: tuple[str, ...] = (), office: str | None = None):
         self.report = report
+        self.office = office
         self.fmt = Formatter.of(report)
         self.judge = Judge(report, self.fmt)
         self.site_name = site_name
@@ -124,18 +126,20 @@ class PageMaker(AreaPages):
             f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>\n')
 
     def stamp(self) -> tuple[Markup, Markup]:
-        """The data's as-of date (and 序时进度 at it), for the top of a page; each source file's checksum, for its
-        foot."""
+        """The data's as-of date (and 序时进度 at it), for the top of a page; where the figures come from, for its
+        foot: the office and the date, in words for the public (the files and their checksums are in the
+        downloads' data package, not on a page)."""
         f, as_of = self.fmt, self.report.as_of
-        files = dict.fromkeys((s.file.split("/")[-1], s.sha256[:12]) for s in self.report.sources)  # a file once
-        shown = [f.t("source-file", name=h(name), digest=digest) for name, digest in files]
         top = Markup("")
         if as_of:
             share = f.t("labelled", label=f.t("schedule_share"), text=f.ratio(metrics.Ratio(lights.schedule_share(as_of))))
             top = Markup(f'<p class="ps-stamp ps-stamp--as-of" data-search-exclude>{f.t("as_of")} {as_of.isoformat()}'
                          f' · {h(share)}</p>')
+        said = f.t("source-office", office=self.office) if self.office else f.t("source-tables")
+        if as_of:
+            said = f.t("source-dated", source=said, date=f.date(PartialDate.of(as_of)))
         foot = Markup(f'<p class="ps-stamp ps-stamp--sources" data-search-exclude>'
-                      f'{f.t("labelled", label=f.t("source"), text=f.join(shown))}</p>')
+                      f'{h(f.t("labelled", label=f.t("source"), text=said))}{h(f.t("source-files"))}</p>')
         return top, foot
 
     def by_cluster(self, projects: list[Project], unassigned: bool = True) -> dict[str, list[Project]]:

@@ -243,7 +243,10 @@ PAGE_TEXTS: dict[str, L] = {
     "header-note": L("{label}说明", "{label} note"),
     "labelled": L("{label}：{text}", "{label}: {text}"),
     "permalink-title": L("永久链接", "Permanent link"),
-    "source-file": L("{name}（SHA-256 <code>{digest}</code>）", "{name} (SHA-256 <code>{digest}</code>)"),
+    "source-office": L("{office}报送的项目台账", "the project tables {office} reported"),
+    "source-tables": L("本站汇总的项目台账", "the project tables this site compiles"),
+    "source-dated": L("{source}，数据截至 {date}", "{source}, as of {date}"),
+    "source-files": L("。各数据文件及其校验值见“数据与方法”页的数据下载。", ". Each data file and its checksum are listed with the downloads on the methodology page."),
     "flag-meaning": L("未公开、待定，或数字的限定词（约、以上、超、近）", "withheld, TBD, or the figure's qualifier (about, at least, over, nearly)"),
     "level": L("级别", "Level"),
     # years, periods and dates

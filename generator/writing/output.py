@@ -176,7 +176,8 @@ def _may_fork() -> bool:
 def _maker(report: Report, site: Site, site_name: str, plan: bulletins.Plan | None = None) -> PageMaker:
     templates = site.root / site.config.templates_dir if site.config.templates_dir else None
     links = bulletins.paths(report, plan) if plan is not None else {}
-    return PageMaker(report, templates, site_name, links, tuple(_feeds(report, site)))
+    office = site.config.office or site.config.identity.organizer
+    return PageMaker(report, templates, site_name, links, tuple(_feeds(report, site)), office)
 
 
 def _identity(report: Report, site: Site, site_name: str, site_url: str | None) -> dict:
