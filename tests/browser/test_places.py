@@ -17,13 +17,23 @@ AIDS = {"large": True, "contrast": True}
 PAGES = {"home": "", "place": "places/南岭县/", "places": "places/", "index": "projects/", "rankings": "rankings/"}
 
 
-@pytest.fixture(scope="module")
-def city_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("city-browser")
-    city.city_series(new_site(root / "site") / "data")
+def _built(tmp_path_factory, name: str, fill):
+    """A site whose data folder ``fill(data)`` writes, built and served while the module's tests run."""
+    root = tmp_path_factory.mktemp(name)
+    fill(new_site(root / "site") / "data")
     run("build", "-d", root / "out", cwd=root / "site")
     with served(root / "out") as base:
         yield base
+
+
+def _violations(page) -> dict:
+    """What axe finds on ``page``: rule -> the first three elements."""
+    return {x["id"]: [n["target"] for n in x["nodes"]][:3] for x in Axe().run(page).response["violations"]}
+
+
+@pytest.fixture(scope="module")
+def city_site(tmp_path_factory):
+    yield from _built(tmp_path_factory, "city-browser", city.city_series)
 
 
 def test_the_projects_index_filters_by_area_on_a_phone(city_site, visit):
@@ -58,17 +68,12 @@ RUNS = [(kind, scheme, mode) for kind in PAGES for scheme, mode in (("light", "d
 def test_axe_finds_no_violation_on_the_area_pages(city_site, visit, kept_contexts, kind, scheme, mode):
     v = visit(city_site, context=kept_contexts(scheme=scheme, reading=AIDS if mode == "aids" else None))
     page = v.open(PAGES[kind])
-    violations = Axe().run(page).response["violations"]
-    assert {x["id"]: [n["target"] for n in x["nodes"]][:3] for x in violations} == {}
+    assert _violations(page) == {}
 
 
 @pytest.fixture(scope="module")
 def province_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("province-browser")
-    province(new_site(root / "site") / "data")
-    run("build", "-d", root / "out", cwd=root / "site")
-    with served(root / "out") as base:
-        yield base
+    yield from _built(tmp_path_factory, "province-browser", province)
 
 
 def test_a_provinces_index_filters_by_city_and_by_county_and_an_area_page_links_it_filtered(province_site, visit):
@@ -89,15 +94,14 @@ def test_a_provinces_index_filters_by_city_and_by_county_and_an_area_page_links_
     assert v.errors == [] and v.failed == [] and v.outside() == []
 
 
-@pytest.fixture(scope="module")
-def shaded_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("shaded-browser")
-    data = new_site(root / "site") / "data"
+def _counties_and_boundary(data):
     counties(data)
     county_boundary(data)
-    run("build", "-d", root / "out", cwd=root / "site")
-    with served(root / "out") as base:
-        yield base
+
+
+@pytest.fixture(scope="module")
+def shaded_site(tmp_path_factory):
+    yield from _built(tmp_path_factory, "shaded-browser", _counties_and_boundary)
 
 
 SHAPES = "#chart-map svg g.mark-shape"
@@ -133,8 +137,7 @@ def test_axe_finds_no_violation_on_the_shaded_map_page(shaded_site, visit, kept_
     v = visit(shaded_site, context=kept_contexts(scheme=scheme, reading=AIDS if mode == "aids" else None))
     page = v.open("")
     page.wait_for_function("document.querySelector('#chart-map .ps-chart__canvas').getAttribute('data-drawn') === 'yes'")
-    violations = Axe().run(page).response["violations"]
-    assert {x["id"]: [n["target"] for n in x["nodes"]][:3] for x in violations} == {}
+    assert _violations(page) == {}
 
 
 def _rgb(colour: str) -> tuple[int, ...]:
@@ -153,5 +156,4 @@ PROVINCE_RUNS = [(kind, scheme, mode) for kind in PROVINCE_PAGES for scheme, mod
 def test_axe_finds_no_violation_on_a_provinces_city_and_county_pages(province_site, visit, kept_contexts, kind, scheme, mode):
     v = visit(province_site, context=kept_contexts(scheme=scheme, reading=AIDS if mode == "aids" else None))
     page = v.open(PROVINCE_PAGES[kind])
-    violations = Axe().run(page).response["violations"]
-    assert {x["id"]: [n["target"] for n in x["nodes"]][:3] for x in violations} == {}
+    assert _violations(page) == {}
