@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from markupsafe import Markup
 
 from ..figures import metrics, rankings
@@ -30,7 +32,8 @@ class AreaPages:
         summary = metrics.summarize(projects, r.current_year)
         page, feed = self.paths[f"place:{name}"], place_feed(place_slugs(r)[name])
         title = spoken(name, self.fmt.language)
-        return PageContext.of("place", page, title, report=r, place=name, projects=projects, summary=summary, tags=[title],
+        return PageContext.of("place", page, title, report=r, projects=projects, summary=summary, tags=[title],
+                              index_query=Markup(f"?place={quote(name)}"),  # the project index, filtered to it
                               place_feed=Markup(self.url(page, feed)) if feed in self.feeds else None,
                               above=self.group_name("place", parent(name), page) if parent(name) else None,
                               within=rankings.place_league(r, name), group_name=self.group_name,
