@@ -74,6 +74,26 @@ _WORD_END = re.compile(r"[A-Za-z0-9]$")
 _WORD_START = re.compile(r"^[A-Za-z0-9]")
 
 
+#: How the name of an office or a company ends (局, 委, 办, 中心, 政府, 公司 …, or a bracket closing a remark).
+_UNIT_END = re.compile(r"[局委办室院所站会部处科队司厂心府行团社校）)]$")
+
+
+def listed(text: str, people: bool = False) -> str:
+    """Several offices (or, with ``people``, several people) typed a line each in one cell, written as an
+    office writes them on one line: ``区发改局\n区住建局`` -> ``区发改局、区住建局``, ``张三\n李四`` -> ``张三、李四``.
+    A line is a new name only after a whole one (an office's name ends as offices' do; a person's name is at most
+    four characters); else it is the same name wrapped (``区农业\n农村局`` -> ``区农业农村局``)."""
+    if not _LINES.search(text):
+        return text
+    parts = [part for part in _LINES.split(text.strip()) if part]
+    joined = parts[0] if parts else ""
+    for before, part in zip(parts, parts[1:]):
+        whole = _UNIT_END.search(before) or (people and len(before) <= 4 and len(part) <= 8)
+        joined += ("、" if whole and part[0] not in "（(" else " " if _WORD_END.search(before) and
+                   _WORD_START.match(part) else "") + part
+    return joined
+
+
 def one_line(text: str) -> str:
     """A short text typed over two lines of its cell (a long name wrapped by hand), joined as it was meant:
     nothing between the lines, a space only between two Latin words or numbers (``东山\n现代农业示范园`` ->

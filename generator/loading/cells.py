@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..contract.amounts import NOT_REPORTED, Amount, parse_amount, parse_quantity_parts, to_decimal
 from ..contract.dates import NO_DATE, DateValue, PartialDate, parse_date, parse_years
-from ..contract.marks import DEFAULT_WORDS, InvalidValue, Missing, MissingWords, clean, one_line
+from ..contract.marks import DEFAULT_WORDS, InvalidValue, Missing, MissingWords, clean, listed, one_line
 from ..contract.periods import Period, parse_period
 from ..contract.vocab import NO_WORDS, YES_WORDS, Vocabulary
 from ..model.report import Quantity
@@ -21,10 +21,12 @@ from ..text.problems import ProblemLog
 _SAFE_ID = re.compile(r"^[\w.-]+$")
 #: Ids that name a page of the site's own (``projects/index.md`` is the project index).
 RESERVED_IDS = frozenset({"index"})
-#: Fields whose text is one line however it was typed: names and who is responsible (a line break in such a
-#: cell is where the typist wrapped it); what a project is, its progress and its issues keep their lines.
-ONE_LINE = frozenset({"name", "project_name", "cluster", "sector", "owner", "department", "leader", "level", "place",
-                      "construction_period", "location"})
+#: Fields whose text is one line however it was typed: names (a line break in such a cell is where the typist
+#: wrapped it); what a project is, its progress and its issues keep their lines.
+ONE_LINE = frozenset({"name", "project_name", "cluster", "sector", "level", "place", "construction_period", "location"})
+#: Fields that may name several offices or people a line each: such lines are joined as a list (、), see
+#: :func:`..contract.marks.listed`.
+LISTS = {"owner": False, "department": False, "leader": True}
 
 
 def as_text(cell) -> str | None:
@@ -71,7 +73,9 @@ class RowReader:
 
     def text(self, name: str) -> str | None:
         value = as_text(self.raw(name))
-        return one_line(value) if value is not None and name in ONE_LINE else value
+        if value is None:
+            return None
+        return one_line(value) if name in ONE_LINE else listed(value, LISTS[name]) if name in LISTS else value
 
     def required_text(self, name: str) -> str | None:
         value = self.text(name)
@@ -178,13 +182,13 @@ class RowReader:
     def words(self, name: str, vocabulary: Vocabulary, code: str):
         """Several words in one cell (``省重点、市重点``), each known, joined as the first word's vocabulary shows
         them; None when any is unknown (the problem names the cell)."""
-        text = self.text(name)
-        if text is None:
+        raw = as_text(self.raw(name))
+        if raw is None:
             return None
-        parts = [p for p in re.split(r"[、,，;；/]+", text) if p.strip()]
+        parts = [p for p in re.split(r"[、,，;；/\r\n]+", raw) if p.strip()]  # one a line, too
         values = [vocabulary.get(p) for p in parts]
         if not parts or any(v is None for v in values):
-            value = vocabulary.get(text)
+            value = vocabulary.get(self.text(name))
             if value is None:
                 self.problem(code, name, accepted=vocabulary.accepted())
             return value

@@ -10,12 +10,14 @@ from markupsafe import Markup
 
 #: Every character that means something to Markdown, its extensions or HTML, as a numeric entity.
 #: Entities are left alone by Markdown and shown as the character by the browser.
-_LITERAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|~=^:$@%/?"} | {"\n": " ", "\r": " ", "\t": " "})
+_LITERAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|~=^:$@%/?"} | {"\t": " "})
+_BREAKS = re.compile(r"\s*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c\x85])\s*")
 
 
 def md(text) -> str:
-    """Text for Markdown (a paragraph, a heading, a table cell): shown literally, never parsed."""
-    return "" if text is None else str(text).translate(_LITERAL)
+    """Text for Markdown (a paragraph, a heading, a table cell): shown literally, never parsed; its line breaks
+    (a cell's Alt+Enter) kept as breaks, which a table cell allows where a Markdown line would end the row."""
+    return "" if text is None else _BREAKS.sub("<br>", str(text).strip().translate(_LITERAL))
 
 
 def show(value) -> Markup:

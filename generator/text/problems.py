@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
 from .messages import render, severity_of
+
+
+_ONE_LINE = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 
 
 class Severity(str, Enum):
@@ -27,7 +31,9 @@ class Problem:
     params: dict = field(default_factory=dict, compare=False)
 
     def message(self, language: str = "zh") -> str:
-        return render(self.code, language, value=self.value, column=self.column, **self.params)
+        """The message, on one line: a line break inside a cell it quotes is shown as ↵."""
+        text = render(self.code, language, value=self.value, column=self.column, **self.params)
+        return _ONE_LINE.sub("↵", text)
 
     def location(self) -> str:
         """``file:row: column`` with the parts that are known."""
