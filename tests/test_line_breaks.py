@@ -58,3 +58,16 @@ def test_an_office_wrapped_over_two_lines_is_one_office_and_two_offices_are_two(
                                       "Parks\nDepartment")] == [
         "区农业农村局", "区发改局、区住建局", "区发改局（区统计局）", "东山区人民政府、西山镇人民政府", "Parks Department"]
     assert [listed(text, people=True) for text in ("张三\n李四", "张三（副区长）\n李四")] == ["张三、李四", "张三（副区长）、李四"]
+
+
+def test_a_table_with_no_year_and_no_date_has_no_none_in_its_labels_or_file_names(tmp_path):
+    site = new_site(tmp_path / "site")
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "建设状态", "计划总投资（万元）", "责任单位"],
+                                            ["A", "甲", "在建", "100", "甲局"], ["B", "乙", "在建", "200", "乙局"]])
+    run("build", "-d", tmp_path / "out", cwd=site)
+    out = tmp_path / "out"
+    texts = {str(p.relative_to(out)): html.unescape(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")))
+             for p in out.rglob("*.html")}
+    assert [page for page, text in texts.items() if re.search(r"\bNone\b", text)] == []
+    assert "年度计划投资" in texts["rankings/index.html"] and "年度完成投资" in texts["rankings/index.html"]
+    assert sorted(p.name for p in (out / "downloads").glob("bulletin*")) == ["bulletin.docx", "bulletin.pdf"]

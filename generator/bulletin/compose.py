@@ -116,7 +116,8 @@ class _Composer:
         return f.t(key, green=f.number(rule.green_within, 0), yellow=f.number(rule.yellow_within, 0))
 
     def amount_header(self, key: str, **params) -> str:
-        return self.f.t("header-with-unit", label=self.f.t(key, **params), unit=self.f.unit)
+        label = self.f.of_year(key, params["year"]) if "year" in params else self.f.t(key, **params)
+        return self.f.t("header-with-unit", label=label, unit=self.f.unit)
 
     def total(self, s) -> str:
         return self.f.total(s, unit=False)

@@ -87,7 +87,8 @@ def _no_inline_chart(chart):
 def paths(report: Report, plan: Plan, folder: str = "downloads") -> dict[str, str]:
     """Docs-relative path -> format of each file the plan makes: ``downloads/bulletin-2024-10.pdf``."""
     slug = plan.scope.slug(narrowed(report, plan.scope)[0])
-    return {f"{folder}/bulletin-{slug}.{fmt}": fmt for fmt in plan.formats}
+    name = f"bulletin-{slug}" if slug else "bulletin"
+    return {f"{folder}/{name}.{fmt}": fmt for fmt in plan.formats}
 
 
 def check(report: Report, site: Site) -> list[Problem]:

@@ -26,9 +26,12 @@ class Scope:
     place: str | None = None  # an area (县区): its name, in full (云州市东山区) or as a path (云州市/东山区)
 
     def slug(self, report: Report) -> str:
-        """The scope in a file name: ``2024-10``, ``2024-10-C01``."""
-        period = report.latest_period.key if report.latest_period else (str(report.current_year or ""))
-        return "-".join(part for part in (period, self.cluster, self.department, self.place) if part)
+        """The scope in a file name: ``2024-10``, ``2024-10-C01``, ``2024-10-云州市-东山区``; the data's date or year
+        when it has no periods; empty when it has neither."""
+        period = (report.latest_period.key if report.latest_period else report.as_of.isoformat() if report.as_of
+                  else str(report.current_year or ""))
+        parts = (period, self.cluster, self.department, place_path(self.place))
+        return "-".join(part.replace("/", "-") for part in parts if part)
 
 
 def narrowed(report: Report, scope: Scope) -> tuple[Report, str | None]:

@@ -36,11 +36,11 @@ def figure_cards(fmt: Formatter, summary: metrics.Summary, completed_label: str,
         if len(categories) > 1 else None
     cards = [Card("projects", f.t("project_count"), Markup(summary.count), note)]
     if summary.year:
-        for key, label, sum_ in (("planned", f.t("year-planned", year=summary.year), summary.annual_planned),
+        for key, label, sum_ in (("planned", f.of_year("year-planned", summary.year), summary.annual_planned),
                                  ("completed", completed_label, summary.annual_completed)):
             value, left_out = f.total_parts(sum_)
             cards.append(Card(key, label, Markup(h(value)), left_out))
-        cards.append(Card("rate", f.t("year-rate", year=summary.year), Markup(h(f.ratio(summary.completion_rate))), gap))
+        cards.append(Card("rate", f.of_year("year-rate", summary.year), Markup(h(f.ratio(summary.completion_rate))), gap))
     if counts:
         shown = Markup(" ").join(lamp(light, f.language, f.t(f"light_count_{light.value}", n=counts[light]))
                                  for light in Light)

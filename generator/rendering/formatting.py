@@ -60,6 +60,11 @@ class Formatter:
     def t(self, key: str, **params) -> str:
         return say(key, self.language, **params)
 
+    def of_year(self, key: str, year: int | None) -> str:
+        """A label naming the year (``2024年计划投资``), or, when the data names none, its plain form (``年度计划投资``):
+        never "None"."""
+        return self.t(key, year=year) if year is not None else self.t(f"{key}-any")
+
     def join(self, items) -> str:
         """A list in running text: ``a；b`` in Chinese, ``a; b`` in English."""
         return join(items, self.language, "semicolon")

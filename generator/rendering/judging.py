@@ -65,7 +65,7 @@ class Judge:
         r = self.report
         if r.completed_span is not None and r.completed_span.year == year:
             return self.labels["annual_completed_investment"]
-        return self.fmt.t("year-completed", year=year)
+        return self.fmt.of_year("year-completed", year)
 
     def judged(self, projects: list[Project], summary: metrics.Summary, start: metrics.StartRate | None = None,
                lit: bool = True, limit: int = WATCH_LIMIT) -> dict:

@@ -87,7 +87,7 @@ class PageMaker(AreaPages):
                                 fields=self.judge.labels, unitless=without_unit,
                                 lamp=lambda light, text=None: lamp(light, language, text), cards=cards_html,
                                 rate_bar=self.judge.rate_bar, light_of=self.judge.lamp_of, rate_of=self.judge.rate_of,
-                                against=self.judge.against,
+                                against=self.judge.against, of_year=self.fmt.of_year,
                                 completed_label=self.judge.completed_label, bulletins=bulletins,
                                 feed=Markup(feeds[0]) if feeds else None)
 
