@@ -20,6 +20,9 @@ DATES = [
     ("2022.1", PartialDate(2022, 1)),
     ("2022年", PartialDate(2022)),
     ("2022-01-26 00:00:00", PartialDate(2022, 1, 26)),
+    ("2022-11-24T00:00:00Z", PartialDate(2022, 11, 24)),  # ISO 8601 timestamps, as portals export them
+    ("2022-11-24T09:30:00.000+08:00", PartialDate(2022, 11, 24)),
+    ("2022-11-24T09:30+0800", PartialDate(2022, 11, 24)),
 ]
 
 

@@ -63,7 +63,7 @@ NO_DATE = DateValue(missing=Missing.NOT_REPORTED)
 _APPROX = re.compile(r"(?<=[年月])(?:底|末|初|上旬|中旬|下旬|前)$")
 _DATE = re.compile(
     r"^(?P<y>\d{4})(?:年|[-/.](?=\d))?(?:(?P<m>\d{1,2})(?:月|[-/.](?=\d))?(?:(?P<d>\d{1,2})日?)?)?年?"
-    r"(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+    r"(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$"  # ISO 8601: a time, its zone
 )
 
 
