@@ -768,7 +768,8 @@ def test_a_formula_without_a_result_in_a_published_column_is_a_problem(site):
 
 
 @pytest.mark.parametrize("text", ["2024-330112-39-01-424564", "2024.10.01-2025.12.31", "0571-87654321", "计划总投资 12.5 亿元",
-                                  "20240101", "123456789012345678901"])
+                                  "20240101", "123456789012345678901", "13912345678.5 MWK", "13,912,345,678",
+                                  "1.3912345678e10", "13912345678.00", "13912345678元"])
 def test_codes_dates_and_figures_are_not_taken_for_personal_data(text):
     from generator.loading.publication import personal_kind
 

@@ -34,11 +34,21 @@ _DASHES = "\u2010-\u2015\u2212\\-"  # hyphens and dashes (a range, then the ASCI
 _SEPARATORS = (f"/.\u00b7()（）{_DASHES}", f" /.\u00b7()（）{_DASHES}")
 
 
+#: A cell that is a figure, not a number someone dials: with decimals, digit grouping or an exponent, or a currency
+#: or unit after it (``2294281682.5 MWK``, ``15,823,411,000``, ``1.39e10``, ``13912345678元``).
+_FIGURE = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<fraction>\.[0-9]+)?(?P<exponent>[eE][+-]?[0-9]+)?"
+                     r"\s*(?P<unit>[A-Za-z]{3}|[万亿]?元)?")
+
+
 def personal_kind(text: str) -> str | None:
-    """``id card``, ``mobile`` or ``email`` when ``text`` holds what looks like one, else None."""
+    """``id card``, ``mobile`` or ``email`` when ``text`` holds what looks like one, else None (a figure with
+    decimals, grouping, an exponent or a currency is an amount, whatever its digits)."""
     text = unicodedata.normalize("NFKC", text)
     if "@" in text and _EMAIL.search(text):
         return "email"
+    figure = _FIGURE.fullmatch(text.strip())
+    if figure and (figure["fraction"] or figure["exponent"] or figure["unit"] or "," in text):
+        return None
     for separators in _SEPARATORS:
         for run in re.finditer(rf"\+?[0-9](?:[{separators}]{{0,2}}[0-9])+[Xx]?", text):
             digits = re.sub(r"[^0-9Xx]", "", run[0])
