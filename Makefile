@@ -72,8 +72,9 @@ workflows: $(STAMP)  ## regenerate this repository's CI files from generator/sta
 	open('.github/workflows/publish.yml', 'w', encoding='utf-8').write(github_workflow(**REPOSITORY['github'])); \
 	open('.gitlab-ci.yml', 'w', encoding='utf-8').write(gitlab_ci(**REPOSITORY['gitlab']))"
 
-dictionary: $(STAMP)  ## regenerate data/DICTIONARY.md from the schema
+dictionary: $(STAMP)  ## regenerate data/DICTIONARY.md (and .en.md) from the schema
 	$(BIN)/progress-site dictionary > data/DICTIONARY.md
+	$(BIN)/progress-site dictionary --language en > data/DICTIONARY.en.md
 
 clean:
 	rm -rf site dist wheelhouse build $(VENV)

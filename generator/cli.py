@@ -313,16 +313,17 @@ LANGUAGE_OPTION = click.option("--language", type=click.Choice(LANGUAGES), defau
 
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--name", default="重点项目建设进展", show_default=True, help="The site's name.")
-@LANGUAGE_OPTION
-def new(folder: Path, name: str, language: str) -> None:
+@click.option("--name", help="The site's name.  [default: 重点项目建设进展, in English Key projects' progress]")
+@click.option("--language", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True,
+              help="The site's language (its pages, settings, example data) and what the command says.")
+def new(folder: Path, name: str | None, language: str) -> None:
     """Create a ready site in FOLDER: mkdocs.yml, docs/, example data/, a README, CI files and, in wheels/,
     this progress-site for the CI to install."""
     from .starter.scaffold import scaffold
 
     if folder.exists() and any(folder.iterdir()):
         raise click.UsageError(f"{folder} is not empty")
-    written = scaffold(folder, name)
+    written = scaffold(folder, name or say("new-site-name", language), language)
     click.echo(say("new-made", language, folder=folder, count=len(written)))
     shipped = any(p.suffix == ".whl" for p in written)
     click.echo(say("new-wheel" if shipped else "new-no-wheel", language, version=__version__), err=not shipped)

@@ -151,3 +151,22 @@ def test_an_english_sites_messages_are_english(tmp_path):
     config = subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=tmp_path, capture_output=True, text=True)
     assert config.returncode == 1 and "did you mean search?" in config.stdout and "should be at most 100" in config.stdout
     assert not CJK.search(config.stdout + config.stderr), config.stdout
+
+
+def test_a_new_english_site_is_english_from_its_settings_to_its_example_data(tmp_path):
+    from .sites import run
+
+    made = run("new", tmp_path / "s", "--language", "en")
+    assert made.stdout.startswith("site made in ")
+    site = tmp_path / "s"
+    written = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")  # (the CI files are one, in English)
+               for p in (site / "mkdocs.yml", site / "README.md", *site.glob("docs/*.md"), *site.glob("data/*.csv"))}
+    assert "language: en" in written["mkdocs.yml"] and "site_name: Key projects' progress" in written["mkdocs.yml"]
+    assert {name: CJK.findall(text)[:5] for name, text in written.items() if CJK.search(text)} == {}
+    checked = run("validate", cwd=site)
+    assert checked.stdout.splitlines()[-1] == "data is valid: 3 projects, 3 clusters, 2 periods; 0 error(s), 0 warning(s)"
+    run("build", "--strict", "-d", tmp_path / "out", cwd=site)
+    pages = {p: _text(p) for p in (tmp_path / "out").rglob("*.html")}
+    assert {str(p): CJK.findall(text)[:5] for p, text in pages.items() if CJK.search(text)} == {}
+    assert "Riverside water treatment plant" in pages[tmp_path / "out" / "projects" / "index.html"]
+    assert "$205m" in pages[tmp_path / "out" / "index.html"]  # the total in the site's currency and unit

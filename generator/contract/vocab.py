@@ -35,6 +35,20 @@ class Category(str, Enum):
     RESERVE = "reserve"
 
 
+#: The words English portfolios use for a status (accepted everywhere; Chinese messages list the Chinese ones).
+ENGLISH_STATUS_WORDS: dict[str, Status] = {
+    **dict.fromkeys(["pipeline", "planning", "planned", "proposed", "preparation"], Status.RESERVE),
+    **dict.fromkeys(["negotiation", "in negotiation"], Status.NEGOTIATING),
+    **dict.fromkeys(["contracted", "awarded"], Status.SIGNED),
+    **dict.fromkeys(["not started", "not yet started"], Status.NOT_STARTED),
+    **dict.fromkeys(["under construction", "in construction", "construction", "in progress", "ongoing", "started",
+                     "implementation"], Status.UNDER_CONSTRUCTION),
+    **dict.fromkeys(["trial operation", "commissioning", "testing"], Status.TRIAL_OPERATION),
+    **dict.fromkeys(["operating", "in operation", "operational", "in use"], Status.OPERATING),
+    **dict.fromkeys(["complete", "finished", "closed", "done"], Status.COMPLETED),
+    **dict.fromkeys(["on hold", "paused", "halted"], Status.SUSPENDED),
+}
+
 STATUS_WORDS: dict[str, Status] = {
     **dict.fromkeys(["储备", "谋划", "前期", "预备", "前期工作", "前期阶段", "策划"], Status.RESERVE),
     **dict.fromkeys(["洽谈", "在谈", "意向", "拟签约", "洽谈中", "在洽谈"], Status.NEGOTIATING),
@@ -46,6 +60,7 @@ STATUS_WORDS: dict[str, Status] = {
     **dict.fromkeys(["投产", "已投产", "部分投产", "运营", "已运营", "投入运营", "投用", "已投用", "投入使用"], Status.OPERATING),
     **dict.fromkeys(["建成", "已建成", "竣工", "完工", "已完工", "已竣工", "全面完工", "竣工验收", "交付使用"], Status.COMPLETED),
     **dict.fromkeys(["停建", "暂停", "缓建", "停工", "已停工", "暂缓", "中止"], Status.SUSPENDED),
+    **ENGLISH_STATUS_WORDS,
 }
 
 
@@ -112,9 +127,10 @@ class Vocabulary:
         from ..text.catalogue import Label
 
         canonical = [v.value if isinstance(v, Enum) else str(v) for v in dict.fromkeys(self.words.values())]
-        added = [w for w in self.words if not any("\u4e00" <= c <= "\u9fff" for c in w)]
+        added = [w for w in self.words if not any("\u4e00" <= c <= "\u9fff" for c in w) and w not in ENGLISH_STATUS_WORDS]
         groups: dict[object, list[str]] = {}
         for word, value in self.words.items():
-            groups.setdefault(value, []).append(word)
+            if word not in ENGLISH_STATUS_WORDS:
+                groups.setdefault(value, []).append(word)
         shown = "、".join("/".join(words[:4]) + ("等" if len(words) > 4 else "") for words in groups.values())
         return Label(shown, ", ".join(dict.fromkeys(canonical + added)))

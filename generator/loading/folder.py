@@ -45,7 +45,7 @@ def file_bytes(loader, path: Path, label: str, limit_mb: int, code: str = "limit
 
 
 #: The project's own notes beside the data, never data.
-OWN_NOTES = ("readme.md", "dictionary.md", "progress.yml")  # progress.yml: a place folder's settings (rollup.py)
+OWN_NOTES = ("readme.md", "dictionary.md", "dictionary.en.md", "progress.yml")  # progress.yml: a place folder's settings (rollup.py)
 #: The folder of project photos, in the data folder (read by :mod:`.photos`).
 PHOTOS = "photos"
 

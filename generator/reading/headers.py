@@ -50,13 +50,15 @@ class HeaderMatcher:
     """Which field a header names, for one table and the site's ``columns`` settings.
 
     A field the settings name is matched only by the headers given there; the others by their
-    aliases and canonical name, by fallback aliases (序号) only when no alias is present, and by a period
+    aliases, canonical name and English label (alone or after "Project"), by fallback aliases (序号) only when no
+    alias is present, and by a period
     followed by a known rest (``2024年计划投资``, ``1-10月完成投资``, ``截至2023年底累计完成投资``).
     """
 
     def __init__(self, table: Table, columns: dict[str, str | list[str]]):
         self.table = table
         self.primary: dict[str, str] = {}
+        self.english: dict[str, str] = {}  # each field's English label: known, not listed among its headers
         self.fallback: dict[str, str] = {}
         self.explicit = set(columns)  # fields the settings map themselves
         for f in table.fields:
@@ -67,6 +69,8 @@ class HeaderMatcher:
                 continue
             for h in (*f.aliases, f.name):
                 self.primary.setdefault(normalize_header(h), f.name)
+            for h in {f.en, f"project {f.en}"}:  # an English table's own words (Project name, Total investment)
+                self.english.setdefault(normalize_header(h), f.name)
             for h in f.fallback_aliases:
                 self.fallback.setdefault(normalize_header(h), f.name)
         self.spans: dict[tuple[str, str], str] = {}
@@ -80,7 +84,7 @@ class HeaderMatcher:
     def _plain(self, header: str) -> Match:
         full = normalize_header(header)
         base, unit = split_unit(header)
-        for table in (self.primary, self.fallback):
+        for table in (self.primary, self.english, self.fallback):
             for key in (full, base):
                 if key in table:
                     return Match(table[key], unit, table is self.fallback)

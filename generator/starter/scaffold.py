@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..distribution.ownwheel import NotInstalled, write_own_wheel
+from . import english
 from .workflows import github_workflow, gitlab_ci
 
 MKDOCS_YML = """\
@@ -129,21 +130,29 @@ def _csv(rows) -> str:
     return buffer.getvalue()
 
 
-def scaffold(folder: Path, name: str) -> list[Path]:
-    """Create the site in ``folder`` (absent or empty), with this progress-site's wheel in ``wheels/`` for its
-    CI to install (when this copy is installed, and so can describe itself). Returns the files written."""
+#: Each language's own files: its settings, pages, notes and example data.
+STARTERS = {"zh": (MKDOCS_YML, INDEX_MD, TAGS_MD, README_MD, PROJECTS, PROGRESS),
+            "en": (english.MKDOCS_YML, english.INDEX_MD, english.TAGS_MD, english.README_MD, english.PROJECTS,
+                   english.PROGRESS)}
+
+
+def scaffold(folder: Path, name: str, language: str = "zh") -> list[Path]:
+    """Create the site in ``folder`` (absent or empty), in ``language``, with this progress-site's wheel in
+    ``wheels/`` for its CI to install (when this copy is installed, and so can describe itself). Returns the files
+    written."""
+    mkdocs_yml, index_md, tags_md, readme_md, projects, progress = STARTERS[language]
     try:
         wheel = write_own_wheel(folder / "wheels")
         requirements = REQUIREMENTS_WHEEL.format(version=__version__, wheel=wheel.name)
     except NotInstalled:
         wheel, requirements = None, REQUIREMENTS_INDEX.format(version=__version__)
     files = {
-        "mkdocs.yml": MKDOCS_YML.format(name=name),
-        "docs/index.md": INDEX_MD.format(name=name),
-        "docs/tags.md": TAGS_MD,
-        "README.md": README_MD.format(name=name, version=__version__),
-        "data/projects.csv": _csv(PROJECTS),
-        "data/progress.csv": _csv(PROGRESS),
+        "mkdocs.yml": mkdocs_yml.format(name=name),
+        "docs/index.md": index_md.format(name=name),
+        "docs/tags.md": tags_md,
+        "README.md": readme_md.format(name=name, version=__version__),
+        "data/projects.csv": _csv(projects),
+        "data/progress.csv": _csv(progress),
         ".gitignore": "site/\n",
         "requirements.txt": requirements,
         ".github/workflows/publish.yml": github_workflow(),
