@@ -134,3 +134,14 @@ def test_a_long_watch_list_shows_the_furthest_behind_and_says_where_the_rest_are
     behind = [p for p in report.projects.values() if project_light(p, report).light is not Light.GREEN]
     assert len(behind) == 41 and len(listed) == 30 and listed[0].startswith("- ■红灯 [项目00]")  # 0% first
     assert "另有 11 个红灯、黄灯项目，均列在[项目一览](projects/index.md)（可按亮灯筛选）。" in page
+
+
+def test_a_rating_withheld_or_not_applicable_is_no_light_given_and_no_warning(site):
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "年度", "年度计划投资", "年度完成投资", "亮灯情况"],
+        ["A", "甲", "2024", "10", "9", "Exempt - Under Section 43"], ["B", "乙", "2024", "10", "5", "NA"],
+        ["C", "丙", "2024", "10", "2", "待定"]])
+    loaded = load(site, {"as_of": "2024-10-31"})
+    assert lines(loaded) == []
+    r = loaded.report
+    assert [project_light(p, r).light for p in r.projects.values()] == [Light.GREEN, Light.RED, Light.RED]  # worked out

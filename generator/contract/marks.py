@@ -28,7 +28,7 @@ class InvalidValue(ValueError):
 #: The words that mean each kind of missing value, by default (a site's ``missing`` setting replaces a kind's
 #: list); ``*`` and ``?`` make a pattern (``Exempt under*``). A cell of redaction marks only (xx, ***) is withheld.
 DEFAULT_MISSING: dict[str, tuple[str, ...]] = {
-    "withheld": ("保密", "未公开", "不公开", "涉密", "商业秘密", "Exempt under*", "Withheld", "Redacted", "Confidential"),
+    "withheld": ("保密", "未公开", "不公开", "涉密", "商业秘密", "Exempt*", "Withheld", "Redacted", "Confidential"),
     "tbd": ("待定", "未定", "待确定", "暂定", "TBD", "TBC"),
     "not_applicable": ("/", "／", "不适用", "N/A", "NA", "n.a.", "Not applicable"),
     "not_reported": ("-", "—", "——", "–", "无", "暂无", "未填报", "Not reported"),

@@ -93,7 +93,8 @@ def check_lights(loader, bound: BoundTable, report) -> None:
         check = project_light(p, report)
         where = dict(file=p.source.file, row=p.source.row, column=bound.header_of("light"), value=p.light)
         if check.stated is None:
-            loader.log.add("light-unknown", **where)
+            if loader.missing.kind(p.light) is None:  # N/A, Exempt, 待定 …: a light not given, not a wrong one
+                loader.log.add("light-unknown", **where)
         elif check.disagrees:
             loader.log.add("light-disagrees", derived=both(f"light_{check.derived.value}"),
                            rate=_percent(check.rate) if check.rate is not None else "—",
