@@ -112,6 +112,19 @@ def test_the_same_map_on_every_page_that_carries_it_with_that_pages_points(site)
     assert "map" not in _charts(report, "project", report.projects["A"])
 
 
+def test_a_map_of_many_projects_counts_them_by_light_in_its_text_and_table(site):
+    from generator.rendering.maps import LISTED
+
+    lights = ["红灯", "黄灯", "绿灯"]
+    rows = [[f"P{i}", f"项目{i}", "高端装备", "在建", "2024", "1", lights[i % 3], f"{120.05 + i % 100 * 0.003:.3f}",
+             f"{30.05 + i // 100 * 0.03:.2f}"] for i in range(LISTED * 15)]  # inside the district
+    report = load(_site(site, GEOJSON, rows=rows)).report
+    chart = _charts(report)["map"]
+    assert chart.marks == LISTED * 15 and len(chart.spec["data"]["values"]) == LISTED * 15  # every point drawn
+    assert chart.description == "地图上有 750 个项目：红灯 250；黄灯 250；绿灯 250；各项目见项目一览"
+    assert (chart.columns, chart.rows) == (["亮灯", "项目数"], [["红灯", "250"], ["黄灯", "250"], ["绿灯", "250"]])
+
+
 def test_without_a_boundary_the_points_stand_on_a_plain_frame(site):
     report = load(_site(site)).report
     assert report.boundary is None

@@ -34,6 +34,8 @@ from .vega import LIGHT
 MARKS = {**{light: (COLOURS[light], CHART_SHAPES[light]) for light in (lights.Light.RED, lights.Light.YELLOW,
                                                                         lights.Light.GREEN)}, None: UNLIT}
 HEIGHT = 360
+#: The most points a map names one by one in its text and its table; past it, they are counted by light.
+LISTED = 50
 #: The shading by completion against 序时进度: furthest behind darkest (a sequential scale of one hue, legible under
 #: the labels' halo in either palette).
 BEHIND, AHEAD = "#8c2d04", "#fee6ce"
@@ -89,7 +91,8 @@ def _whole(report: Report) -> tuple[tuple[lights.Light | None, ...], str]:
 
 
 def project_map(report: Report, projects: list[Project], fmt: Formatter) -> Chart | None:
-    """The map of ``projects`` that have coordinates it can draw; None when none has."""
+    """The map of ``projects`` that have coordinates it can draw; None when none has. Its text and its table name
+    each project, or, past :data:`LISTED` of them, count them by light (the index lists them)."""
     placed = [(p, at) for p in projects if (at := position(p, report.boundary)) is not None]
     if not placed:
         return None
@@ -103,13 +106,17 @@ def project_map(report: Report, projects: list[Project], fmt: Formatter) -> Char
         light, status = word(_light(p, report)), fmt.t(f"st_{p.status.value}" if p.status else "st_none")
         records.append({"name": p.name, "light": light, "status": status, "lon": lon, "lat": lat})
         rows.append([p.name, light, str(p.longitude), str(p.latitude), status])
+    columns = [fmt.t("name"), fmt.t("light"), pick(PROJECTS.field("longitude"), fmt.language),
+               pick(PROJECTS.field("latitude"), fmt.language), fmt.t("status")]
     description = fmt.join(f"{r['name']} {r['light']}" for r in records)
+    if len(records) > LISTED:
+        counts = {name: n for name in (word(light) for light in order) if (n := sum(r["light"] == name for r in records))}
+        description = fmt.t("map_many", n=len(records), counts=fmt.join(f"{name} {n}" for name, n in counts.items()))
+        columns, rows = [fmt.t("light"), fmt.t("project_count")], [[name, str(n)] for name, n in counts.items()]
     spec = _map(records, description, tuple(word(light) for light in order), tuple(MARKS[light][0] for light in order),
                 tuple(MARKS[light][1] for light in order), fmt.t("light"), fmt.t("name"), fmt.t("status"),
                 "boundary" if report.boundary else "frame")
     spec["layer"][0]["data"] = {"values": _features(outline)}
-    columns = [fmt.t("name"), fmt.t("light"), pick(PROJECTS.field("longitude"), fmt.language),
-               pick(PROJECTS.field("latitude"), fmt.language), fmt.t("status")]
     return Chart("map", fmt.t("chart_map"), description, spec, columns, rows, len(placed))
 
 

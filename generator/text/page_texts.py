@@ -219,6 +219,7 @@ PAGE_TEXTS: dict[str, L] = {
     "reached_count": L("已达到的项目数", "Projects that reached it"),
     "chart_project_progress": L("年内累计完成投资与计划", "Investment so far this year, and the plan"),
     "chart_map": L("项目分布", "Where the projects are"),
+    "map_many": L("地图上有 {n} 个项目：{counts}；各项目见项目一览", "{n} projects on the map: {counts}; each is in the project index"),
     "chart_map_places": L("各地区完成率与序时进度", "Each area's completion against the year elapsed"),
     "against_schedule": L("较序时进度（百分点）", "Against the year elapsed (points)"),
     "chart_cluster_projects": L("各项目计划总投资", "Total investment by project"),
