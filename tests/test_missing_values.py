@@ -114,3 +114,16 @@ def test_a_published_money_column_is_shown_and_downloaded_in_the_display_unit(si
     csv = export_files(loaded.report)["downloads/projects.csv"]
     header, row = csv.splitlines()[:2]
     assert header.split(",")[-1] == "企业自筹资金（亿元）" and row.split(",")[-1] == "0.5"
+
+
+def test_a_milestone_whose_date_is_withheld_or_undecided_says_so_not_not_yet(site):
+    from generator.rendering.pages import PageMaker
+
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "建设状态", "开工时间", "投产时间", "建成时间"],
+                                            ["A", "甲", "未开工", "保密", "待定", ""]])
+    report = load(site, {"ignore": ["withheld-value"], "as_of": "2024-10-31"}).report
+    maker = PageMaker(report)
+    page = maker.render(maker.project(report.projects["A"])).markdown
+    rows = {line.split("|")[1].strip(): line.split("|")[4].strip() for line in page.splitlines()
+            if line.startswith("| ") and line.count("|") == 5}
+    assert (rows["开工"], rows["投产"], rows["建成"]) == ("未公开", "待定", "未到")

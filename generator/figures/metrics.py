@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..contract.amounts import NOT_REPORTED, Amount, Total, total
-from ..contract.dates import PartialDate
+from ..contract.dates import DateValue, PartialDate
 from ..contract.marks import Missing
 from ..contract.periods import Period
 from ..contract.vocab import Category, Stage, Status
@@ -148,6 +148,7 @@ class Milestone:
     date: PartialDate | None = None
     period: Period | None = None  # the first period whose status reached it
     planned: bool = False  # dated after the as-of date
+    unstated: DateValue | None = None  # its date withheld, to be decided or not applicable, as the table says
 
 
 def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
@@ -173,7 +174,10 @@ def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
             reached = None
         else:
             reached = False
-        out.append(Milestone(kind, reached, date, first if date is None else None, planned))
+        given = getattr(project, date_field) if date_field else None
+        unstated = given if given is not None and given.date is None and given.missing not in (None, Missing.NOT_REPORTED) \
+            else None
+        out.append(Milestone(kind, reached, date, first if date is None else None, planned, unstated))
     return _in_order(out)
 
 
