@@ -127,3 +127,13 @@ def test_a_milestone_whose_date_is_withheld_or_undecided_says_so_not_not_yet(sit
     rows = {line.split("|")[1].strip(): line.split("|")[4].strip() for line in page.splitlines()
             if line.startswith("| ") and line.count("|") == 5}
     assert (rows["开工"], rows["投产"], rows["建成"]) == ("未公开", "待定", "未到")
+
+
+def test_a_text_cell_saying_there_is_none_is_none_and_a_withheld_one_stays_as_written(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "业主单位", "责任单位", "建设地点", "存在问题"],
+                                            ["A", "甲", "Exempt - Under Section 43", "NA", "待定", "无"],
+                                            ["B", "乙", "乙公司", "乙局", "东山", "征地"]])
+    loaded = load(site)
+    a = loaded.report.projects["A"]
+    assert (a.owner, a.department, a.location, a.issues) == ("Exempt - Under Section 43", None, None, None)
+    assert lines(loaded) == []

@@ -48,7 +48,7 @@ def test_the_district_workbook_is_read_as_it_is_kept(district):
             p.annual_completed_investment.value, p.cumulative_investment.value) == (
         150000 * WAN, 62000 * WAN, 36000 * WAN, 30000 * WAN, 92000 * WAN)
     assert (p.department, p.leader, p.light, p.issues, p.progress_note) == (
-        "区经信局", "王副区长", "绿灯", "无", "主体结构封顶，设备安装中")
+        "区经信局", "王副区长", "绿灯", None, "主体结构封顶，设备安装中")  # 存在问题 “无”: none
     assert p.planned_start_date.date.iso() == "2022-03" and p.start_date.date.iso() == "2022-03-18"
     assert [e.period.key for e in p.progress] == [f"2024-{m:02d}" for m in range(1, 11)]
     october = p.progress[-1]

@@ -77,6 +77,13 @@ class RowReader:
             return None
         return one_line(value) if name in ONE_LINE else listed(value, LISTS[name]) if name in LISTS else value
 
+    def given_text(self, name: str) -> str | None:
+        """:meth:`text`, but None for a word that says there is none (N/A, 待定, 无, -): an office's 责任单位 written
+        NA is no office. A withheld word stays, shown as written (保密, Exempt - Under Section 43)."""
+        value = self.text(name)
+        kind = self.missing.kind(value) if value is not None else None
+        return value if kind is None or kind is Missing.WITHHELD else None
+
     def required_text(self, name: str) -> str | None:
         value = self.text(name)
         if value is None and self.bound.column(name) is not None:
