@@ -42,7 +42,7 @@ def test_problems_one_per_line_errors_first_then_summary(bad_site):
     assert result.output.splitlines() == [
         "data/projects.csv:2: 建设状态: 错误：未知的状态“半停半建”（可用：储备/谋划/前期/预备等、洽谈/在谈/意向/拟签约等、"
         "签约/已签约/签约未开工、未开工/待开工/拟开工/尚未开工等、开工/已开工/在建/动工等、试投产/试运行/试生产/调试、"
-        "投产/已投产/部分投产/运营等、建成/已建成/竣工/完工等、停建/暂停/缓建/停工等；可在配置 statuses 中添加） [status-unknown]",
+        "投产/已投产/部分投产/运营等、建成/已建成/竣工/完工等、停建/暂停/缓建/停工等、终止/已终止/取消/已取消等；可在配置 statuses 中添加） [status-unknown]",
         "data/projects.csv:3: 项目编号: 错误：编号“A”重复（第 2 行已使用） [id-duplicate]",
         "data/projects.csv:3: 计划总投资（亿元）: 错误：“两亿”不是金额：应为数字（可带单位和“约/以上/超/近”）、未公开标记（如 xx）、“待定”或留空"
         " [amount-invalid]",

@@ -145,3 +145,20 @@ def test_a_rating_withheld_or_not_applicable_is_no_light_given_and_no_warning(si
     assert lines(loaded) == []
     r = loaded.report
     assert [project_light(p, r).light for p in r.projects.values()] == [Light.GREEN, Light.RED, Light.RED]  # worked out
+
+
+def test_a_terminated_project_is_a_status_of_its_own_with_no_light(site):
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "建设状态", "年度", "年度计划投资", "年度完成投资", "竣工时间"],
+        ["A", "甲", "已终止", "2024", "10", "1", "2023年12月"], ["B", "乙", "cancelled", "2024", "10", "0", ""],
+        ["C", "丙", "竣工", "2024", "10", "10", "2023年12月"]])
+    from generator.contract.vocab import Status
+    from generator.figures import metrics
+
+    report = load(site, {"as_of": "2024-10-31"}).report
+    assert [p.status for p in report.projects.values()] == [Status.TERMINATED, Status.TERMINATED, Status.COMPLETED]
+    assert [project_light(p, report).light for p in report.projects.values()] == [None, None, Light.GREEN]
+    summary = metrics.summarize(list(report.projects.values()), 2024)
+    assert (summary.by_status[Status.TERMINATED], summary.by_status[Status.COMPLETED]) == (2, 1)  # counted apart
+    completed = {m.kind: m for m in metrics.milestones(report.projects["A"], report.as_of)}["completed"]
+    assert completed.reached is False  # never completed

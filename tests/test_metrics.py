@@ -130,3 +130,23 @@ def test_operation_before_start_is_a_warning_and_completion_above_100_a_note_aft
         "data/projects.csv:2: 年度完成投资: 年度完成率为 150.0%，超过 100%",
     ]
     assert [p.severity.value for p in loaded.problems.sorted()] == ["warning", "note", "note"]
+
+
+def test_a_completion_date_passed_without_the_status_is_overdue_not_reached(site):
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "建设状态", "开工时间", "投产时间", "竣工时间"],
+        ["A", "甲", "在建", "2022-03", "2023年6月", "2023年12月"],  # 56% done, its dates past: overdue
+        ["B", "乙", "竣工", "2022-03", "", "2023年12月"],
+        ["C", "丙", "在建", "2024-03", "", "2025年12月"]])
+    report = load(site, {"as_of": "2024-10-31"}).report
+    a = {m.kind: m for m in metrics.milestones(report.projects["A"], report.as_of)}
+    assert [(k, a[k].reached, a[k].overdue) for k in ("started", "operating", "completed")] == [
+        ("started", True, False), ("operating", False, True), ("completed", False, True)]
+    b = {m.kind: m for m in metrics.milestones(report.projects["B"], report.as_of)}
+    assert (b["completed"].reached, b["completed"].overdue, str(b["completed"].date)) == (True, False, "2023-12")
+    c = {m.kind: m for m in metrics.milestones(report.projects["C"], report.as_of)}
+    assert (c["completed"].reached, c["completed"].planned, c["completed"].overdue) == (False, True, False)
+    from generator.rendering.pages import PageMaker
+
+    page = PageMaker(report).render(PageMaker(report).project(report.projects["A"])).markdown
+    assert "| 建成 | 2023年12月 | — | 逾期 |" in page

@@ -112,12 +112,13 @@ def test_every_status_word(site, fmt):
 def test_unknown_status_lists_the_accepted_words(site):
     write_table(site / "data", "projects", [["项目编号", "项目名称", "状态"], ["A", "甲", "半停半建"]])
     accepted = ("储备/谋划/前期/预备等、洽谈/在谈/意向/拟签约等、签约/已签约/签约未开工、未开工/待开工/拟开工/尚未开工等、"
-                "开工/已开工/在建/动工等、试投产/试运行/试生产/调试、投产/已投产/部分投产/运营等、建成/已建成/竣工/完工等、停建/暂停/缓建/停工等")
+                "开工/已开工/在建/动工等、试投产/试运行/试生产/调试、投产/已投产/部分投产/运营等、建成/已建成/竣工/完工等、停建/暂停/缓建/停工等、"
+                "终止/已终止/取消/已取消等")
     assert lines(load(site)) == [
         f"data/projects.csv:2: 状态: 未知的状态“半停半建”（可用：{accepted}；可在配置 statuses 中添加）"]
     assert lines(load(site, language="en"), "en") == [
         "data/projects.csv:2: 状态: unknown status “半停半建” (accepted: reserve, negotiating, signed, not_started, under_construction, "
-        "trial_operation, operating, completed, suspended; add words under `statuses` in the configuration)"]
+        "trial_operation, operating, completed, suspended, terminated; add words under `statuses` in the configuration)"]
     assert load(site, {"statuses": {"半停半建": "under_construction"}}).report.projects["A"].status is Status.UNDER_CONSTRUCTION
 
 

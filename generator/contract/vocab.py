@@ -19,14 +19,15 @@ class Status(str, Enum):
     OPERATING = "operating"
     COMPLETED = "completed"
     SUSPENDED = "suspended"
+    TERMINATED = "terminated"  # ended before completion (终止, cancelled): not completed, and no longer judged
 
     @property
     def stage(self) -> int | None:
-        """Position in the lifecycle (0 = reserve), or None for suspended."""
+        """Position in the lifecycle (0 = reserve), or None for suspended and terminated."""
         return _STAGES[self]
 
 
-_STAGES = {s: (None if s is Status.SUSPENDED else i) for i, s in enumerate(Status)}
+_STAGES = {s: (None if s in (Status.SUSPENDED, Status.TERMINATED) else i) for i, s in enumerate(Status)}
 
 
 class Category(str, Enum):
@@ -47,6 +48,7 @@ ENGLISH_STATUS_WORDS: dict[str, Status] = {
     **dict.fromkeys(["operating", "in operation", "operational", "in use"], Status.OPERATING),
     **dict.fromkeys(["complete", "finished", "closed", "done"], Status.COMPLETED),
     **dict.fromkeys(["on hold", "paused", "halted"], Status.SUSPENDED),
+    **dict.fromkeys(["terminated", "cancelled", "canceled", "abandoned", "withdrawn"], Status.TERMINATED),
 }
 
 STATUS_WORDS: dict[str, Status] = {
@@ -60,6 +62,7 @@ STATUS_WORDS: dict[str, Status] = {
     **dict.fromkeys(["投产", "已投产", "部分投产", "运营", "已运营", "投入运营", "投用", "已投用", "投入使用"], Status.OPERATING),
     **dict.fromkeys(["建成", "已建成", "竣工", "完工", "已完工", "已竣工", "全面完工", "竣工验收", "交付使用"], Status.COMPLETED),
     **dict.fromkeys(["停建", "暂停", "缓建", "停工", "已停工", "暂缓", "中止"], Status.SUSPENDED),
+    **dict.fromkeys(["终止", "已终止", "取消", "已取消", "撤销", "退出"], Status.TERMINATED),
     **ENGLISH_STATUS_WORDS,
 }
 

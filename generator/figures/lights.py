@@ -101,6 +101,8 @@ def project_light(project: Project, report: Report) -> LightCheck:
 def _project_light(project: Project, report: Report) -> LightCheck:
     as_of = report.as_of
     share = schedule_share(as_of)
+    if project.status is Status.TERMINATED:  # ended: nothing left to judge it against
+        return LightCheck(None, None, stated_light(project.light), None, share)
     rate = annual_completion(project).value
     planned = project.planned_start_date.date
     late = (planned is not None and as_of is not None and planned.last_day() < as_of and not has_started(project, as_of)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..contract.amounts import NOT_REPORTED, Amount, Total, total
@@ -36,8 +36,8 @@ DEFINITIONS: tuple[Definition, ...] = (
                "某年完成投资 ÷ 该年计划投资。某年的计划与完成投资取进度表中该年的年度行；没有时，对报告当年（项目未列入当年时为其最近列入年度）取项目表的“年度计划投资”“年度完成投资”，完成投资未填时为该年各期完成投资之和（须各期都有数）。",
                "Investment completed in a year ÷ investment planned for it. Figures come from a progress row for that year; else, for the report's current year (or the project's latest listed year when it is not listed in that one), from the project row, with completed investment summed over that year's periods when the row leaves it empty (only when every period has a figure)."),
     Definition("milestones", "里程碑", "Milestones",
-               "签约（仅招商项目，或填有签约时间的项目）、开工、试投产、投产、建成五个节点。日期取项目表的签约、开工、投产、竣工时间，或进度表中首次达到该状态的报告期；当前状态已越过某节点时视为已达到（试投产除外：只有记录才算）。日期晚于数据截止日期的为计划节点。",
-               "Signed (investment-attraction projects, or any with a signing date), started, trial operation, operating, completed. Dates come from the project's date columns, or the first period whose status reached the stage; a stage the current status has passed counts as reached (not trial operation, which needs a record). A date after the as-of date is a plan."),
+               "签约（仅招商项目，或填有签约时间的项目）、开工、试投产、投产、建成五个节点。日期取项目表的签约、开工、投产、竣工时间，或进度表中首次达到该状态的报告期；当前状态已越过某节点时视为已达到（试投产除外：只有记录才算）。日期晚于数据截止日期的为计划节点。投产和建成只凭状态（或进度表的状态）算达到，不凭日期：表中的投产、竣工时间已过而状态未到的，为逾期。",
+               "Signed (investment-attraction projects, or any with a signing date), started, trial operation, operating, completed. Dates come from the project's date columns, or the first period whose status reached the stage; a stage the current status has passed counts as reached (not trial operation, which needs a record). A date after the as-of date is a plan. Operating and completed are reached by the status (or a period's status), not by a date alone: such a date passed without them is overdue."),
     Definition("sums", "合计", "Sums",
                "对有数值的项目求和。有项目的数值未公开、待定或未填报时，合计只含有数值的项目，并标为“不完整”，注明未计入的项目数。含“约”“近”的数相加为约数；只含“以上”“超”的为下限。",
                "The sum of the projects that have a figure. When any is withheld, to be determined or not reported, the sum covers only the others and is marked partial with the count left out. A sum with any about/nearly figure is approximate; one with only at-least/over figures is a lower bound."),
@@ -48,8 +48,8 @@ DEFINITIONS: tuple[Definition, ...] = (
                "数据截止日期时当年已过去的比例：月末按月计（1-10月为 10/12 = 83.3%），否则按天计。",
                "The share of the year passed at the as-of date: by months at a month's end (Jan–Oct is 10/12 = 83.3%), else by days."),
     Definition("lights", "亮灯", "Lights",
-               "年度完成率减序时进度（百分点）：不低于 −绿灯带宽为绿灯，不低于 −黄灯带宽为黄灯，其余为红灯；带宽默认 0 和 30 个百分点（配置 lights）。已过计划开工时间仍未开工的为红灯。表中有亮灯情况（或红黄绿评级）时以表中为准，与计算结果不同时给出警告。此前各报告期的亮灯（亮灯记录）按该期末年初至今完成投资 ÷ 当年计划投资与该期末的序时进度比较；本期变化中“转为黄灯、红灯”“转为绿灯”即由此而来。",
-               "The annual completion rate less the share of the year elapsed, in points: no lower than minus the green band is green, no lower than minus the yellow band yellow, else red; the bands are 0 and 30 points by default (the lights setting). A project not started by its planned start is red. A light the table gives (or a red/amber/green rating) is used instead, with a warning when it differs. Earlier periods are lit (the light by period) from the investment completed from January to the period's end against the year's plan and the share elapsed at its end; the changes page's turned yellow or red and turned green come from these."),
+               "年度完成率减序时进度（百分点）：不低于 −绿灯带宽为绿灯，不低于 −黄灯带宽为黄灯，其余为红灯；带宽默认 0 和 30 个百分点（配置 lights）。已过计划开工时间仍未开工的为红灯；已终止（取消）的项目不亮灯。表中有亮灯情况（或红黄绿评级）时以表中为准，与计算结果不同时给出警告。此前各报告期的亮灯（亮灯记录）按该期末年初至今完成投资 ÷ 当年计划投资与该期末的序时进度比较；本期变化中“转为黄灯、红灯”“转为绿灯”即由此而来。",
+               "The annual completion rate less the share of the year elapsed, in points: no lower than minus the green band is green, no lower than minus the yellow band yellow, else red; the bands are 0 and 30 points by default (the lights setting). A project not started by its planned start is red; a terminated (cancelled) one has none. A light the table gives (or a red/amber/green rating) is used instead, with a warning when it differs. Earlier periods are lit (the light by period) from the investment completed from January to the period's end against the year's plan and the share elapsed at its end; the changes page's turned yellow or red and turned green come from these."),
     Definition("rankings", "排名", "Rankings",
                "按责任单位、联系领导、产业集群、行业领域、项目级别、建设性质分组，每组的年度完成率（同上“完成率（汇总）”）从高到低排名，完成率相同的并列；没有完成率的组和未填写该项的项目不参加排名。各组的亮灯数为组内项目的亮灯之和。只有分成两组以上的才列出。",
                "Projects grouped by responsible unit, leader, cluster, sector, level and stage; groups ranked by their completion rate (as for groups below), highest first, equal rates sharing a rank; groups without a rate and the projects that leave the field empty are unranked. A group's lights are its projects' lights. A grouping is listed only when it makes two groups or more."),
@@ -149,6 +149,12 @@ class Milestone:
     period: Period | None = None  # the first period whose status reached it
     planned: bool = False  # dated after the as-of date
     unstated: DateValue | None = None  # its date withheld, to be decided or not applicable, as the table says
+    overdue: bool = False  # its date has passed and the status has not reached it (operating, completed)
+
+
+#: The milestones a date on or before the as-of date marks as reached (signing and starting are recorded when they
+#: happen; an operating or completion date may be the plan).
+_REACHED_BY_DATE = {Status.SIGNED, Status.UNDER_CONSTRUCTION}
 
 
 def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
@@ -166,7 +172,8 @@ def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
         by_status = stage is not None and stage >= status.stage
         if status is Status.TRIAL_OPERATION:
             by_status = stage == status.stage or first is not None
-        by_date = date is not None and as_of is not None and date.first_day() <= as_of
+        passed = date is not None and as_of is not None and date.first_day() <= as_of
+        by_date = passed and status in _REACHED_BY_DATE  # a date alone may be a plan: operating and completed need the status
         planned = date is not None and as_of is not None and date.first_day() > as_of and not by_status
         if by_status or by_date or first is not None:
             reached: bool | None = True
@@ -177,7 +184,8 @@ def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
         given = getattr(project, date_field) if date_field else None
         unstated = given if given is not None and given.date is None and given.missing not in (None, Missing.NOT_REPORTED) \
             else None
-        out.append(Milestone(kind, reached, date, first if date is None else None, planned, unstated))
+        out.append(Milestone(kind, reached, date, first if date is None else None, planned, unstated,
+                             overdue=passed and reached is False and project.status is not Status.TERMINATED))
     return _in_order(out)
 
 
@@ -203,7 +211,7 @@ def _in_order(milestones: list[Milestone]) -> list[Milestone]:
             continue
         later = [n.date.first_day() for n in out[i + 1:] if n.date and n.reached]
         if later and m.period.end > min(later):
-            out[i] = Milestone(m.kind, m.reached, m.date, None, m.planned)
+            out[i] = replace(m, period=None)
     return out
 
 
