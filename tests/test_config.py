@@ -48,7 +48,7 @@ def test_search_fits_the_site_unless_it_is_set():
     ({"serach": "pagefind"}, "配置项 plugins.progress.serach：不是已知的配置项（是否想写 search？）", None),
     ({"encoding": "klingon"}, "配置项 plugins.progress.encoding：未知的编码“klingon”", None),
     ({"statuses": {"施工": "building"}}, "配置项 plugins.progress.statuses.施工：应为以下之一：'reserve'、'negotiating'、'signed'、"
-     "'not_started'、'under_construction'、'trial_operation'、'operating'、'completed'、'suspended'", None),
+     "'not_started'、'under_construction'、'trial_operation'、'operating'、'completed'、'suspended'、'terminated'", None),
 ])
 def test_bad_settings(data, zh, en):
     assert problems(data) == [zh]
