@@ -39,7 +39,7 @@ def test_search_fits_the_site_unless_it_is_set():
      "配置项 plugins.progress.files.projects.columns.idd：没有这个字段；可用：id, name, category, level, sector, cluster, status, "
      "stage, started, year, construction_period, total_investment, phase1_investment, cumulative_before_year, "
      "annual_planned_investment, annual_completed_investment, cumulative_investment, stated_rate, schedule_share, light, "
-     "signed_amount, funds_in_place, signed_date, planned_start_date, start_date, operation_date, completion_date, annual_output, "
+     "signed_amount, funds_in_place, signed_date, planned_start_date, start_date, operation_date, completion_date, actual_completion_date, annual_output, "
      "output_to_date, annual_revenue, owner, place, place_code, department, leader, location, latitude, longitude, description, progress_note, "
      "issues, remark", None),
     ({"files": {"budget": {}}}, "配置项 plugins.progress.files.budget：应为以下之一：'projects'、'clusters'、'progress'、'indicators'", None),

@@ -150,3 +150,18 @@ def test_a_completion_date_passed_without_the_status_is_overdue_not_reached(site
 
     page = PageMaker(report).render(PageMaker(report).project(report.projects["A"])).markdown
     assert "| 建成 | 2023年12月 | — | 逾期 |" in page
+
+
+def test_an_actual_completion_date_completes_a_project_and_a_planned_one_does_not(site):
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "建设状态", "计划竣工时间", "实际竣工时间"],
+        ["A", "甲", "在建", "2023年12月", "2024年3月"], ["B", "乙", "在建", "2023年12月", ""]])
+    report = load(site, {"as_of": "2024-10-31"}).report
+    a = {m.kind: m for m in metrics.milestones(report.projects["A"], report.as_of)}["completed"]
+    b = {m.kind: m for m in metrics.milestones(report.projects["B"], report.as_of)}["completed"]
+    assert (a.reached, str(a.date), a.overdue) == (True, "2024-03", False)
+    assert (b.reached, str(b.date), b.overdue) == (False, "2023-12", True)
+    from generator.rendering.pages import PageMaker
+
+    maker = PageMaker(report)
+    assert "| 建成 | 2023年12月 | 2024年3月 | 已完成 |" in maker.render(maker.project(report.projects["A"])).markdown

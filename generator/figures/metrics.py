@@ -36,8 +36,8 @@ DEFINITIONS: tuple[Definition, ...] = (
                "某年完成投资 ÷ 该年计划投资。某年的计划与完成投资取进度表中该年的年度行；没有时，对报告当年（项目未列入当年时为其最近列入年度）取项目表的“年度计划投资”“年度完成投资”，完成投资未填时为该年各期完成投资之和（须各期都有数）。",
                "Investment completed in a year ÷ investment planned for it. Figures come from a progress row for that year; else, for the report's current year (or the project's latest listed year when it is not listed in that one), from the project row, with completed investment summed over that year's periods when the row leaves it empty (only when every period has a figure)."),
     Definition("milestones", "里程碑", "Milestones",
-               "签约（仅招商项目，或填有签约时间的项目）、开工、试投产、投产、建成五个节点。日期取项目表的签约、开工、投产、竣工时间，或进度表中首次达到该状态的报告期；当前状态已越过某节点时视为已达到（试投产除外：只有记录才算）。日期晚于数据截止日期的为计划节点。投产和建成只凭状态（或进度表的状态）算达到，不凭日期：表中的投产、竣工时间已过而状态未到的，为逾期。",
-               "Signed (investment-attraction projects, or any with a signing date), started, trial operation, operating, completed. Dates come from the project's date columns, or the first period whose status reached the stage; a stage the current status has passed counts as reached (not trial operation, which needs a record). A date after the as-of date is a plan. Operating and completed are reached by the status (or a period's status), not by a date alone: such a date passed without them is overdue."),
+               "签约（仅招商项目，或填有签约时间的项目）、开工、试投产、投产、建成五个节点。日期取项目表的签约、开工、投产、竣工时间，或进度表中首次达到该状态的报告期；当前状态已越过某节点时视为已达到（试投产除外：只有记录才算）。日期晚于数据截止日期的为计划节点。投产和建成只凭状态（或进度表的状态）或实际竣工时间算达到，不凭计划日期：表中的投产、竣工时间已过而状态未到的，为逾期。",
+               "Signed (investment-attraction projects, or any with a signing date), started, trial operation, operating, completed. Dates come from the project's date columns, or the first period whose status reached the stage; a stage the current status has passed counts as reached (not trial operation, which needs a record). A date after the as-of date is a plan. Operating and completed are reached by the status (or a period's status) or an actual completion date, not by a planned date: such a date passed without them is overdue."),
     Definition("sums", "合计", "Sums",
                "对有数值的项目求和。有项目的数值未公开、待定或未填报时，合计只含有数值的项目，并标为“不完整”，注明未计入的项目数。含“约”“近”的数相加为约数；只含“以上”“超”的为下限。",
                "The sum of the projects that have a figure. When any is withheld, to be determined or not reported, the sum covers only the others and is marked partial with the count left out. A sum with any about/nearly figure is approximate; one with only at-least/over figures is a lower bound."),
@@ -168,12 +168,15 @@ def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
         if status is Status.SIGNED and project.category is not Category.INVESTMENT and not project.signed_date.date:
             continue  # signing an agreement is an investment-attraction milestone
         date = getattr(project, date_field).date if date_field else None
+        actual = project.actual_completion_date.date if status is Status.COMPLETED else None
+        if actual is not None and (as_of is None or actual.first_day() <= as_of):
+            date = actual  # 实际竣工: completed on that date, whatever the plan said
         first = _first_reached(project, status)
         by_status = stage is not None and stage >= status.stage
         if status is Status.TRIAL_OPERATION:
             by_status = stage == status.stage or first is not None
         passed = date is not None and as_of is not None and date.first_day() <= as_of
-        by_date = passed and status in _REACHED_BY_DATE  # a date alone may be a plan: operating and completed need the status
+        by_date = passed and (status in _REACHED_BY_DATE or date is actual)  # else a date may be the plan
         planned = date is not None and as_of is not None and date.first_day() > as_of and not by_status
         if by_status or by_date or first is not None:
             reached: bool | None = True

@@ -136,7 +136,8 @@ class Project:
     planned_start_date: DateValue = NO_DATE
     start_date: DateValue = NO_DATE
     operation_date: DateValue = NO_DATE
-    completion_date: DateValue = NO_DATE
+    completion_date: DateValue = NO_DATE  # 计划竣工时间: as tables mostly mean it, the plan
+    actual_completion_date: DateValue = NO_DATE  # 实际竣工时间
     annual_output: Amount = NOT_REPORTED
     output_to_date: Amount = NOT_REPORTED
     annual_revenue: Amount = NOT_REPORTED
