@@ -3,42 +3,9 @@ same site, its words, its example data (English headers, a currency of its own) 
 
 from __future__ import annotations
 
-MKDOCS_YML = """\
-site_name: {name}
-theme:
-  name: material
-  language: en
-  font: false
-  features:
-    - navigation.tabs
-    - navigation.sections
-    - search.highlight
-  palette:
-    - media: "(prefers-color-scheme: light)"
-      scheme: default
-      toggle:
-        icon: material/brightness-7
-        name: Switch to dark mode
-    - media: "(prefers-color-scheme: dark)"
-      scheme: slate
-      toggle:
-        icon: material/brightness-4
-        name: Switch to light mode
-
-markdown_extensions:
-  - tables
-  - attr_list
-  - md_in_html  # the layout of site photos (data/photos)
-  - toc:
-      permalink: true
-      permalink_title: Permanent link
-      slugify: !!python/object/apply:pymdownx.slugs.slugify
-        kwds:
-          case: lower
-
-plugins:
-  - search
-  - tags
+#: The English site's words in its settings (see :data:`.scaffold.MKDOCS_YML`), and its progress-site settings.
+MKDOCS_WORDS = {"language": "en", "to_dark": "Switch to dark mode", "to_light": "Switch to light mode",
+                "photos": "the layout of site photos (data/photos)", "permalink": "Permanent link", "progress": """\
   # progress-site's settings (data_dir: the data folder; currency: an ISO 4217 code; unit: how pages show amounts);
   # every setting is in the guide, section 11
   - progress:
@@ -47,7 +14,7 @@ plugins:
       unit: million USD
       ignore: [withheld-value]          # figures written xx are withheld on purpose (pages say so): no warning
       # office: City Planning Department  # the responsible office, in the footer and the source line
-"""
+"""}
 
 INDEX_MD = """\
 # {name}

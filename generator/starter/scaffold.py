@@ -15,7 +15,7 @@ MKDOCS_YML = """\
 site_name: {name}
 theme:
   name: material
-  language: zh
+  language: {language}
   font: false
   features:
     - navigation.tabs
@@ -26,20 +26,20 @@ theme:
       scheme: default
       toggle:
         icon: material/brightness-7
-        name: 切换到深色模式
+        name: {to_dark}
     - media: "(prefers-color-scheme: dark)"
       scheme: slate
       toggle:
         icon: material/brightness-4
-        name: 切换到浅色模式
+        name: {to_light}
 
 markdown_extensions:
   - tables
   - attr_list
-  - md_in_html  # 现场照片（data/photos）的图文排版要用
+  - md_in_html  # {photos}
   - toc:
       permalink: true
-      permalink_title: 永久链接
+      permalink_title: {permalink}
       slugify: !!python/object/apply:pymdownx.slugs.slugify
         kwds:
           case: lower
@@ -47,6 +47,10 @@ markdown_extensions:
 plugins:
   - search
   - tags
+{progress}"""
+#: The Chinese site's words in its settings, and its progress-site settings with their notes.
+MKDOCS_WORDS = {"language": "zh", "to_dark": "切换到深色模式", "to_light": "切换到浅色模式",
+                "photos": "现场照片（data/photos）的图文排版要用", "permalink": "永久链接", "progress": """\
   # 本工具的设置（data_dir：数据文件夹；unit：页面上金额的单位）；全部设置见使用说明第 11 节
   - progress:
       data_dir: data
@@ -55,13 +59,13 @@ plugins:
       # office: xx区发展和改革局          # 主办单位，显示在页脚
       # identity:                         # 政府网站标识，每项设置了才显示
       #   operator: xx区发展和改革局       # 承办单位
-      #   contact: {{phone: 0000-00000000, email: xx@xx.gov.cn, address: xx区xx路1号}}
+      #   contact: {phone: 0000-00000000, email: xx@xx.gov.cn, address: xx区xx路1号}
       #   site_code: "0000000000"         # 网站标识码（写在引号中）
       #   icp: xxICP备00000000号           # ICP 备案号，链接到工信部备案网站
       #   police: xx公网安备00000000000000号  # 公网安备号，带图标，链接到公安备案网站
-      #   party_mark: {{image: images/dzjg.png, url: "https://..."}}  # 党政机关标识（图片放在 docs/ 中）
+      #   party_mark: {image: images/dzjg.png, url: "https://..."}  # 党政机关标识（图片放在 docs/ 中）
       #   error_report: https://...       # 网站纠错页面的地址
-"""
+"""}
 
 INDEX_MD = """\
 # {name}
@@ -131,8 +135,8 @@ def _csv(rows) -> str:
 
 
 #: Each language's own files: its settings, pages, notes and example data.
-STARTERS = {"zh": (MKDOCS_YML, INDEX_MD, TAGS_MD, README_MD, PROJECTS, PROGRESS),
-            "en": (english.MKDOCS_YML, english.INDEX_MD, english.TAGS_MD, english.README_MD, english.PROJECTS,
+STARTERS = {"zh": (MKDOCS_WORDS, INDEX_MD, TAGS_MD, README_MD, PROJECTS, PROGRESS),
+            "en": (english.MKDOCS_WORDS, english.INDEX_MD, english.TAGS_MD, english.README_MD, english.PROJECTS,
                    english.PROGRESS)}
 
 
@@ -140,14 +144,14 @@ def scaffold(folder: Path, name: str, language: str = "zh") -> list[Path]:
     """Create the site in ``folder`` (absent or empty), in ``language``, with this progress-site's wheel in
     ``wheels/`` for its CI to install (when this copy is installed, and so can describe itself). Returns the files
     written."""
-    mkdocs_yml, index_md, tags_md, readme_md, projects, progress = STARTERS[language]
+    words, index_md, tags_md, readme_md, projects, progress = STARTERS[language]
     try:
         wheel = write_own_wheel(folder / "wheels")
         requirements = REQUIREMENTS_WHEEL.format(version=__version__, wheel=wheel.name)
     except NotInstalled:
         wheel, requirements = None, REQUIREMENTS_INDEX.format(version=__version__)
     files = {
-        "mkdocs.yml": mkdocs_yml.format(name=name),
+        "mkdocs.yml": MKDOCS_YML.format(name=name, **words),
         "docs/index.md": index_md.format(name=name),
         "docs/tags.md": tags_md,
         "README.md": readme_md.format(name=name, version=__version__),
