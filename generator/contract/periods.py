@@ -91,11 +91,26 @@ _QUARTER = re.compile(r"^(\d{4})(?:年(?:第)?|-?Q|[-/.]?q)([一二三四1-4])(?
 _HALF = re.compile(r"^(\d{4})(?:年)?(?:(上|下)半年|-?H([12]))$", re.I)
 _MONTH = re.compile(r"^(\d{4})(?:年|[-/.])(\d{1,2})月?(?:份)?$")
 _YEAR = re.compile(r"^(\d{4})(?:年度?|年全年)?$")
+#: A month named in English, before or after its year (March 2023, Sep-2023, 2023 March), as English portfolios write it.
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_MONTH = re.compile(r"^(?:(?P<name>[a-z]{3,9})[-/.,]?(?P<year>\d{4})|(?P<year2>\d{4})[-/.,]?(?P<name2>[a-z]{3,9}))$", re.I)
+
+
+def _month_named(word: str) -> int | None:
+    """1 for January (jan, january), … 12 for December (sept for September too); None for a word naming no month."""
+    word = word.casefold()
+    full = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december")
+    if word in full:
+        return full.index(word) + 1
+    if word in _MONTH_NAMES or word == "sept":
+        return _MONTH_NAMES.index(word[:3]) + 1
+    return None
 
 
 @functools.lru_cache(maxsize=4096)  # a table names the same few periods in every row
 def parse_period(cell, formats: tuple[str, ...] = ()) -> Period:
-    """Read a period cell: 2022-03, 2022年3月, 2022Q1, 2022年一季度, 2022上半年, 2022, or a full date."""
+    """Read a period cell: 2022-03, 2022年3月, March 2022, 2022Q1, 2022年一季度, 2022上半年, 2022, or a full date."""
     if isinstance(cell, PartialDate):  # a spreadsheet date cell, at the precision its format shows
         if cell.precision == "year":
             return Period("year", cell.year)
@@ -115,6 +130,8 @@ def parse_period(cell, formats: tuple[str, ...] = ()) -> Period:
         return Period("half", int(m[1]), 1 if m[2] == "上" or m[3] == "1" else 2)
     if (m := _MONTH.match(text)) and 1 <= int(m[2]) <= 12:
         return Period("month", int(m[1]), int(m[2]))
+    if (m := _EN_MONTH.match(text)) and (month := _month_named(m["name"] or m["name2"])):
+        return Period("month", int(m["year"] or m["year2"]), month)
     date = read_date(str(cell), formats) if cell is not None else None
     if date is not None and date.precision == "day":
         return Period("date", date.year, date.month, date.day)
