@@ -71,3 +71,4 @@ def test_a_table_with_no_year_and_no_date_has_no_none_in_its_labels_or_file_name
     assert [page for page, text in texts.items() if re.search(r"\bNone\b", text)] == []
     assert "年度计划投资" in texts["rankings/index.html"] and "年度完成投资" in texts["rankings/index.html"]
     assert sorted(p.name for p in (out / "downloads").glob("bulletin*")) == ["bulletin.docx", "bulletin.pdf"]
+

@@ -320,3 +320,4 @@ def test_every_row_of_the_district_workbook_is_accounted_for(district):
     assert sum(dict(workbook.account).values()) == len(read_sheet(path, office.WORKBOOK, "projects").rows)
     export = next(s for s in loaded.report.sources if s.name == office.EXPORT)
     assert dict(export.account)["data"] == len(office.export_rows()) and dict(export.account)["header"] == 1
+

@@ -12,6 +12,7 @@ from ..contract.dates import NO_DATE, DateValue, PartialDate, parse_date, parse_
 from ..contract.marks import DEFAULT_WORDS, InvalidValue, Missing, MissingWords, clean, listed, one_line
 from ..contract.periods import Period, parse_period
 from ..contract.vocab import NO_WORDS, YES_WORDS, Vocabulary
+from ..model.places import leaf, place_path, within
 from ..model.report import Quantity
 from ..reading.tables import BoundTable, Row
 from ..reading.rawsheet import Formula
@@ -83,6 +84,15 @@ class RowReader:
         value = self.text(name)
         kind = self.missing.kind(value) if value is not None else None
         return value if kind is None or kind is Missing.WITHHELD else None
+
+    def place(self) -> str | None:
+        """Where the row's project is: its place column (a path, 云州市/东山区), else the section it sits in; a column
+        naming another place than its section is a warning (the column is taken)."""
+        written, section = place_path(self.given_text("place")), place_path(self.row.place)
+        if written and section and not (within(written, section) or within(section, written)
+                                        or leaf(written) == leaf(section)):
+            self.problem("place-section-differs", "place", section=section)
+        return written or section
 
     def required_text(self, name: str) -> str | None:
         value = self.text(name)

@@ -18,7 +18,6 @@ from ..contract.amounts import Amount
 from ..contract.marks import InvalidValue, MissingWords, fold
 from ..contract.schema import PROJECTS, TABLES
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STAGE_WORDS, STATUS_WORDS, Category, Stage, Status, Vocabulary
-from ..model.places import place_path
 from ..model.report import (
     Cluster,
     Component,
@@ -270,7 +269,7 @@ class Loader:
                 category=r.word("category", self.categories, "category-unknown") or row.category or Category.KEY,
                 level=r.words("level", self.levels, "level-unknown"),
                 cluster_id=cluster_id,
-                status=status, stage=stage, started=started, place=place_path(r.given_text("place") or row.place),
+                status=status, stage=stage, started=started, place=r.place(),
                 years=years,
                 **{f: r.amount(f) for f in AMOUNT_FIELDS},
                 **{f: r.date(f) for f in DATE_FIELDS},
