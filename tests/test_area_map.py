@@ -81,3 +81,12 @@ def test_a_boundary_that_is_one_outline_draws_points_and_warns_of_nothing(site):
     loaded = load(site)
     assert loaded.problems.warnings == [] and area_features(loaded.report) == {}
     assert area_map(loaded.report, Formatter.of(loaded.report)) is None
+
+
+def test_an_area_code_that_is_not_six_digits_is_a_warning_and_matches_nothing(mapped):
+    _book(mapped / "data" / "青山区" / "青山区重点项目.xlsx", [
+        ["项目代码", "项目名称", "建设性质", "2025年计划投资（万元）", "1-10月完成投资（万元）", "责任单位", "行政区划代码"],
+        ["QS-1", "青山隧道", "续建", 6000, 5000, "青山区交通局", "33010"]])
+    loaded = load(mapped)
+    assert "data/青山区/青山区重点项目.xlsx:2: 行政区划代码: “33010”不是行政区划代码（应为 6 位数字，乡镇 9 位、村 12 位）；地图不按它对照" in lines(loaded)
+    assert "青山区" not in area_features(loaded.report)  # its square has a code but no name

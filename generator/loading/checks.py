@@ -3,6 +3,7 @@ figures worth a second look."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..contract.amounts import tolerance, total, written_like
@@ -60,6 +61,12 @@ def check_projects(loader, bounds: dict[str, BoundTable | None], projects) -> No
         if start and operation and operation.last_day() < start.first_day():
             loader.log.add("operation-before-start", column=rows.header_of("operation_date"),
                          value=p.operation_date.raw, operation=operation.iso(), start=start.iso(), **where)
+        if p.place_code and not _AREA_CODE.fullmatch(p.place_code):  # the map could match no area by it
+            loader.log.add("place-code-invalid", column=rows.header_of("place_code"), value=p.place_code, **where)
+
+
+#: A 行政区划代码: six digits (county), nine (township) or twelve (village).
+_AREA_CODE = re.compile(r"\d{6}(?:\d{3}(?:\d{3})?)?")
 
 
 def check_packages(loader, tables: list[BoundTable], projects: dict[str, Project]) -> None:

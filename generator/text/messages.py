@@ -31,7 +31,7 @@ WARNINGS = (
     "withheld-total-given-months", "light-unknown", "light-disagrees", "photo-project-unknown", "photo-format",
     "photo-caption-unknown", "coordinates-off-globe", "coordinates-half", "coordinates-far", "bulletin-fonts",
     "series-project-left", "series-name-changed", "summary-mismatch", "sheet-not-read", "folder-nested",
-    "project-two-places", "place-not-on-map", "place-section-differs",
+    "project-two-places", "place-not-on-map", "place-section-differs", "place-code-invalid",
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.

@@ -155,6 +155,7 @@ PROBLEM_TEXTS: dict[str, L] = {
     "coordinates-half": L("项目“{name}”只填了{given}，没有{missing}；此项目不在地图上标出", "project “{name}” gives its {given} without its {missing}; it is left off the map"),
     "coordinates-far": L("项目“{name}”的位置（经度 {lon}，纬度 {lat}）远在边界（经度 {west}～{east}，纬度 {south}～{north}）之外{hint}；此项目不在地图上标出", "project “{name}” at longitude {lon}, latitude {lat} is far outside the boundary (longitude {west} to {east}, latitude {south} to {north}){hint}; it is left off the map"),
     "place-section-differs": L("地区“{value}”与此行所在的分节“{section}”不同；按本列计", "the area “{value}” differs from the section “{section}” this row is in; the column is taken"),
+    "place-code-invalid": L("“{value}”不是行政区划代码（应为 6 位数字，乡镇 9 位、村 12 位）；地图不按它对照", "“{value}” is no administrative area code (six digits; nine for a township, twelve for a village); the map does not match by it"),
     "place-not-on-map": L("地区“{place}”在边界文件中没有对应的区域（按行政区划代码或名称对照；边界文件中有：{names}）；地图上不为它着色", "the area “{place}” has no feature in the boundary file (matched by area code or by name; the file has: {names}); the map leaves it unshaded"),
     "coordinates swapped": L("（纬度和经度是否填反了？互换后即在范围内）", " (are latitude and longitude swapped? swapped, they fall inside)"),
     # problems: publishing
