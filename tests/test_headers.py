@@ -12,6 +12,8 @@ SAMPLE = {
     "years": "2022", "year": "2022", "amount": "3", "number": "30.5", "date": "2022-01-26", "period": "2022Q1",
     "value": "19", "project_ref": "P1", "project_name": "甲项目", "stage": "续建", "yesno": "是", "derived": "85.3", "light": "绿灯",
 }
+#: Fields whose text has a form of its own.
+SAMPLE_BY_FIELD = {"place_code": "330102"}
 BASE = {"projects": ["项目编号", "项目名称"], "clusters": ["集群名称"], "progress": ["项目编号", "报告期"], "indicators": ["指标名称", "数值"]}
 BASE_ROW = {"projects": ["P1", "甲项目"], "clusters": ["新材料"], "progress": ["P1", "2022Q1"], "indicators": ["储备项目", "19"]}
 
@@ -33,7 +35,7 @@ def test_every_alias_is_accepted(site, table, field, alias):
         header[same[0]] = f" {alias}\n"
     else:
         header.append(f" {alias}\n")
-        row.append(SAMPLE[own.kind])
+        row.append(SAMPLE_BY_FIELD.get(field, SAMPLE[own.kind]))
     data = site / "data"
     write_table(data, table, [header, row])
     if table != "projects":
