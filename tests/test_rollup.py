@@ -12,6 +12,7 @@ import pytest
 
 from generator.figures import metrics
 from generator.figures.rankings import leagues
+from generator.model.places import leaf
 
 from . import books
 from .conftest import lines, load
@@ -253,3 +254,14 @@ def test_an_english_provinces_site_says_area_throughout(tmp_path):
         if words:
             wrong[str(page.relative_to(out))] = sorted(set(words))
     assert wrong == {}
+
+
+def test_counties_kept_in_one_citys_folder_are_what_the_site_compares(tmp_path):
+    site = new_site(tmp_path / "site")
+    counties(site / "data" / "云州市")
+    run("build", "--strict", "-d", tmp_path / "out", cwd=site)  # the index of areas made (it failed with one city)
+    [league] = leagues(load(site).report, only="place")
+    assert sorted(leaf(r.key) for r in league.rows) == ["东山区", "北山县", "南岭县", "西河区", "青山区"]
+    home = _text(tmp_path / "out" / "index.html")
+    assert "按地区 ¶" in home and "西河区" in home.split("按地区 ¶")[1].split("¶")[0]
+    assert "东山区" in _text(tmp_path / "out" / "places" / "index.html")

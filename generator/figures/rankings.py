@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model.places import child_of, within
+from ..model.places import child_of, common_area, within
 from ..model.report import Project, Report
 from .lights import Light, project_light
 from .metrics import Summary, summarize
 
-#: What projects are grouped by, in the order the page shows them: the field's name and how to read it.
+#: What projects are grouped by besides their place (which :func:`leagues` puts first), in the order the page shows
+#: them: the field's name and how to read it.
 DIMENSIONS: tuple[tuple[str, Callable[[Project], str | None]], ...] = (
-    ("place", lambda p: child_of(p.place, None)),  # the widest places: a province's cities, a city's counties
     ("department", lambda p: p.department),
     ("leader", lambda p: p.leader),
     ("cluster", lambda p: p.cluster_id),
@@ -41,21 +41,14 @@ class League:
 
 def leagues(report: Report, only: str | None = None) -> list[League]:
     """A league table for each dimension (or the one named ``only``) in which the projects fall into at least two
-    groups."""
+    groups; first the places, at the level where they part (a province's cities, a city's counties)."""
     projects = list(report.projects.values())
     lit = {p.id: project_light(p, report).light for p in projects}
-    out = []
-    for dimension, key_of in DIMENSIONS:
-        if only not in (None, dimension):
-            continue
-        groups: dict[str | None, list[Project]] = {}
-        for p in projects:
-            groups.setdefault(key_of(p) or None, []).append(p)
-        if len([k for k in groups if k is not None]) < 2:
-            continue
-        rows = [_row(key, members, lit, report.current_year) for key, members in groups.items()]
-        out.append(League(dimension, tuple(_ranked(rows))))
-    return out
+    common = common_area(p.place for p in projects)
+    dimensions = (("place", lambda p: child_of(p.place, common)), *DIMENSIONS)
+    found = (_league(dimension, projects, key_of, lit, report.current_year) for dimension, key_of in dimensions
+             if only in (None, dimension))
+    return [league for league in found if league is not None]
 
 
 def place_league(report: Report, area: str) -> League | None:
@@ -63,12 +56,18 @@ def place_league(report: Report, area: str) -> League | None:
     projects the area lists as its own, in none of them, make the row without a key."""
     projects = [p for p in report.projects.values() if within(p.place, area)]
     lit = {p.id: project_light(p, report).light for p in projects}
+    return _league("place", projects, lambda p: child_of(p.place, area), lit, report.current_year)
+
+
+def _league(dimension: str, projects: list[Project], key_of: Callable[[Project], str | None], lit: dict,
+            year: int | None) -> League | None:
+    """``projects`` grouped by ``key_of`` and ranked; None when they fall into fewer than two groups."""
     groups: dict[str | None, list[Project]] = {}
     for p in projects:
-        groups.setdefault(child_of(p.place, area), []).append(p)
+        groups.setdefault(key_of(p) or None, []).append(p)
     if len([k for k in groups if k is not None]) < 2:
         return None
-    return League("place", tuple(_ranked([_row(key, members, lit, report.current_year) for key, members in groups.items()])))
+    return League(dimension, tuple(_ranked([_row(key, members, lit, year) for key, members in groups.items()])))
 
 
 def _row(key: str | None, members: list[Project], lit: dict, year: int | None) -> LeagueRow:

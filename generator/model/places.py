@@ -66,6 +66,22 @@ def child_of(place: str | None, area: str | None) -> str | None:
     return SEPARATOR.join(parts(place)[:depth(area) + 1 if area else 1])
 
 
+def common_area(places: Iterable[str | None]) -> str | None:
+    """The narrowest area every one of ``places`` lies in (云州市, when all are its counties), or None when they
+    share none: the level below it is where the places part, and what the site compares."""
+    split = [parts(place) for place in places if place]
+    if not split:
+        return None
+    shared = []
+    for level in zip(*split):
+        if len(set(level)) > 1:
+            break
+        shared.append(level[0])
+    if len(shared) == min(len(s) for s in split) and len({len(s) for s in split}) == 1:
+        shared = shared[:-1]  # all in one place: it is what is compared, not what holds them
+    return SEPARATOR.join(shared) or None
+
+
 def every_place(places: Iterable[str | None]) -> list[str]:
     """Every area ``places`` name or lie in, each after the one it lies in, in the order the data first names them."""
     return list(dict.fromkeys(area for place in places if place for area in lineage(place)))

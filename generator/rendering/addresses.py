@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..contract.vocab import Stage
-from ..model.places import depth, every_place, leaf, parent
+from ..model.places import common_area, every_place, leaf, parent
 from ..model.report import Report
 
 #: Where the pages every site has live (docs-relative).
@@ -53,8 +53,10 @@ def report_places(report: Report) -> list[str]:
 
 
 def top_places(report: Report) -> list[str]:
-    """The widest places of the report (its cities on a province's site, its counties on a city's)."""
-    return [place for place in report_places(report) if depth(place) == 1]
+    """The places the site compares: those where its projects part (its cities on a province's site, its counties on
+    a city's, even when every county's folder sits in one of the city's)."""
+    common = common_area(p.place for p in report.projects.values())
+    return [place for place in report_places(report) if parent(place) == common]
 
 
 def place_slugs(report: Report) -> dict[str, str]:

@@ -7,7 +7,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from ..figures import metrics, rankings
-from ..model.places import parent, spoken, within
+from ..model.places import leaf, parent, spoken, within
 from ..model.report import Project
 from . import charts as ch
 from . import maps
@@ -43,8 +43,8 @@ class AreaPages:
         """Every area with its figures, ranked as on 排名 (on a province's site, each city's counties after the
         cities): the navigation's way into the areas when there are many."""
         r = self.report
-        nested = [(name, league) for name in top_places(r) if (league := rankings.place_league(r, name))]
+        nested = [(leaf(name), league) for name in top_places(r) if (league := rankings.place_league(r, name))]
         return PageContext.of("places_index", self.paths["places_index"], self.fmt.t("places"), report=r,
-                              places=next(iter(rankings.leagues(r, only="place"))), nested=nested,
+                              places=next(iter(rankings.leagues(r, only="place")), None), nested=nested,
                               group_name=self.group_name)
 
