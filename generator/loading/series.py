@@ -183,7 +183,7 @@ def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str,
                     if name:
                         left[name_key(name)] = (file.period, dict(file=bound.sheet.label, row=row.number,
                                                                    column=bound.header_of("name"), value=name),
-                                                r.text("place") or row.place)
+                                                r.place())
                     continue
                 found.setdefault(pid, {})[file.period] = (r.amount("annual_completed_investment"), SourceRef(bound.sheet.label, row.number))
     latest = files[-1].period
