@@ -36,7 +36,7 @@ class Category(str, Enum):
     RESERVE = "reserve"
 
 
-#: The words English portfolios use for a status (accepted everywhere; Chinese messages list the Chinese ones).
+#: The words English portfolios use for a status.
 ENGLISH_STATUS_WORDS: dict[str, Status] = {
     **dict.fromkeys(["pipeline", "planning", "planned", "proposed", "preparation"], Status.RESERVE),
     **dict.fromkeys(["negotiation", "in negotiation"], Status.NEGOTIATING),
@@ -108,8 +108,10 @@ normalize_word = fold  # NFKC, no white space, lower case
 class Vocabulary:
     """Maps the words of one field (built-in plus the site's own) to canonical values."""
 
-    def __init__(self, words: dict[str, object], canonical: list[object] | None = None):
-        self.words = dict(words)
+    def __init__(self, words: dict[str, object], canonical: list[object] | None = None,
+                 own: dict[str, object] | None = None):
+        self.own = dict(own or {})  # the site's words (its settings), named in every language's list
+        self.words = {**words, **self.own}
         self._lookup = {normalize_word(w): v for w, v in self.words.items()}
         for value in canonical or []:
             key = value.value if isinstance(value, Enum) else str(value)
@@ -126,14 +128,18 @@ class Vocabulary:
         return None
 
     def accepted(self):
-        """The words a user may type: all of them in Chinese, canonical names and added words in English."""
+        """The words a user may type, each list in its own language: the Chinese built-in words (grouped by what
+        they mean) in Chinese, the canonical names in English; the site's own words in both."""
         from ..text.catalogue import Label
 
+        def chinese(word: str) -> bool:
+            return any("\u4e00" <= c <= "\u9fff" for c in word)
+
         canonical = [v.value if isinstance(v, Enum) else str(v) for v in dict.fromkeys(self.words.values())]
-        added = [w for w in self.words if not any("\u4e00" <= c <= "\u9fff" for c in w) and w not in ENGLISH_STATUS_WORDS]
+        added = [w for w in self.own if not chinese(w)]
         groups: dict[object, list[str]] = {}
         for word, value in self.words.items():
-            if word not in ENGLISH_STATUS_WORDS:
+            if chinese(word) or word in self.own:
                 groups.setdefault(value, []).append(word)
         shown = "、".join("/".join(words[:4]) + ("等" if len(words) > 4 else "") for words in groups.values())
         return Label(shown, ", ".join(dict.fromkeys(canonical + added)))

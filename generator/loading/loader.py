@@ -68,9 +68,9 @@ class Loader:
         self.site = site
         self.config = site.config
         self.log = ProblemLog(self.config.silenced)
-        self.statuses = Vocabulary({**STATUS_WORDS, **self.config.statuses}, list(Status))
-        self.categories = Vocabulary({**CATEGORY_WORDS, **self.config.categories}, list(Category))
-        self.levels = Vocabulary({**LEVEL_WORDS, **self.config.levels})
+        self.statuses = Vocabulary(STATUS_WORDS, list(Status), own=self.config.statuses)
+        self.categories = Vocabulary(CATEGORY_WORDS, list(Category), own=self.config.categories)
+        self.levels = Vocabulary(LEVEL_WORDS, own=self.config.levels)
         self.stages = Vocabulary(STAGE_WORDS, list(Stage))
         self.missing = MissingWords(self.config.missing.model_dump(exclude_none=True))
         self.sources: list[SourceFile] = []
