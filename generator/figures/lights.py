@@ -51,6 +51,11 @@ def points_against(rate: Decimal | None, share: Decimal | None) -> Decimal | Non
     return None if rate is None or share is None else (rate - share) * 100
 
 
+def against_schedule(rate: Decimal | None, as_of: dt.date | None) -> Decimal | None:
+    """A completion rate against 序时进度 at ``as_of``, in points: a group's figure in every league, card and map."""
+    return points_against(rate, schedule_share(as_of))
+
+
 @dataclass(frozen=True)
 class LightCheck:
     """A project's light: the one worked out (``derived``), the table's (``stated``), and the one shown."""

@@ -48,7 +48,7 @@ class Judge:
     def against(self, summary: metrics.Summary) -> str:
         """A group's completion rate against 序时进度 in signed points (−12.3), the figure a league and the map
         by place give each group; — when it has no rate or the report no date."""
-        points = lights.points_against(summary.completion_rate.value, lights.schedule_share(self.report.as_of))
+        points = lights.against_schedule(summary.completion_rate.value, self.report.as_of)
         return "—" if points is None else self.fmt.points(points)
 
     def rate_bar(self, rate: Decimal | None) -> Markup:
@@ -77,7 +77,7 @@ class Judge:
         counts = {light: sum(c.light is light for _, c in checks) for light in lights.Light} if checks else None
         share = lights.schedule_share(r.as_of)
         rate = summary.completion_rate
-        points = lights.points_against(rate.value, share) if checks else None
+        points = lights.against_schedule(rate.value, r.as_of) if checks else None
         gap = None if points is None else self.gap(points)
         cards = figure_cards(f, summary, self.completed_label(summary.year), gap, counts,
                              f.ratio(metrics.Ratio(share)) if share is not None else None, start)

@@ -16,11 +16,9 @@ from __future__ import annotations
 import functools
 import json
 
-from ..contract.geometry import to_geojson
+from ..contract.geometry import label_point, to_geojson
 from ..contract.schema import PROJECTS
-from ..figures import lights
-from ..contract.geometry import label_point
-from ..figures import metrics
+from ..figures import lights, metrics
 from ..figures.places import area_features, position
 from ..model.places import leaf, within
 from ..model.report import Project, Report
@@ -41,25 +39,35 @@ LISTED = 50
 BEHIND, AHEAD = "#8c2d04", "#fee6ce"
 
 
+def _palette(alt) -> dict:
+    """The map's colour parameters, in the light palette here (the page script sets the reader's)."""
+    return {key: alt.param(name=f"ps{key.title()}", value=LIGHT[key]) for key in ("land", "border", "grid", "text")}
+
+
+def _points(alt, colour: dict, legend: tuple):
+    """One point per row at ``lon``, ``lat``, coloured and shaped by its light: ``legend`` is the lights' words,
+    colours and shapes in order, then the titles of the light, the name and the status."""
+    names, colours, shapes, light_title, name_title, status_title = legend
+    key = alt.Legend(orient="bottom", title=light_title)
+    return alt.Chart().mark_point(filled=True, size=90, opacity=1, stroke=colour["text"], strokeWidth=1).encode(
+        longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"),
+        color=alt.Color("light:N", scale=alt.Scale(domain=list(names), range=list(colours)), legend=key),
+        shape=alt.Shape("light:N", scale=alt.Scale(domain=list(names), range=list(shapes)), legend=key),
+        tooltip=[alt.Tooltip("name:N", title=name_title), alt.Tooltip("light:N", title=light_title),
+                 alt.Tooltip("status:N", title=status_title)])
+
+
 @template
-def _map(alt, rows, names: tuple[str, ...], colours: tuple[str, ...], shapes: tuple[str, ...], light_title: str,
-         name_title: str, status_title: str, outline: str):
-    """The outline (its data put in by :func:`project_map`) under one point per row at ``lon``, ``lat``."""
-    colour = {key: alt.param(name=f"ps{key.title()}", value=LIGHT[key]) for key in ("land", "border", "grid", "text")}
+def _map(alt, rows, legend: tuple, outline: str):
+    """The outline (its data put in by :func:`project_map`) under one point per row (:func:`_points`)."""
+    colour = _palette(alt)
     if outline == "boundary":  # the district, its outline at least 3:1 against the page
         drawn = {"fill": colour["land"], "stroke": colour["border"]}
     else:  # a plain frame round the points
         drawn = {"fill": colour["land"], "fillOpacity": 0.4, "stroke": colour["grid"]}
     shape = alt.Chart(alt.NamedData(name="outline")).mark_geoshape(strokeWidth=1, **drawn)
-    legend = alt.Legend(orient="bottom", title=light_title)
-    points = alt.Chart().mark_point(filled=True, size=90, opacity=1, stroke=colour["text"], strokeWidth=1).encode(
-        longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"),
-        color=alt.Color("light:N", scale=alt.Scale(domain=list(names), range=list(colours)), legend=legend),
-        shape=alt.Shape("light:N", scale=alt.Scale(domain=list(names), range=list(shapes)), legend=legend),
-        tooltip=[alt.Tooltip("name:N", title=name_title), alt.Tooltip("light:N", title=light_title),
-                 alt.Tooltip("status:N", title=status_title)])
-    return alt.layer(shape, points, data=rows).project(type="mercator").properties(height=HEIGHT).add_params(
-        *colour.values())
+    return alt.layer(shape, _points(alt, colour, legend), data=rows).project(type="mercator").properties(
+        height=HEIGHT).add_params(*colour.values())
 
 
 @functools.lru_cache(maxsize=4)
@@ -87,45 +95,53 @@ def _whole(report: Report) -> tuple[tuple[lights.Light | None, ...], str]:
     placed = [(p, at) for p in report.projects.values() if (at := position(p, report.boundary)) is not None]
     present = {_light(p, report) for p, _ in placed}
     order = tuple(light for light in MARKS if light is not None or None in present)
-    return order, report.boundary.geojson if report.boundary else _frame([at for _, at in placed])
+    if report.boundary:
+        return order, report.boundary.geojson
+    return order, _frame([at for _, at in placed]) if placed else ""  # no point anywhere: no map to frame
+
+
+def _drawn(report: Report, projects: list[Project], fmt: Formatter) -> tuple[list[tuple[Project, dict]], tuple, list[str]]:
+    """The projects a map draws, each with its point (name, light and status in words, lon, lat); the map's legend
+    (see :func:`_points`) and the words of its lights in the legend's order."""
+    order, _ = _whole(report)
+
+    def word(light: lights.Light | None) -> str:
+        return fmt.t(f"light_{light.value}" if light else "light_none")
+
+    drawn = [(p, {"name": p.name, "light": word(_light(p, report)), "lon": at[0], "lat": at[1],
+                  "status": fmt.t(f"st_{p.status.value}" if p.status else "st_none")})
+             for p in projects if (at := position(p, report.boundary)) is not None]
+    words = [word(light) for light in order]
+    legend = (tuple(words), tuple(MARKS[light][0] for light in order), tuple(MARKS[light][1] for light in order),
+              fmt.t("light"), fmt.t("name"), fmt.t("status"))
+    return drawn, legend, words
 
 
 def project_map(report: Report, projects: list[Project], fmt: Formatter) -> Chart | None:
     """The map of ``projects`` that have coordinates it can draw; None when none has. Its text and its table name
     each project, or, past :data:`LISTED` of them, count them by light (the index lists them)."""
-    placed = [(p, at) for p in projects if (at := position(p, report.boundary)) is not None]
-    if not placed:
+    drawn, legend, words = _drawn(report, projects, fmt)
+    if not drawn:
         return None
-    order, outline = _whole(report)
-
-    def word(light: lights.Light | None) -> str:
-        return fmt.t(f"light_{light.value}" if light else "light_none")
-
-    records, rows = [], []
-    for p, (lon, lat) in placed:
-        light, status = word(_light(p, report)), fmt.t(f"st_{p.status.value}" if p.status else "st_none")
-        records.append({"name": p.name, "light": light, "status": status, "lon": lon, "lat": lat})
-        rows.append([p.name, light, str(p.longitude), str(p.latitude), status])
+    records = [r for _, r in drawn]
     columns = [fmt.t("name"), fmt.t("light"), pick(PROJECTS.field("longitude"), fmt.language),
                pick(PROJECTS.field("latitude"), fmt.language), fmt.t("status")]
+    rows = [[p.name, r["light"], str(p.longitude), str(p.latitude), r["status"]] for p, r in drawn]  # as written
     description = fmt.join(f"{r['name']} {r['light']}" for r in records)
     if len(records) > LISTED:
-        counts = {name: n for name in (word(light) for light in order) if (n := sum(r["light"] == name for r in records))}
+        counts = {name: n for name in words if (n := sum(r["light"] == name for r in records))}
         description = fmt.t("map_many", n=len(records), counts=fmt.join(f"{name} {n}" for name, n in counts.items()))
         columns, rows = [fmt.t("light"), fmt.t("project_count")], [[name, str(n)] for name, n in counts.items()]
-    spec = _map(records, description, tuple(word(light) for light in order), tuple(MARKS[light][0] for light in order),
-                tuple(MARKS[light][1] for light in order), fmt.t("light"), fmt.t("name"), fmt.t("status"),
-                "boundary" if report.boundary else "frame")
-    spec["layer"][0]["data"] = {"values": _features(outline)}
-    return Chart("map", fmt.t("chart_map"), description, spec, columns, rows, len(placed))
+    spec = _map(records, description, legend, "boundary" if report.boundary else "frame")
+    spec["layer"][0]["data"] = {"values": _features(_whole(report)[1])}
+    return Chart("map", fmt.t("chart_map"), description, spec, columns, rows, len(records))
 
 
 @template
-def _area_map(alt, rows, names: tuple[str, ...], colours: tuple[str, ...], shapes: tuple[str, ...], light_title: str,
-              name_title: str, status_title: str, place_title: str, gap_title: str, points: bool):
+def _area_map(alt, rows, legend: tuple, place_title: str, gap_title: str, points: bool):
     """Every feature as land, the places matched shaded by ``gap`` (percentage points against 序时进度), each
-    place's label on a halo, then one point per row when ``points``."""
-    colour = {key: alt.param(name=f"ps{key.title()}", value=LIGHT[key]) for key in ("land", "border", "grid", "text")}
+    place's label on a halo, then one point per row (:func:`_points`) when ``points``."""
+    colour = _palette(alt)
     land = alt.Chart(alt.NamedData(name="outline")).mark_geoshape(strokeWidth=1, fill=colour["land"],
                                                                   stroke=colour["border"])
     shaded = alt.Chart(alt.NamedData(name="areas")).mark_geoshape(strokeWidth=1, stroke=colour["border"]).encode(
@@ -136,15 +152,7 @@ def _area_map(alt, rows, names: tuple[str, ...], colours: tuple[str, ...], shape
     halo = alt.Chart(alt.NamedData(name="labels")).mark_text(fontSize=13, stroke=colour["land"], strokeWidth=4,
                                                              strokeJoin="round").encode(**where)
     text = alt.Chart(alt.NamedData(name="labels")).mark_text(fontSize=13, fill=colour["text"]).encode(**where)
-    layers = [land, shaded, halo, text]
-    if points:
-        legend = alt.Legend(orient="bottom", title=light_title)
-        layers.append(alt.Chart().mark_point(filled=True, size=90, opacity=1, stroke=colour["text"], strokeWidth=1).encode(
-            longitude=alt.Longitude("lon:Q"), latitude=alt.Latitude("lat:Q"),
-            color=alt.Color("light:N", scale=alt.Scale(domain=list(names), range=list(colours)), legend=legend),
-            shape=alt.Shape("light:N", scale=alt.Scale(domain=list(names), range=list(shapes)), legend=legend),
-            tooltip=[alt.Tooltip("name:N", title=name_title), alt.Tooltip("light:N", title=light_title),
-                     alt.Tooltip("status:N", title=status_title)]))
+    layers = [land, shaded, halo, text] + ([_points(alt, colour, legend)] if points else [])
     return alt.layer(*layers, data=rows).project(type="mercator").properties(height=HEIGHT).add_params(*colour.values())
 
 
@@ -161,13 +169,12 @@ def area_map(report: Report, fmt: Formatter) -> Chart | None:
     matched = area_features(report)
     if not matched:
         return None
-    share = lights.schedule_share(report.as_of)
     features = _features(report.boundary.geojson)
     projects = list(report.projects.values())
     shaded, labels, rows, said = [], [], [], []
     for place, index in matched.items():
         summary = metrics.summarize([p for p in projects if within(p.place, place)], report.current_year)
-        gap = lights.points_against(summary.completion_rate.value, share)
+        gap = lights.against_schedule(summary.completion_rate.value, report.as_of)
         shown = fmt.t("not_reported") if gap is None else fmt.points(gap)
         feature = features[index]
         if gap is not None:
@@ -177,21 +184,12 @@ def area_map(report: Report, fmt: Formatter) -> Chart | None:
             labels.append({"label": f"{leaf(place)} {shown}", "lon": at[0], "lat": at[1]})
         rows.append([leaf(place), fmt.ratio(summary.completion_rate), shown])
         said.append(f"{leaf(place)} {shown}")
-    placed = [(p, at) for p in projects if (at := position(p, report.boundary)) is not None]
-    order, _ = _whole(report)
-
-    def word(light: lights.Light | None) -> str:
-        return fmt.t(f"light_{light.value}" if light else "light_none")
-
-    records = [{"name": p.name, "light": word(_light(p, report)), "lon": lon, "lat": lat,
-                "status": fmt.t(f"st_{p.status.value}" if p.status else "st_none")} for p, (lon, lat) in placed]
+    drawn, legend, _ = _drawn(report, projects, fmt)
+    records = [r for _, r in drawn]
     gap_title = fmt.t("against_schedule")
-    spec = _area_map(records, fmt.join(said), tuple(word(light) for light in order),
-                     tuple(MARKS[light][0] for light in order), tuple(MARKS[light][1] for light in order),
-                     fmt.t("light"), fmt.t("name"), fmt.t("status"), pick(PROJECTS.field("place"), fmt.language),
-                     gap_title, bool(records))
+    spec = _area_map(records, fmt.join(said), legend, pick(PROJECTS.field("place"), fmt.language), gap_title,
+                     bool(records))
     for layer, values in zip(spec["layer"], (features, shaded, labels, labels)):
         layer["data"] = {"values": values}
     columns = [pick(PROJECTS.field("place"), fmt.language), fmt.t("completion_rate"), gap_title]
     return Chart("map", fmt.t("chart_map_places"), fmt.join(said), spec, columns, rows, len(matched) + len(records))
-
