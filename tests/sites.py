@@ -115,6 +115,12 @@ def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", __import__("html").unescape(re.sub(r"<[^>]+>", " ", article)))
 
 
+def page_text(path) -> str:
+    """The visible text of a built page, its navigation and foot included, without tags, scripts or styles."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+    return __import__("html").unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
 class Resources(HTMLParser):
     """Every URL a page loads: scripts, styles, fonts, images, frames, inline style urls."""
 

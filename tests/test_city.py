@@ -4,14 +4,13 @@ sheet of every month read and accounted for, row by row; the site built from the
 import json
 import re
 from decimal import Decimal
-from html import unescape
 from urllib.parse import quote
 
 import pytest
 
 from . import city
 from .conftest import lines, load
-from .sites import new_site, run
+from .sites import new_site, page_text as _text, run
 
 WAN = Decimal(10) ** 4
 LATEST = f"{city.FILES[10]}.xlsx"
@@ -25,11 +24,6 @@ def built(tmp_path_factory):
     told = run("validate", "--format", "json", cwd=root / "site", check=False)
     result = run("build", "-d", root / "out", cwd=root / "site")
     return root, checked, json.loads(told.stdout), result
-
-
-def _text(path) -> str:
-    page = re.sub(r"<script.*?</script>|<style.*?</style>", "", path.read_text(encoding="utf-8"), flags=re.S)
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)))
 
 
 def test_validate_names_what_it_read_and_what_disagrees(built):

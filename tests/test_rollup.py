@@ -16,7 +16,7 @@ from generator.model.places import leaf
 
 from . import books
 from .conftest import lines, load
-from .sites import new_site, run
+from .sites import new_site, page_text as _text, run
 
 WAN = Decimal(10) ** 4
 
@@ -225,13 +225,6 @@ def test_a_bulletin_of_one_county_is_asked_for_by_its_own_name_in_full_or_as_a_p
     with pytest.raises(ScopeError, match="没有这个地区：东城区（数据中有：云州市、云州市东山区"):
         narrowed(report, Scope(place="东城区"))
 
-
-def _text(path: Path) -> str:
-    import html
-    import re
-
-    page = re.sub(r"<(script|style)\b.*?</\1>", " ", path.read_text(encoding="utf-8"), flags=re.S)
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)).strip())
 
 
 def test_an_english_provinces_site_says_area_throughout(tmp_path):
