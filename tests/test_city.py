@@ -145,7 +145,7 @@ def test_each_county_has_its_page_and_its_row_in_the_league_with_the_sums_of_its
     home = _text(out / "index.html")
     assert ("按地区 ¶ 名次 地区 年度完成率 较序时进度（百分点） 亮灯情况 项目数 2025年计划投资 2025年1-10月完成投资 开工率 "
             "1 东山区 82.4% −0.9 ● 绿灯 2 ▲ 黄灯 0 ■ 红灯 1 3 2亿元 1.65亿元 — "
-            "2 南岭县 46.7% −36.7 ") in home  # the verdict first; 东山区: none new
+            "2 南岭县 46.7% −36.7 ● 绿灯 0 ▲ 黄灯 2 ■ 红灯 1 3 1.5亿元 0.7亿元 100.0%") in home  # 东山区: none new; 南岭县: both spending
     ranking = _text(out / "rankings" / "index.html")
     assert "按地区 ¶ 名次 地区 年度完成率" in ranking and "2 南岭县 46.7% −36.7 ● 绿灯 0 ▲ 黄灯 2 ■ 红灯 1 3 1.5亿元 0.7亿元" in ranking
     project = (out / "projects" / "南岭县光伏电站" / "index.html").read_text(encoding="utf-8")

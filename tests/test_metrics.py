@@ -165,3 +165,14 @@ def test_an_actual_completion_date_completes_a_project_and_a_planned_one_does_no
 
     maker = PageMaker(report)
     assert "| 建成 | 2023年12月 | 2024年3月 | 已完成 |" in maker.render(maker.project(report.projects["A"])).markdown
+
+
+def test_a_new_project_with_no_status_or_start_date_has_started_when_it_has_spent_this_year(site):
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "建设性质", "年度", "年度计划投资", "年度完成投资", "开工时间"],
+        ["A", "甲", "新开工", "2024", "10", "3", ""], ["B", "乙", "新开工", "2024", "10", "0", ""],
+        ["C", "丙", "新开工", "2024", "10", "", ""], ["D", "丁", "新开工", "2024", "10", "2", "2024年12月"]])
+    report = load(site, {"as_of": "2024-10-31"}).report
+    assert [p.status.value for p in report.projects.values()] == [
+        "under_construction", "not_started", "not_started", "not_started"]  # D: its start date says not yet
+    assert (metrics.start_rate(report).started, metrics.start_rate(report).due) == (1, 4)  # none has a planned start

@@ -14,13 +14,18 @@ from ..model.report import Project
 COMPONENT_AMOUNTS = ("total_investment", "annual_planned_investment", "annual_completed_investment", "cumulative_investment")
 
 
-def derived_status(stage: Stage | None, started: bool | None, start: DateValue, as_of: dt.date | None) -> Status | None:
+def derived_status(stage: Stage | None, started: bool | None, start: DateValue, as_of: dt.date | None,
+                   spent: Amount | None = None) -> Status | None:
     """The status of a row that gives none: from 是否开工, else from its section (a new project has started when
-    its start date is on or before the as-of date)."""
+    its start date is on or before the as-of date, or, with no start date, when it has completed investment this
+    year: work was done)."""
     if started is not None:
         return Status.UNDER_CONSTRUCTION if started else Status.NOT_STARTED
     if stage is Stage.NEW:
-        begun = start.date is not None and (as_of is None or start.date.first_day() <= as_of)
+        if start.date is not None:
+            begun = as_of is None or start.date.first_day() <= as_of
+        else:
+            begun = spent is not None and spent.value is not None and spent.value > 0
         return Status.UNDER_CONSTRUCTION if begun else Status.NOT_STARTED
     return stage.status if stage is not None else None
 

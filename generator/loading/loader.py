@@ -280,7 +280,8 @@ class Loader:
                 source=SourceRef(bound.sheet.label, row.number),
             )
             if status is None and r.raw("status") is None:
-                project = replace(project, status=derived_status(stage, started, project.start_date, as_of))
+                project = replace(project, status=derived_status(stage, started, project.start_date, as_of,
+                                                                 project.annual_completed_investment))
             project = package_totals(project)
             if pid and name:
                 projects[pid] = project
