@@ -56,7 +56,7 @@ def test_each_county_is_matched_by_code_or_name_and_one_the_boundary_lacks_is_a_
 def test_the_home_map_shades_each_county_by_its_completion_against_the_year_elapsed(mapped):
     report = load(mapped).report
     chart = area_map(report, Formatter.of(report))
-    share = schedule_share(report.as_of)
+    share = schedule_share(report)
     expected = []
     for place in ("东山区", "南岭县", "西河区", "青山区"):
         summary = metrics.summarize([p for p in report.projects.values() if p.place == place], report.current_year)

@@ -36,7 +36,7 @@ def test_validate_names_what_it_read_and_what_disagrees(built):
         "它以前各期的数字不发布 [series-project-left]"]
     assert said[-2:] == [
         "读取 3 个文件（其中工作表 12 张），共 92 行：标题和说明 12 行、表头 30 行、数据 18 行、合计 3 行、小计 6 行、分节标题 14 行、注释 9 行",
-        "数据检查通过：6 个项目，0 个产业集群，3 个报告期；0 个错误，2 个警告，6 个提示"]
+        "数据检查通过：6 个项目，0 个产业集群，3 个报告期；0 个错误，2 个警告，7 个提示"]
 
 
 def test_the_readme_shows_what_validate_says_of_these_workbooks(built):

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.figures.lights import Light, derive, project_light, schedule_share
+from generator.contract.periods import year_elapsed_at
+from generator.figures.lights import Light, derive, project_light
 from generator.model.report import LightRule
 from generator.rendering.pages import PageMaker
 
@@ -23,11 +24,14 @@ def plain(markdown: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markdown))
 
 
-@pytest.mark.parametrize("as_of,share", [
-    (dt.date(2024, 10, 31), Decimal(10) / 12), (dt.date(2024, 6, 30), Decimal("0.5")), (dt.date(2024, 12, 31), 1),
-    (dt.date(2024, 1, 15), Decimal(15) / 366), (dt.date(2023, 2, 28), Decimal(2) / 12)])
-def test_the_share_of_the_year_elapsed(as_of, share):
-    assert schedule_share(as_of) == share
+@pytest.mark.parametrize("as_of,start,share", [
+    (dt.date(2024, 10, 31), 1, Decimal(10) / 12), (dt.date(2024, 6, 30), 1, Decimal("0.5")), (dt.date(2024, 12, 31), 1, 1),
+    (dt.date(2024, 1, 15), 1, Decimal(15) / 366), (dt.date(2023, 2, 28), 1, Decimal(2) / 12),
+    # financial years from April (the UK) and July: March's end is the year's end, not a quarter of it
+    (dt.date(2023, 3, 31), 4, 1), (dt.date(2022, 6, 30), 4, Decimal(3) / 12), (dt.date(2023, 1, 31), 4, Decimal(10) / 12),
+    (dt.date(2022, 4, 10), 4, Decimal(10) / 365), (dt.date(2023, 6, 30), 7, 1), (dt.date(2023, 12, 31), 7, Decimal("0.5"))])
+def test_the_share_of_the_year_elapsed(as_of, start, share):
+    assert year_elapsed_at(as_of, start) == share
 
 
 SHARE = Decimal(10) / 12  # 1-10月: 83.3%

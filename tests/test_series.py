@@ -51,7 +51,9 @@ def test_monthly_files_are_one_series_whose_latest_is_the_project_list(site):
         "data/2025年1-9月重点项目.xls:5: 项目名称: 项目“丙项目”在最新一期（2025-10）的表中没有（已调出？）；它以前各期的数字不发布",
         f"data/2025年1-9月重点项目.xls:6: 项目名称: {changed}",
         "data: 按报告期读取 3 个文件：2025-08、2025-09、2025-10；最新一期（2025-10）为项目名单",
-        "data/2025年1-10月重点项目.xlsx: 没有 projects.csv；此文件作为 projects 表读取（可在配置 files.projects.path 中写明）"]
+        "data/2025年1-10月重点项目.xlsx: 没有 projects.csv；此文件作为 projects 表读取（可在配置 files.projects.path 中写明）",
+        "data/2025年1-10月重点项目.xlsx:5: 项目名称: 项目“丁项目”在以前各期的表中都没有，自本期（2025-10）列入；若只是编号和名称改"
+        "了，请在“原项目编号”列或 files.projects.id_changes 中写明原编号"]
     projects = loaded.report.projects
     assert [p.name for p in projects.values()] == ["甲项目", "乙项目（二期）", "丁项目", "城西污水处理厂提标改造工程"]
     assert [e.period.key for e in projects["城西污水处理厂提标改造工程"].progress] == ["2025-08", "2025-09", "2025-10"]

@@ -156,7 +156,7 @@ class _Composer:
         counts = {light: sum(c.light is light for c in self.checks.values()) for light in lights.Light}
         if not any(counts.values()):
             return None
-        share = lights.schedule_share(r.as_of)
+        share = lights.schedule_share(r)
         rule = f.t("bulletin_rule", share=f.ratio(metrics.Ratio(share)) if share is not None else f.t("not_reported"),
                    bands=self.bands())
         lit = sum(counts.values())

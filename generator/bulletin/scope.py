@@ -69,7 +69,7 @@ def narrowed(report: Report, scope: Scope) -> tuple[Report, str | None]:
 
 def _period(report: Report, text: str) -> Period:
     try:
-        wanted = parse_period(text)
+        wanted = parse_period(text, (), report.fiscal_start)
     except InvalidValue:
         wanted = None
     if wanted not in report.periods:
@@ -91,11 +91,13 @@ def as_at(report: Report, period: Period) -> Report:
         if p.progress and not entries:
             continue  # first reported after the period
         status = next((e.status for e in reversed(entries) if e.status), p.status)
+        light = entries[-1].light if entries and entries[-1].period == period else None  # that period's own rating
         projects[pid] = replace(p, progress=entries, status=status, annual_completed_investment=NOT_REPORTED,
-                                current_year=None)
+                                current_year=None, light=light)
     return Report.assemble(report.currency, report.display_unit, projects, report.clusters, report.indicators,
                            report.sources, as_of=period.end, language=report.language, unit_factor=report.unit_factor,
-                           completed_span=None, lights=report.lights, photos=report.photos, boundary=report.boundary)
+                           completed_span=None, lights=report.lights, photos=report.photos, boundary=report.boundary,
+                           fiscal_start=report.fiscal_start)
 
 
 def _place_named(places: list[str], wanted: str, language: str) -> str | None:

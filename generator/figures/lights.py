@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import weakref
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,17 +26,20 @@ class Light(str, Enum):
         return self is not Light.GREEN
 
 
-#: The words tables write for a light (亮灯情况, or a red/amber/green rating).
+#: The words tables write for a light (亮灯情况, or a red/amber/green rating). A five-point rating's mixed grades
+#: fold to the worse of their two colours (amber/green is amber, amber/red is red), as three lights can show them.
 LIGHT_WORDS: dict[str, Light] = {
     **dict.fromkeys(["绿灯", "绿", "绿色", "green", "g"], Light.GREEN),
-    **dict.fromkeys(["黄灯", "黄", "黄色", "amber", "yellow", "a", "y"], Light.YELLOW),
-    **dict.fromkeys(["红灯", "红", "红色", "red", "r"], Light.RED),
+    **dict.fromkeys(["黄灯", "黄", "黄色", "amber", "yellow", "a", "y", "amber/green", "amber-green", "amber green",
+                     "a/g", "ag"], Light.YELLOW),
+    **dict.fromkeys(["红灯", "红", "红色", "red", "r", "amber/red", "amber-red", "amber red", "a/r", "ar"], Light.RED),
 }
 _LOOKUP = {fold(w): light for w, light in LIGHT_WORDS.items()}
 
-def schedule_share(as_of: dt.date | None) -> Decimal | None:
-    """序时进度 at ``as_of`` (the one definition: :func:`..contract.periods.year_elapsed_at`)."""
-    return year_elapsed_at(as_of) if as_of is not None else None
+def schedule_share(report: Report) -> Decimal | None:
+    """序时进度 at the report's as-of date, in its (financial) year (the one definition:
+    :func:`..contract.periods.year_elapsed_at`)."""
+    return year_elapsed_at(report.as_of, report.fiscal_start) if report.as_of is not None else None
 
 
 def stated_light(text: str | None) -> Light | None:
@@ -51,9 +53,10 @@ def points_against(rate: Decimal | None, share: Decimal | None) -> Decimal | Non
     return None if rate is None or share is None else (rate - share) * 100
 
 
-def against_schedule(rate: Decimal | None, as_of: dt.date | None) -> Decimal | None:
-    """A completion rate against 序时进度 at ``as_of``, in points: a group's figure in every league, card and map."""
-    return points_against(rate, schedule_share(as_of))
+def against_schedule(rate: Decimal | None, report: Report) -> Decimal | None:
+    """A completion rate against 序时进度 at the report's as-of date, in points: a group's figure in every league,
+    card and map."""
+    return points_against(rate, schedule_share(report))
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def project_light(project: Project, report: Report) -> LightCheck:
 
 def _project_light(project: Project, report: Report) -> LightCheck:
     as_of = report.as_of
-    share = schedule_share(as_of)
+    share = schedule_share(report)
     if project.status is Status.TERMINATED:  # ended: nothing left to judge it against
         return LightCheck(None, None, stated_light(project.light), None, share)
     rate = annual_completion(project).value
@@ -147,22 +150,20 @@ def _by_period(project: Project, rule: LightRule) -> list[tuple[Period, LightChe
     same kind, as :func:`..metrics.finest_entries` takes them) unless the row gives its year-to-date figure."""
     out, so_far, plans = [], {}, {}
     for entry in project.progress:
-        period = entry.period
-        if period.kind == "year":
+        period, stated = entry.period, stated_light(entry.light)
+        if period.kind == "year" and stated is None:
             continue
-        amounts = so_far.setdefault((period.year, period.kind), [])
+        year = period.fiscal_year
+        amounts = so_far.setdefault((year, period.kind), [])
         amounts.append(entry.completed_investment)
         done = entry.ytd_completed_investment
         if not done.known:
-            if not all(a.known for a in amounts):
-                continue
-            done = total(amounts)
-        if period.year not in plans:
-            plans[period.year] = annual_figures(project, period.year)[0]
-        rate = ratio(done, plans[period.year]).value
-        if rate is None:
-            continue
-        share = year_elapsed_at(period.end)
-        light = derive(rate, share, rule)
-        out.append((period, LightCheck(light, light, None, rate, share)))
+            done = total(amounts) if all(a.known for a in amounts) else None
+        if year not in plans:
+            plans[year] = annual_figures(project, year)[0]
+        rate = ratio(done, plans[year]).value if done is not None else None
+        share = period.year_elapsed()
+        derived = derive(rate, share, rule) if rate is not None else None
+        if stated is not None or derived is not None:  # the period's table's own light (rating) first
+            out.append((period, LightCheck(stated or derived, derived, stated, rate, share)))
     return out

@@ -101,7 +101,7 @@ def annual_figures(project: Project, year: int) -> tuple[Amount, Amount]:
 
 
 def _annual_figures(project: Project, year: int) -> tuple[Amount, Amount]:
-    yearly = next((e for e in project.progress if e.period.kind == "year" and e.period.year == year), None)
+    yearly = next((e for e in project.progress if e.period.kind == "year" and e.period.fiscal_year == year), None)
     if yearly is not None:
         return yearly.planned_investment, yearly.completed_investment
     if year != project.current_year:
@@ -117,7 +117,7 @@ def _annual_figures(project: Project, year: int) -> tuple[Amount, Amount]:
 
 def finest_entries(project: Project, year: int, until: Period | None = None) -> list:
     """Sub-year entries of ``year`` of one kind (the kind of ``until``, else the finest present)."""
-    entries = [e for e in project.progress if e.period.year == year and e.period.kind != "year"]
+    entries = [e for e in project.progress if e.period.fiscal_year == year and e.period.kind != "year"]
     if not entries:
         return []
     kind = until.kind if until else max((e.period.kind for e in entries), key=("half", "quarter", "month", "date").index)

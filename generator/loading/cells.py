@@ -53,10 +53,10 @@ class RowReader:
     """Typed access to one row; every failure becomes a problem naming file, row and header."""
 
     def __init__(self, bound: BoundTable, row: Row, log: ProblemLog, *, money, bare_unit: str,
-                 date_formats: tuple[str, ...] = (), missing: MissingWords = DEFAULT_WORDS):
+                 date_formats: tuple[str, ...] = (), missing: MissingWords = DEFAULT_WORDS, fiscal_start: int = 1):
         self.bound, self.row, self.log = bound, row, log
         self.money, self.bare_unit, self.date_formats = money, bare_unit, date_formats
-        self.missing = missing
+        self.missing, self.fiscal_start = missing, fiscal_start
 
     def raw(self, name: str):
         cell = self.row.cells.get(name)
@@ -163,7 +163,7 @@ class RowReader:
     def period(self, name: str) -> Period | None:
         if self.raw(name) is None:
             return None
-        return self._guard(name, lambda c: parse_period(c, self.date_formats), None)
+        return self._guard(name, lambda c: parse_period(c, self.date_formats, self.fiscal_start), None)
 
     def years(self, name: str) -> tuple[int, ...]:
         return self._guard(name, parse_years, ())

@@ -24,7 +24,7 @@ def latest_rows(loader, bound: BoundTable) -> list:
     for row in bound.rows:
         cell = row.cells.get(col.field) if col.field else row.extras.get(col.header)
         try:
-            when = parse_period(cell, tuple(loader.config.date_formats)).sort_key()
+            when = parse_period(cell, tuple(loader.config.date_formats), loader.config.fiscal_year_start).sort_key()
         except InvalidValue as exc:
             loader.log.add(exc.code, file=bound.sheet.label, row=row.number, column=col.header, value=as_text(cell))
             continue

@@ -110,13 +110,15 @@ class Loader:
             self.considered.update(p.name.casefold() for p in found)
             return None
         guessed = False
-        if not found and not settings.path and name == "projects":  # 1-9月.xlsx, 1-10月.xlsx …: one series
+        if name == "projects" and (settings.periods is not None or not found and not settings.path):  # 1-9月, 1-10月 …
             self.series = read_series(self, HeaderMatcher(table, settings.columns))
             if self.series:
-                found, guessed = [self.series[-1].path], True
+                found, guessed = [self.series[-1].path], settings.periods is None
                 self.guessed.extend(earlier.path for earlier in self.series[:-1])
                 self.log.add("series-read", file=self.label(self.site.data_dir), count=len(self.series),
                              periods=[i.period.key for i in self.series], latest=self.series[-1].period.key)
+            elif settings.periods is not None:  # the files it names are said missing or unread
+                return None
         if not found and not settings.path and (table.required or (name == "progress" and self.guessed)):
             other = only_spreadsheet(self.site.data_dir, set(TABLES) | {p.stem.casefold() for p in self.guessed})
             if other is not None:
@@ -199,7 +201,8 @@ class Loader:
 
     def reader(self, bound: BoundTable, row) -> RowReader:
         return RowReader(bound, row, self.log, money=self.config.money, bare_unit=self.config.bare_unit,
-                         date_formats=tuple(self.config.date_formats), missing=self.missing)
+                         date_formats=tuple(self.config.date_formats), missing=self.missing,
+                         fiscal_start=self.config.fiscal_year_start)
 
     # -- tables --------------------------------------------------------------
     def extras(self, bound: BoundTable, row) -> dict[str, str | Amount]:
@@ -363,7 +366,7 @@ class Loader:
                                  lights=LightRule(Decimal(str(self.config.lights.green_within)),
                                                   Decimal(str(self.config.lights.yellow_within))),
                                  photos=load_photos(self, projects), boundary=boundary, own_words=own_words,
-                                 departures=self.departures)
+                                 departures=self.departures, fiscal_start=self.config.fiscal_year_start)
         check_projects(self, bounds, report.projects)
         check_packages(self, tables, report.projects)
         for summary in filter(None, summaries):

@@ -149,6 +149,7 @@ def load_places(loader, folders: list[Path]):
                              language=loader.site.language, unit_factor=latest.unit_factor,
                              completed_span=latest.completed_span, lights=latest.lights,
                              photos=load_photos(loader, projects), boundary=boundary, own_words=own_words,
-                             departures=[dataclasses.replace(d, place=joined(place, d.place)) for place, r in reports for d in r.departures])
+                             departures=[dataclasses.replace(d, place=joined(place, d.place)) for place, r in reports for d in r.departures],
+                             fiscal_start=loader.config.fiscal_year_start)
     check_places_on_map(loader, report)
     return Loaded(report, loader.log)

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from ..contract.amounts import NOT_REPORTED, Amount, Qualifier
 from ..contract.dates import NO_DATE, DateValue
 from ..contract.marks import Missing
-from ..contract.periods import Period
+from ..contract.periods import Period, fiscal_year_of
 from ..contract.spans import Span
 from ..contract.vocab import Category, Stage, Status
 from .photos import Photo
@@ -92,6 +92,7 @@ class ProgressEntry:
     started: bool | None = None
     note: str | None = None
     source: SourceRef | None = None
+    light: str | None = None  # the light (rating) the period's table gives, as written
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class Project:
     issues: str | None = None  # 存在问题及需协调事项
     light: str | None = None  # 亮灯情况 as the table reports it
     remark: str | None = None
+    previous_id: str | None = None  # the id earlier periods' files give it, where it differed (、 between several)
     #: published columns the schema does not know, by header as written: text, or an amount for a money column
     extras: Mapping[str, str | Amount] = field(default_factory=dict)
     components: tuple[Component, ...] = ()
@@ -167,7 +169,7 @@ class Project:
     @property
     def all_years(self) -> tuple[int, ...]:
         """The listed years, or else the years of the project's reporting periods."""
-        return self.years or tuple(sorted({e.period.year for e in self.progress}))
+        return self.years or tuple(sorted({e.period.fiscal_year for e in self.progress}))
 
     def in_report_of(self, year: int | None) -> Project:
         """This project in a report about ``year``: its annual figures' year set."""
@@ -246,6 +248,7 @@ class Report:
     boundary: Boundary | None = None  # for the map of projects, when the data folder has a boundary file
     own_words: OwnWords | None = None  # the office's own words for the bulletin
     departures: tuple[Departure, ...] = ()  # projects taken off the list of a monthly series (调出)
+    fiscal_start: int = 1  # the month (financial) years begin in; years are named by the year they end in
 
     @classmethod
     def assemble(cls, currency: str, display_unit: str, projects: Mapping[str, Project],
@@ -254,7 +257,7 @@ class Report:
                  unit_factor: Decimal = Decimal(1), completed_span: Span | None = None,
                  lights: LightRule = LightRule(), photos: Mapping[str, Iterable[Photo]] | None = None,
                  boundary: Boundary | None = None, own_words: OwnWords | None = None,
-                 departures: Iterable[Departure] = ()) -> Report:
+                 departures: Iterable[Departure] = (), fiscal_start: int = 1) -> Report:
         """The report of these parts, with what is derived from all of them worked out once."""
         indicators = tuple(indicators)
         periods = tuple(sorted({e.period for p in projects.values() for e in p.progress}, key=Period.sort_key))
@@ -263,12 +266,13 @@ class Report:
         as_of = as_of or (periods[-1].end if periods else None)
         # the as-of date's year when projects are listed in it, else the latest year (a plan listing later
         # years does not move it)
-        current = as_of.year if as_of and as_of.year in years else (years[-1] if years else None)
+        at = fiscal_year_of(as_of, fiscal_start) if as_of else None
+        current = at if at in years else (years[-1] if years else None)
         frozen = MappingProxyType({pid: p.in_report_of(current) for pid, p in projects.items()})
         shown = MappingProxyType({pid: tuple(ps) for pid, ps in (photos or {}).items() if pid in projects and ps})
         return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
                    as_of, periods, years, current, language, unit_factor, completed_span, lights, shown, boundary,
-                   own_words, tuple(departures))
+                   own_words, tuple(departures), fiscal_start)
 
     def only(self, keep, clusters: Iterable[str] | None = None) -> Report:
         """This report with the projects ``keep`` accepts (and only the ``clusters`` named, when given): the

@@ -174,16 +174,16 @@ def plan_vs_completed_by_year(report: Report, fmt: Formatter, projects: list[Pro
     records, rows = [], []
     for year in report.years:
         s = metrics.summarize([p for p in chosen if year in p.all_years], year)
-        rows.append([str(year), fmt.total(s.annual_planned), fmt.total(s.annual_completed), fmt.ratio(s.completion_rate)])
+        rows.append([fmt.year(year), fmt.total(s.annual_planned), fmt.total(s.annual_completed), fmt.ratio(s.completion_rate)])
         for key, t in (("annual_planned", s.annual_planned), ("annual_completed", s.annual_completed)):
             if t.value is not None:
-                records.append({"x": str(year), "series": fmt.t(key), "value": _num(t.value, fmt)})
+                records.append({"x": fmt.year(year), "series": fmt.t(key), "value": _num(t.value, fmt)})
     if not records:
         return None
     title = fmt.t("chart_years")
     description = fmt.join(f"{r[0]} {r[1]} / {r[2]}" for r in rows)
     series = tuple(dict.fromkeys(r["series"] for r in records))
-    spec = _side_by_side(records, description, fmt.t("year"), tuple(str(y) for y in report.years), series,
+    spec = _side_by_side(records, description, fmt.t("year"), tuple(fmt.year(y) for y in report.years), series,
                          _unit_title(fmt, "value"), fmt.t("value"))
     columns = [fmt.t("year"), fmt.t("annual_planned"), fmt.t("annual_completed"), fmt.t("completion_rate")]
     return Chart("years", title, description, spec, columns, rows, len(records))
@@ -196,7 +196,7 @@ def year_to_date(project: Project) -> list[tuple]:
     done_so_far: dict[tuple[int, str], list[Amount]] = defaultdict(list)
     planned_so_far: dict[tuple[int, str], list[Amount]] = defaultdict(list)
     for e in project.progress:
-        key = (e.period.year, e.period.kind)
+        key = (e.period.fiscal_year, e.period.kind)
         done_so_far[key].append(e.completed_investment)
         planned_so_far[key].append(e.planned_investment)
         done, plan = total(done_so_far[key]), total(planned_so_far[key])

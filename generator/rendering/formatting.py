@@ -11,7 +11,7 @@ from babel.numbers import format_percent, parse_pattern
 from ..contract.amounts import Amount, Qualifier, Total
 from ..contract.dates import DateValue, PartialDate
 from ..contract.marks import Missing
-from ..contract.periods import Period
+from ..contract.periods import Period, year_name
 from ..contract.units import SHORT_MAGNITUDES, symbol
 from ..figures.metrics import Ratio
 from ..text.catalogue import join, locale_of, say
@@ -41,8 +41,9 @@ def _percent(share: Decimal, locale: str) -> str:
 class Formatter:
     """Formats figures of one report for one language."""
 
-    def __init__(self, language: str, unit: str, unit_factor: Decimal, currency: str = "CNY"):
+    def __init__(self, language: str, unit: str, unit_factor: Decimal, currency: str = "CNY", fiscal_start: int = 1):
         self.language = language
+        self.fiscal_start = fiscal_start
         self.locale_name = locale_of(language)
         self.locale = _locale(self.locale_name)
         self.unit = unit
@@ -55,10 +56,18 @@ class Formatter:
 
     @classmethod
     def of(cls, report) -> Formatter:
-        return cls(report.language, report.display_unit, report.unit_factor, report.currency)
+        return cls(report.language, report.display_unit, report.unit_factor, report.currency, report.fiscal_start)
 
     def t(self, key: str, **params) -> str:
+        """The catalogue's text for ``key``; a ``year`` is named as reports write it (2023, or 2022-23 for a
+        financial year)."""
+        if isinstance(params.get("year"), int):
+            params["year"] = year_name(params["year"], self.fiscal_start)
         return say(key, self.language, **params)
+
+    def year(self, year: int) -> str:
+        """A year as its reports write it: 2023, or 2022-23 for a financial year."""
+        return year_name(year, self.fiscal_start)
 
     def of_year(self, key: str, year: int | None) -> str:
         """A label naming the year (``2024年计划投资``), or, when the data names none, its plain form (``年度计划投资``):

@@ -48,7 +48,7 @@ class Judge:
     def against(self, summary: metrics.Summary) -> str:
         """A group's completion rate against 序时进度 in signed points (−12.3), the figure a league and the map
         by place give each group; — when it has no rate or the report no date."""
-        points = lights.against_schedule(summary.completion_rate.value, self.report.as_of)
+        points = lights.against_schedule(summary.completion_rate.value, self.report)
         return "—" if points is None else self.fmt.points(points)
 
     def rate_bar(self, rate: Decimal | None) -> Markup:
@@ -75,9 +75,9 @@ class Judge:
         r, f = self.report, self.fmt
         checks = [(p, c) for p, c in ((p, lights.project_light(p, r)) for p in projects) if c.light is not None] if lit else []
         counts = {light: sum(c.light is light for _, c in checks) for light in lights.Light} if checks else None
-        share = lights.schedule_share(r.as_of)
+        share = lights.schedule_share(r)
         rate = summary.completion_rate
-        points = lights.against_schedule(rate.value, r.as_of) if checks else None
+        points = lights.against_schedule(rate.value, r) if checks else None
         gap = None if points is None else self.gap(points)
         cards = figure_cards(f, summary, self.completed_label(summary.year), gap, counts,
                              f.ratio(metrics.Ratio(share)) if share is not None else None, start)
@@ -111,7 +111,7 @@ class Judge:
         f, r = self.fmt, self.report
         counts = {light: sum(lights.project_light(p, r).light is light for p in projects) for light in lights.Light}
         rate = summary.completion_rate
-        points = lights.points_against(rate.value, lights.schedule_share(r.as_of))
+        points = lights.points_against(rate.value, lights.schedule_share(r))
         # the sentence says only what the data reports: no "completed —, — of the plan"
         key = ("bulletin_sentence" if rate.value is not None else "bulletin_sentence_completed"
                if summary.annual_completed.value is not None else "bulletin_sentence_unreported")

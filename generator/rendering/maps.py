@@ -174,7 +174,7 @@ def area_map(report: Report, fmt: Formatter) -> Chart | None:
     shaded, labels, rows, said = [], [], [], []
     for place, index in matched.items():
         summary = metrics.summarize([p for p in projects if within(p.place, place)], report.current_year)
-        gap = lights.against_schedule(summary.completion_rate.value, report.as_of)
+        gap = lights.against_schedule(summary.completion_rate.value, report)
         shown = fmt.t("not_reported") if gap is None else fmt.points(gap)
         feature = features[index]
         if gap is not None:

@@ -74,11 +74,11 @@ class PageMaker(AreaPages):
             return lambda *a, **k: Markup(function(*a, **k))
 
         def t(key: str, **params) -> Markup:  # our words, with whatever they name shown literally
-            return Markup(f.t(key, **{k: show(v) for k, v in params.items()}))
+            return Markup(f.t(key, **{k: v if isinstance(v, int) else show(v) for k, v in params.items()}))
 
         # a template's own escaping is ours too: Jinja's would pass Markdown from the data through
         self.env.filters.update(amount=safe(f.amount), total=safe(f.total), ratio=safe(f.ratio), date=safe(f.date),
-                                period=safe(f.period), quantity=f.quantity,
+                                period=safe(f.period), quantity=f.quantity, year=f.year,
                                 share=safe(lambda v: f.ratio(metrics.Ratio(v))), e=show, escape=show, forceescape=show)
         language = report.language
         self.env.globals.update(t=t, sep=say("list-separator", language), chart=self.chart_html, front=front_matter,
@@ -132,7 +132,7 @@ class PageMaker(AreaPages):
         f, as_of = self.fmt, self.report.as_of
         top = Markup("")
         if as_of:
-            share = f.t("labelled", label=f.t("schedule_share"), text=f.ratio(metrics.Ratio(lights.schedule_share(as_of))))
+            share = f.t("labelled", label=f.t("schedule_share"), text=f.ratio(metrics.Ratio(lights.schedule_share(self.report))))
             top = Markup(f'<p class="ps-stamp ps-stamp--as-of" data-search-exclude>{f.t("as_of")} {as_of.isoformat()}'
                          f' · {h(share)}</p>')
         said = f.t("source-office", office=self.office) if self.office else f.t("source-tables")

@@ -18,7 +18,8 @@ from pydantic import AfterValidator, BaseModel, Field, ValidationError
 
 from ..contract.geometry import BOUNDARY_SUFFIXES
 from ..contract.limits import Limits
-from ..contract.marks import DEFAULT_MISSING, code_points, visible
+from ..contract.marks import DEFAULT_MISSING, InvalidValue, code_points, visible
+from ..contract.periods import parse_period
 from ..contract.schema import TABLES
 from ..contract.units import Currency, currency
 from ..contract.vocab import Category, Status
@@ -53,6 +54,8 @@ class FileSettings(_Settings):
     sheet: str | None = Field(None, description="sheet of a workbook; default: one named like the table, else the first", json_schema_extra={"zh": "工作簿中的工作表；默认取与表同名的工作表，否则第一张"})
     columns: dict[str, str | list[str]] = Field(default_factory=dict, description="field -> header(s) as written", json_schema_extra={"zh": "字段 → 文件中的表头（可多个）；写出后该字段只认这些表头，写 [] 表示没有此列"})
     latest_by: str | None = Field(None, description="header of a report-date column: rows of one id keep the latest", json_schema_extra={"zh": "报告日期列的表头：同一编号有多行时只保留最新一行"})
+    periods: dict[str, str] | str | None = Field(None, description="projects only: files that each hold the whole table at one period, the latest being the project list: each file and its period ({gmpp-2022.csv: 2021-22, gmpp-2023.csv: 2022-23}), or a pattern of file names that say their periods (gmpp-*.csv); default: files named alike but for their periods (1-9月, 1-10月) are found with no setting", json_schema_extra={"zh": "仅用于 projects：每个文件是某一报告期的整张表，最新一期为项目名单。写每个文件及其报告期（{2024年报.xlsx: 2024, 2025年1-9月.xlsx: 2025-09}），或写文件名的通配模式（重点项目*.xlsx，报告期取自文件名）；默认：除报告期外同名的文件（1-9月、1-10月）无需设置即按报告期读取"})
+    id_changes: str | None = Field(None, description="projects only: a file in the data folder of two columns, an id as an earlier period's file writes it and the id now (old id, new id), for projects whose id changed between periods", json_schema_extra={"zh": "仅用于 projects：数据文件夹中的一个两列文件（原编号、现编号），写明在以前某期文件中的编号与现在的编号不同的项目"})
 
 
 def _words_help(kind: str) -> str:
@@ -121,6 +124,7 @@ class SiteConfig(_Settings):
     outside_files: bool = Field(False, description="read the files that a symbolic link or a path setting (files.*.path, bulletin.text, map.boundary) puts outside the data folder; the methodology page then says which data came from outside it", json_schema_extra={"zh": "读取符号链接或路径设置（files.*.path、bulletin.text、map.boundary）指向数据文件夹以外的文件；“数据与方法”页会注明哪些数据取自数据文件夹以外"})
     encoding: str | None = Field(None, description="encoding of CSV files and of bulletin.md; default: detected", json_schema_extra={"zh": "CSV 文件和 bulletin.md 的编码；默认自动识别"})
     date_formats: list[str] = Field(default_factory=list, description="extra strptime formats for dates, e.g. %m/%d/%Y", json_schema_extra={"zh": "额外的日期格式（strptime），如 %m/%d/%Y"})
+    fiscal_year_start: int = Field(1, ge=1, le=12, description="the month financial years begin in (4 for April, as in the UK; 7 for July); years are named by the year they end in (2022-23, FY2023) and 序时进度 counts from it; default 1, calendar years", json_schema_extra={"zh": "财年从几月开始（英国为 4，即 4 月；澳大利亚为 7）；财年以其结束的年份命名（2022-23、FY2023），序时进度从财年开始计算；默认 1，即自然年"})
     as_of: dt.date | None = Field(None, description="the data's as-of date; default: the end of the latest period", json_schema_extra={"zh": "数据截止日期；默认为最新报告期末"})
     files: dict[Literal["projects", "clusters", "progress", "indicators"], FileSettings] = Field(
         default_factory=dict, description="per table (projects, clusters, progress, indicators): where it is and its headers", json_schema_extra={"zh": "每张表（projects、clusters、progress、indicators）的文件位置和表头"})
@@ -209,6 +213,17 @@ class SiteConfig(_Settings):
             for name in settings.columns:
                 if name not in fields:
                     yield f"files.{table}.columns.{name}", say("no-such-field", language, values=", ".join(fields))
+            for key in ("periods", "id_changes"):
+                if getattr(settings, key) is not None and table != "projects":
+                    yield f"files.{table}.{key}", say("reason-projects-only", language)
+            if settings.periods is not None and settings.path is not None:
+                yield f"files.{table}.periods", say("reason-periods-path", language)
+            for file, period in (settings.periods.items() if isinstance(settings.periods, dict) else ()):
+                try:
+                    parse_period(str(period), (), self.fiscal_year_start)
+                except InvalidValue as exc:
+                    reason = "period-fiscal-unset" if exc.code == "period-fiscal-unset" else "reason-period"
+                    yield f"files.{table}.periods.{file}", say(reason, language, value=period)
         if self.lights.yellow_within < self.lights.green_within:
             yield "lights.yellow_within", say("reason-at-least", language, limit=self.lights.green_within)
         for i, rule in enumerate(self.ignore):

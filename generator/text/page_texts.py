@@ -245,6 +245,7 @@ PAGE_TEXTS: dict[str, L] = {
     "header-with-unit": L("{label}（{unit}）", "{label} ({unit})"),
     "header-note": L("{label}说明", "{label} note"),
     "labelled": L("{label}：{text}", "{label}: {text}"),
+    "category-total": L("{category}总投资", "{category}: total investment"),
     "permalink-title": L("永久链接", "Permanent link"),
     "source-office": L("{office}报送的项目台账", "the project tables {office} reported"),
     "source-tables": L("本站汇总的项目台账", "the project tables this site compiles"),

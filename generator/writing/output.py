@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..contract.periods import year_name
 from ..bulletin import make as bulletins
 from ..bulletin import typeset
 from ..figures.changes import period_changes, summary_line
@@ -254,7 +255,7 @@ def nav(report: Report, output: Output, own_pages: list[str], language: str) -> 
     generated = output.page_paths()
     overview = {say("all_clusters", language): "clusters/index.md"}
     clusters = [{h(c.name): f"clusters/{cid}.md"} for cid, c in report.clusters.items()]  # themes print labels as HTML
-    years = [{say("year-title", language, year=y): f"years/{y}.md"} for y in report.years]
+    years = [{say("year-title", language, year=year_name(y, report.fiscal_start)): f"years/{y}.md"} for y in report.years]
     others = [p for p in own_pages if p not in generated and p not in ("tags.md",)]
     items: list = [{say("home", language): "index.md"}, {say("changes", language): "changes.md"},
                    {say("projects", language): "projects/index.md"}]
