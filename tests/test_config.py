@@ -2,6 +2,7 @@
 
 import pytest
 
+from generator.contract.schema import TABLES
 from generator.settings.config import PAGEFIND_FROM, ConfigError, SiteConfig
 from generator.text.messages import WARNING_CODES
 
@@ -36,12 +37,7 @@ def test_search_fits_the_site_unless_it_is_set():
     ({"lights": {"yellow_within": 200}}, "配置项 plugins.progress.lights.yellow_within：应不大于 100",
      "setting plugins.progress.lights.yellow_within: should be at most 100"),
     ({"files": {"projects": {"columns": {"idd": "PID"}}}},
-     "配置项 plugins.progress.files.projects.columns.idd：没有这个字段；可用：id, name, category, level, sector, cluster, status, "
-     "stage, started, year, construction_period, total_investment, phase1_investment, cumulative_before_year, "
-     "annual_planned_investment, annual_completed_investment, cumulative_investment, stated_rate, schedule_share, light, "
-     "signed_amount, funds_in_place, signed_date, planned_start_date, start_date, operation_date, completion_date, actual_completion_date, annual_output, "
-     "output_to_date, annual_revenue, owner, place, place_code, department, leader, location, latitude, longitude, description, progress_note, "
-     "issues, remark, previous_id", None),
+     "配置项 plugins.progress.files.projects.columns.idd：没有这个字段；可用：" + ", ".join(TABLES["projects"].field_names), None),
     ({"files": {"budget": {}}}, "配置项 plugins.progress.files.budget：应为以下之一：'projects'、'clusters'、'progress'、'indicators'", None),
     ({"ignore": ["withheld"]}, "配置项 plugins.progress.ignore：“withheld”不是警告代码；可用：" + ", ".join(WARNING_CODES), None),
     ({"as_of": "soon"}, "配置项 plugins.progress.as_of：应为日期，如 2022-09-30", None),

@@ -9,7 +9,7 @@ from .conftest import lines, load, write_table
 # A valid value for each kind, so that a one-column change can be read back.
 SAMPLE = {
     "id": "X1", "text": "文字", "status": "在建", "category": "招商项目", "level": "市重点", "cluster_ref": "新材料",
-    "years": "2022", "year": "2022", "amount": "3", "number": "30.5", "date": "2022-01-26", "period": "2022Q1",
+    "years": "2022", "year": "2022", "amount": "3", "number": "30.5", "percent": "56.54%", "date": "2022-01-26", "period": "2022Q1",
     "value": "19", "project_ref": "P1", "project_name": "甲项目", "stage": "续建", "yesno": "是", "derived": "85.3", "light": "绿灯",
 }
 #: Fields whose text has a form of its own.

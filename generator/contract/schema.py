@@ -149,6 +149,13 @@ PROJECTS = Table(
           "原项目编号", "Previous id", False, (),
           "按报告期读取多个文件时：项目在以前各期文件中的编号与现在不同，写原编号（多个用“、”分隔）",
           "with a file per period: the project's id in earlier periods' files, where it differed (several separated by commas)"),
+        F("physical_progress", "percent", ("形象进度（%）", "工程形象进度（%）", "形象进度百分比", "形象进度比例", "工程进度（%）",
+                                           "完成进度（%）", "工程完成比例", "工程量完成比例", "physical progress", "percent complete",
+                                           "% complete", "physical accomplishment", "accomplishment (%)", "progress (%)",
+                                           "percentage of completion"),
+          "形象进度（%）", "Physical progress (%)", False, (),
+          "工程实物量完成的百分比：56.54%、56.54 或 0.5654；“形象进度”列只写百分比时也读作此项。lights.by 为 schedule 时据此与工期进度比较亮灯",
+          "the share of the works done: 56.54%, 56.54 or 0.5654 (a progress column holding only a percentage is read as it too); with lights.by: schedule, lit against the share of the project's own schedule elapsed"),
     ),
     anchor="name", required=True,
     spans=(

@@ -42,7 +42,7 @@ ENGLISH_STATUS_WORDS: dict[str, Status] = {
     **dict.fromkeys(["negotiation", "in negotiation"], Status.NEGOTIATING),
     **dict.fromkeys(["contracted", "awarded"], Status.SIGNED),
     **dict.fromkeys(["not started", "not yet started"], Status.NOT_STARTED),
-    **dict.fromkeys(["under construction", "in construction", "construction", "in progress", "ongoing", "started",
+    **dict.fromkeys(["under construction", "in construction", "construction", "in progress", "ongoing", "on-going", "on going", "started",
                      "implementation"], Status.UNDER_CONSTRUCTION),
     **dict.fromkeys(["trial operation", "commissioning", "testing"], Status.TRIAL_OPERATION),
     **dict.fromkeys(["operating", "in operation", "operational", "in use"], Status.OPERATING),

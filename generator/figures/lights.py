@@ -12,7 +12,7 @@ from ..contract.marks import fold
 from ..contract.periods import Period, year_elapsed_at
 from ..contract.vocab import Stage, Status
 from ..model.report import LightRule, Project, Report
-from .metrics import annual_completion, annual_figures, has_started, ratio
+from .metrics import annual_completion, annual_figures, has_started, ratio, schedule_elapsed
 
 
 class Light(str, Enum):
@@ -66,9 +66,10 @@ class LightCheck:
     light: Light | None
     derived: Light | None
     stated: Light | None
-    rate: Decimal | None  # the annual completion rate
-    share: Decimal | None  # 序时进度
+    rate: Decimal | None  # the annual completion rate (by schedule: the physical progress)
+    share: Decimal | None  # 序时进度 (by schedule: the share of its own schedule elapsed)
     late_start: bool = False  # not started by its planned start
+    by: str = "annual_plan"  # what it is judged by: the annual plan, or its own schedule
 
     @property
     def gap_points(self) -> Decimal | None:
@@ -110,14 +111,19 @@ def _project_light(project: Project, report: Report) -> LightCheck:
     as_of = report.as_of
     share = schedule_share(report)
     if project.status is Status.TERMINATED:  # ended: nothing left to judge it against
-        return LightCheck(None, None, stated_light(project.light), None, share)
-    rate = annual_completion(project).value
+        return LightCheck(None, None, stated_light(project.light), None, share if report.lights.by == "annual_plan" else None,
+                          by=report.lights.by)
+    by = report.lights.by
+    if by == "schedule":
+        rate, share = project.physical_progress, schedule_elapsed(project, as_of)
+    else:
+        rate = annual_completion(project).value
     planned = project.planned_start_date.date
     late = (planned is not None and as_of is not None and planned.last_day() < as_of and not has_started(project, as_of)
             and project.stage is not Stage.PREPARATORY and project.status is not Status.RESERVE)
     derived = derive(rate, share, report.lights, late)
     stated = stated_light(project.light)
-    return LightCheck(stated or derived, derived, stated, rate, share, late)
+    return LightCheck(stated or derived, derived, stated, rate, share, late, by)
 
 
 #: Each report's light histories, worked out once (the project pages, the changes page and the feed ask for them).
@@ -146,12 +152,13 @@ def _history(project: Project, report: Report) -> list[tuple[Period, LightCheck]
 
 
 def _by_period(project: Project, rule: LightRule) -> list[tuple[Period, LightCheck]]:
-    """Each sub-year period's light, in one pass: the completed investment summed from January (of periods of the
-    same kind, as :func:`..metrics.finest_entries` takes them) unless the row gives its year-to-date figure."""
+    """Each period's light, in one pass: the period's table's own (a rating), else worked out from the completed
+    investment summed from January (of sub-year periods of the same kind, as :func:`..metrics.finest_entries` takes
+    them) unless the row gives its year-to-date figure, or by schedule from the period's physical progress."""
     out, so_far, plans = [], {}, {}
     for entry in project.progress:
         period, stated = entry.period, stated_light(entry.light)
-        if period.kind == "year" and stated is None:
+        if period.kind == "year" and stated is None and rule.by != "schedule":
             continue
         year = period.fiscal_year
         amounts = so_far.setdefault((year, period.kind), [])
@@ -163,7 +170,9 @@ def _by_period(project: Project, rule: LightRule) -> list[tuple[Period, LightChe
             plans[year] = annual_figures(project, year)[0]
         rate = ratio(done, plans[year]).value if done is not None else None
         share = period.year_elapsed()
+        if rule.by == "schedule":
+            rate, share = entry.physical_progress, schedule_elapsed(project, period.end)
         derived = derive(rate, share, rule) if rate is not None else None
         if stated is not None or derived is not None:  # the period's table's own light (rating) first
-            out.append((period, LightCheck(stated or derived, derived, stated, rate, share)))
+            out.append((period, LightCheck(stated or derived, derived, stated, rate, share, by=rule.by)))
     return out

@@ -45,11 +45,17 @@ DEFINITIONS: tuple[Definition, ...] = (
                "已开工的新开工项目数 ÷ 应开工的新开工项目数。新开工项目是表中“新开工”一节（或建设性质为新开工）的项目；应开工指计划开工时间不晚于数据截止日期（未填计划开工时间的都算），提前开工的也计入；已开工指建设状态为在建或其后（停建除外），或实际开工时间不晚于数据截止日期；表中没有建设状态和开工时间的新开工项目，本年已完成投资的算已开工。",
                "New projects that have started ÷ new projects due to start. New projects are those in the table's “new” section (or whose stage says new); a project is due when its planned start is on or before the as-of date (or it has none), and one that started early counts too; it has started when its status is under construction or later (not suspended), or its start date is on or before the as-of date; a new project whose table gives neither status nor start date has started when it has completed investment this year."),
     Definition("schedule_share", "序时进度", "Share of the year elapsed",
-               "数据截止日期时当年已过去的比例：月末按月计（1-10月为 10/12 = 83.3%），否则按天计。",
-               "The share of the year passed at the as-of date: by months at a month's end (Jan–Oct is 10/12 = 83.3%), else by days."),
+               "数据截止日期时当年（设置了 fiscal_year_start 时为当财年）已过去的比例：月末按月计（1-10月为 10/12 = 83.3%），否则按天计。",
+               "The share of the year (the financial year, with fiscal_year_start) passed at the as-of date: by months at a month's end (Jan–Oct is 10/12 = 83.3%), else by days."),
+    Definition("schedule_elapsed", "工期进度", "Share of its schedule elapsed",
+               "项目自己的工期在数据截止日期时已过去的比例：从开工时间（未填时为计划开工时间）到计划竣工时间，按天计，在 0 到 100% 之间。两个日期缺一或竣工不晚于开工时不计算。",
+               "The share of the project's own time passed at the as-of date, from its start (else its planned start) to its planned completion, by days, between 0 and 100%. Not computed without both dates, or when completion is not after the start."),
+    Definition("overdue", "逾期", "Overdue",
+               "已过计划竣工时间，而建设状态未到建成或投产、没有实际竣工时间、形象进度未到 100%、也未终止的项目。项目页标明，列入重点关注，首页等各页给出逾期项目数。",
+               "Past its planned completion, and neither completed nor operating by its status, nor given an actual completion date or a physical progress of 100%, nor terminated. Flagged on its page, listed among the projects to watch, and counted on the home page and the others."),
     Definition("lights", "亮灯", "Lights",
-               "年度完成率减序时进度（百分点）：不低于 −绿灯带宽为绿灯，不低于 −黄灯带宽为黄灯，其余为红灯；带宽默认 0 和 30 个百分点（配置 lights）。已过计划开工时间仍未开工的为红灯；已终止（取消）的项目不亮灯。表中有亮灯情况（或红黄绿评级）时以表中为准，与计算结果不同时给出警告。此前各报告期的亮灯（亮灯记录）按该期末年初至今完成投资 ÷ 当年计划投资与该期末的序时进度比较；本期变化中“转为黄灯、红灯”“转为绿灯”即由此而来。",
-               "The annual completion rate less the share of the year elapsed, in points: no lower than minus the green band is green, no lower than minus the yellow band yellow, else red; the bands are 0 and 30 points by default (the lights setting). A project not started by its planned start is red; a terminated (cancelled) one has none. A light the table gives (or a red/amber/green rating) is used instead, with a warning when it differs. Earlier periods are lit (the light by period) from the investment completed from January to the period's end against the year's plan and the share elapsed at its end; the changes page's turned yellow or red and turned green come from these."),
+               "年度完成率减序时进度（百分点）：不低于 −绿灯带宽为绿灯，不低于 −黄灯带宽为黄灯，其余为红灯；带宽默认 0 和 30 个百分点（配置 lights）。已过计划开工时间仍未开工的为红灯；已终止（取消）的项目不亮灯。表中有亮灯情况（或红黄绿评级）时以表中为准，与计算结果不同时给出警告。此前各报告期的亮灯（亮灯记录）按该期末年初至今完成投资 ÷ 当年计划投资与该期末的序时进度比较；本期变化中“转为黄灯、红灯”“转为绿灯”即由此而来。每期一个文件时，各期表中的亮灯情况（评级）就是该期的灯。设置 lights.by: schedule 时，改为按形象进度减工期进度（百分点）亮灯，带宽相同，已终止的不亮灯。",
+               "The annual completion rate less the share of the year elapsed, in points: no lower than minus the green band is green, no lower than minus the yellow band yellow, else red; the bands are 0 and 30 points by default (the lights setting). A project not started by its planned start is red; a terminated (cancelled) one has none. A light the table gives (or a red/amber/green rating) is used instead, with a warning when it differs. Earlier periods are lit (the light by period) from the investment completed from January to the period's end against the year's plan and the share elapsed at its end; the changes page's turned yellow or red and turned green come from these. With a file per period, each period's table's light (rating) is that period's light. With lights.by: schedule, a project is lit instead by its physical progress less the share of its schedule elapsed, in points, with the same bands; a terminated one has none."),
     Definition("rankings", "排名", "Rankings",
                "按责任单位、联系领导、产业集群、行业领域、项目级别、建设性质分组，每组的年度完成率（同上“完成率（汇总）”）从高到低排名，完成率相同的并列；没有完成率的组和未填写该项的项目不参加排名。各组的亮灯数为组内项目的亮灯之和。只有分成两组以上的才列出。",
                "Projects grouped by responsible unit, leader, cluster, sector, level and stage; groups ranked by their completion rate (as for groups below), highest first, equal rates sharing a rank; groups without a rate and the projects that leave the field empty are unranked. A group's lights are its projects' lights. A grouping is listed only when it makes two groups or more."),
@@ -263,6 +269,27 @@ def summarize(projects: list[Project], year: int | None) -> Summary:
         completion_rate=rate,
         year=year,
     )
+
+
+def schedule_elapsed(project: Project, at: dt.date | None) -> Decimal | None:
+    """工期进度: the share of the project's own schedule elapsed at ``at``, from its start (actual, else planned) to
+    its planned completion, 0 to 1; None without both dates or with a completion not after the start."""
+    start = project.start_date.date or project.planned_start_date.date
+    end = project.completion_date.date
+    if start is None or end is None or at is None:
+        return None
+    first, last = start.first_day(), end.last_day()
+    if last <= first:
+        return None
+    return min(Decimal(1), max(Decimal(0), Decimal((at - first).days + 1) / ((last - first).days + 1)))
+
+
+def is_overdue(project: Project, as_of: dt.date | None) -> bool:
+    """逾期: past its planned completion and neither completed nor operating (by status, an actual completion date
+    or a physical progress of 100%), nor terminated; see the completed milestone."""
+    if project.physical_progress is not None and project.physical_progress >= 1:
+        return False
+    return any(m.kind == "completed" and m.overdue for m in milestones(project, as_of))
 
 
 def has_started(project: Project, as_of: dt.date | None) -> bool:

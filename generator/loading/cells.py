@@ -49,6 +49,15 @@ def safe_id(text: str) -> bool:
     return bool(_SAFE_ID.match(text)) and ".." not in text and not text.startswith(".")
 
 
+_PERCENT = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*[%％]$")
+
+
+def percent_text(text: str) -> Decimal | None:
+    """The share a text such as ``56.54%`` writes, or None when it is anything else."""
+    m = _PERCENT.match(clean(text))
+    return Decimal(m[1]) / 100 if m else None
+
+
 class RowReader:
     """Typed access to one row; every failure becomes a problem naming file, row and header."""
 
@@ -186,6 +195,29 @@ class RowReader:
         except (InvalidOperation, InvalidValue):
             self.problem("number-invalid", name)
             return None
+
+    def percent(self, name: str) -> Decimal | None:
+        """A share written as a percentage: ``56.54%``, or a bare number, in points above 1 or when the header says
+        ``（%）`` (56.54), else a share (0.5654, as a spreadsheet stores a percentage)."""
+        text = self.text(name)
+        if text is None or self.missing.kind(text) is not None:
+            return None
+        share = percent_text(text)
+        if share is not None:
+            return share
+        number = self.number(name)
+        if number is None:
+            return None
+        col = self.bound.column(name)
+        in_points = number > 1 or (col is not None and col.unit in ("%", "％"))
+        return number / 100 if in_points else number
+
+    def progress_share(self) -> Decimal | None:
+        """形象进度 as a share: its own column, else a progress column that holds a percentage and nothing else."""
+        if self.bound.column("physical_progress") is not None:
+            return self.percent("physical_progress")
+        note = self.text("progress_note")
+        return percent_text(note) if note else None
 
     def word(self, name: str, vocabulary: Vocabulary, code: str):
         text = self.text(name)

@@ -277,7 +277,7 @@ class Loader:
                 **{f: r.amount(f) for f in AMOUNT_FIELDS},
                 **{f: r.date(f) for f in DATE_FIELDS},
                 **{f: r.given_text(f) for f in TEXT_FIELDS}, light=r.text("light"),
-                latitude=r.number("latitude"), longitude=r.number("longitude"),
+                latitude=r.number("latitude"), longitude=r.number("longitude"), physical_progress=r.progress_share(),
                 extras=self.extras(bound, row),
                 components=tuple(self.component(bound, c) for c in row.components),
                 source=SourceRef(bound.sheet.label, row.number),
@@ -355,7 +355,7 @@ class Loader:
         report_unread(self)
         if bounds["projects"] is None:
             return Loaded(None, self.log)
-        money = self.config.money
+        money, lights = self.config.money, self.config.lights
         rows = bounds["projects"]
         summaries = [read_summary(self, path, name, TABLES["projects"], self.config.file("projects"))
                      for path, name in self.summaries]
@@ -363,8 +363,7 @@ class Loader:
                                  self.sources, as_of=self.as_of(rows), language=self.site.language,
                                  unit_factor=money.factor(self.config.display_unit),
                                  completed_span=rows.completed_span,
-                                 lights=LightRule(Decimal(str(self.config.lights.green_within)),
-                                                  Decimal(str(self.config.lights.yellow_within))),
+                                 lights=LightRule(*(Decimal(str(b)) for b in (lights.green_within, lights.yellow_within)), lights.by),
                                  photos=load_photos(self, projects), boundary=boundary, own_words=own_words,
                                  departures=self.departures, fiscal_start=self.config.fiscal_year_start)
         check_projects(self, bounds, report.projects)

@@ -61,7 +61,7 @@ def personal_kind(text: str) -> str | None:
 
 #: Kinds of field whose cells are structure or figures, never free text: not scanned.
 _STRUCTURAL = {"id", "status", "category", "level", "cluster_ref", "project_ref", "project_name", "years", "year",
-               "amount", "number", "date", "period"}
+               "amount", "number", "percent", "date", "period"}
 
 
 def _folded(headers: list[str]) -> set[str]:

@@ -233,7 +233,7 @@ def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str,
                 found.setdefault(pid, {})[file.period] = (
                     r.amount("annual_completed_investment"), SourceRef(bound.sheet.label, row.number),
                     r.word("status", loader.statuses, "status-unknown"), r.given_text("light"),
-                    r.amount("annual_planned_investment"))
+                    r.amount("annual_planned_investment"), r.progress_share())
     latest = files[-1].period
     for period, where, place in left.values():  # said once, at the last file that lists it
         loader.log.add("series-project-left", latest=latest.key, **where)
@@ -245,7 +245,7 @@ def series_entries(loader, files: list[PeriodFile], projects: dict) -> dict[str,
                            column=files[-1].bounds[0].header_of("name"), latest=latest.key)
     for pid, p in projects.items():
         found.setdefault(pid, {})[latest] = (p.annual_completed_investment, p.source, p.status, p.light,
-                                             p.annual_planned_investment)
+                                             p.annual_planned_investment, p.physical_progress)
     return {pid: _entries(pid, by_period) for pid, by_period in found.items()}
 
 
@@ -254,10 +254,11 @@ def _entries(pid: str, by_period: dict) -> list[ProgressEntry]:
     year to date is known; a year's file gives the year's plan and completed investment."""
     entries, previous = [], None
     for period in sorted(by_period, key=Period.sort_key):
-        ytd, source, status, light, plan = by_period[period]
+        ytd, source, status, light, plan, done = by_period[period]
         if period.kind == "year":
             entries.append(ProgressEntry(pid, period, planned_investment=plan, completed_investment=ytd,
-                                         ytd_completed_investment=ytd, source=source, status=status, light=light))
+                                         ytd_completed_investment=ytd, source=source, status=status, light=light,
+                                         physical_progress=done))
             continue
         month = NOT_REPORTED  # the month's own: this file's year to date less the month before's
         if previous is not None and previous[0].kind == period.kind == "month" \
@@ -265,7 +266,7 @@ def _entries(pid: str, by_period: dict) -> list[ProgressEntry]:
                 and ytd.known and previous[1].known and not ytd.qualifier and not previous[1].qualifier:
             month = replace(ytd, value=ytd.value - previous[1].value, raw="")
         entries.append(ProgressEntry(pid, period, completed_investment=month, ytd_completed_investment=ytd,
-                                     source=source, status=status, light=light))
+                                     source=source, status=status, light=light, physical_progress=done))
         previous = (period, ytd)
     return entries
 

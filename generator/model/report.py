@@ -93,6 +93,7 @@ class ProgressEntry:
     note: str | None = None
     source: SourceRef | None = None
     light: str | None = None  # the light (rating) the period's table gives, as written
+    physical_progress: Decimal | None = None  # 形象进度 at the period's end, 0 to 1
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class Project:
     light: str | None = None  # 亮灯情况 as the table reports it
     remark: str | None = None
     previous_id: str | None = None  # the id earlier periods' files give it, where it differed (、 between several)
+    physical_progress: Decimal | None = None  # 形象进度: the share of the works done, 0 to 1 (or more, as written)
     #: published columns the schema does not know, by header as written: text, or an amount for a money column
     extras: Mapping[str, str | Amount] = field(default_factory=dict)
     components: tuple[Component, ...] = ()
@@ -212,6 +214,7 @@ class LightRule:
 
     green_within: Decimal = Decimal(0)
     yellow_within: Decimal = Decimal(30)
+    by: str = "annual_plan"  # or "schedule": physical progress against the share of its own schedule elapsed
 
 
 @dataclass(frozen=True)

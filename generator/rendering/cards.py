@@ -27,9 +27,9 @@ class Card:
 
 def figure_cards(fmt: Formatter, summary: metrics.Summary, completed_label: str, gap: str | None = None,
                  counts: dict[Light, int] | None = None, share: str | None = None,
-                 start: metrics.StartRate | None = None) -> list[Card]:
+                 start: metrics.StartRate | None = None, overdue: int = 0) -> list[Card]:
     """The cards of a group of projects: count, the year's plan and completion, the rate against 序时进度
-    (``gap``), the lights and the new projects' 开工率 when there are any."""
+    (``gap``), the lights, the projects overdue and the new projects' 开工率 when there are any."""
     f = fmt
     categories = [(c, n) for c, n in summary.by_category.items() if n]
     note = f.join(f.t("labelled", label=f.t("n_" + c.value), text=str(n)) for c, n in categories) \
@@ -46,6 +46,8 @@ def figure_cards(fmt: Formatter, summary: metrics.Summary, completed_label: str,
                                  for light in Light)
         cards.append(Card("lights", f.t("lights_heading"), shown,
                           f.t("labelled", label=f.t("schedule_share"), text=share) if share else None))
+    if overdue:
+        cards.append(Card("overdue", f.t("overdue_count"), Markup(overdue)))
     if start is not None and start.rate.value is not None:
         cards.append(Card("start_rate", f.t("start_rate"), Markup(h(f.ratio(start.rate))),
                           f.t("start_rate_note", due=start.due, started=start.started)))

@@ -22,7 +22,7 @@ from ..text.catalogue import pick, say
 if TYPE_CHECKING:
     import pandas as pd
 
-_TYPES = {"amount": "number", "number": "number", "years": "string", "year": "integer", "date": "string",
+_TYPES = {"amount": "number", "number": "number", "percent": "number", "years": "string", "year": "integer", "date": "string",
           "period": "string", "value": "string"}
 
 

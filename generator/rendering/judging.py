@@ -75,14 +75,15 @@ class Judge:
         r, f = self.report, self.fmt
         checks = [(p, c) for p, c in ((p, lights.project_light(p, r)) for p in projects) if c.light is not None] if lit else []
         counts = {light: sum(c.light is light for _, c in checks) for light in lights.Light} if checks else None
-        share = lights.schedule_share(r)
+        overdue = {p.id for p in projects if metrics.is_overdue(p, r.as_of)} if lit else set()
+        share = lights.schedule_share(r) if r.lights.by == "annual_plan" else None  # by schedule: each project's own
         rate = summary.completion_rate
         points = lights.against_schedule(rate.value, r) if checks else None
         gap = None if points is None else self.gap(points)
         cards = figure_cards(f, summary, self.completed_label(summary.year), gap, counts,
-                             f.ratio(metrics.Ratio(share)) if share is not None else None, start)
-        watch = sorted(((p, c) for p, c in checks if c.light.behind),
-                       key=lambda pc: (pc[1].light is not lights.Light.RED, pc[1].gap_points or 0))
+                             f.ratio(metrics.Ratio(share)) if share is not None else None, start, len(overdue))
+        watch = sorted(((p, c) for p, c in checks if c.light.behind or p.id in overdue),  # overdue whatever its light
+                       key=lambda pc: (pc[1].light is not lights.Light.RED, pc[0].id not in overdue, pc[1].gap_points or 0))
         return dict(figure_cards=cards, watch=[(p, c, self.watch_detail(p, c)) for p, c in watch[:limit]],
                     watch_more=max(0, len(watch) - limit))
 
@@ -90,8 +91,11 @@ class Judge:
         """``年度完成率 0.0%；存在问题及需协调事项：…；责任单位：…；联系领导：…`` for the 重点关注 list."""
         f, labels = self.fmt, self.labels
         rate = f.ratio(metrics.Ratio(c.rate)) if c.rate is not None else f.t("not_reported")
-        parts = [f.t("watch_rate", rate=rate)] + [f.t("labelled", label=labels[k], text=v) for k, v in
-                                                  (("issues", p.issues), ("department", p.department), ("leader", p.leader)) if v]
+        parts = [f.t("watch_rate_schedule" if c.by == "schedule" else "watch_rate", rate=rate)]
+        if metrics.is_overdue(p, self.report.as_of):
+            parts.append(f.t("watch_overdue", date=f.date(p.completion_date)))
+        parts += [f.t("labelled", label=labels[k], text=v) for k, v in
+                  (("issues", p.issues), ("department", p.department), ("leader", p.leader)) if v]
         parts = [part.rstrip("。；;.") for part in parts]  # the list's own separators end each part
         return f.t("semicolon").join(parts)
 
@@ -125,13 +129,14 @@ class Judge:
                                        (lights.Light.RED, lights.Light.YELLOW, lights.Light.GREEN))
         return f.t("bulletin_sentence_end", head=head, lights=lit)
 
-    def gap(self, points: Decimal) -> str:
-        """``低于序时进度 20.8 个百分点`` / ``与序时进度持平`` for a gap in percentage points."""
-        f = self.fmt
+    def gap(self, points: Decimal, by: str = "annual_plan") -> str:
+        """``低于序时进度 20.8 个百分点`` / ``与序时进度持平`` for a gap in percentage points (``低于工期进度 …`` for a
+        project judged by its own schedule)."""
+        f, own = self.fmt, "_schedule" if by == "schedule" else ""
         shown = f.number(abs(points), 1)
         if shown == f.number(0, 1):
-            return f.t("gap_equal")
-        return f.t("gap_above" if points > 0 else "gap_below", points=shown)
+            return f.t("gap_equal" + own)
+        return f.t(("gap_above" if points > 0 else "gap_below") + own, points=shown)
 
     def light_text(self, check: lights.LightCheck) -> Markup | None:
         """``▲黄灯（年度完成率 62.5%，低于序时进度 20.8 个百分点）``; None when no light can be given."""
@@ -142,7 +147,8 @@ class Judge:
             return Markup(f.t("light_late", light=word))
         if check.gap_points is None:
             return word
-        return Markup(f.t("light_line", light=word, rate=h(f.ratio(metrics.Ratio(check.rate))), gap=h(self.gap(check.gap_points))))
+        key = "light_line_schedule" if check.by == "schedule" else "light_line"
+        return Markup(f.t(key, light=word, rate=h(f.ratio(metrics.Ratio(check.rate))), gap=h(self.gap(check.gap_points, check.by))))
 
 
 def field_labels(report: Report) -> dict[str, str]:

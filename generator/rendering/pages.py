@@ -133,8 +133,9 @@ class PageMaker(AreaPages):
         top = Markup("")
         if as_of:
             share = f.t("labelled", label=f.t("schedule_share"), text=f.ratio(metrics.Ratio(lights.schedule_share(self.report))))
+            shown = f" · {h(share)}" if self.report.lights.by == "annual_plan" else ""  # by schedule: each its own
             top = Markup(f'<p class="ps-stamp ps-stamp--as-of" data-search-exclude>{f.t("as_of")} {as_of.isoformat()}'
-                         f' · {h(share)}</p>')
+                         f'{shown}</p>')
         said = f.t("source-office", office=self.office) if self.office else f.t("source-tables")
         if as_of:
             said = f.t("source-dated", source=said, date=f.date(PartialDate.of(as_of)))
@@ -262,7 +263,8 @@ class PageMaker(AreaPages):
                            cluster=r.clusters.get(p.cluster_id) if p.cluster_id else None,
                            share=metrics.investment_share(p), completion=metrics.annual_completion(p),
                            cumulative=metrics.cumulative_investment(p),
-                           milestones=metrics.milestones(p, r.as_of),
+                           milestones=metrics.milestones(p, r.as_of), overdue=metrics.is_overdue(p, r.as_of),
+                           elapsed=metrics.schedule_elapsed(p, r.as_of) if r.lights.by == "schedule" else None,
                            light=self.judge.light_text(lights.project_light(p, r)), photos=r.photos.get(p.id, ()),
                            history=lights.history(p, r),
                            tags=[t for t in (r.clusters[p.cluster_id].name if p.cluster_id else None, self.status(p.status),

@@ -61,10 +61,11 @@ class MissingSettings(_Settings):
 
 
 class LightSettings(_Settings):
-    """The bands of 红黄绿灯 against 序时进度, in percentage points below it."""
+    """What 红黄绿灯 judge, and their bands in percentage points below 序时进度 (or the schedule)."""
 
     green_within: float = Field(0, ge=0, le=100, description="points below the share of the year elapsed that are still green", json_schema_extra={"zh": "低于序时进度多少个百分点以内仍为绿灯"})
     yellow_within: float = Field(30, ge=0, le=100, description="points below it that are still yellow (further below is red)", json_schema_extra={"zh": "低于序时进度多少个百分点以内为黄灯（更低为红灯）"})
+    by: Literal["annual_plan", "schedule"] = Field("annual_plan", description="what a project is lit by: annual_plan (its completion of the year's planned investment against the share of the year elapsed) or schedule (its physical progress against the share of its own schedule elapsed, from its start to its planned completion)", json_schema_extra={"zh": "亮灯依据：annual_plan（年度投资计划完成率对比序时进度）或 schedule（形象进度对比工期进度，即从开工到计划竣工已过去的比例）"})
 
 
 class MapSettings(_Settings):

@@ -122,7 +122,7 @@ TOOL_TEXTS: dict[str, L] = {
     "dict-settings": L("站点设置", "Site settings"),
     "dict-settings-where": L("写在 `mkdocs.yml` 的 `plugins: - progress:` 下：", "Under `plugins: - progress:` in `mkdocs.yml`:"),
     "dict-settings-head": L("| 设置 | 默认 | 说明 |", "| Setting | Default | Meaning |"),
-    "kind-id": L("编号", "identifier"), "kind-text": L("文字", "text"), "kind-status": L("状态", "status"),
+    "kind-percent": L("百分比", "percentage"), "kind-id": L("编号", "identifier"), "kind-text": L("文字", "text"), "kind-status": L("状态", "status"),
     "kind-category": L("类别", "category"), "kind-level": L("级别", "level"),
     "kind-cluster_ref": L("集群编号或名称", "cluster id or name"), "kind-project_ref": L("项目编号", "project id"),
     "kind-project_name": L("项目名称", "project name"), "kind-years": L("年度（可多个）", "years"),

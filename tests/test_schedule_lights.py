@@ -1,0 +1,116 @@
+"""Progress against a project's own schedule: physical progress (形象进度 %, percent complete) lit against the
+share of its own time elapsed, from its start to its planned completion, and a project past its planned completion
+and not complete is overdue (逾期). The records are in the shape of a public works agency's contract list (contract
+id, description, implementing office, contractor, cost in pesos, start and expiry dates, status, physical
+accomplishment), made here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+
+from generator.contract.vocab import Status
+from generator.figures import metrics
+from generator.figures.lights import Light, project_light
+
+from .conftest import lines, load, write_table
+from .sites import page_text, run, set_plugin
+
+HEADER = ["Contract ID", "Contract Description", "Implementing Office", "Contractor", "Contract Cost", "Start Date",
+          "Expiry Date", "Status", "Physical Accomplishment (%)"]
+CONTRACTS = [
+    ["23GA0001", "Concreting of farm-to-market road", "Bohol 1st DEO", "ABC Builders", "24,500,000.00", "2023-01-02",
+     "2023-12-31", "On-Going", "56.54"],
+    ["23GA0002", "Construction of flood control structure", "Bohol 1st DEO", "XYZ Construction", "48,000,000.00",
+     "2023-03-01", "2023-08-31", "On-Going", "80"],
+    ["22GA0107", "Rehabilitation of school building", "Bohol 2nd DEO", "ABC Builders", "9,800,000.00", "2022-06-01",
+     "2023-05-31", "Completed", "100"],
+    ["23GA0031", "Construction of multi-purpose building", "Bohol 2nd DEO", "LMN Corp.", "12,000,000.00",
+     "2023-07-01", "2024-06-30", "On-Going", "30%"],
+    ["23GA0044", "Widening of national road", "Bohol 1st DEO", "XYZ Construction", "96,100,000.00", "2023-02-01",
+     "2023-10-31", "On-Going", "20.00"],
+    ["23GA0050", "Construction of drainage", "Bohol 2nd DEO", "OPQ Builders", "7,400,000.00", "2023-02-01",
+     "2023-06-30", "Terminated", "12"],
+]
+SETTINGS = {"currency": "PHP", "unit": "million PHP", "input_unit": "PHP", "as_of": dt.date(2023, 9, 30),
+            "lights": {"by": "schedule"}, "files": {"projects": {"columns": {"id": "Contract ID",
+                                                                              "name": "Contract Description",
+                                                                              "department": "Implementing Office",
+                                                                              "owner": "Contractor",
+                                                                              "total_investment": "Contract Cost"}}}}
+
+
+def test_a_contract_is_lit_by_its_progress_against_its_own_time(site):
+    write_table(site / "data", "projects", [HEADER, *CONTRACTS])
+    loaded = load(site, SETTINGS, "en")
+    assert lines(loaded, "en") == []
+    report = loaded.report
+    checks = {pid: project_light(p, report) for pid, p in report.projects.items()}
+    assert {pid: (c.light, c.rate, round(c.share, 3) if c.share is not None else None)
+            for pid, c in checks.items()} == {
+        "23GA0001": (Light.YELLOW, Decimal("0.5654"), Decimal("0.747")),  # 272 of 364 days: 18.1 points behind
+        "23GA0002": (Light.YELLOW, Decimal("0.8"), Decimal("1.000")),  # its time is up: 20 points behind
+        "22GA0107": (Light.GREEN, Decimal("1"), Decimal("1.000")),
+        "23GA0031": (Light.GREEN, Decimal("0.30"), Decimal("0.251")),
+        "23GA0044": (Light.RED, Decimal("0.2"), Decimal("0.886")),
+        "23GA0050": (None, None, None)}  # terminated: nothing left to judge
+    assert report.projects["23GA0050"].status is Status.TERMINATED
+    overdue = [pid for pid, p in report.projects.items() if metrics.is_overdue(p, report.as_of)]
+    assert overdue == ["23GA0002"]  # past its expiry at 80%; the terminated and the completed are not
+
+
+def test_a_chinese_progress_column_of_percentages_is_physical_progress(site):
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "开工时间", "计划竣工时间", "形象进度", "建设状态"],
+        ["A", "甲项目", "2024-01-01", "2024-12-31", "45%", "在建"],
+        ["B", "乙项目", "2024-01-01", "2024-12-31", "主体结构封顶", "在建"]])
+    report = load(site, {"as_of": dt.date(2024, 6, 30), "lights": {"by": "schedule"}}).report
+    first, second = report.projects.values()
+    assert (first.physical_progress, first.progress_note) == (Decimal("0.45"), "45%")
+    assert (second.physical_progress, second.progress_note) == (None, "主体结构封顶")
+    assert project_light(first, report).light is Light.YELLOW  # 45% done at half its time (182 of 366 days)
+    assert project_light(second, report).light is None  # words say no figure: no light
+
+
+@pytest.mark.parametrize("written,share", [("56.54%", "0.5654"), ("56.54", "0.5654"), ("0.5654", "0.5654"),
+                                           ("100", "1"), ("0", "0")])
+def test_physical_progress_is_read_as_written(site, written, share):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "physical progress"], ["A", "甲", written]])
+    assert load(site).report.projects["A"].physical_progress == Decimal(share)
+
+
+def test_a_header_in_percent_reads_small_numbers_as_points(site):
+    write_table(site / "data", "projects", [["项目编号", "项目名称", "形象进度（%）"], ["A", "甲", "0.5"]])
+    assert load(site).report.projects["A"].physical_progress == Decimal("0.005")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("schedule")
+    run("new", root / "site", "--language", "en")
+    site = root / "site"
+    for old in (site / "data").glob("*.csv"):
+        old.unlink()
+    config = site / "mkdocs.yml"
+    config.write_text(re.sub(r" *(currency: USD|unit: million USD)\n", "", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    for line in ("lights: {by: schedule}", "as_of: 2023-09-30", "input_unit: PHP", "unit: million PHP",
+                 "currency: PHP", "files: {projects: {columns: {id: Contract ID, name: Contract Description, "
+                 "department: Implementing Office, owner: Contractor, total_investment: Contract Cost}}}"):
+        set_plugin(site, line)
+    write_table(site / "data", "projects", [HEADER, *CONTRACTS])
+    run("build", "-d", root / "out", cwd=site)
+    return root / "out"
+
+
+def test_the_pages_say_progress_against_the_schedule_and_flag_the_overdue(built):
+    late = page_text(built / "projects" / "23GA0002" / "index.html")
+    assert "▲ yellow (physical progress 80.0%, 20 points behind the share of its schedule elapsed) · Overdue" in late
+    assert "Physical progress (%) 80.0%" in late and "Share of its schedule elapsed 100.0%" in late
+    home = page_text(built / "index.html")
+    assert "Overdue projects 1" in home
+    assert "Construction of flood control structure : physical progress 80.0%; overdue (due 2023-08-31)" in home
+    assert "Share of the year elapsed" not in home  # the year is not what these contracts are judged by
