@@ -97,7 +97,7 @@ def as_at(report: Report, period: Period) -> Report:
     return Report.assemble(report.currency, report.display_unit, projects, report.clusters, report.indicators,
                            report.sources, as_of=period.end, language=report.language, unit_factor=report.unit_factor,
                            completed_span=None, lights=report.lights, photos=report.photos, boundary=report.boundary,
-                           fiscal_start=report.fiscal_start)
+                           fiscal_start=report.fiscal_start, exchange_rates=report.exchange_rates)
 
 
 def _place_named(places: list[str], wanted: str, language: str) -> str | None:

@@ -8,7 +8,8 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 from .marks import DEFAULT_WORDS, InvalidValue, Missing, MissingWords, clean
-from .units import Currency
+from .units import Currency, currency_codes
+from .units import currency as currency_of
 
 
 class Qualifier(str, Enum):
@@ -26,7 +27,7 @@ _SUFFIXES = {"以上": Qualifier.AT_LEAST, "及以上": Qualifier.AT_LEAST, "左
 
 _alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 _AMOUNT = re.compile(
-    rf"^(?P<pre>{_alt(_PREFIXES)})?(?P<sym>[A-Z]{1,3}\$|CN¥|JP¥|[$¥€£₩₹])?(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))"
+    rf"^(?P<pre>{_alt(_PREFIXES)})?(?P<sym>[A-Z]{{1,3}}\$|CN¥|JP¥|[$¥€£₩₹]|[A-Z]{{3}})?(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))"
     rf"(?P<mid>{_alt(['多', '余'])})?(?P<unit>[^\d]*?)(?P<post>{_alt(_SUFFIXES)})?$"
 )
 #: A bare number as a CSV cell holds it, the common case, read without the steps above.
@@ -45,6 +46,7 @@ class Amount:
     raw: str = ""
     scale: Decimal | None = field(default=None, compare=False)  # base units per unit written (亿 -> 1e8)
     reason: str | None = field(default=None, compare=False)  # what a missing cell says beyond its kind
+    currency: str | None = None  # another currency's ISO code, when the cell is written in it (value in its units)
 
     @property
     def known(self) -> bool:
@@ -112,17 +114,34 @@ def parse_amount(cell, currency: Currency, column_unit: str, words: MissingWords
     qualifier = _PREFIXES.get(m["pre"]) if m["pre"] else None
     if m["mid"] or m["post"]:
         qualifier = _SUFFIXES[m["post"] or m["mid"]]
-    unit = m["unit"] or (m["sym"] if m["sym"] and not m["unit"] else "")
+    unit = f"{m['sym'].strip()} {m['unit'].strip()}".strip() if m["sym"] else m["unit"]  # €3m is 3 million euros
     if unit == "%":
         raise InvalidValue("amount-invalid")
     factor = currency.factor(unit) if unit else currency.factor(column_unit)
+    other = None
+    if factor is None and unit:
+        other, factor = foreign(unit)
     if factor is None:
         raise InvalidValue("amount-unit", unit=unit, accepted=currency.unit_words()[:12])
     try:
         number = Decimal(m["num"])
     except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
         raise InvalidValue("amount-invalid") from None
-    return Amount(number * factor, qualifier, raw=raw, scale=factor)
+    return Amount(number * factor, qualifier, raw=raw, scale=factor, currency=other)
+
+
+#: The currencies a symbol alone most often means, tried in this order ($ is the US dollar).
+_SYMBOL_FIRST = ("USD", "EUR", "GBP", "CNY", "HKD", "JPY")
+
+
+def foreign(unit: str) -> tuple[str | None, Decimal | None]:
+    """The other currency a unit names, and its factor: ``MWK``, ``million USD``, ``€ m``; (None, None) for none."""
+    codes = [w.upper() for w in re.findall(r"(?<![A-Za-z])[A-Za-z]{3}(?![A-Za-z])", unit) if w.upper() in currency_codes()]
+    for code in dict.fromkeys([*codes, *_SYMBOL_FIRST]):
+        factor = currency_of(code).factor(unit)
+        if factor is not None:
+            return code, factor
+    return None, None
 
 
 @dataclass(frozen=True)
@@ -136,6 +155,7 @@ class Total:
     not_reported: int = 0
     qualifier: Qualifier | None = None
     not_applicable: int = 0  # rows the figure does not apply to: not a gap in the sum
+    others: tuple[tuple[str, Decimal], ...] = ()  # sums in other currencies (code, value), kept apart
 
     @property
     def left_out(self) -> int:
@@ -148,7 +168,7 @@ class Total:
     @property
     def missing(self) -> Missing | None:
         """For a sum with nothing to add: the kind of missing that all addends share, if any."""
-        if self.counted:
+        if self.counted or self.others:
             return None
         if self.withheld:
             return Missing.WITHHELD
@@ -161,10 +181,13 @@ def total(amounts) -> Total:
     """Add amounts; qualifiers carry over (any 约/近 makes 约, only 以上/超 make 以上)."""
     value, counted = Decimal(0), 0
     gaps = {Missing.WITHHELD: 0, Missing.TBD: 0, Missing.NOT_REPORTED: 0, Missing.NOT_APPLICABLE: 0}
-    qualifiers = set()
+    qualifiers, others = set(), {}
     for a in amounts:
         if a.value is None:
             gaps[a.missing or Missing.NOT_REPORTED] += 1
+            continue
+        if a.currency is not None:  # another currency: summed apart, never added to this one
+            others[a.currency] = others.get(a.currency, Decimal(0)) + a.value
             continue
         value += a.value
         counted += 1
@@ -177,7 +200,7 @@ def total(amounts) -> Total:
     else:
         qualifier = Qualifier.ABOUT
     return Total(value if counted else None, counted, gaps[Missing.WITHHELD], gaps[Missing.TBD],
-                 gaps[Missing.NOT_REPORTED], qualifier, gaps[Missing.NOT_APPLICABLE])
+                 gaps[Missing.NOT_REPORTED], qualifier, gaps[Missing.NOT_APPLICABLE], tuple(sorted(others.items())))
 
 
 def parse_quantity_parts(text: str, words: MissingWords = DEFAULT_WORDS) -> tuple[Decimal | None, Qualifier | None, Missing | None, str | None]:

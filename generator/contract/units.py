@@ -99,3 +99,15 @@ def symbol(code: str, locale: str) -> str:
     from babel.numbers import get_currency_symbol
 
     return get_currency_symbol(code, locale)
+
+
+def foreign_words(code: str, factor: Decimal, locale: str) -> dict[str, str]:
+    """The words that show an amount of another currency at the site's magnitude ``factor``: its symbol and short
+    magnitude (US$12m), or its Chinese magnitude and name (0.12亿美元)."""
+    from babel.numbers import get_currency_name
+
+    chinese = next((word for word, n in _CHINESE_MAGNITUDES.items() if Decimal(n) == factor), "")
+    shown = symbol(code, "en_GB" if locale.startswith("en") else locale)  # US$, not a $ read as the site's own
+    shown = shown + " " if shown == code else shown  # EUR 2.5m, not EUR2.5m
+    return dict(symbol=shown, magnitude=SHORT_MAGNITUDES.get(factor, ""),
+                unit=chinese + get_currency_name(code, locale="zh_CN"), code=code)

@@ -76,10 +76,12 @@ class Ratio:
 
 def ratio(numerator: Amount | Total, denominator: Amount | Total) -> Ratio:
     num, den = numerator.value, denominator.value
+    if isinstance(numerator, Amount) and isinstance(denominator, Amount) and numerator.currency != denominator.currency:
+        return Ratio(None)  # two currencies: no share without a rate between them
     if num is None or den is None or den == 0:
         gaps = [x.missing for x in (numerator, denominator) if x.value is None and x.missing]
         return Ratio(None, missing=Missing.WITHHELD if Missing.WITHHELD in gaps else (gaps[0] if gaps else None))
-    partial = any(isinstance(x, Total) and x.partial for x in (numerator, denominator))
+    partial = any(isinstance(x, Total) and (x.partial or x.others) for x in (numerator, denominator))
     return Ratio(num / den, partial)
 
 

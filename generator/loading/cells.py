@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from ..contract.amounts import NOT_REPORTED, Amount, parse_amount, parse_quantity_parts, to_decimal
+from ..contract.amounts import NOT_REPORTED, Amount, foreign, parse_amount, parse_quantity_parts, to_decimal
 from ..contract.dates import NO_DATE, DateValue, PartialDate, parse_date, parse_years
 from ..contract.marks import DEFAULT_WORDS, InvalidValue, Missing, MissingWords, clean, listed, one_line
 from ..contract.periods import Period, parse_period
+from ..contract.units import currency as currency_of
 from ..contract.vocab import NO_WORDS, YES_WORDS, Vocabulary
 from ..model.places import leaf, place_path, within
 from ..model.report import Quantity
@@ -62,10 +64,12 @@ class RowReader:
     """Typed access to one row; every failure becomes a problem naming file, row and header."""
 
     def __init__(self, bound: BoundTable, row: Row, log: ProblemLog, *, money, bare_unit: str,
-                 date_formats: tuple[str, ...] = (), missing: MissingWords = DEFAULT_WORDS, fiscal_start: int = 1):
+                 date_formats: tuple[str, ...] = (), missing: MissingWords = DEFAULT_WORDS, fiscal_start: int = 1,
+                 rates: dict[str, Decimal] | None = None):
         self.bound, self.row, self.log = bound, row, log
         self.money, self.bare_unit, self.date_formats = money, bare_unit, date_formats
         self.missing, self.fiscal_start = missing, fiscal_start
+        self.rates = rates or {}  # site-currency units per unit of another currency (exchange_rates)
 
     def raw(self, name: str):
         cell = self.row.cells.get(name)
@@ -143,6 +147,10 @@ class RowReader:
         """An amount in ``col`` (a field's column, a month of a wide block, a published extra column), in its unit;
         a problem names the cell under ``header`` (default: the column's)."""
         unit = col.unit if col is not None and col.unit and self.money.factor(col.unit) else self.bare_unit
+        money, other = self.money, None
+        if col is not None and col.unit and self.money.factor(col.unit) is None:  # Budget (USD): in that currency
+            other, _ = foreign(col.unit)
+            money, unit = (currency_of(other), col.unit) if other else (money, unit)
 
         def where(**found):  # made only for a problem: most cells have none
             return dict(file=self.bound.sheet.label, row=self.row.number, column=header or col.header, **found)
@@ -150,10 +158,12 @@ class RowReader:
             self.log.add("formula-no-value", formula=str(cell), **where())
             return NOT_REPORTED
         try:
-            value = parse_amount(cell, self.money, unit, self.missing)
+            value = parse_amount(cell, money, unit, self.missing)
         except InvalidValue as exc:
             self.log.add(exc.code, **where(value=as_text(cell)), **exc.params)
             return NOT_REPORTED
+        if value.value is not None:
+            value = self._in_site_currency(value, value.currency or other, where)
         if value.missing is Missing.WITHHELD:
             self.log.add("withheld-value", effect=both("left out of sums"), **where(value=as_text(cell)))
         elif value.value is not None and value.value < 0:
@@ -195,6 +205,16 @@ class RowReader:
         except (InvalidOperation, InvalidValue):
             self.problem("number-invalid", name)
             return None
+
+    def _in_site_currency(self, value: Amount, code: str | None, where) -> Amount:
+        """An amount of another currency converted at its exchange rate, or kept in it (said in a note)."""
+        if code is None or code == self.money.code:
+            return replace(value, currency=None)
+        rate = self.rates.get(code)
+        if rate is not None:
+            return replace(value, value=value.value * rate, scale=(value.scale or 1) * rate, currency=None)
+        self.log.add("amount-other-currency", currency=code, **where(value=value.raw))
+        return replace(value, currency=code)
 
     def percent(self, name: str) -> Decimal | None:
         """A share written as a percentage: ``56.54%``, or a bare number, in points above 1 or when the header says

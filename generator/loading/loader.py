@@ -18,15 +18,7 @@ from ..contract.amounts import Amount
 from ..contract.marks import InvalidValue, MissingWords, fold
 from ..contract.schema import PROJECTS, TABLES
 from ..contract.vocab import CATEGORY_WORDS, LEVEL_WORDS, STAGE_WORDS, STATUS_WORDS, Category, Stage, Status, Vocabulary
-from ..model.report import (
-    Cluster,
-    Component,
-    LightRule,
-    Project,
-    Report,
-    SourceFile,
-    SourceRef,
-)
+from ..model.report import Cluster, Component, ExchangeRates, LightRule, Project, Report, SourceFile, SourceRef
 from ..reading.headers import HeaderMatcher
 from ..reading.sources import find_table_file, only_spreadsheet, read_sheet
 from ..reading.tables import BoundTable, bind
@@ -73,6 +65,9 @@ class Loader:
         self.levels = Vocabulary(LEVEL_WORDS, own=self.config.levels)
         self.stages = Vocabulary(STAGE_WORDS, list(Stage))
         self.missing = MissingWords(self.config.missing.model_dump(exclude_none=True))
+        self.reading = dict(money=self.config.money, bare_unit=self.config.bare_unit, missing=self.missing,  # per row
+                            date_formats=tuple(self.config.date_formats), fiscal_start=self.config.fiscal_year_start,
+                            rates={code: Decimal(str(r)) for code, r in self.config.exchange_rates.rates.items()})
         self.sources: list[SourceFile] = []
         self.monthly: dict[str, list] = {}  # project id -> entries from a projects table's monthly columns
         self.guessed: list[Path] = []  # spreadsheets read although no table is named after them
@@ -200,9 +195,7 @@ class Loader:
         return True
 
     def reader(self, bound: BoundTable, row) -> RowReader:
-        return RowReader(bound, row, self.log, money=self.config.money, bare_unit=self.config.bare_unit,
-                         date_formats=tuple(self.config.date_formats), missing=self.missing,
-                         fiscal_start=self.config.fiscal_year_start)
+        return RowReader(bound, row, self.log, **self.reading)
 
     # -- tables --------------------------------------------------------------
     def extras(self, bound: BoundTable, row) -> dict[str, str | Amount]:
@@ -355,7 +348,7 @@ class Loader:
         report_unread(self)
         if bounds["projects"] is None:
             return Loaded(None, self.log)
-        money, lights = self.config.money, self.config.lights
+        money, lights, rates = self.config.money, self.config.lights, self.config.exchange_rates
         rows = bounds["projects"]
         summaries = [read_summary(self, path, name, TABLES["projects"], self.config.file("projects"))
                      for path, name in self.summaries]
@@ -365,7 +358,8 @@ class Loader:
                                  completed_span=rows.completed_span,
                                  lights=LightRule(*(Decimal(str(b)) for b in (lights.green_within, lights.yellow_within)), lights.by),
                                  photos=load_photos(self, projects), boundary=boundary, own_words=own_words,
-                                 departures=self.departures, fiscal_start=self.config.fiscal_year_start)
+                                 departures=self.departures, fiscal_start=self.config.fiscal_year_start,
+                                 exchange_rates=ExchangeRates(tuple(self.reading["rates"].items()), rates.date, rates.source))
         check_projects(self, bounds, report.projects)
         check_packages(self, tables, report.projects)
         for summary in filter(None, summaries):

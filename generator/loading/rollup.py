@@ -150,6 +150,6 @@ def load_places(loader, folders: list[Path]):
                              completed_span=latest.completed_span, lights=latest.lights,
                              photos=load_photos(loader, projects), boundary=boundary, own_words=own_words,
                              departures=[dataclasses.replace(d, place=joined(place, d.place)) for place, r in reports for d in r.departures],
-                             fiscal_start=loader.config.fiscal_year_start)
+                             fiscal_start=loader.config.fiscal_year_start, exchange_rates=latest.exchange_rates)
     check_places_on_map(loader, report)
     return Loaded(report, loader.log)

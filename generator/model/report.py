@@ -226,6 +226,16 @@ class Boundary:
     areas: tuple[tuple[str | None, str | None], ...] = ()  # each feature's (name, 行政区划代码), in the text's order
 
 
+@dataclass(frozen=True)
+class ExchangeRates:
+    """The rates amounts in other currencies were converted at: (code, site-currency units per unit), their date
+    and source, as the settings give them."""
+
+    rates: tuple[tuple[str, Decimal], ...] = ()
+    date: dt.date | None = None
+    source: str | None = None
+
+
 @dataclass(frozen=True, eq=False)
 class Report:
     """Everything a site is made from. Amounts are in the currency's base unit. Made by :meth:`assemble`.
@@ -252,6 +262,7 @@ class Report:
     own_words: OwnWords | None = None  # the office's own words for the bulletin
     departures: tuple[Departure, ...] = ()  # projects taken off the list of a monthly series (调出)
     fiscal_start: int = 1  # the month (financial) years begin in; years are named by the year they end in
+    exchange_rates: ExchangeRates = ExchangeRates()
 
     @classmethod
     def assemble(cls, currency: str, display_unit: str, projects: Mapping[str, Project],
@@ -260,7 +271,8 @@ class Report:
                  unit_factor: Decimal = Decimal(1), completed_span: Span | None = None,
                  lights: LightRule = LightRule(), photos: Mapping[str, Iterable[Photo]] | None = None,
                  boundary: Boundary | None = None, own_words: OwnWords | None = None,
-                 departures: Iterable[Departure] = (), fiscal_start: int = 1) -> Report:
+                 departures: Iterable[Departure] = (), fiscal_start: int = 1,
+                 exchange_rates: ExchangeRates = ExchangeRates()) -> Report:
         """The report of these parts, with what is derived from all of them worked out once."""
         indicators = tuple(indicators)
         periods = tuple(sorted({e.period for p in projects.values() for e in p.progress}, key=Period.sort_key))
@@ -275,7 +287,7 @@ class Report:
         shown = MappingProxyType({pid: tuple(ps) for pid, ps in (photos or {}).items() if pid in projects and ps})
         return cls(currency, display_unit, frozen, MappingProxyType(dict(clusters)), indicators, tuple(sources),
                    as_of, periods, years, current, language, unit_factor, completed_span, lights, shown, boundary,
-                   own_words, tuple(departures), fiscal_start)
+                   own_words, tuple(departures), fiscal_start, exchange_rates)
 
     def only(self, keep, clusters: Iterable[str] | None = None) -> Report:
         """This report with the projects ``keep`` accepts (and only the ``clusters`` named, when given): the

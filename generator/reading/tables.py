@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ..contract.amounts import foreign
 from ..contract.marks import clean
 from ..contract.schema import Table, normalize_header, split_unit
 from ..contract.spans import Span
@@ -220,7 +221,7 @@ def _bind_columns(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Cur
         col.field = m.field
         if table.field(m.field).kind == "amount":
             col.unit = col.unit or table_unit
-            if col.unit and money.factor(col.unit) is None:
+            if col.unit and money.factor(col.unit) is None and foreign(col.unit)[0] is None:  # (USD): another's
                 if normalize_header(col.header) in matcher.primary and m.unit == col.unit:
                     col.unit = table_unit  # the settings name this whole header; its parentheses are no unit
                 else:

@@ -17,7 +17,7 @@ from ..contract.dates import DateValue
 from ..contract.schema import TABLES, without_unit
 from ..figures.lights import project_light
 from ..model.report import Report
-from ..text.catalogue import pick, say
+from ..text.catalogue import is_key, pick, say
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,10 +27,12 @@ _TYPES = {"amount": "number", "number": "number", "percent": "number", "years": 
 
 
 def _amount(a: Amount, report: Report) -> tuple[str, str]:
-    """(number in the display unit or empty, flag: withheld / tbd / about / at_least / over / nearly / empty)."""
+    """(number in the display unit or empty, flag: withheld / tbd / about / at_least / over / nearly / empty; for
+    an amount in another currency, its code, the number in that currency at the display unit's magnitude)."""
     if a.value is None:
         return "", a.missing.value if a.missing and a.missing.value != "not_reported" else ""
-    return f"{(a.value / report.unit_factor).normalize():f}", a.qualifier.value if a.qualifier else ""
+    flag = " ".join(filter(None, (a.currency, a.qualifier.value if a.qualifier else "")))
+    return f"{(a.value / report.unit_factor).normalize():f}", flag
 
 
 def _date(d: DateValue) -> str:
@@ -139,7 +141,8 @@ def _localize(name: str, frame: pd.DataFrame, report: Report) -> pd.DataFrame:
         if column in out.columns:
             out[column] = out[column].map(lambda v, p=prefix: say(f"{p}{v}", report.language) if v else "")
     for column in [c for c in out.columns if c.endswith("_flag")]:
-        out[column] = out[column].map(lambda v: say(v, report.language).strip() if v else "")
+        out[column] = out[column].map(lambda v: " ".join(say(w, report.language).strip() if is_key(w) else w
+                                                         for w in v.split()) if v else "")  # a currency code as is
     out = out.rename(columns={c: spreadsheet_safe(_header(name, c, report)) for c in out.columns})
     return out.map(spreadsheet_safe) if len(out) else out
 

@@ -12,7 +12,7 @@ from ..contract.amounts import Amount, Qualifier, Total
 from ..contract.dates import DateValue, PartialDate
 from ..contract.marks import Missing
 from ..contract.periods import Period, year_name
-from ..contract.units import SHORT_MAGNITUDES, symbol
+from ..contract.units import SHORT_MAGNITUDES, foreign_words, symbol
 from ..figures.metrics import Ratio
 from ..text.catalogue import join, locale_of, say
 
@@ -103,10 +103,18 @@ class Formatter:
         return f"{text}{word}" if qualifier is Qualifier.AT_LEAST else f"{word}{text}"
 
     def amount(self, a: Amount, unit: bool = True) -> str:
-        """``72.25亿元``, ``约2亿元``, ``6亿元以上``, ``未公开``, ``待定``, ``—``."""
+        """``72.25亿元``, ``约2亿元``, ``6亿元以上``, ``未公开``, ``待定``, ``—``; in another currency, its own
+        (``US$12m``, ``0.12亿美元``) whatever ``unit`` says."""
         if a.value is None:
             return self.missing(a.missing, a.reason)
+        if a.currency is not None:
+            return self.qualified(self.foreign(a.value, a.currency), a.qualifier)
         return self.qualified(self._in_unit(self.in_unit(a.value), unit), a.qualifier)
+
+    def foreign(self, value: Decimal, code: str) -> str:
+        """An amount of another currency at the site's magnitude: ``US$12m``, ``0.12亿美元``."""
+        return self.t("amount-foreign", number=self.number(self.in_unit(value)),
+                      **foreign_words(code, self.unit_factor, self.locale_name))
 
     def _in_unit(self, value: Decimal, unit: bool = True) -> str:
         key = (value, unit)
@@ -131,10 +139,12 @@ class Formatter:
         return self.t("in-parentheses", text=text, inner=note) if note else text
 
     def total_parts(self, s: Total, unit: bool = True) -> tuple[str, str | None]:
-        """A sum and what it left out, apart (``44.1亿元``, ``不完整：2 项未计入``), for a figure card."""
-        if s.value is None:
+        """A sum and what it left out, apart (``44.1亿元``, ``不完整：2 项未计入``), for a figure card; the sums in
+        other currencies follow it (``MK 2,294m + US$12m``)."""
+        if s.value is None and not s.others:
             return self.missing(s.missing), None
-        text = self.qualified(self._in_unit(self.in_unit(s.value), unit), s.qualifier)
+        shown = [self.qualified(self._in_unit(self.in_unit(s.value), unit), s.qualifier)] if s.value is not None else []
+        text = self.t("sum-and").join(shown + [self.foreign(value, code) for code, value in s.others])
         if not s.partial:
             return text, None
         return text, self.t("labelled", label=self.t("partial"), text=self.t("left_out", n=s.left_out))

@@ -75,6 +75,14 @@ class MapSettings(_Settings):
     object: str | None = Field(None, description="the TopoJSON object to draw; default: the first", json_schema_extra={"zh": "要画出的 TopoJSON 对象；默认取第一个"})
 
 
+class ExchangeRateSettings(_Settings):
+    """Rates that convert amounts written in other currencies into the site's, with where they come from."""
+
+    rates: dict[Annotated[str, AfterValidator(str.upper)], float] = Field(default_factory=dict, description="currency code -> units of the site's currency one unit of it is worth (USD: 1790.5)", json_schema_extra={"zh": "币种代码 → 一个单位合多少本站币种（USD: 7.1）"})
+    date: dt.date | None = Field(None, description="the date the rates are of", json_schema_extra={"zh": "汇率的日期"})
+    source: str | None = Field(None, description="where the rates come from (a central bank's reference rates …)", json_schema_extra={"zh": "汇率的来源（如中国人民银行公布的中间价）"})
+
+
 class BulletinSettings(_Settings):
     """The printed bulletin (通报)."""
 
@@ -113,6 +121,7 @@ class SiteConfig(_Settings):
     outside_files: bool = Field(False, description="read the files that a symbolic link or a path setting (files.*.path, bulletin.text, map.boundary) puts outside the data folder; the methodology page then says which data came from outside it", json_schema_extra={"zh": "读取符号链接或路径设置（files.*.path、bulletin.text、map.boundary）指向数据文件夹以外的文件；“数据与方法”页会注明哪些数据取自数据文件夹以外"})
     encoding: str | None = Field(None, description="encoding of CSV files and of bulletin.md; default: detected", json_schema_extra={"zh": "CSV 文件和 bulletin.md 的编码；默认自动识别"})
     date_formats: list[str] = Field(default_factory=list, description="extra strptime formats for dates, e.g. %m/%d/%Y", json_schema_extra={"zh": "额外的日期格式（strptime），如 %m/%d/%Y"})
+    exchange_rates: ExchangeRateSettings = Field(default_factory=ExchangeRateSettings, description="rates, date and source that convert amounts written in other currencies into the site's; without a rate, such amounts are shown and summed in their own currency, apart; the methodology page prints them", json_schema_extra={"zh": "把以其他币种填写的金额折算为本站币种的汇率（rates）、日期（date）和来源（source）；没有汇率的，按原币种显示并单独合计；“数据与方法”页列出所用汇率"})
     fiscal_year_start: int = Field(1, ge=1, le=12, description="the month financial years begin in (4 for April, as in the UK; 7 for July); years are named by the year they end in (2022-23, FY2023) and 序时进度 counts from it; default 1, calendar years", json_schema_extra={"zh": "财年从几月开始（英国为 4，即 4 月；澳大利亚为 7）；财年以其结束的年份命名（2022-23、FY2023），序时进度从财年开始计算；默认 1，即自然年"})
     as_of: dt.date | None = Field(None, description="the data's as-of date; default: the end of the latest period", json_schema_extra={"zh": "数据截止日期；默认为最新报告期末"})
     files: dict[Literal["projects", "clusters", "progress", "indicators"], FileSettings] = Field(
@@ -192,6 +201,11 @@ class SiteConfig(_Settings):
             yield "currency", say("not-a-currency", language, code=self.currency)
             return
         cur = self.money
+        for code, rate in self.exchange_rates.rates.items():
+            if currency(code) is None:
+                yield f"exchange_rates.rates.{code}", say("not-a-currency", language, code=code)
+            elif not rate > 0:
+                yield f"exchange_rates.rates.{code}", say("reason-positive", language)
         for key in ("unit", "input_unit"):
             value = getattr(self, key)
             if value is not None and cur.factor(value) is None:

@@ -37,7 +37,7 @@ WARNINGS = (
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.
-NOTES = ("completion-over-100", "series-project-joined", "file-chosen", "sheet-chosen", "sheets-chosen", "sheet-not-table", "series-read",
+NOTES = ("completion-over-100", "series-project-joined", "amount-other-currency", "file-chosen", "sheet-chosen", "sheets-chosen", "sheet-not-table", "series-read",
          "section-group", "sheet-summary", "sheet-summary-earlier", "folder-others", "places-read", "place-year",
          "sheet-chart")
 SEVERITY = {**dict.fromkeys(ERRORS, "error"), **dict.fromkeys(WARNINGS, "warning"), **dict.fromkeys(NOTES, "note")}

@@ -97,6 +97,7 @@ TOOL_TEXTS: dict[str, L] = {
     "reason-projects-only": L("只能用于 projects 表", "is for the projects table only"),
     "reason-period": L("“{value}”不是报告期：应如 2025-09（月）、2025Q3（季度）、2025（年）或 2024-25（财年）", "“{value}” is not a reporting period: expected a month (2025-09), a quarter (2025Q3), a year (2025) or a financial year (2024-25)"),
     "reason-periods-path": L("与 path 只能写一个：path 是一个文件，periods 是每期一个文件", "give path or periods, not both: path is one file, periods a file per period"),
+    "reason-positive": L("应为大于 0 的数", "should be a number above 0"),
     "reason-suffix": L("应为以 {suffixes} 结尾的文件", "should be a file ending in {suffixes}"),
     # the data dictionary
     "dict-title": L("数据字典", "Data dictionary"),
