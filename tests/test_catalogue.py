@@ -25,7 +25,7 @@ CITES_CHINESE_INPUT = {"dict-amounts", "dict-withheld", "dict-dates", "dict-peri
 
 #: Keys whose two languages are given different parameters to write the same thing (2022年一季度, 2022 Q1).
 WRITTEN_DIFFERENTLY = {"period-half", "period-quarter", "period-day", "date-year", "date-month", "date-day",
-                       "amount-compact"}  # 72.25亿元 / £1,563m
+                       "amount-compact", "amount-foreign"}  # 72.25亿元 / £1,563m
 
 
 def _fields(text: str) -> set[str]:
