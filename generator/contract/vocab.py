@@ -38,12 +38,15 @@ class Category(str, Enum):
 
 #: The words English portfolios use for a status.
 ENGLISH_STATUS_WORDS: dict[str, Status] = {
-    **dict.fromkeys(["pipeline", "planning", "planned", "proposed", "preparation"], Status.RESERVE),
+    **dict.fromkeys(["pipeline", "planning", "planned", "proposed", "preparation", "identification"], Status.RESERVE),
     **dict.fromkeys(["negotiation", "in negotiation"], Status.NEGOTIATING),
     **dict.fromkeys(["contracted", "awarded"], Status.SIGNED),
     **dict.fromkeys(["not started", "not yet started"], Status.NOT_STARTED),
     **dict.fromkeys(["under construction", "in construction", "construction", "in progress", "ongoing", "on-going", "on going", "started",
                      "implementation"], Status.UNDER_CONSTRUCTION),
+    # OC4IDS's projectStatus: completion is the handover, maintenance the assets in use, decommissioning their end
+    **dict.fromkeys(["completion", "decommissioning", "decommissioned"], Status.COMPLETED),
+    "maintenance": Status.OPERATING,
     **dict.fromkeys(["trial operation", "commissioning", "testing"], Status.TRIAL_OPERATION),
     **dict.fromkeys(["operating", "in operation", "operational", "in use"], Status.OPERATING),
     **dict.fromkeys(["complete", "finished", "closed", "done"], Status.COMPLETED),

@@ -120,7 +120,8 @@ def _project_light(project: Project, report: Report) -> LightCheck:
         rate = annual_completion(project).value
     planned = project.planned_start_date.date
     late = (planned is not None and as_of is not None and planned.last_day() < as_of and not has_started(project, as_of)
-            and project.stage is not Stage.PREPARATORY and project.status is not Status.RESERVE)
+            and project.stage is not Stage.PREPARATORY and project.status is not Status.RESERVE
+            and (project.status is not None or project.started is False))  # known not to have started, not unknown
     derived = derive(rate, share, report.lights, late)
     stated = stated_light(project.light)
     return LightCheck(stated or derived, derived, stated, rate, share, late, by)

@@ -3,9 +3,11 @@ that is not a table read whole within its limit, and the spreadsheets nothing to
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ..reading.inside import outside
+from ..reading.oc4ids import is_package
 from ..reading.sources import SPREADSHEETS
 
 
@@ -72,3 +74,23 @@ def report_unread(loader) -> None:
             others.append(path.name)
     if others:
         loader.log.add("folder-others", file=loader.label(folder), files="、".join(others))
+
+
+def oc4ids_packages(loader) -> list[Path]:
+    """The data folder's JSON files that are OC4IDS project packages (told by their content: a list of projects
+    and a version), each taken up so that none is said to be unread."""
+    folder = loader.site.data_dir
+    found = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+        try:
+            head = path.open("rb").read(1 << 16)
+        except OSError:
+            continue
+        if b'"projects"' in head:  # a boundary's GeoJSON is not parsed here
+            try:
+                data = json.loads(path.read_bytes().decode("utf-8-sig"))
+            except (ValueError, OSError):
+                continue
+            if is_package(data):
+                found.append(path)
+    return found

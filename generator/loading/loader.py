@@ -5,9 +5,7 @@ Nothing is written here. A run reports every problem it finds, not only the firs
 
 from __future__ import annotations
 
-import calendar
 import contextlib
-import datetime as dt
 import gc
 import os
 from dataclasses import dataclass, replace
@@ -29,7 +27,8 @@ from . import publication
 from .boundary import check_coordinates, check_places_on_map, load_boundary
 from .cells import RowReader, as_text
 from .derived import COMPONENT_AMOUNTS, derived_status, package_totals
-from .folder import admitted, report_unread
+from .dated import table_as_of
+from .folder import admitted, oc4ids_packages, report_unread
 from .checks import check_lights, check_packages, check_projects, check_totals
 from .identity import ProjectIds, safe_or_slug, unique
 from .own_words import load_own_words
@@ -105,6 +104,11 @@ class Loader:
             self.considered.update(p.name.casefold() for p in found)
             return None
         guessed = False
+        if not found and not settings.path and name == "projects" and (packages := oc4ids_packages(self)):
+            found, guessed = packages, True  # an OC4IDS project package dropped in as it is
+            if len(found) > 1:
+                self.log.add("file-ambiguous", file=self.label(self.site.data_dir), files=[p.name for p in found])
+                return None
         if name == "projects" and (settings.periods is not None or not found and not settings.path):  # 1-9月, 1-10月 …
             self.series = read_series(self, HeaderMatcher(table, settings.columns))
             if self.series:
@@ -139,6 +143,8 @@ class Loader:
                 return None
             self.guessed.append(path)
             self.log.add("file-chosen", file=self.label(path), name=f"{name}.csv", table=name)
+        for code, params in sheet.found:  # what the reader found worth saying (a value outside a code list)
+            self.log.add(code, file=sheet.label, **params)
         if sheet.hidden_sheets:
             self.log.add("hidden-sheets", file=sheet.label, sheets=[f"“{n}”" for n in sheet.hidden_sheets])
         several = bool(sheet.also_headed) and name == "projects"  # 续建项目, 新开工项目, 前期项目: one table
@@ -167,7 +173,7 @@ class Loader:
             return None
         for s, b in kept:
             used = (settings.latest_by,) if settings.latest_by else ()
-            publication.apply(b, self.config.publish_columns, self.config.publish_personal, self.log,
+            publication.apply(b, [*self.config.publish_columns, *s.published], self.config.publish_personal, self.log,
                               extras_published=name == "projects", used=used)
             self.source(name, path, s.label, s.sha256, s.encoding, len(b.rows), b.hidden_rows, b.hidden_columns,
                         b.account)
@@ -228,7 +234,7 @@ class Loader:
                   projects: dict[str, Project], first: dict[str, SourceRef]) -> None:
         by_name = {fold(c.name): c.id for c in clusters.values()}  # names compare in NFKC, case and spaces aside
         year = bound.year
-        as_of = self.as_of(bound)
+        as_of = table_as_of(bound, self.config.as_of)
         for row in latest_rows(self, bound):
             r = self.reader(bound, row)
             name = r.required_text("name")
@@ -295,18 +301,6 @@ class Loader:
                          status=r.word("status", self.statuses, "status-unknown"), progress_note=r.text("progress_note"),
                          source=SourceRef(bound.sheet.label, row.number))
 
-    def as_of(self, bound: BoundTable) -> dt.date | None:
-        """The date the table is as of: the setting, else its 截至 line, else the end of the months its headers
-        run to (1-10月)."""
-        if self.config.as_of:
-            return self.config.as_of
-        if bound.preamble.as_of is not None:
-            return bound.preamble.as_of.last_day()
-        span = bound.completed_span
-        if span is not None and span.year:
-            return dt.date(span.year, span.last, calendar.monthrange(span.year, span.last)[1])
-        return None
-
     def progress(self, bound: BoundTable | None, projects: dict[str, Project]) -> None:
         if bound is None:
             merge(projects, self.log, self.monthly)
@@ -353,7 +347,7 @@ class Loader:
         summaries = [read_summary(self, path, name, TABLES["projects"], self.config.file("projects"))
                      for path, name in self.summaries]
         report = Report.assemble(self.config.currency, self.config.display_unit, projects, clusters, indicators,
-                                 self.sources, as_of=self.as_of(rows), language=self.site.language,
+                                 self.sources, as_of=table_as_of(rows, self.config.as_of), language=self.site.language,
                                  unit_factor=money.factor(self.config.display_unit),
                                  completed_span=rows.completed_span,
                                  lights=LightRule(*(Decimal(str(b)) for b in (lights.green_within, lights.yellow_within)), lights.by),

@@ -49,13 +49,16 @@ class Sheet:
     also_headed: list[str] = field(default_factory=list)  # other sheets whose header would do as well: not read
     name: str = ""  # the sheet's name in its workbook
     charts: list[str] = field(default_factory=list)  # the workbook's chart sheets: no table
+    found: list = field(default_factory=list)  # (code, params) a reader found worth saying: a value outside a code list
+    as_of: str | None = None  # the date a JSON package says it was published
+    published: tuple[str, ...] = ()  # headers a JSON package gives whose columns are published as they are
 
 
 def find_table_file(data_dir: Path, stem: str, path: str | None) -> list[Path]:
     """The file(s) that give a table: an explicit ``path`` or ``<stem>.csv`` / ``<stem>.xlsx``."""
     if path:
         return [data_dir / path]
-    return [p for p in (data_dir / f"{stem}{s}" for s in LOOKED_FOR) if p.is_file()]
+    return [p for p in (data_dir / f"{stem}{s}" for s in (*LOOKED_FOR, ".json")) if p.is_file()]
 
 
 def only_spreadsheet(data_dir: Path, taken: set[str]) -> Path | None:
@@ -205,13 +208,16 @@ def read_sheet(path: Path, label: str, stem: str, encoding: str | None = None, s
                limits: Limits = Limits(), header=None) -> Sheet:
     """Read a CSV/TSV or .xlsx file; raise InvalidValue with a problem code when it can't be read."""
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in (*SUFFIXES, ".json"):
         raise InvalidValue("file-format", suffix=suffix or path.name)
     try:
         if path.stat().st_size > limits.file_mb * 2**20:
             raise InvalidValue("limit-size", size=f"{path.stat().st_size / 2**20:.0f}", limit=limits.file_mb)
         if suffix in BOOKS:
             return read_book(path, label, stem, sheet, limits, header)
+        if suffix == ".json":  # an OC4IDS project package, or plain records
+            from .records import read_json
+            return read_json(path, label, limits)
         return read_csv(path, label, encoding, stem, limits)
     except OSError as exc:
         raise InvalidValue("file-unreadable", reason=exc.strerror or str(exc)) from None

@@ -18,6 +18,7 @@ from ..contract.schema import TABLES, without_unit
 from ..figures.lights import project_light
 from ..model.report import Report
 from ..text.catalogue import is_key, pick, say
+from .oc4ids import project_package
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,7 +102,7 @@ def exported_tables(report: Report) -> list[str]:
 def export_paths(report: Report, folder: str = "downloads") -> list[str]:
     """The docs-relative paths :func:`export_files` writes, in its order."""
     return [f"{folder}/{name}.{ext}" for name in exported_tables(report) for ext in ("csv", "json")] + [
-        f"{folder}/datapackage.json"]
+        f"{folder}/datapackage.json", f"{folder}/oc4ids.json"]
 
 
 def _header(name: str, column: str, report: Report) -> str:
@@ -173,8 +174,9 @@ def _json_rows(records: list[dict]) -> str:
     return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False, default=str) for r in records) + "\n]\n"
 
 
-def export_files(report: Report, folder: str = "downloads") -> dict[str, str]:
-    """docs-relative path -> text: ``<table>.csv``, ``<table>.json`` and ``datapackage.json``."""
+def export_files(report: Report, folder: str = "downloads", publisher: str = "", site_url: str | None = None) -> dict[str, str]:
+    """docs-relative path -> text: ``<table>.csv``, ``<table>.json``, ``datapackage.json`` and the projects as an
+    OC4IDS project package (``oc4ids.json``, published by ``publisher``)."""
     out: dict[str, str] = {}
     resources = []
     import pandas as pd  # here, not at import: a build's main process never needs it
@@ -194,4 +196,6 @@ def export_files(report: Report, folder: str = "downloads") -> dict[str, str]:
     if report.as_of:
         package["created"] = report.as_of.isoformat()
     out[f"{folder}/datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=1) + "\n"
+    uri = f"{site_url.rstrip('/')}/{folder}/oc4ids.json" if site_url else "urn:progress-site:oc4ids"
+    out[f"{folder}/oc4ids.json"] = project_package(report, publisher, uri)
     return out

@@ -15,7 +15,7 @@ ERRORS = (
     "column-unit", "latest-by-missing", "value-missing", "id-duplicate", "id-duplicate-sheet", "id-unsafe", "id-reserved",
     "cluster-unknown", "project-unknown", "project-mismatch", "status-unknown", "category-unknown",
     "level-unknown", "amount-invalid", "amount-unit", "number-invalid", "date-invalid", "period-invalid",
-    "period-fiscal-unset",
+    "period-fiscal-unset", "json-not-records",
     "years-invalid", "progress-duplicate", "personal-data-required", "site-holds-sources", "site-in-docs",
     "site-bad-link", "site-not-folder", "site-not-ours", "site-busy", "site-write-failed", "config-invalid",
     "config-file", "stage-unknown", "yesno-invalid", "month-year-missing", "photo-unreadable",
@@ -33,7 +33,7 @@ WARNINGS = (
     "photo-caption-unknown", "coordinates-off-globe", "coordinates-half", "coordinates-far", "bulletin-fonts",
     "series-project-left", "series-name-changed", "summary-mismatch", "sheet-not-read", "folder-nested",
     "project-two-places", "place-not-on-map", "place-section-differs", "place-code-invalid",
-    "id-change-unknown",
+    "id-change-unknown", "oc4ids-code-unknown",
 )
 #: Codes of things worth knowing that are no fault (more completed than planned): never an error, not even
 #: with ``--strict``.

@@ -60,6 +60,8 @@ PROBLEM_TEXTS: dict[str, L] = {
     "series-project-joined": L("项目“{value}”在以前各期的表中都没有，自本期（{latest}）列入；若只是编号和名称改了，请在“原项目编号”列或 files.projects.id_changes 中写明原编号", "project “{value}” is in no earlier period's table and is listed from {latest}; if only its id and name changed, give the old id in a “Previous id” column or in files.projects.id_changes"),
     "id-change-unknown": L("编号“{value}”不是最新一期表中的项目编号；这一行不起作用", "“{value}” is not a project id of the latest table; this row has no effect"),
     "amount-other-currency": L("“{value}”是 {currency} 金额：按原币种显示，与本站币种的金额分开合计；要折算时请在 exchange_rates 中给出汇率", "“{value}” is in {currency}: shown in it and summed apart from the site's currency; give a rate in exchange_rates to convert it"),
+    "oc4ids-code-unknown": L("“{value}”不在 OC4IDS 代码表 {codelist} 中（可用：{accepted}）；照原样发布，不作为状态等使用", "“{value}” is not in the OC4IDS code list {codelist} (expected one of {accepted}): published as written, not used as a status or role"),
+    "json-not-records": L("不是项目记录：JSON 文件应为 OC4IDS 项目包，或每个项目一个对象的列表（也可以是只含一个这种列表的对象）", "no project records: a JSON file should be an OC4IDS project package, or a list of objects, one per project (or an object holding one such list)"),
     "series-read": L("按报告期读取 {count} 个文件：{periods}；最新一期（{latest}）为项目名单", "{count} files read as one series of periods: {periods}; the latest ({latest}) is the project list"),
     "section-group": L("分节“{value}”既不是建设性质（续建、新开工……）也不是地区：其下各行只记作这一组", "section “{value}” names neither a stage (continuing, new …) nor a place: its rows are kept as its group"),
     "summary-mismatch": L("汇总表“{group}”一行为 {value}，但其各项目相加为 {computed}", "the summary's “{group}” row says {value} but its projects add up to {computed}"),

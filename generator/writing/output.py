@@ -98,7 +98,7 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
     maker = _maker(report, site, site_name, plan)
     jobs: dict[str, Callable[[], str | bytes]] = {path: _markdown(job) for path, job in maker.jobs().items()}
     pages = list(jobs)
-    downloads = functools.cache(functools.partial(export_files, report))
+    downloads = functools.cache(functools.partial(export_files, report, **_publisher(site, site_name, site_url)))
     jobs.update({path: functools.partial(_item, downloads, path) for path in export_paths(report)})
     jobs.update({path: functools.partial(_item, _assets, path) for path in ASSETS})
     jobs.update({path: functools.partial(web_copy, photo, path) for path, photo in photo_paths(report).items()})
@@ -114,6 +114,11 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
                   maker.shared, bulletin=plan, problems=plan.problems, late=tuple(late),
                   identity=_identity(report, site, site_name, site_url),
                   summary_line=functools.partial(files.extra, _SUMMARY))
+
+
+def _publisher(site: Site, site_name: str, site_url: str | None) -> dict:
+    """Who publishes the downloads (the OC4IDS package's publisher) and where the site is."""
+    return dict(publisher=site.config.office or site.config.identity.organizer or site_name, site_url=site_url)
 
 
 def regenerate(old: Output, report: Report, site: Site, site_name: str = "",
@@ -137,7 +142,7 @@ def regenerate(old: Output, report: Report, site: Site, site_name: str = "",
             files[path] = maker.render(contexts[path]).markdown
         else:
             files[path] = job().markdown
-    files.update(export_files(report))
+    files.update(export_files(report, **_publisher(site, site_name, site_url)))
     files.update((path, old.files[path]) for path in ASSETS)
     files.update((path, old.files[path]) for path in bulletins.paths(report, plan) if path in old.files)
     files.update((path, atom(report, site_name, site_url, path, part)) for path, part in _feeds(report, site).items())
