@@ -182,3 +182,23 @@ def test_the_readme_shows_what_validate_says_of_the_example(built):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = readme.split("```text\n")[2].split("```", 1)[0].splitlines()
     assert shown and set(shown) <= set(checked.stdout.splitlines()), checked.stdout
+
+
+def test_a_title_row_says_its_files_period(site):
+    """Two workbooks whose names say nothing of their periods, and whose title rows do (March 2023, FY2024)."""
+    import openpyxl
+
+    (site / "data").mkdir()
+    for name, title, rating in (("portfolio-a.xlsx", "Major projects portfolio: March 2023", "Amber"),
+                                ("portfolio-b.xlsx", "Major projects portfolio, FY2024 annual data", "Green")):
+        book = openpyxl.Workbook()
+        book.active.append([title])
+        book.active.append(["Project id", "Project name", "Rating"])
+        book.active.append(["A-1", "Coastal defences", rating])
+        book.save(site / "data" / name)
+    loaded = load(site, {"fiscal_year_start": 4, "files": {"projects": {"periods": "portfolio-*.xlsx"}}}, "en")
+    assert loaded.problems.errors == []
+    assert [p.key for p in loaded.report.periods] == ["2023-03", "2023-24"]
+    project = loaded.report.projects["A-1"]
+    assert [(period.key, check.light) for period, check in history(project, loaded.report)] == [
+        ("2023-03", Light.YELLOW), ("2023-24", Light.GREEN)]
