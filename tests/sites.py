@@ -94,6 +94,20 @@ def copy_sample(dest: Path) -> Path:
     return dest
 
 
+def new_english_site(folder: Path, *settings: str) -> Path:
+    """A site made by ``progress-site new --language en`` in ``folder``, its sample tables taken out, and its
+    currency and unit those ``settings`` give (each a line such as ``currency: MWK``), with the others."""
+    run("new", folder, "--language", "en")
+    for old in (folder / "data").glob("*.csv"):
+        old.unlink()
+    config = folder / "mkdocs.yml"
+    config.write_text(re.sub(r" *(currency: USD|unit: million USD)\n", "", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    for line in settings:
+        set_plugin(folder, line)
+    return folder
+
+
 def set_plugin(site: Path, line: str) -> Path:
     """Add ``line`` (a setting, e.g. ``search: pagefind``) to a site's progress plugin settings."""
     config = site / "mkdocs.yml"

@@ -14,7 +14,7 @@ from generator.figures import metrics
 from generator.rendering.formatting import Formatter
 
 from .conftest import lines, load, write_table
-from .sites import page_text, run, set_plugin
+from .sites import new_english_site, page_text, run
 
 HEADER = ["Project id", "Project name", "Year", "Total investment", "Annual planned investment",
           "Annual completed investment"]
@@ -71,16 +71,8 @@ def test_a_header_naming_another_currency_gives_its_bare_numbers_that_currency(s
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("currencies")
-    run("new", root / "site", "--language", "en")
-    site = root / "site"
-    for old in (site / "data").glob("*.csv"):
-        old.unlink()
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      currency: USD\n", "").replace(
-        "      unit: million USD\n", ""), encoding="utf-8")
-    for line in ("currency: MWK", "unit: million MWK", "input_unit: MWK",
-                 "exchange_rates: {rates: {EUR: 1105.2}, date: 2023-06-30, source: Reserve Bank of Malawi}"):
-        set_plugin(site, line)
+    site = new_english_site(root / "site", "currency: MWK", "unit: million MWK", "input_unit: MWK",
+                            "exchange_rates: {rates: {EUR: 1105.2}, date: 2023-06-30, source: Reserve Bank of Malawi}")
     write_table(site / "data", "projects", [HEADER, *ROWS])
     run("build", "-d", root / "out", cwd=site)
     return root / "out"

@@ -17,7 +17,7 @@ from generator.contract.vocab import Status
 from generator.figures.lights import project_light
 
 from .conftest import lines, load
-from .sites import page_text, run
+from .sites import new_english_site, page_text, run
 
 
 def _project(pid, title, status, budget, currency, **more):
@@ -129,13 +129,7 @@ def _validator():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("oc4ids")
-    run("new", root / "site", "--language", "en")
-    site = root / "site"
-    for old in (site / "data").glob("*.csv"):
-        old.unlink()
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("currency: USD", "currency: MWK").replace(
-        "unit: million USD", "unit: million MWK"), encoding="utf-8")
+    site = new_english_site(root / "site", "currency: MWK", "unit: million MWK")
     (site / "data" / "cost-malawi.json").write_text(json.dumps(PACKAGE), encoding="utf-8")
     run("build", "-d", root / "out", cwd=site)
     return root

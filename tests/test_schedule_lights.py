@@ -7,7 +7,6 @@ accomplishment), made here."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 import pytest
@@ -17,7 +16,7 @@ from generator.figures import metrics
 from generator.figures.lights import Light, project_light
 
 from .conftest import lines, load, write_table
-from .sites import page_text, run, set_plugin
+from .sites import new_english_site, page_text, run
 
 HEADER = ["Contract ID", "Contract Description", "Implementing Office", "Contractor", "Contract Cost", "Start Date",
           "Expiry Date", "Status", "Physical Accomplishment (%)"]
@@ -90,17 +89,10 @@ def test_a_header_in_percent_reads_small_numbers_as_points(site):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("schedule")
-    run("new", root / "site", "--language", "en")
-    site = root / "site"
-    for old in (site / "data").glob("*.csv"):
-        old.unlink()
-    config = site / "mkdocs.yml"
-    config.write_text(re.sub(r" *(currency: USD|unit: million USD)\n", "", config.read_text(encoding="utf-8")),
-                      encoding="utf-8")
-    for line in ("lights: {by: schedule}", "as_of: 2023-09-30", "input_unit: PHP", "unit: million PHP",
-                 "currency: PHP", "files: {projects: {columns: {id: Contract ID, name: Contract Description, "
-                 "department: Implementing Office, owner: Contractor, total_investment: Contract Cost}}}"):
-        set_plugin(site, line)
+    site = new_english_site(root / "site", "lights: {by: schedule}", "as_of: 2023-09-30", "input_unit: PHP",
+                            "unit: million PHP", "currency: PHP",
+                            "files: {projects: {columns: {id: Contract ID, name: Contract Description, "
+                            "department: Implementing Office, owner: Contractor, total_investment: Contract Cost}}}")
     write_table(site / "data", "projects", [HEADER, *CONTRACTS])
     run("build", "-d", root / "out", cwd=site)
     return root / "out"
