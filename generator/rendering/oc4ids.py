@@ -93,4 +93,4 @@ def project_package(report: Report, publisher: str, uri: str) -> str:
     package = {"uri": uri, "publishedDate": f"{published.isoformat()}T00:00:00Z" if published else "1970-01-01T00:00:00Z",
                "publisher": {"name": publisher}, "version": ".".join(VERSION.split(".")[:2]),
                "projects": [_project(p, report) for p in report.projects.values()]}
-    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(package, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: a large portfolio stays small
