@@ -4,6 +4,7 @@ exchange_rates (with their date and source, printed on the methodology page) con
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -51,6 +52,12 @@ def test_exchange_rates_convert_into_the_sites_currency(site):
     summed = total(p.total_investment for p in loaded.report.projects.values())
     assert summed.others == () and summed.value == Decimal("2294281682.5") + Decimal("4250000") * Decimal("1034.67") \
         + 800000 * Decimal("1105.2")
+    roads = loaded.report.projects["MW-2"]
+    fmt = Formatter("en", "million MWK", Decimal(10**6), "MWK")
+    assert fmt.amount(roads.total_investment) == "MWK1,293.34m (US$1.25m)"  # converted, and as written
+    from generator.rendering.oc4ids import project_package
+    written = json.loads(project_package(loaded.report, "CoST Malawi", "urn:x"))
+    assert written["projects"][1]["budget"] == {"amount": {"amount": 1250000, "currency": "USD"}}  # as the source has it
 
 
 @pytest.mark.parametrize("cell,code,value", [("€3m", "EUR", 3_000_000), ("US$2m", "USD", 2_000_000),

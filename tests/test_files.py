@@ -110,7 +110,7 @@ def test_damaged_workbook_is_a_problem_not_a_crash(site, content, shown):
 
 def test_missing_and_ambiguous_files(site):
     (site / "data").mkdir()
-    assert lines(load(site)) == ["data/projects.csv: 缺少必需的数据文件 projects.csv（可为 .csv、.xlsx、.xls、.xlsb 或 .ods）"]
+    assert lines(load(site)) == ["data/projects.csv: 缺少必需的数据文件 projects.csv（可为 .csv、.xlsx、.xls、.xlsb、.ods 或 .json）"]
     write_table(site / "data", "projects", ROWS)
     write_table(site / "data", "projects", ROWS, "xlsx")
     assert lines(load(site)) == ["data: 同一张表有多个文件：projects.csv、projects.xlsx；请只保留一个"]

@@ -83,7 +83,7 @@ def test_missing_header_row_names_the_accepted_headers(site):
     write_table(site / "data", "projects", [["编号", "项目"], ["A", "甲"]])
     assert lines(load(site)) == ["data/projects.csv: 找不到表头行：没有任何一行含有“项目名称”列（可用表头：项目名称、名称、项目名、name）"]
     assert lines(load(site, language="en"), "en") == [
-        "data/projects.csv: no header row found: no row holds the Name column (accepted headers: 项目名称, 名称, 项目名, name)"]
+        "data/projects.csv: no header row found: no row holds the Name column (accepted headers: Name, 项目名称, 名称, 项目名)"]
 
 
 def test_missing_id_column(site):

@@ -63,10 +63,10 @@ def test_a_package_dropped_in_is_read_with_no_setting(package):
     assert loaded.problems.errors == []
     said = lines(loaded, "en")
     assert [line for line in said if "code list" in line] == [
-        "data/cost-malawi.json:3: status: “completed” is not in the OC4IDS code list projectStatus (expected one of "
+        "data/cost-malawi.json: projects[1].status: “completed” is not in the OC4IDS code list projectStatus (expected one of "
         "identification, preparation, implementation, completion, maintenance, decommissioning, decommissioned, "
         "cancelled): published as written, not used as a status or role",
-        "data/cost-malawi.json:3: parties/roles: “roadBuilder” is not in the OC4IDS code list partyRole (expected one "
+        "data/cost-malawi.json: projects[1].parties.roles: “roadBuilder” is not in the OC4IDS code list partyRole (expected one "
         "of buyer, procuringEntity, supplier, tenderer, funder, enquirer, payer, payee, reviewBody, interestedParty, "
         "publicAuthority, administrativeEntity, climateFinanceFocalPoint, independentMonitor): published as written, "
         "not used as a status or role"]
@@ -143,8 +143,9 @@ def test_the_site_writes_its_projects_as_a_package_that_validates(built):
     water = written["projects"][0]
     assert (water["status"], water["budget"], water["locations"][0]["geometry"]["coordinates"]) == (
         "implementation", {"amount": {"amount": 2294281682.5, "currency": "MWK"}}, [33.78, -13.96])
-    assert sorted(r for p in water["parties"] for r in p["roles"]) == [
-        "funder", "procuringEntity", "publicAuthority", "supplier"]
+    assert [(p["name"], p["roles"]) for p in water["parties"]] == [  # one party with both its roles, as read
+        ("Lilongwe Water Board", ["publicAuthority", "procuringEntity"]), ("African Development Bank", ["funder"]),
+        ("Mota-Engil", ["supplier"])]
     assert written["projects"][1]["budget"] == {"amount": {"amount": 1250000, "currency": "USD"}}
     home = page_text(built / "out" / "index.html")
     assert "MWK2,744.28m + €0.8m + US$4.25m" in home
@@ -161,3 +162,19 @@ def test_the_written_package_reads_back_as_the_same_projects(built, tmp_path, mo
                  p.owner, p.location) for p in report.projects.values()]
     assert shown(again)[0] == shown(original)[0] and len(shown(again)) == 5
     assert [row[3:5] for row in shown(again)] == [row[3:5] for row in shown(original)]
+
+
+def test_records_under_any_name_are_the_projects_when_no_spreadsheet_is_and_a_boundary_is_not(site):
+    (site / "data").mkdir()
+    (site / "data" / "contracts.json").write_text(json.dumps([
+        {"Project id": "C-1", "Project name": "Road", "Total investment": {"amount": 8200000, "currency": "USD"}}]),
+        encoding="utf-8")
+    (site / "data" / "boundary.json").write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Area"}, "geometry": {"type": "Polygon", "coordinates": [[[1, 1], [2, 1], [2, 2], [1, 1]]]}}]}),
+        encoding="utf-8")
+    loaded = load(site, SETTINGS, "en")
+    assert loaded.problems.errors == []
+    road = loaded.report.projects["C-1"]
+    assert (road.total_investment.value, road.total_investment.currency) == (Decimal(8200000), "USD")
+    assert "data/contracts.json: there is no projects.csv; this file is read as the projects table (name it under " \
+           "files.projects.path in the configuration)" in lines(loaded, "en")

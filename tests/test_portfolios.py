@@ -136,7 +136,7 @@ def test_a_file_given_a_period_that_is_not_there_is_an_error(uk):
     settings["files"]["projects"]["periods"] = {"gmpp-2022.csv": "2021-22", "gmpp-2024.csv": "2023-24"}
     loaded = load(uk, settings, "en")
     assert loaded.problems.errors
-    assert "data/gmpp-2024.csv: required data file gmpp-2024.csv is missing (.csv, .xlsx, .xls, .xlsb or .ods)" in \
+    assert "data/gmpp-2024.csv: required data file gmpp-2024.csv is missing (.csv, .xlsx, .xls, .xlsb, .ods or .json)" in \
         lines(loaded, "en")
 
 

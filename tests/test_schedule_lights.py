@@ -102,7 +102,37 @@ def test_the_pages_say_progress_against_the_schedule_and_flag_the_overdue(built)
     late = page_text(built / "projects" / "23GA0002" / "index.html")
     assert "▲ yellow (physical progress 80.0%, 20 points behind the share of its schedule elapsed) · Overdue" in late
     assert "Physical progress (%) 80.0%" in late and "Share of its schedule elapsed 100.0%" in late
+    done = page_text(built / "projects" / "22GA0107" / "index.html")  # completed by its status: the date is the plan
+    assert "Completed 2023-05-31 — reached" in done
     home = page_text(built / "index.html")
     assert "Overdue projects 1" in home
     assert "Construction of flood control structure : physical progress 80.0%; overdue (due 2023-08-31)" in home
     assert "Share of the year elapsed" not in home  # the year is not what these contracts are judged by
+
+
+def test_a_suspended_contract_with_works_done_has_started_and_a_completed_one_is_done(site):
+    write_table(site / "data", "projects", [HEADER, *CONTRACTS[:3],
+                                            ["23GA0060", "Seawall", "Bohol 1st DEO", "ABC Builders", "5,000,000.00",
+                                             "", "2024-06-30", "Suspended", "70"]])
+    rows = (site / "data" / "projects.csv").read_text(encoding="utf-8").replace(
+        "2022-06-01,2023-05-31,Completed,100", "2022-06-01,2023-05-31,Completed,95")
+    (site / "data" / "projects.csv").write_text(rows, encoding="utf-8")
+    settings = {**SETTINGS, "files": {"projects": {"columns": {**SETTINGS["files"]["projects"]["columns"],
+                                                               "planned_start_date": "Start Date"}}}}
+    report = load(site, settings, "en").report
+    seawall, school = report.projects["23GA0060"], report.projects["22GA0107"]
+    assert metrics.has_started(seawall, report.as_of)  # 70% done: started, whatever its status
+    assert project_light(seawall, report).late_start is False
+    assert (project_light(school, report).light, project_light(school, report).rate) == (Light.GREEN, 1)
+
+
+def test_an_overdue_project_without_a_light_is_among_those_to_watch(site):
+    from generator.rendering.formatting import Formatter
+    from generator.rendering.judging import Judge
+
+    write_table(site / "data", "projects", [HEADER, *CONTRACTS])
+    report = load(site, {**SETTINGS, "lights": {"by": "annual_plan"}}, "en").report
+    projects = list(report.projects.values())
+    judged = Judge(report, Formatter.of(report)).judged(projects, metrics.summarize(projects, report.current_year))
+    assert [(p.id, c.light) for p, c, _ in judged["watch"]] == [("23GA0002", None)]
+    assert [c.label for c in judged["figure_cards"] if c.key == "overdue"] == ["Overdue projects"]

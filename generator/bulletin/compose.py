@@ -170,14 +170,17 @@ class _Composer:
 
     def watch(self) -> Section | None:
         f, labels = self.f, self.judge.labels
-        if not any(c.light is not None for c in self.checks.values()):
+        overdue = {p.id for p in self.projects if metrics.is_overdue(p, self.r.as_of)}
+        if not overdue and not any(c.light is not None for c in self.checks.values()):
             return None
-        behind = sorted((p for p in self.projects if self.checks[p.id].light and self.checks[p.id].light.behind),
-                        key=lambda p: (self.checks[p.id].light is not lights.Light.RED, self.checks[p.id].gap_points or 0))
+        behind = sorted((p for p in self.projects if self.checks[p.id].light and self.checks[p.id].light.behind
+                         or p.id in overdue),  # red and yellow, and the overdue whatever their light
+                        key=lambda p: (self.checks[p.id].light is not lights.Light.RED, p.id not in overdue,
+                                       self.checks[p.id].gap_points or 0))
         if not behind:
             return Section(f.t("watch_heading"), (Paragraph(f.t("bulletin_none_behind")),))
         listed = behind[:self.list_up_to]
-        rows = tuple((str(i), p.name, self.lamp(self.checks[p.id].light),
+        rows = tuple((str(i), p.name, self.lamp(self.checks[p.id].light) + (f.t("bulletin_overdue") if p.id in overdue else ""),
                       f.ratio(metrics.Ratio(self.checks[p.id].rate)) if self.checks[p.id].rate is not None else f.t("not_reported"),
                       p.issues or "", p.department or "", p.leader or "") for i, p in enumerate(listed, 1))
         table = Table((f.t("bulletin_serial"), labels["name"], f.t("lights_heading"), f.t("completion_rate"),

@@ -47,6 +47,7 @@ class Amount:
     scale: Decimal | None = field(default=None, compare=False)  # base units per unit written (亿 -> 1e8)
     reason: str | None = field(default=None, compare=False)  # what a missing cell says beyond its kind
     currency: str | None = None  # another currency's ISO code, when the cell is written in it (value in its units)
+    original: tuple[str, Decimal] | None = field(default=None, compare=False)  # converted from: (code, value in it)
 
     @property
     def known(self) -> bool:

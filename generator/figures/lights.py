@@ -116,6 +116,8 @@ def _project_light(project: Project, report: Report) -> LightCheck:
     by = report.lights.by
     if by == "schedule":
         rate, share = project.physical_progress, schedule_elapsed(project, as_of)
+        if project.status in (Status.COMPLETED, Status.OPERATING) or project.actual_completion_date.date is not None:
+            rate = Decimal(1)  # done, whatever the last progress figure said
     else:
         rate = annual_completion(project).value
     planned = project.planned_start_date.date

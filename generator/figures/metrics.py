@@ -33,8 +33,8 @@ DEFINITIONS: tuple[Definition, ...] = (
                "累计完成投资 ÷ 计划总投资。累计完成投资取项目表的“累计完成投资”，未填时取进度表中最近一期的累计完成投资。任一项未公开或未填报时不计算。",
                "Cumulative investment ÷ total investment. Cumulative investment is the project row's, or else the latest progress row's. Not computed when either is withheld or not reported."),
     Definition("annual_completion", "年度完成率", "Annual completion rate",
-               "某年完成投资 ÷ 该年计划投资。某年的计划与完成投资取进度表中该年的年度行；没有时，对报告当年（项目未列入当年时为其最近列入年度）取项目表的“年度计划投资”“年度完成投资”，完成投资未填时为该年各期完成投资之和（须各期都有数）。",
-               "Investment completed in a year ÷ investment planned for it. Figures come from a progress row for that year; else, for the report's current year (or the project's latest listed year when it is not listed in that one), from the project row, with completed investment summed over that year's periods when the row leaves it empty (only when every period has a figure)."),
+               "某年完成投资 ÷ 该年计划投资。某年的计划与完成投资取进度表中该年的年度行；没有时，对报告当年（项目未列入当年时为其最近列入年度）取项目表的“年度计划投资”“年度完成投资”（表中没有年度列、表头和标题也未写年度时，按数据截止日期所在年度计），完成投资未填时为该年各期完成投资之和（须各期都有数）。",
+               "Investment completed in a year ÷ investment planned for it. Figures come from a progress row for that year; else, for the report's current year (or the project's latest listed year when it is not listed in that one), from the project row (whose figures are for the year of the as-of date when no year column, header or title names one), with completed investment summed over that year's periods when the row leaves it empty (only when every period has a figure)."),
     Definition("milestones", "里程碑", "Milestones",
                "签约（仅招商项目，或填有签约时间的项目）、开工、试投产、投产、建成五个节点。日期取项目表的签约、开工、投产、竣工时间，或进度表中首次达到该状态的报告期；当前状态已越过某节点时视为已达到（试投产除外：只有记录才算）。日期晚于数据截止日期的为计划节点。投产和建成只凭状态（或进度表的状态）或实际竣工时间算达到，不凭计划日期：表中的投产、竣工时间已过而状态未到的，为逾期。",
                "Signed (investment-attraction projects, or any with a signing date), started, trial operation, operating, completed. Dates come from the project's date columns, or the first period whose status reached the stage; a stage the current status has passed counts as reached (not trial operation, which needs a record). A date after the as-of date is a plan. Operating and completed are reached by the status (or a period's status) or an actual completion date, not by a planned date: such a date passed without them is overdue."),
@@ -42,8 +42,8 @@ DEFINITIONS: tuple[Definition, ...] = (
                "对有数值的项目求和。有项目的数值未公开、待定或未填报时，合计只含有数值的项目，并标为“不完整”，注明未计入的项目数。含“约”“近”的数相加为约数；只含“以上”“超”的为下限。",
                "The sum of the projects that have a figure. When any is withheld, to be determined or not reported, the sum covers only the others and is marked partial with the count left out. A sum with any about/nearly figure is approximate; one with only at-least/over figures is a lower bound."),
     Definition("start_rate", "开工率", "Start rate",
-               "已开工的新开工项目数 ÷ 应开工的新开工项目数。新开工项目是表中“新开工”一节（或建设性质为新开工）的项目；应开工指计划开工时间不晚于数据截止日期（未填计划开工时间的都算），提前开工的也计入；已开工指建设状态为在建或其后（停建除外），或实际开工时间不晚于数据截止日期；表中没有建设状态和开工时间的新开工项目，本年已完成投资的算已开工。",
-               "New projects that have started ÷ new projects due to start. New projects are those in the table's “new” section (or whose stage says new); a project is due when its planned start is on or before the as-of date (or it has none), and one that started early counts too; it has started when its status is under construction or later (not suspended), or its start date is on or before the as-of date; a new project whose table gives neither status nor start date has started when it has completed investment this year."),
+               "已开工的新开工项目数 ÷ 应开工的新开工项目数。新开工项目是表中“新开工”一节（或建设性质为新开工）的项目；应开工指计划开工时间不晚于数据截止日期（未填计划开工时间的都算），提前开工的也计入；已开工指建设状态为在建或其后（停建除外），或实际开工时间不晚于数据截止日期，或形象进度大于 0；表中没有建设状态和开工时间的新开工项目，本年已完成投资的算已开工。",
+               "New projects that have started ÷ new projects due to start. New projects are those in the table's “new” section (or whose stage says new); a project is due when its planned start is on or before the as-of date (or it has none), and one that started early counts too; it has started when its status is under construction or later (not suspended), or its start date is on or before the as-of date, or its physical progress is above zero; a new project whose table gives neither status nor start date has started when it has completed investment this year."),
     Definition("schedule_share", "序时进度", "Share of the year elapsed",
                "数据截止日期时当年（设置了 fiscal_year_start 时为当财年）已过去的比例：月末按月计（1-10月为 10/12 = 83.3%），否则按天计。",
                "The share of the year (the financial year, with fiscal_year_start) passed at the as-of date: by months at a month's end (Jan–Oct is 10/12 = 83.3%), else by days."),
@@ -298,6 +298,8 @@ def has_started(project: Project, as_of: dt.date | None) -> bool:
     """Whether a project has started; see the start rate definition."""
     stage = project.status.stage if project.status else None
     if stage is not None and stage >= Status.UNDER_CONSTRUCTION.stage:
+        return True
+    if project.physical_progress is not None and project.physical_progress > 0:  # works done: started
         return True
     start = project.start_date.date
     return start is not None and as_of is not None and start.first_day() <= as_of and project.status is not Status.NOT_STARTED

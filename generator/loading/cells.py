@@ -212,7 +212,8 @@ class RowReader:
             return replace(value, currency=None)
         rate = self.rates.get(code)
         if rate is not None:
-            return replace(value, value=value.value * rate, scale=(value.scale or 1) * rate, currency=None)
+            return replace(value, value=value.value * rate, scale=(value.scale or 1) * rate, currency=None,
+                           original=(code, value.value))
         self.log.add("amount-other-currency", currency=code, **where(value=value.raw))
         return replace(value, currency=code)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..reading.inside import outside
 from ..reading.oc4ids import is_package
+from ..reading.records import records_of
 from ..reading.sources import SPREADSHEETS
 
 
@@ -73,7 +74,7 @@ def report_unread(loader) -> None:
         elif path.name.casefold() not in OWN_NOTES:
             others.append(path.name)
     if others:
-        loader.log.add("folder-others", file=loader.label(folder), files="、".join(others))
+        loader.log.add("folder-others", file=loader.label(folder), files=others)
 
 
 def oc4ids_packages(loader) -> list[Path]:
@@ -94,3 +95,18 @@ def oc4ids_packages(loader) -> list[Path]:
             if is_package(data):
                 found.append(path)
     return found
+
+
+def records_file(loader) -> Path | None:
+    """The data folder's one JSON file of plain project records (not a boundary's GeoJSON or TopoJSON, not an OC4IDS
+    package), read as the projects table when the folder has no spreadsheet for it; None when there is not one."""
+    folder, found = loader.site.data_dir, []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        except (ValueError, OSError):
+            continue
+        geo = isinstance(data, dict) and data.get("type") in ("FeatureCollection", "Feature", "Topology", "GeometryCollection")
+        if not geo and not is_package(data) and records_of(data) is not None:
+            found.append(path)
+    return found[0] if len(found) == 1 else None

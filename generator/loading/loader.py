@@ -27,8 +27,8 @@ from . import publication
 from .boundary import check_coordinates, check_places_on_map, load_boundary
 from .cells import RowReader, as_text
 from .derived import COMPONENT_AMOUNTS, derived_status, package_totals
-from .dated import table_as_of
-from .folder import admitted, oc4ids_packages, report_unread
+from .dated import annual_year, table_as_of
+from .folder import admitted, oc4ids_packages, records_file, report_unread
 from .checks import check_lights, check_packages, check_projects, check_totals
 from .identity import ProjectIds, safe_or_slug, unique
 from .own_words import load_own_words
@@ -108,6 +108,7 @@ class Loader:
             found, guessed = packages, True  # an OC4IDS project package dropped in as it is
             if len(found) > 1:
                 self.log.add("file-ambiguous", file=self.label(self.site.data_dir), files=[p.name for p in found])
+                self.considered.update(p.name.casefold() for p in found)
                 return None
         if name == "projects" and (settings.periods is not None or not found and not settings.path):  # 1-9月, 1-10月 …
             self.series = read_series(self, HeaderMatcher(table, settings.columns))
@@ -120,6 +121,7 @@ class Loader:
                 return None
         if not found and not settings.path and (table.required or (name == "progress" and self.guessed)):
             other = only_spreadsheet(self.site.data_dir, set(TABLES) | {p.stem.casefold() for p in self.guessed})
+            other = other or (records_file(self) if name == "projects" else None)  # contracts.json
             if other is not None:
                 found, guessed = [other], True
         if not found or not found[0].exists():
@@ -233,8 +235,8 @@ class Loader:
     def _projects(self, bound: BoundTable, clusters: dict[str, Cluster], implicit_clusters: bool, ids: ProjectIds,
                   projects: dict[str, Project], first: dict[str, SourceRef]) -> None:
         by_name = {fold(c.name): c.id for c in clusters.values()}  # names compare in NFKC, case and spaces aside
-        year = bound.year
         as_of = table_as_of(bound, self.config.as_of)
+        year = bound.year or annual_year(bound, as_of, self.config.fiscal_year_start)
         for row in latest_rows(self, bound):
             r = self.reader(bound, row)
             name = r.required_text("name")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..contract.marks import clean
 from ..contract.schema import Table, normalize_header, split_unit
 from ..contract.spans import Span, split_span
+from ..text.label import Label
 from .sources import Sheet
 
 #: Sub-headers that only say "the figure" of their group: ``1-10月完成投资/完成额`` is the group's figure.
@@ -148,6 +149,15 @@ class HeaderMatcher:
 
     def headers_for(self, name: str) -> list[str]:
         return [h for h, f in self.primary.items() if f == name]
+
+    def accepted(self, name: str) -> Label:
+        """The headers taken for a field, as a message lists them: in Chinese as they are; in English the field's
+        English label first, then those in Latin letters, then the others."""
+        headers = shown = self.headers_for(name)
+        if name not in self.explicit:  # the field's own English label, which a table may also be headed with
+            own = self.table.field(name).en
+            shown = [own] + [h for h in headers if normalize_header(h) != normalize_header(own)]
+        return Label("、".join(headers), ", ".join(sorted(shown, key=lambda h: not h.isascii())))
 
 
 def _mentions_investment(text: str) -> bool:

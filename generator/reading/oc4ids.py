@@ -87,21 +87,21 @@ def _processes(project: dict) -> str | None:
 
 
 def project_row(project: dict, number: int, found: list) -> list:
-    """One project as a row of :data:`HEADER`; values outside the closed code lists go to ``found`` as
-    (code, params) and are kept in their own column."""
+    """The package's ``number``-th project as a row of :data:`HEADER`; values outside the closed code lists go to
+    ``found`` as (code, params naming the value by its JSON path) and are kept in their own column."""
     parties = [p for p in project.get("parties") or () if isinstance(p, dict)]
     status, kept = project.get("status"), None
     if status is not None and status not in codes("projectStatus"):
-        found.append(("oc4ids-code-unknown", dict(row=number, column="status", value=status, codelist="projectStatus",
+        found.append(("oc4ids-code-unknown", dict(column=f"projects[{number - 1}].status", value=status, codelist="projectStatus",
                                                   accepted=list(codes("projectStatus")))))
         status, kept = None, status
     kind = project.get("type")
     if kind is not None and kind not in codes("projectType"):
-        found.append(("oc4ids-code-unknown", dict(row=number, column="type", value=kind, codelist="projectType",
+        found.append(("oc4ids-code-unknown", dict(column=f"projects[{number - 1}].type", value=kind, codelist="projectType",
                                                   accepted=list(codes("projectType")))))
     for party in parties:
         for role in (r for r in party.get("roles") or () if r not in codes("partyRole")):
-            found.append(("oc4ids-code-unknown", dict(row=number, column="parties/roles", value=role,
+            found.append(("oc4ids-code-unknown", dict(column=f"projects[{number - 1}].parties.roles", value=role,
                                                       codelist="partyRole", accepted=list(codes("partyRole")))))
     authority = project.get("publicAuthority")
     owner = authority.get("name") if isinstance(authority, dict) else None

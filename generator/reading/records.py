@@ -1,6 +1,7 @@
 """JSON files of projects: an OC4IDS project package, or plain records (a list of objects, one per project, or an
-object holding one such list), read as a table whose header is the records' keys (a nested key as ``budget/amount``),
-so that the same header mapping as for a CSV applies."""
+object holding one such list), read as a table whose header is the records' keys (a nested key as ``budget/amount``;
+an object of an amount and its currency also as one cell under its own key), so that the same header mapping as for
+a CSV applies."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ def _flat(record: dict, prefix: str = "") -> dict:
         name = f"{prefix}{key}"
         if isinstance(value, dict):
             out.update(_flat(value, f"{name}/"))
+            number = next((value[k] for k in ("amount", "value") if isinstance(value.get(k), (int, float, str))), None)
+            if number is not None and isinstance(value.get("currency"), str):  # {"amount": 8.2e6, "currency": "USD"}
+                out[name] = f"{number} {value['currency']}"  # one amount cell, as "8200000 USD" would be
         elif isinstance(value, list):
             if all(not isinstance(v, (dict, list)) for v in value):
                 out[name] = "; ".join(str(v) for v in value if v is not None) or None
@@ -29,7 +33,7 @@ def _flat(record: dict, prefix: str = "") -> dict:
     return out
 
 
-def _records(data) -> list[dict] | None:
+def records_of(data) -> list[dict] | None:
     """The records of parsed JSON: a list of objects, or the one list of objects an object holds; else None."""
     if isinstance(data, list) and data and all(isinstance(r, dict) for r in data):
         return data
@@ -69,7 +73,7 @@ def read_json(path: Path, label: str, limits: Limits = Limits()):
         body = [oc4ids.project_row(p, n + 1, found) for n, p in enumerate(projects)]
         as_of, published = parsed.get("publishedDate"), oc4ids.EXTRA
     else:
-        records = _records(parsed)
+        records = records_of(parsed)
         if records is None:
             raise InvalidValue("json-not-records")
         flat = [_flat(r) for r in records]
@@ -81,7 +85,5 @@ def read_json(path: Path, label: str, limits: Limits = Limits()):
         raise InvalidValue("limit-rows", limit=limits.rows, row=len(body) + 1)
     rows = [(1, header)] + [(n + 2, [_cell(v, n + 2, c, limits) for c, v in enumerate(cells)])
                             for n, cells in enumerate(body)]
-    for _, params in found:  # a project's row as the sheet numbers it
-        params["row"] += 1
     return Sheet(path, label, rows, hashlib.sha256(data).hexdigest(), "utf-8", found=found, as_of=as_of,
                  published=tuple(published or ()))

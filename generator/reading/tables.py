@@ -246,7 +246,7 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
     header_at = _find_header(sheet, table, matcher)
     if header_at is None:
         anchor = table.field(table.anchor)
-        accepted = matcher.headers_for(anchor.name) or list(anchor.aliases)
+        accepted = matcher.accepted(anchor.name)
         if len(sheet.sheets) > 1:
             log.add("header-missing-sheet", file=sheet.label, field=anchor, accepted=accepted,
                     sheets=sheet.sheets, table=table.name)
@@ -262,7 +262,7 @@ def bind(sheet: Sheet, table: Table, matcher: HeaderMatcher, money: Currency, lo
     _suggest(table, matcher, columns)
     for f in table.fields:
         if f.required and not any(c.field == f.name for c in columns):
-            log.add("column-missing", file=sheet.label, row=header_number, field=f, accepted=matcher.headers_for(f.name))
+            log.add("column-missing", file=sheet.label, row=header_number, field=f, accepted=matcher.accepted(f.name))
     first_data = header_at + depth
     for number in stray_rows(sheet, header_at, columns, table):
         log.add("row-above-header", file=sheet.label, row=number, header=header_number)

@@ -32,7 +32,8 @@ def _amount(a: Amount, report: Report) -> tuple[str, str]:
     an amount in another currency, its code, the number in that currency at the display unit's magnitude)."""
     if a.value is None:
         return "", a.missing.value if a.missing and a.missing.value != "not_reported" else ""
-    flag = " ".join(filter(None, (a.currency, a.qualifier.value if a.qualifier else "")))
+    converted = f"{a.original[0]} {a.original[1].normalize():f}" if a.original else ""
+    flag = " ".join(filter(None, (a.currency, converted, a.qualifier.value if a.qualifier else "")))
     return f"{(a.value / report.unit_factor).normalize():f}", flag
 
 

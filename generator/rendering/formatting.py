@@ -109,7 +109,10 @@ class Formatter:
             return self.missing(a.missing, a.reason)
         if a.currency is not None:
             return self.qualified(self.foreign(a.value, a.currency), a.qualifier)
-        return self.qualified(self._in_unit(self.in_unit(a.value), unit), a.qualifier)
+        shown = self.qualified(self._in_unit(self.in_unit(a.value), unit), a.qualifier)
+        if a.original is not None:  # converted at the exchange rate: the figure as written beside it
+            return self.t("amount-converted", amount=shown, original=self.foreign(a.original[1], a.original[0]))
+        return shown
 
     def foreign(self, value: Decimal, code: str) -> str:
         """An amount of another currency at the site's magnitude: ``US$12m``, ``0.12亿美元``."""

@@ -29,6 +29,8 @@ def _value(a: Amount, report: Report) -> dict | None:
     """An amount as the standard's Value, in its own currency."""
     if a.value is None:
         return None
+    if a.original is not None:  # as written, not as converted for the site's sums
+        return {"amount": _number(a.original[1]), "currency": a.original[0]}
     return {"amount": _number(a.value), "currency": a.currency or report.currency}
 
 
@@ -40,9 +42,17 @@ def _when(d: DateValue, last: bool = False) -> str | None:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _party(name: str | None, role: str, pid: str) -> list[dict]:
-    return [{"id": f"{pid}-{role}-{n}", "name": one, "roles": [role]}
-            for n, one in enumerate((w.strip() for w in name.replace("、", ";").split(";")), 1) if one] if name else []
+def _parties(p: Project) -> list[dict]:
+    """The project's parties, one per name with all its roles: the owner as public authority, the responsible
+    office as procuring entity, and the funders and suppliers a package gave."""
+    extras = {k: v for k, v in p.extras.items() if isinstance(v, str)}
+    roles: dict[str, list[str]] = {}
+    for names, role in ((p.owner, "publicAuthority"), (p.department, "procuringEntity"),
+                        (extras.get("Funders"), "funder"), (extras.get("Suppliers"), "supplier")):
+        for name in filter(None, (w.strip() for w in (names or "").replace("、", ";").split(";"))):
+            roles.setdefault(name, []).append(role)
+    return [{"id": f"{p.id}-party-{n}", "name": name, "roles": list(dict.fromkeys(r))}
+            for n, (name, r) in enumerate(roles.items(), 1)]
 
 
 def _project(p: Project, report: Report) -> dict:
@@ -64,9 +74,7 @@ def _project(p: Project, report: Report) -> dict:
         location["geometry"] = {"type": "Point", "coordinates": [_number(p.longitude), _number(p.latitude)]}
     if location:
         out["locations"] = [{"id": "1", **location}]
-    extras = {k: v for k, v in p.extras.items() if isinstance(v, str)}
-    parties = (_party(p.owner, "publicAuthority", p.id) + _party(p.department, "procuringEntity", p.id)
-               + _party(extras.get("Funders"), "funder", p.id) + _party(extras.get("Suppliers"), "supplier", p.id))
+    parties = _parties(p)
     if parties:
         out["parties"] = parties
         authority = next((x for x in parties if "publicAuthority" in x["roles"]), None)

@@ -5,6 +5,7 @@ Part of the one catalogue (:data:`.catalogue.TEXT`): keys are unique across its 
 from .label import Label as L
 
 BULLETIN_TEXTS: dict[str, L] = {
+    "bulletin_overdue": L("（逾期）", " (overdue)"),
     "bulletin_link": L("本期通报", "This period's bulletin"),
     "bulletin_format_pdf": L("PDF", "PDF"),
     "bulletin_format_docx": L("Word 版", "Word"),

@@ -267,7 +267,8 @@ PAGE_TEXTS: dict[str, L] = {
     "source-tables": L("本站汇总的项目台账", "the project tables this site compiles"),
     "source-dated": L("{source}，数据截至 {date}", "{source}, as of {date}"),
     "source-files": L("。各数据文件及其校验值见“数据与方法”页的数据下载。", ". Each data file and its checksum are listed with the downloads on the methodology page."),
-    "flag-meaning": L("未公开、待定，或数字的限定词（约、以上、超、近）", "withheld, TBD, or the figure's qualifier (about, at least, over, nearly)"),
+    "flag-meaning": L("未公开、待定，或数字的限定词（约、以上、超、近）；以其他币种计时为币种代码（如 USD，数字按该币种计），由其他币种折算而来时为原币种和原数（如 USD 1250000）", "withheld, TBD, or the figure's qualifier (about, at least, over, nearly); for a figure in another currency its code (USD: the number is in it), for one converted from another currency that currency and the figure as written (USD 1250000)"),
+    "amount-converted": L("{amount}（{original}）", "{amount} ({original})"),
     "level": L("级别", "Level"),
     # years, periods and dates
     "year-title": L("{year}年", "{year}"),

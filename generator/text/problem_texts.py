@@ -8,7 +8,7 @@ from .label import Label as L
 PROBLEM_TEXTS: dict[str, L] = {
     # problems (codes; their severities are in messages.py)
     # problems: files
-    "file-missing": L("缺少必需的数据文件 {name}（可为 .csv、.xlsx、.xls、.xlsb 或 .ods）", "required data file {name} is missing (.csv, .xlsx, .xls, .xlsb or .ods)"),
+    "file-missing": L("缺少必需的数据文件 {name}（可为 .csv、.xlsx、.xls、.xlsb、.ods 或 .json）", "required data file {name} is missing (.csv, .xlsx, .xls, .xlsb, .ods or .json)"),
     "file-ambiguous": L("同一张表有多个文件：{files}；请只保留一个", "one table is given by several files: {files}; keep one"),
     "file-unread": L("此表格文件没有被读取：每张表只从一个文件读取，数据文件夹中的其他表格不会合并进来；请把其中的行并入被读取的文件，或把它移出数据文件夹", "this spreadsheet was not read: each table is read from one file, and the data folder's other spreadsheets are not merged in; move its rows into the file that is read, or move it out of the data folder"),
     "sheets-unread": L("工作簿中另有表头同类的工作表没有被读取：{sheets}；每张表只读取一张工作表，请把它们的行并入“{sheet}”，或在配置 files.{table}.sheet 中写明只读哪一张", "the workbook has other sheets with the same kind of header that were not read: {sheets}; a table is read from one sheet: move their rows into “{sheet}”, or name the one to read in files.{table}.sheet"),
