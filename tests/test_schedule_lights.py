@@ -136,3 +136,18 @@ def test_an_overdue_project_without_a_light_is_among_those_to_watch(site):
     judged = Judge(report, Formatter.of(report)).judged(projects, metrics.summarize(projects, report.current_year))
     assert [(p.id, c.light) for p, c, _ in judged["watch"]] == [("23GA0002", None)]
     assert [c.label for c in judged["figure_cards"] if c.key == "overdue"] == ["Overdue projects"]
+
+
+def test_the_bulletin_says_the_lights_go_by_each_projects_schedule(built):
+    import docx
+
+    [made] = list((built / "downloads").glob("bulletin*.docx"))
+    document = docx.Document(made)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Each project is lit by its physical progress against the share of its own schedule elapsed" in text
+    assert "yellow up to 30 points below, red further below." in text
+    headers = [[c.text for c in t.rows[0].cells] for t in document.tables]
+    assert ["No.", "Name", "Lights", "Physical progress (%)", "Issues to resolve", "Responsible office",
+            "Leader in charge"] in headers
+    rows = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
+    assert any(row[1] == "Construction of flood control structure" and row[2].endswith("(overdue)") for row in rows)

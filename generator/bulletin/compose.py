@@ -113,7 +113,8 @@ class _Composer:
         """The light bands in words, as the settings give them."""
         rule, f = self.r.lights, self.f
         key = "bulletin_bands_at" if rule.green_within == 0 else "bulletin_bands_within"
-        return f.t(key, green=f.number(rule.green_within, 0), yellow=f.number(rule.yellow_within, 0))
+        own = "_schedule" if rule.by == "schedule" else ""  # against each project's own schedule
+        return f.t(key + own, green=f.number(rule.green_within, 0), yellow=f.number(rule.yellow_within, 0))
 
     def amount_header(self, key: str, **params) -> str:
         label = self.f.of_year(key, params["year"]) if "year" in params else self.f.t(key, **params)
@@ -156,14 +157,14 @@ class _Composer:
         counts = {light: sum(c.light is light for c in self.checks.values()) for light in lights.Light}
         if not any(counts.values()):
             return None
-        share = lights.schedule_share(r)
-        rule = f.t("bulletin_rule", share=f.ratio(metrics.Ratio(share)) if share is not None else f.t("not_reported"),
+        share, own = lights.schedule_share(r), "_schedule" if r.lights.by == "schedule" else ""
+        rule = f.t("bulletin_rule" + own, share=f.ratio(metrics.Ratio(share)) if share is not None else f.t("not_reported"),
                    bands=self.bands())
         lit = sum(counts.values())
         rows = tuple((self.lamp(light), str(counts[light]), f.ratio(metrics.Ratio(Decimal(counts[light]) / lit)))
                      for light in (lights.Light.GREEN, lights.Light.YELLOW, lights.Light.RED))
         unlit = len(self.projects) - lit
-        note = f.t("bulletin_unlit", n=unlit) if unlit else None
+        note = f.t("bulletin_unlit" + own, n=unlit) if unlit else None
         table = Table((f.t("lights_heading"), f.t("project_count"), f.t("bulletin_share")), rows, (1, 1, 1),
                       (False, True, True), note=note)
         return Section(f.t("lights_heading"), (Paragraph(rule), table))
@@ -183,7 +184,8 @@ class _Composer:
         rows = tuple((str(i), p.name, self.lamp(self.checks[p.id].light) + (f.t("bulletin_overdue") if p.id in overdue else ""),
                       f.ratio(metrics.Ratio(self.checks[p.id].rate)) if self.checks[p.id].rate is not None else f.t("not_reported"),
                       p.issues or "", p.department or "", p.leader or "") for i, p in enumerate(listed, 1))
-        table = Table((f.t("bulletin_serial"), labels["name"], f.t("lights_heading"), f.t("completion_rate"),
+        rate = labels["physical_progress"] if self.r.lights.by == "schedule" else f.t("completion_rate")
+        table = Table((f.t("bulletin_serial"), labels["name"], f.t("lights_heading"), rate,
                        labels["issues"], labels["department"], labels["leader"]),
                       rows, (0.8, 3, 1, 1.1, 4, 1.6, 1.2), (True, False, False, True, False, False, False),
                       pages=self.pages(listed))
