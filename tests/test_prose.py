@@ -48,3 +48,13 @@ def test_every_failure_on_a_page_is_reported(figures):
         figures.expand("a [[ count ]]\n[[ project ZD01 nonsense ]] [[ nope ]]\n[[ sum owner ]]")
     assert [line.split(": ", 2)[:2] for line in info.value.lines()] == [
         ["2", "[[ project ZD01 nonsense ]]"], ["2", "[[ nope ]]"], ["3", "[[ sum owner ]]"]]
+
+
+def test_a_column_of_figures_is_right_aligned_and_one_of_words_is_not():
+    from generator.rendering.figures_align import align_figures
+
+    table = "\n".join(["| 项目 | 总投资 | 完成率 | 较序时进度 | 灯 | 年度 |", "|---|---|---|---|---|---|",
+                       "| [甲](a.md) | 72.25亿元 | 56.5% | −27.0 | <span>■红灯</span> | 2022-23 |",
+                       "| 乙 | 未公开 | — | +3.1 | <span>●绿灯</span> | 2023-24 |",
+                       "| 丙 | MWK2,744.28m + US$4.25m | 12.0%（不完整） | 0.0 | | 2024-25 |"])
+    assert align_figures(f"text\n\n{table}\n\nmore").split("\n")[3] == "|---|---:|---:|---:|---|---|"

@@ -27,6 +27,7 @@ from .addresses import page_paths, report_places, report_stages, top_places
 from .areas import AreaPages
 from .cards import cards_html
 from .context import Page, PageContext
+from .figures_align import align_figures, is_figure
 from .formatting import Formatter
 from .judging import Judge
 from .lamps import lamp
@@ -113,7 +114,8 @@ class PageMaker(AreaPages):
         Search leaves both out (the numbers are in the page's own tables), as it does the stamp line."""
         cid = f"chart-{chart.id}"
         head = "".join(f"<th scope=\"col\">{h(c)}</th>" for c in chart.columns)
-        body = "".join("<tr>" + "".join(f"<td>{h(v)}</td>" for v in row) + "</tr>" for row in chart.rows)
+        body = "".join("<tr>" + "".join(f'<td class="ps-num">{h(v)}</td>' if is_figure(str(v)) else f"<td>{h(v)}</td>"
+                                        for v in row) + "</tr>" for row in chart.rows)
         label = self.fmt.t("labelled", label=chart.title, text=chart.description)
         return Markup(
             f'<figure class="ps-chart" id="{cid}" data-marks="{chart.marks}" data-search-exclude>'
@@ -168,7 +170,7 @@ class PageMaker(AreaPages):
         values.update(title=context.title, here=path, link=lambda key: self.link(path, key),
                       url=lambda target: self.url(path, target), stamp=self.stamps[0], sources=self.stamps[1],
                       charts={c.id: c for c in charts}, fmt=self.fmt, metrics=metrics)
-        return Page(path, context.title, context.kind, template.render(**values), charts)
+        return Page(path, context.title, context.kind, align_figures(template.render(**values)), charts)
 
     # -- pages ---------------------------------------------------------------------
     def contexts(self) -> dict[str, PageContext]:

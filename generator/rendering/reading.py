@@ -33,7 +33,8 @@ def reading_aids(language: str) -> dict:
     buttons = "".join(f'<button type="button" class="ps-reading__button" data-ps-mode="{mode}" aria-pressed="false">'
                       f'{t(f"reading-{mode}")}</button>' for mode in MODES)
     bar = (f'<div class="ps-reading" role="region" aria-label="{t("reading-aids")}" data-store="{STORE}"'
-           f' data-on="{t("reading-on", mode="{mode}")}" data-off="{t("reading-off", mode="{mode}")}">'
+           f' data-on="{t("reading-on", mode="{mode}")}" data-off="{t("reading-off", mode="{mode}")}"'
+           f' data-scroll-hint="{t("table-scrolls")}">'
            f'<span class="ps-reading__label" aria-hidden="true">{t("reading-aids")}</span>{buttons}'
            f'<span class="ps-reading__status" role="status"></span></div>')
     return {"head": _HEAD, "bar": bar}

@@ -254,6 +254,7 @@ PAGE_TEXTS: dict[str, L] = {
     "amount-foreign": L("{number}{unit}", "{symbol}{number}{magnitude}"),
     "sum-and": L(" + ", " + "),
     "exchange_rates": L("汇率", "Exchange rates"),
+    "table-scrolls": L("表格较宽，可左右滑动查看 →", "This table is wider than the screen: swipe sideways to see all of it →"),
     "oc4ids_package": L("项目包（OC4IDS，基础设施开放合同数据标准）", "Project package (OC4IDS, the Open Contracting for Infrastructure Data Standard)"),
     "exchange_rates_note": L("以其他币种填写的金额按下列汇率折算为{currency}（汇率日期：{date}；来源：{source}）；没有汇率的币种按原币种显示，单独合计。", "Amounts written in other currencies are converted into {currency} at these rates (rates of {date}; source: {source}); a currency with no rate is shown in its own and summed apart."),
     "currency": L("币种", "Currency"),

@@ -61,7 +61,7 @@ def test_district_screenshot(district, visit):
     box = page.evaluate("""() => {
         const h = Array.from(document.querySelectorAll('h2')).find(e => e.textContent.includes('按建设性质'));
         let end = h.nextElementSibling;
-        while (end && end.tagName !== 'P') end = end.nextElementSibling;  // the table, then the start rate line
+        while (end && (end.tagName !== 'P' || end.classList.contains('ps-scroll-hint'))) end = end.nextElementSibling;  // the table, then the start rate line
         const a = h.getBoundingClientRect(), b = end.getBoundingClientRect();
         return {x: a.left - 16, y: a.top + window.scrollY - 8, width: Math.max(a.width, b.right - a.left) + 32,
                 height: b.bottom - a.top + 24};

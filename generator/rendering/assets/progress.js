@@ -303,12 +303,35 @@
         try { localStorage.setItem(STORE, JSON.stringify(saved)); } catch (e) { /* private browsing: this page only */ }
         status.textContent = bar.getAttribute(on ? "data-on" : "data-off").replace("{mode}", button.textContent);
         drawCharts();
+        scrollHints();
       });
     });
   }
 
+  /* A table wider than its frame says so above it (in words: a cut-off column is otherwise no sign that there is
+     more), and stops saying so once it fits, as the window or the text size changes. */
+  function scrollHints() {
+    var bar = document.querySelector(".ps-reading");
+    var words = bar && bar.getAttribute("data-scroll-hint");
+    if (!words) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      var hint = wrap.previousElementSibling;
+      if (!hint || !hint.classList.contains("ps-scroll-hint")) {
+        hint = document.createElement("p");
+        hint.className = "ps-scroll-hint";
+        hint.textContent = words;
+        wrap.parentNode.insertBefore(hint, wrap);
+      }
+      hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1;
+      if (hint.hidden) { wrap.removeAttribute("tabindex"); }
+      else { wrap.setAttribute("tabindex", "0"); }  /* a frame that scrolls can be scrolled from the keyboard too */
+    });
+  }
+  window.addEventListener("resize", scrollHints);
+
   function enhance() {
     readingAids();
+    scrollHints();
     mountPagefind();
     nameSearchDialog();
     drawCharts();

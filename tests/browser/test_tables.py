@@ -1,0 +1,69 @@
+"""Tables as readers read them, on a desk and on a phone: figures right-aligned in digits of one width, headers
+not broken inside a word, text as large as the body's, and a table wider than a phone saying so and keeping its
+names in view while its figures scroll."""
+
+import re
+
+import pytest
+
+from .conftest import DESKTOP, MOBILE
+
+PAGES = ["", "rankings/", "projects/", "methodology/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_figures_are_right_aligned_and_text_is_16px(sample, visit, path):
+    v = visit(sample[0], viewport=DESKTOP)
+    page = v.open(path)
+    cells = page.evaluate("""Array.from(document.querySelectorAll('article table td'))
+        .filter(td => !td.querySelector('a')).map(td => [
+        td.innerText.trim(), getComputedStyle(td).textAlign, parseFloat(getComputedStyle(td).fontSize),
+        getComputedStyle(td).fontVariantNumeric])""")  # a link (a year, a project) is a name, not a figure
+    assert cells
+    figures = [c for c in cells if c[0][:1].isdigit() and c[0].rstrip("%亿元万个").replace(",", "").replace(".", "").isdigit()
+               and not re.fullmatch(r"(19|20)\d\d", c[0])]  # a year names a list, it is not compared
+    assert figures and {align for _, align, _, _ in figures} == {"right"}, figures[:5]
+    assert min(size for _, _, size, _ in cells) >= 16
+    assert {numeric for _, _, _, numeric in cells} == {"tabular-nums"}
+    h1 = page.evaluate("[getComputedStyle(document.querySelector('article h1')).fontWeight,"
+                       " parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)]")
+    assert int(h1[0]) >= 700 and h1[1] >= 16
+
+
+def test_a_header_is_not_broken_inside_a_word_on_a_phone(sample, visit):
+    page = visit(sample[0], viewport=MOBILE).open("rankings/")
+    broken = page.evaluate("""(() => {
+        const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+        const out = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent.trim();
+            if (!text || /\\s/.test(text) || !node.parentElement.closest('th')) continue;
+            const range = document.createRange(); range.selectNodeContents(node);
+            const tops = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+            if (tops.size > 1) out.push(text);
+        }
+        return out;
+    })()""")
+    assert broken == []
+
+
+def test_a_wide_table_on_a_phone_says_it_scrolls_and_keeps_its_names_in_view(sample, visit):
+    page = visit(sample[0], viewport=MOBILE).open("projects/")
+    state = page.evaluate("""(() => {
+        const wrap = document.querySelector('article .md-typeset__scrollwrap');
+        const hint = wrap.previousElementSibling;
+        return [wrap.scrollWidth > wrap.clientWidth, hint && hint.classList.contains('ps-scroll-hint') && !hint.hidden,
+                hint && hint.innerText];
+    })()""")
+    assert state[0] and state[1], state
+    assert "左右滑动" in state[2]
+    before = page.evaluate("document.querySelector('article table tbody td').getBoundingClientRect().left")
+    page.evaluate("document.querySelector('article .md-typeset__scrollwrap').scrollLeft = 400")
+    page.wait_for_timeout(100)
+    after = page.evaluate("""[document.querySelector('article table tbody td').getBoundingClientRect().left,
+        document.querySelector('article .md-typeset__scrollwrap').getBoundingClientRect().left,
+        document.querySelector('article .md-typeset__scrollwrap').scrollLeft]""")
+    assert before >= after[1] and after[2] > 0 and after[0] >= after[1] - 1  # scrolled 400 px, the name still in view
+    # on a desk the same table fits, and says nothing
+    wide = visit(sample[0], viewport=DESKTOP).open("projects/")
+    assert wide.evaluate("document.querySelectorAll('.ps-scroll-hint:not([hidden])').length") == 0
