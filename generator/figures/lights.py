@@ -179,3 +179,15 @@ def _by_period(project: Project, rule: LightRule) -> list[tuple[Period, LightChe
         if stated is not None or derived is not None:  # the period's table's own light (rating) first
             out.append((period, LightCheck(stated or derived, derived, stated, rate, share, by=rule.by)))
     return out
+
+
+#: The order a list of projects is read in: red, yellow, green, then those with no light.
+_WORST_FIRST = {Light.RED: 0, Light.YELLOW: 1, Light.GREEN: 2, None: 3}
+
+
+def worst_first(projects, report: Report) -> list:
+    """``projects`` red first, then yellow, green and unlit, each the furthest behind first (the list order
+    otherwise): the order a reader of a list of projects wants them in."""
+    checks = {p.id: project_light(p, report) for p in projects}
+    return sorted(projects, key=lambda p: (_WORST_FIRST[checks[p.id].light], checks[p.id].gap_points
+                                           if checks[p.id].gap_points is not None else Decimal("Infinity")))

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..figures import metrics, rankings
+from ..figures import lights, metrics, rankings
 from ..model.places import leaf, parent, spoken, within
 from ..model.report import Project
 from . import charts as ch
@@ -28,7 +28,7 @@ class AreaPages:
         """An area's page: its cards, lights and 重点关注; then the areas within it ranked (a city's counties, on a
         province's site), else its projects."""
         r = self.report
-        projects = [p for p in r.projects.values() if within(p.place, name)]
+        projects = lights.worst_first([p for p in r.projects.values() if within(p.place, name)], r)  # red first
         summary = metrics.summarize(projects, r.current_year)
         page, feed = self.paths[f"place:{name}"], place_feed(place_slugs(r)[name])
         title = spoken(name, self.fmt.language)

@@ -18,7 +18,7 @@ from ..contract.dates import PartialDate
 from ..contract.schema import without_unit
 from ..contract.vocab import Category, Stage, Status
 from ..figures import lights, metrics, rankings
-from ..model.places import leaf, lineage, spoken
+from ..model.places import every_place, leaf, lineage, spoken
 from ..model.report import Project, Report
 from ..text.catalogue import pick, say
 from . import charts as ch
@@ -238,10 +238,11 @@ class PageMaker(AreaPages):
 
     def projects_index(self) -> PageContext:
         r = self.report
-        rows = [(p, lights.project_light(p, r)) for p in r.projects.values()]
+        rows = [(p, lights.project_light(p, r)) for p in lights.worst_first(r.projects.values(), r)]  # red first
         return PageContext.of("projects_index", self.paths["projects_index"], self.fmt.t("projects"), report=r,
                               rows=rows, departments=any(p.department for p in r.projects.values()),
-                              places=bool(report_places(r)))
+                              places=bool(report_places(r)),  # the filter's areas in the data's order, not the rows'
+                              place_names=every_place(p.place for p in r.projects.values()))
 
     def clusters_index(self) -> PageContext:
         """Every cluster with its figures: the navigation's way into clusters when there are many."""

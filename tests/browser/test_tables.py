@@ -67,3 +67,11 @@ def test_a_wide_table_on_a_phone_says_it_scrolls_and_keeps_its_names_in_view(sam
     # on a desk the same table fits, and says nothing
     wide = visit(sample[0], viewport=DESKTOP).open("projects/")
     assert wide.evaluate("document.querySelectorAll('.ps-scroll-hint:not([hidden])').length") == 0
+
+
+def test_the_project_index_lists_red_first_then_yellow_then_green(sample, visit):
+    page = visit(sample[0], viewport=DESKTOP).open("projects/")
+    order = page.evaluate("""Array.from(document.querySelectorAll('article table tbody tr')).map(tr =>
+        (tr.querySelector('.ps-light') || {className: 'none'}).className.match(/ps-light--(\\w+)|none/)[1] || 'none')""")
+    rank = {"red": 0, "yellow": 1, "green": 2, "none": 3}
+    assert order[0] == "red" and [rank[o] for o in order] == sorted(rank[o] for o in order)

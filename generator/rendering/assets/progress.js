@@ -182,8 +182,9 @@
       placeLabel.textContent = marker.getAttribute("data-place-label") + " ";
       var select = document.createElement("select");
       select.setAttribute("aria-label", marker.getAttribute("data-place-label"));  /* its name, not its options' */
-      var names = [];  /* a place within another is written 云州市/东山区: each area it lies in is a choice too */
-      rows.forEach(function (row) {
+      var names = (marker.getAttribute("data-places") || "").split("|").filter(Boolean);  /* in the data's order */
+      /* else from the rows: a place within another is written 云州市/东山区, each area it lies in a choice too */
+      if (!names.length) rows.forEach(function (row) {
         var parts = row.cells[placeColumn] ? row.cells[placeColumn].textContent.trim().split("/") : [];
         parts.forEach(function (part, i) {
           var name = parts.slice(0, i + 1).join("/");
