@@ -151,3 +151,17 @@ def test_the_bulletin_says_the_lights_go_by_each_projects_schedule(built):
             "Leader in charge"] in headers
     rows = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
     assert any(row[1] == "Construction of flood control structure" and row[2].endswith("(overdue)") for row in rows)
+
+
+def test_overdue_has_one_definition_for_the_flag_the_milestone_and_the_light(site):
+    write_table(site / "data", "projects", [HEADER, *CONTRACTS[:2],
+                                            ["23GA0070", "Port terminal", "Bohol 1st DEO", "ABC Builders", "5,000,000.00",
+                                             "2023-01-01", "2023-06-30", "Operating", "90"],
+                                            ["23GA0071", "Water tank", "Bohol 1st DEO", "ABC Builders", "1,000,000.00",
+                                             "2023-01-01", "2023-06-30", "On-Going", "100"]])
+    report = load(site, SETTINGS, "en").report
+    for pid in ("23GA0070", "23GA0071", "23GA0002"):  # in use, works done, and 80% past its expiry
+        p = report.projects[pid]
+        completed = next(m for m in metrics.milestones(p, report.as_of) if m.kind == "completed")
+        assert metrics.is_overdue(p, report.as_of) is completed.overdue is (pid == "23GA0002"), pid
+        assert (project_light(p, report).rate == 1) is metrics.is_finished(p, report.as_of), pid

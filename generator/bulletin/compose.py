@@ -174,10 +174,7 @@ class _Composer:
         overdue = {p.id for p in self.projects if metrics.is_overdue(p, self.r.as_of)}
         if not overdue and not any(c.light is not None for c in self.checks.values()):
             return None
-        behind = sorted((p for p in self.projects if self.checks[p.id].light and self.checks[p.id].light.behind
-                         or p.id in overdue),  # red and yellow, and the overdue whatever their light
-                        key=lambda p: (self.checks[p.id].light is not lights.Light.RED, p.id not in overdue,
-                                       self.checks[p.id].gap_points or 0))
+        behind = lights.to_watch(self.projects, self.r)  # red and yellow, and the overdue whatever their light
         if not behind:
             return Section(f.t("watch_heading"), (Paragraph(f.t("bulletin_none_behind")),))
         listed = behind[:self.list_up_to]

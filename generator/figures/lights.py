@@ -12,7 +12,7 @@ from ..contract.marks import fold
 from ..contract.periods import Period, year_elapsed_at
 from ..contract.vocab import Stage, Status
 from ..model.report import LightRule, Project, Report
-from .metrics import annual_completion, annual_figures, has_started, ratio, schedule_elapsed
+from .metrics import annual_completion, annual_figures, has_started, is_finished, is_overdue, ratio, schedule_elapsed
 
 
 class Light(str, Enum):
@@ -116,7 +116,7 @@ def _project_light(project: Project, report: Report) -> LightCheck:
     by = report.lights.by
     if by == "schedule":
         rate, share = project.physical_progress, schedule_elapsed(project, as_of)
-        if project.status in (Status.COMPLETED, Status.OPERATING) or project.actual_completion_date.date is not None:
+        if is_finished(project, as_of):
             rate = Decimal(1)  # done, whatever the last progress figure said
     else:
         rate = annual_completion(project).value
@@ -179,6 +179,12 @@ def _by_period(project: Project, rule: LightRule) -> list[tuple[Period, LightChe
         if stated is not None or derived is not None:  # the period's table's own light (rating) first
             out.append((period, LightCheck(stated or derived, derived, stated, rate, share, by=rule.by)))
     return out
+
+
+def to_watch(projects, report: Report) -> list:
+    """重点关注: the red and yellow projects, and the overdue whatever their light, in :func:`worst_first` order."""
+    return worst_first([p for p in projects if (light := project_light(p, report).light) is not None and light.behind
+                        or is_overdue(p, report.as_of)], report)
 
 
 #: The order a list of projects is read in: red, yellow, green, then those with no light.

@@ -166,7 +166,14 @@ _REACHED_BY_DATE = {Status.SIGNED, Status.UNDER_CONSTRUCTION}
 
 
 def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
-    """The five milestones of ``project``; see the definition."""
+    """The five milestones of ``project``; see the definition (worked out once per as-of date)."""
+    key = ("milestones", as_of)
+    if key not in project.derived:
+        project.derived[key] = _milestones(project, as_of)
+    return project.derived[key]
+
+
+def _milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
     stage = project.status.stage if project.status else None
     if stage is None:  # suspended or unknown: the furthest stage the periods show
         stages = [e.status.stage for e in project.progress if e.status and e.status.stage is not None]
@@ -186,7 +193,8 @@ def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
         passed = date is not None and as_of is not None and date.first_day() <= as_of
         by_date = passed and (status in _REACHED_BY_DATE or date is actual)  # else a date may be the plan
         planned = date is not None and as_of is not None and date.first_day() > as_of and not by_status
-        if by_status or by_date or first is not None:
+        works_done = status is Status.COMPLETED and (project.physical_progress or 0) >= 1  # 形象进度 100%
+        if by_status or by_date or first is not None or works_done:
             reached: bool | None = True
         elif status is Status.TRIAL_OPERATION and stage is not None and stage > status.stage:
             reached = None
@@ -195,8 +203,10 @@ def milestones(project: Project, as_of: dt.date | None) -> list[Milestone]:
         given = getattr(project, date_field) if date_field else None
         unstated = given if given is not None and given.date is None and given.missing not in (None, Missing.NOT_REPORTED) \
             else None
+        in_use = status is Status.COMPLETED and any(m.kind == "operating" and m.reached for m in out)
         out.append(Milestone(kind, reached, date, first if date is None else None, planned, unstated,
-                             overdue=passed and reached is False and project.status is not Status.TERMINATED))
+                             overdue=passed and reached is False and project.status is not Status.TERMINATED
+                             and not in_use))  # operating: in use, not overdue for its completion
     return _in_order(out)
 
 
@@ -287,11 +297,14 @@ def schedule_elapsed(project: Project, at: dt.date | None) -> Decimal | None:
 
 
 def is_overdue(project: Project, as_of: dt.date | None) -> bool:
-    """逾期: past its planned completion and neither completed nor operating (by status, an actual completion date
-    or a physical progress of 100%), nor terminated; see the completed milestone."""
-    if project.physical_progress is not None and project.physical_progress >= 1:
-        return False
+    """逾期: its completed milestone is overdue (past its planned completion, neither completed nor operating by
+    status, an actual completion date or a physical progress of 100%, nor terminated)."""
     return any(m.kind == "completed" and m.overdue for m in milestones(project, as_of))
+
+
+def is_finished(project: Project, as_of: dt.date | None) -> bool:
+    """Whether the works are done: its operating or completed milestone is reached."""
+    return any(m.kind in ("operating", "completed") and m.reached for m in milestones(project, as_of))
 
 
 def has_started(project: Project, as_of: dt.date | None) -> bool:

@@ -73,18 +73,16 @@ class Judge:
         序时进度, the lights' counts) and, with ``lit``, the red and yellow ones (重点关注), furthest behind first, at most
         ``limit`` of them."""
         r, f = self.report, self.fmt
-        every = [(p, lights.project_light(p, r)) for p in projects] if lit else []
-        checks = [(p, c) for p, c in every if c.light is not None]
-        counts = {light: sum(c.light is light for _, c in checks) for light in lights.Light} if checks else None
-        overdue = {p.id for p in projects if metrics.is_overdue(p, r.as_of)} if lit else set()
+        checks = [c for c in (lights.project_light(p, r) for p in projects) if c.light is not None] if lit else []
+        counts = {light: sum(c.light is light for c in checks) for light in lights.Light} if checks else None
+        overdue = sum(metrics.is_overdue(p, r.as_of) for p in projects) if lit else 0
         share = lights.schedule_share(r) if r.lights.by == "annual_plan" else None  # by schedule: each project's own
         rate = summary.completion_rate
         points = lights.against_schedule(rate.value, r) if checks else None
         gap = None if points is None else self.gap(points)
         cards = figure_cards(f, summary, self.completed_label(summary.year), gap, counts,
-                             f.ratio(metrics.Ratio(share)) if share is not None else None, start, len(overdue))
-        watch = sorted(((p, c) for p, c in every if c.light and c.light.behind or p.id in overdue),  # overdue, lit or not
-                       key=lambda pc: (pc[1].light is not lights.Light.RED, pc[0].id not in overdue, pc[1].gap_points or 0))
+                             f.ratio(metrics.Ratio(share)) if share is not None else None, start, overdue)
+        watch = [(p, lights.project_light(p, r)) for p in lights.to_watch(projects, r)] if lit else []
         return dict(figure_cards=cards, watch=[(p, c, self.watch_detail(p, c)) for p, c in watch[:limit]],
                     watch_more=max(0, len(watch) - limit))
 
