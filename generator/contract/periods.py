@@ -141,23 +141,29 @@ def _month_named(word: str) -> int | None:
     return None
 
 
-#: A financial year: 2022-23, 2022/23, 2022–2023, FY2023, FY 2022-23, FY23, 2022-23财年, 2022-23年度.
-_FISCAL = re.compile(r"^(?:FY\s?)?(?:(?P<first>\d{4})\s?[-/–—~～]\s?(?P<second>\d{2}|\d{4})|(?P<fy>(?<=FY)\d{4}|(?<=FY )\d{4}"
-                     r"|(?<=FY)\d{2}|(?<=FY )\d{2}))(?:\s?财年|\s?财政年度|\s?年度)?$", re.I)
+#: A financial year written as its two calendar years (2022-23, 2022/23, 2022–2023), or after FY (FY2023, FY23).
+_SPLIT_YEAR = re.compile(r"(?<![\d.])(?:FY\s?)?((?:19|20)\d{2})\s?[-_/–—~～]\s?(\d{4}|\d{2})(?![\d-])", re.I)
+_FY = re.compile(r"(?<![a-z])FY\s?[-_]?\s?(\d{4}|\d{2})(?![\d-])", re.I)
+_FISCAL_WORDS = re.compile(r"\s?(?:财年|财政年度|年度)$")
+
+
+def _fiscal_in(text: str, whole: bool) -> int | None:
+    """The financial year ``text`` names (by the year it ends in), the whole of it or (not ``whole``) in passing:
+    a split year whose second year follows the first (2022-23; 1999-00), else one after FY."""
+    for m in (_SPLIT_YEAR.fullmatch(text),) if whole else _SPLIT_YEAR.finditer(text):
+        if m is not None:
+            first, second = int(m[1]), m[2]
+            ends = int(second) if len(second) == 4 else first // 100 * 100 + int(second) + (100 if int(second) < first % 100 else 0)
+            if ends == first + 1:
+                return ends
+    m = _FY.fullmatch(text) if whole else _FY.search(text)
+    return int(m[1]) + (2000 if len(m[1]) == 2 else 0) if m else None
 
 
 def fiscal_year_named(text: str) -> int | None:
-    """The (financial) year a text names as one (``2022-23``, ``FY2023``, ``FY23``), by the calendar year it ends
-    in; None for any other text (``2023`` alone is a calendar year's name too)."""
-    m = _FISCAL.match(clean(text))
-    if m is None:
-        return None
-    if m["fy"]:
-        year = int(m["fy"])
-        return year + 2000 if year < 100 else year
-    first, second = int(m["first"]), m["second"]
-    ends = int(second) if len(second) == 4 else first // 100 * 100 + int(second) + (100 if int(second) < first % 100 else 0)
-    return ends if ends == first + 1 else None
+    """The (financial) year a text names as one (``2022-23``, ``FY2023``, ``FY23``, ``2022-23财年``), by the calendar
+    year it ends in; None for any other text (``2023`` alone is a calendar year's name too)."""
+    return _fiscal_in(_FISCAL_WORDS.sub("", clean(text)), whole=True)
 
 
 @functools.lru_cache(maxsize=4096)  # a table names the same few periods in every row
@@ -195,8 +201,6 @@ def parse_period(cell, formats: tuple[str, ...] = (), start_month: int = 1) -> P
     raise InvalidValue("period-invalid")
 
 
-_SPLIT_YEAR = re.compile(r"(?<![\d.])(?:FY\s?)?((?:19|20)\d{2})\s?[-_/–—]\s?(\d{4}|\d{2})(?![\d-])", re.I)
-_FY = re.compile(r"(?<![a-z])FY\s?[-_]?\s?(\d{4}|\d{2})(?![\d-])", re.I)
 _NAMED_MONTH = re.compile(r"(?<![a-z])([a-z]{3,9})[\s_.,-]*((?:19|20)\d{2})(?!\d)", re.I)
 _LONE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.])")
 _ISO_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
@@ -208,16 +212,7 @@ def period_in_text(text: str, start_month: int = 1) -> Period | None:
     years are calendar years raises ``period-fiscal-unset``."""
     if (m := _ISO_DAY.search(text)) and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= calendar.monthrange(int(m[1]), int(m[2]))[1]:
         return Period("date", int(m[1]), int(m[2]), int(m[3]), start_month=start_month)
-    fiscal = None
-    for m in _SPLIT_YEAR.finditer(text):
-        first, second = int(m[1]), m[2]
-        ends = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        if ends == first + 1:
-            fiscal = ends
-            break
-    if fiscal is None and (m := _FY.search(text)):
-        fiscal = int(m[1]) + (2000 if len(m[1]) == 2 else 0)
-    if fiscal is not None:
+    if (fiscal := _fiscal_in(text, whole=False)) is not None:
         if start_month == 1:
             raise InvalidValue("period-fiscal-unset", value=text)
         return Period("year", fiscal, start_month=start_month)
