@@ -4,6 +4,7 @@ that is not a table read whole within its limit, and the spreadsheets nothing to
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ..reading.inside import outside
@@ -77,36 +78,29 @@ def report_unread(loader) -> None:
         loader.log.add("folder-others", file=loader.label(folder), files=others)
 
 
-def oc4ids_packages(loader) -> list[Path]:
-    """The data folder's JSON files that are OC4IDS project packages (told by their content: a list of projects
-    and a version), each taken up so that none is said to be unread."""
-    folder = loader.site.data_dir
-    found = []
+def json_tables(loader) -> tuple[list[Path], list[Path]]:
+    """The data folder's JSON files that hold projects, by their content: OC4IDS project packages (a list of projects
+    and a version), and files of plain records. A boundary's GeoJSON or TopoJSON, which may be large, is told by its
+    first bytes and not parsed here. Found once per load."""
+    if loader.json_tables is not None:
+        return loader.json_tables
+    folder, packages, records = loader.site.data_dir, [], []
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
         try:
-            head = path.open("rb").read(1 << 16)
-        except OSError:
-            continue
-        if b'"projects"' in head:  # a boundary's GeoJSON is not parsed here
-            try:
-                data = json.loads(path.read_bytes().decode("utf-8-sig"))
-            except (ValueError, OSError):
+            with path.open("rb") as file:
+                head = file.read(1 << 12)
+            if _GEO.search(head):
                 continue
-            if is_package(data):
-                found.append(path)
-    return found
-
-
-def records_file(loader) -> Path | None:
-    """The data folder's one JSON file of plain project records (not a boundary's GeoJSON or TopoJSON, not an OC4IDS
-    package), read as the projects table when the folder has no spreadsheet for it; None when there is not one."""
-    folder, found = loader.site.data_dir, []
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
-        try:
             data = json.loads(path.read_bytes().decode("utf-8-sig"))
         except (ValueError, OSError):
             continue
-        geo = isinstance(data, dict) and data.get("type") in ("FeatureCollection", "Feature", "Topology", "GeometryCollection")
-        if not geo and not is_package(data) and records_of(data) is not None:
-            found.append(path)
-    return found[0] if len(found) == 1 else None
+        if is_package(data):
+            packages.append(path)
+        elif records_of(data) is not None:
+            records.append(path)
+    loader.json_tables = (packages, records)
+    return loader.json_tables
+
+
+#: How a GeoJSON or TopoJSON file begins: its type, in its first bytes.
+_GEO = re.compile(rb'"type"\s*:\s*"(?:FeatureCollection|Feature|Topology|GeometryCollection)"')

@@ -28,7 +28,7 @@ from .boundary import check_coordinates, check_places_on_map, load_boundary
 from .cells import RowReader, as_text
 from .derived import COMPONENT_AMOUNTS, derived_status, package_totals
 from .dated import annual_year, table_as_of
-from .folder import admitted, oc4ids_packages, records_file, report_unread
+from .folder import admitted, json_tables, report_unread
 from .checks import check_lights, check_packages, check_projects, check_totals
 from .identity import ProjectIds, safe_or_slug, unique
 from .own_words import load_own_words
@@ -75,6 +75,7 @@ class Loader:
         self.more: dict[str, list[BoundTable]] = {}  # a table's other sheets of the same workbook, read with it
         self.series: list | None = None  # the projects table's periodic files, oldest first (series.read_series)
         self.departures: list = []  # projects the series' latest file no longer lists (调出)
+        self.json_tables: tuple | None = None  # the data folder's JSON files of projects (folder.json_tables)
         self.summaries: list[tuple[Path, str]] = []  # the projects workbook's 汇总 sheets (summary.check_summary)
 
     # -- files ---------------------------------------------------------------
@@ -104,7 +105,7 @@ class Loader:
             self.considered.update(p.name.casefold() for p in found)
             return None
         guessed = False
-        if not found and not settings.path and name == "projects" and (packages := oc4ids_packages(self)):
+        if not found and not settings.path and name == "projects" and (packages := json_tables(self)[0]):
             found, guessed = packages, True  # an OC4IDS project package dropped in as it is
             if len(found) > 1:
                 self.log.add("file-ambiguous", file=self.label(self.site.data_dir), files=[p.name for p in found])
@@ -121,7 +122,8 @@ class Loader:
                 return None
         if not found and not settings.path and (table.required or (name == "progress" and self.guessed)):
             other = only_spreadsheet(self.site.data_dir, set(TABLES) | {p.stem.casefold() for p in self.guessed})
-            other = other or (records_file(self) if name == "projects" else None)  # contracts.json
+            records = json_tables(self)[1] if name == "projects" else []
+            other = other or (records[0] if len(records) == 1 else None)  # contracts.json
             if other is not None:
                 found, guessed = [other], True
         if not found or not found[0].exists():
