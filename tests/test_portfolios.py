@@ -182,6 +182,7 @@ def test_the_readme_shows_what_validate_says_of_the_example(built):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = readme.split("```text\n")[2].split("```", 1)[0].splitlines()
     assert shown and set(shown) <= set(checked.stdout.splitlines()), checked.stdout
+    assert "read 3 file(s), 19 rows: 3 header row(s), 16 data row(s)" in checked.stdout  # the id file counted too
 
 
 def test_a_title_row_says_its_files_period(site):

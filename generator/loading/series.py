@@ -287,13 +287,17 @@ def id_changes(loader, projects: dict) -> dict[str, str]:
         except InvalidValue as exc:
             loader.log.add(exc.code, file=loader.label(path), **exc.params)
             return out
+        finder, mapped = ProjectFinder(projects), 0
         for number, cells in sheet.rows[1:]:  # below its header: old id, new id
             old, new = (str(c).strip() if c is not None else "" for c in (list(cells) + [None, None])[:2])
             if not old and not new:
                 continue
-            target = ProjectFinder(projects).by_id(new) if new else None
+            mapped += 1
+            target = finder.by_id(new) if new else None
             if target is None:
                 loader.log.add("id-change-unknown", file=sheet.label, row=number, value=new or old)
                 continue
             out[fold(old)] = target
+        loader.source("projects", path, sheet.label, sheet.sha256, sheet.encoding, mapped,
+                      account={"header": 1, "data": mapped})  # accounted for, as every file read is
     return out
