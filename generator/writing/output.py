@@ -22,7 +22,7 @@ from ..model.report import Report
 from ..rendering import bundle
 from ..rendering.downloads import export_files, export_paths
 from ..rendering.feed import atom, feed_paths
-from ..rendering.identity import POLICE_EMBLEM, identity, publication_date
+from ..rendering.identity import POLICE_EMBLEM, identity, organizer, publication_date
 from ..rendering.markup import h
 from ..rendering.addresses import PLACES_INDEX, place_slugs, report_stages, top_places
 from ..rendering.pages import Page, PageMaker
@@ -118,7 +118,7 @@ def generate(report: Report, site: Site, site_name: str = "", ahead: bool = Fals
 
 def _publisher(site: Site, site_name: str, site_url: str | None) -> dict:
     """Who publishes the downloads (the OC4IDS package's publisher) and where the site is."""
-    return dict(publisher=site.config.office or site.config.identity.organizer or site_name, site_url=site_url)
+    return dict(publisher=organizer(site.config) or site_name, site_url=site_url)
 
 
 def regenerate(old: Output, report: Report, site: Site, site_name: str = "",
