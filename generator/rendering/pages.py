@@ -82,7 +82,8 @@ class PageMaker(AreaPages):
                                 period=safe(f.period), quantity=f.quantity, year=f.year,
                                 share=safe(lambda v: f.ratio(metrics.Ratio(v))), e=show, escape=show, forceescape=show)
         language = report.language
-        self.env.globals.update(t=t, sep=say("list-separator", language), chart=self.chart_html, front=front_matter,
+        self.env.globals.update(t=t, sep=Markup(h(say("list-separator", language))),  # ", " whole: text is stripped
+                                chart=self.chart_html, front=front_matter,
                                 status=self.status, category=self.category, named=lambda pair: pick(pair, language),
                                 language=language, unit=report.display_unit, Category=Category, Stage=Stage, Light=lights.Light,
                                 fields=self.judge.labels, unitless=without_unit,
