@@ -54,7 +54,7 @@ def watch_names(report) -> list[str]:
     """The home page's 重点关注 list, as the site's pages make it."""
     projects = list(report.projects.values())
     judged = Judge(report, Formatter.of(report)).judged(projects, metrics.summarize(projects, report.current_year))
-    return [p.name for p, _, _ in judged["watch"]]
+    return [w.project.name for w in judged["watch"]]
 
 
 def test_the_pdf_says_what_the_site_says(made, report):

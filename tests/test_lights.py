@@ -93,16 +93,21 @@ def test_the_home_page_counts_the_lights_and_lists_red_then_yellow_furthest_behi
     page = plain(maker.render(maker.home()).markdown)
     cards = {c.key: (c.label, plain(c.value), c.note) for c in dict(maker.home().values)["figure_cards"]}
     assert cards["rate"] == ("2024年完成率", "61.7%", "低于序时进度 21.6 个百分点")
-    assert cards["lights"] == ("亮灯情况", "●绿灯 2 ▲黄灯 2 ■红灯 4", "序时进度：83.3%")
     assert cards["start_rate"] == ("开工率", "66.7%", "应开工 3 个，已开工 2 个")
     assert cards["completed"][:2] == ("2024年1-10月完成投资", "8.83亿元")
-    assert list(cards) == ["projects", "planned", "completed", "rate", "lights", "start_rate"]
-    assert page.index("项目数") < page.index("重点关注") < page.index("总体情况")  # the cards first, then the list
-    listed = [line.split("](")[0].split("[", 1)[1] for line in page.splitlines() if line.startswith(("- ■", "- ▲"))]
-    assert listed == ["数字经济总部大楼", "农产品冷链物流中心", "生物医药孵化园", "示例区人民医院迁建",
-                      "城市更新片区综合提升（打包项目）", "城西污水处理厂提标改造"]
-    assert ("- ■红灯 [数字经济总部大楼](projects/2024-330112-65-01-530018.md)：年度完成率 0.0%；"
-            "存在问题及需协调事项：用地规划调整未批复，未按期开工；责任单位：区发改局；联系领导：张区长") in page
+    assert list(cards) == ["projects", "planned", "completed", "rate", "start_rate"]  # the lights have their bar
+    # the verdict first, then every project by light, then 重点关注, then the cards
+    verdict = "2024年1-10月，8个项目完成投资8.83亿元，完成年度计划61.7%，低于序时进度 21.6 个百分点；红灯4个、黄灯2个、绿灯2个。"
+    assert page.index("数据截至 2024年10月31日") < page.index(verdict) < page.index("■红灯 4▲黄灯 2●绿灯 2") \
+        < page.index("重点关注") < page.index("项目数") < page.index("总体情况")
+    assert "未亮灯" not in page  # every project of the district is lit
+    rows = [line for line in page.splitlines() if line.startswith(("| ■", "| ▲"))]
+    assert [row.split("[")[1].split("]")[0] for row in rows] == [
+        "数字经济总部大楼", "农产品冷链物流中心", "生物医药孵化园", "示例区人民医院迁建", "城市更新片区综合提升（打包项目）",
+        "城西污水处理厂提标改造"]
+    assert rows[0] == ("| ■红灯 | [数字经济总部大楼](projects/2024-330112-65-01-530018.md) | 0.0% | −83.3 | "
+                       "用地规划调整未批复，未按期开工 | 区发改局 | 张区长 | 7 期 |")  # red seven months running
+    assert "| 0.0% | −83.3 | 未说明原因 | 区农业农村局 |" in rows[1]  # red with no stated problem: the question asked
 
 
 def test_cluster_and_year_pages_carry_their_own_projects_lights(site):
@@ -110,9 +115,9 @@ def test_cluster_and_year_pages_carry_their_own_projects_lights(site):
     loaded = load(site, FILES)
     maker = PageMaker(loaded.report)
     cluster = plain(maker.render(maker.cluster("高端装备")).markdown)
-    assert "●绿灯 1 ▲黄灯 0 ■红灯 0" in cluster and "重点关注" not in cluster
+    assert "红灯 0▲黄灯 0●绿灯 1" in cluster and "重点关注" not in cluster
     year = plain(maker.render(maker.year(2024)).markdown)
-    assert "●绿灯 2 ▲黄灯 2 ■红灯 4" in year and "重点关注" in year
+    assert "红灯 4▲黄灯 2●绿灯 2" in year and "重点关注" in year
 
 
 
@@ -134,9 +139,11 @@ def test_a_long_watch_list_shows_the_furthest_behind_and_says_where_the_rest_are
     report = load(site, {"as_of": "2024-10-31"}).report
     maker = PageMaker(report)
     page = plain(maker.render(maker.home()).markdown)
-    listed = [line for line in page.splitlines() if line.startswith(("- ■", "- ▲"))]
+    listed = [line for line in page.splitlines() if line.startswith(("| ■", "| ▲"))]
     behind = [p for p in report.projects.values() if project_light(p, report).light is not Light.GREEN]
-    assert len(behind) == 41 and len(listed) == 30 and listed[0].startswith("- ■红灯 [项目00]")  # 0% first
+    assert len(behind) == 41 and len(listed) == 30 and listed[0].startswith("| ■红灯 | [项目00]")  # 0% first
+    # columns no row fills are left out: no office, no leader, no periods to count a run of lights in
+    assert "| 亮灯 | 项目名称 | 年度完成率 | 较序时进度（百分点） | 存在问题及需协调事项 |\n" in page
     assert "另有 11 个红灯、黄灯项目，均列在[项目一览](projects/index.md)（可按亮灯筛选）。" in page
 
 
@@ -166,3 +173,42 @@ def test_a_terminated_project_is_a_status_of_its_own_with_no_light(site):
     assert (summary.by_status[Status.TERMINATED], summary.by_status[Status.COMPLETED]) == (2, 1)  # counted apart
     completed = {m.kind: m for m in metrics.milestones(report.projects["A"], report.as_of)}["completed"]
     assert completed.reached is False  # never completed
+
+
+def test_the_bar_counts_every_project_and_says_why_the_unlit_are_unlit(site):
+    write_table(site / "data", "projects", [
+        ["项目编号", "项目名称", "建设状态", "建设性质", "年度", "年度计划投资", "年度完成投资"],
+        ["A", "甲", "在建", "续建", "2024", "10", "9"], ["B", "乙", "在建", "续建", "2024", "10", "1"],
+        ["C", "丙", "储备", "预备", "2024", "", ""], ["D", "丁", "在建", "续建", "2024", "", "3"],
+        ["E", "戊", "在建", "续建", "2024", "未公开", "2"], ["F", "己", "已终止", "续建", "2024", "10", "1"],
+        ["G", "庚", "在建", "续建", "2024", "10", ""]])
+    from generator.figures.lights import unlit_counts, unlit_reason
+
+    report = load(site, {"as_of": "2024-10-31"}).report
+    assert [unlit_reason(p, report) for p in report.projects.values()] == [
+        None, None, "preparatory", "no_plan", "withheld", "terminated", "no_completion"]
+    maker = PageMaker(report)
+    page = plain(maker.render(maker.home()).markdown)
+    assert "■红灯 1▲黄灯 0●绿灯 1○未亮灯 5" in page
+    assert ("未亮灯的项目不作评价：已终止 1 个；储备、前期项目 1 个；无年度计划投资 1 个；数字未公开 1 个；"
+            "未填报完成投资 1 个。") in page
+    assert sum(unlit_counts(report.projects.values(), report).values()) == 5
+    # with no as-of date there is no 序时进度: nothing is lit, and no bar claims otherwise
+    undated = load(site, {}).report
+    assert {unlit_reason(p, undated) for p in undated.projects.values()} <= {"no_date", "terminated"}
+    assert "未亮灯" not in plain(PageMaker(undated).render(PageMaker(undated).home()).markdown)
+
+
+def test_an_own_home_page_has_the_lead_under_its_title_and_its_text_after(site):
+    from generator.writing.output import compose
+
+    office.write(site / "data")
+    maker = PageMaker(load(site, FILES).report)
+    generated = maker.render(maker.home()).markdown
+    own = "# 示例区重点项目\n\n本站公开本区重点项目的进展。\n\n[[ generated ]]\n\n编后语。\n"
+    page = plain(compose(own, generated))
+    assert page.index("# 示例区重点项目") < page.index("数据截至") < page.index("2024年1-10月，8个项目") \
+        < page.index("重点关注") < page.index("本站公开本区重点项目的进展") < page.index("项目数") < page.index("编后语")
+    assert page.count("数据截至 2024年10月31日 · 序时进度") == 1 and page.count("\n# ") == 1
+    # a page of a title alone takes the generated page as it is
+    assert plain(compose("# 示例区重点项目\n", generated)).index("数据截至") < plain(compose("# 示例区重点项目\n", generated)).index("重点关注")

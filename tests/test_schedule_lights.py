@@ -106,7 +106,7 @@ def test_the_pages_say_progress_against_the_schedule_and_flag_the_overdue(built)
     assert "Completed 2023-05-31 — reached" in done
     home = page_text(built / "index.html")
     assert "Overdue projects 1" in home
-    assert "Construction of flood control structure : physical progress 80.0%; overdue (due 2023-08-31)" in home
+    assert "▲ yellow overdue (due 2023-08-31) Construction of flood control structure 80.0% −20.0" in home
     assert "Share of the year elapsed" not in home  # the year is not what these contracts are judged by
 
 
@@ -134,7 +134,7 @@ def test_an_overdue_project_without_a_light_is_among_those_to_watch(site):
     report = load(site, {**SETTINGS, "lights": {"by": "annual_plan"}}, "en").report
     projects = list(report.projects.values())
     judged = Judge(report, Formatter.of(report)).judged(projects, metrics.summarize(projects, report.current_year))
-    assert [(p.id, c.light) for p, c, _ in judged["watch"]] == [("23GA0002", None)]
+    assert [(w.project.id, w.check.light, w.overdue) for w in judged["watch"]] == [("23GA0002", None, "overdue (due 2023-08-31)")]
     assert [c.label for c in judged["figure_cards"] if c.key == "overdue"] == ["Overdue projects"]
 
 

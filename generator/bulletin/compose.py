@@ -180,7 +180,7 @@ class _Composer:
         listed = behind[:self.list_up_to]
         rows = tuple((str(i), p.name, self.lamp(self.checks[p.id].light) + (f.t("bulletin_overdue") if p.id in overdue else ""),
                       f.ratio(metrics.Ratio(self.checks[p.id].rate)) if self.checks[p.id].rate is not None else f.t("not_reported"),
-                      p.issues or "", p.department or "", p.leader or "") for i, p in enumerate(listed, 1))
+                      self.judge.stated_issues(p), p.department or "", p.leader or "") for i, p in enumerate(listed, 1))
         rate = labels["physical_progress"] if self.r.lights.by == "schedule" else f.t("completion_rate")
         table = Table((f.t("bulletin_serial"), labels["name"], f.t("lights_heading"), rate,
                        labels["issues"], labels["department"], labels["leader"]),

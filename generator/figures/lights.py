@@ -8,9 +8,9 @@ from decimal import Decimal
 from enum import Enum
 
 from ..contract.amounts import total
-from ..contract.marks import fold
+from ..contract.marks import Missing, fold
 from ..contract.periods import Period, year_elapsed_at
-from ..contract.vocab import Stage, Status
+from ..contract.vocab import Category, Stage, Status
 from ..model.report import LightRule, Project, Report
 from .metrics import annual_completion, annual_figures, has_started, is_finished, is_overdue, ratio, schedule_elapsed
 
@@ -197,3 +197,55 @@ def worst_first(projects, report: Report) -> list:
     checks = {p.id: project_light(p, report) for p in projects}
     return sorted(projects, key=lambda p: (_WORST_FIRST[checks[p.id].light], checks[p.id].gap_points
                                            if checks[p.id].gap_points is not None else Decimal("Infinity")))
+
+
+def streak(project: Project, report: Report) -> int | None:
+    """How many reporting periods in a row, up to the latest, the project has stood at its present light (at
+    least 1: the present); None when it has no light or the data has fewer than two periods of one kind."""
+    light = project_light(project, report).light
+    latest = report.latest_period
+    if light is None or latest is None:
+        return None
+    periods = [p for p in report.periods if p.kind == latest.kind]
+    if len(periods) < 2:
+        return None
+    lit = {period: check.light for period, check in history(project, report)}
+    count = 0
+    for period in reversed(periods):
+        if lit.get(period) is not light:
+            break
+        count += 1
+    return max(count, 1)
+
+
+#: Why a project has no light, in the order they are asked: what a page says of the unlit instead of judging them.
+UNLIT_REASONS = ("terminated", "no_date", "preparatory", "no_plan", "withheld", "no_completion", "no_progress",
+                 "no_schedule")
+
+
+def unlit_reason(project: Project, report: Report) -> str | None:
+    """Why ``project`` has no light (one of :data:`UNLIT_REASONS`), or None when it has one."""
+    if project_light(project, report).light is not None:
+        return None
+    if project.status is Status.TERMINATED:
+        return "terminated"
+    if report.lights.by == "schedule":
+        return "no_progress" if project.physical_progress is None else "no_schedule"
+    if report.as_of is None:
+        return "no_date"
+    if project.status is Status.RESERVE or project.category is Category.RESERVE or project.stage is Stage.PREPARATORY:
+        return "preparatory"
+    if project.current_year is None:
+        return "no_plan"
+    planned, completed = annual_figures(project, project.current_year)
+    if Missing.WITHHELD in (planned.missing, completed.missing):
+        return "withheld"
+    if not planned.known or not planned.value:
+        return "no_plan"
+    return "no_completion"
+
+
+def unlit_counts(projects, report: Report) -> dict[str, int]:
+    """How many of ``projects`` have no light, by reason, in :data:`UNLIT_REASONS` order (reasons with none left out)."""
+    reasons = [unlit_reason(p, report) for p in projects]
+    return {reason: n for reason in UNLIT_REASONS if (n := reasons.count(reason))}

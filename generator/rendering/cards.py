@@ -11,25 +11,23 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..figures import metrics
-from ..figures.lights import Light
 from .formatting import Formatter
-from .lamps import lamp
 from .markup import h
 
 
 @dataclass(frozen=True)
 class Card:
-    key: str  # what it shows: projects, planned, completed, rate, lights, start_rate
+    key: str  # what it shows: projects, planned, completed, rate, overdue, start_rate
     label: str
     value: Markup
     note: str | None = None
 
 
 def figure_cards(fmt: Formatter, summary: metrics.Summary, completed_label: str, gap: str | None = None,
-                 counts: dict[Light, int] | None = None, share: str | None = None,
                  start: metrics.StartRate | None = None, overdue: int = 0) -> list[Card]:
     """The cards of a group of projects: count, the year's plan and completion, the rate against 序时进度
-    (``gap``), the lights, the projects overdue and the new projects' 开工率 when there are any."""
+    (``gap``), the projects overdue and the new projects' 开工率 when there are any (the lights have their bar,
+    :mod:`.lightbar`)."""
     f = fmt
     categories = [(c, n) for c, n in summary.by_category.items() if n]
     note = f.join(f.t("labelled", label=f.t("n_" + c.value), text=str(n)) for c, n in categories) \
@@ -41,11 +39,6 @@ def figure_cards(fmt: Formatter, summary: metrics.Summary, completed_label: str,
             value, left_out = f.total_parts(sum_)
             cards.append(Card(key, label, Markup(h(value)), left_out))
         cards.append(Card("rate", f.of_year("year-rate", summary.year), Markup(h(f.ratio(summary.completion_rate))), gap))
-    if counts:
-        shown = Markup(" ").join(lamp(light, f.language, f.t(f"light_count_{light.value}", n=counts[light]))
-                                 for light in Light)
-        cards.append(Card("lights", f.t("lights_heading"), shown,
-                          f.t("labelled", label=f.t("schedule_share"), text=share) if share else None))
     if overdue:
         cards.append(Card("overdue", f.t("overdue_count"), Markup(overdue)))
     if start is not None and start.rate.value is not None:

@@ -3,6 +3,7 @@ a rate with its bar. One place, so every page (and every engine) says it the sam
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from markupsafe import Markup
@@ -14,6 +15,7 @@ from ..text.catalogue import pick, say
 from .cards import figure_cards
 from .formatting import Formatter
 from .lamps import lamp
+from .lightbar import light_bar
 from .markup import h
 
 #: At most this many projects in a page's 重点关注 list (red first, then the furthest behind); the list says how many
@@ -22,6 +24,18 @@ WATCH_LIMIT = 30
 #: On an area's page, whose table lists every project with its light: the furthest behind only, so that a county
 #: of fifty projects stays a page a phone loads at once.
 PLACE_WATCH_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class WatchRow:
+    """A project on a page's 重点关注 table."""
+
+    project: Project
+    check: lights.LightCheck
+    overdue: str | None  # 逾期（计划 2024年6月 竣工）, when it is
+    gap: str  # its rate against 序时进度 (or its own schedule) in signed points, or —
+    issues: str  # 存在问题, or 未说明原因
+    streak: int | None  # periods in a row at this light, where the data has periods
 
 
 class Judge:
@@ -69,34 +83,37 @@ class Judge:
 
     def judged(self, projects: list[Project], summary: metrics.Summary, start: metrics.StartRate | None = None,
                lit: bool = True, limit: int = WATCH_LIMIT) -> dict:
-        """The figure cards of ``projects`` (from the page's own ``summary``: the group's completion against
-        序时进度, the lights' counts) and, with ``lit``, the red and yellow ones (重点关注), furthest behind first, at most
-        ``limit`` of them."""
+        """What a group's page opens with: with ``lit``, the verdict (:meth:`sentence`), the bar of its projects by
+        light and its red and yellow ones (重点关注, :func:`..figures.lights.to_watch`), at most ``limit`` of
+        them; then its figure cards, from the page's own ``summary``."""
         r, f = self.report, self.fmt
         checks = [c for c in (lights.project_light(p, r) for p in projects) if c.light is not None] if lit else []
-        counts = {light: sum(c.light is light for c in checks) for light in lights.Light} if checks else None
         overdue = sum(metrics.is_overdue(p, r.as_of) for p in projects) if lit else 0
-        share = lights.schedule_share(r) if r.lights.by == "annual_plan" else None  # by schedule: each project's own
-        rate = summary.completion_rate
-        points = lights.against_schedule(rate.value, r) if checks else None
-        gap = None if points is None else self.gap(points)
-        cards = figure_cards(f, summary, self.completed_label(summary.year), gap, counts,
-                             f.ratio(metrics.Ratio(share)) if share is not None else None, start, overdue)
-        watch = [(p, lights.project_light(p, r)) for p in lights.to_watch(projects, r)] if lit else []
-        return dict(figure_cards=cards, watch=[(p, c, self.watch_detail(p, c)) for p, c in watch[:limit]],
-                    watch_more=max(0, len(watch) - limit))
+        points = lights.against_schedule(summary.completion_rate.value, r) if checks else None
+        cards = figure_cards(f, summary, self.completed_label(summary.year), None if points is None else self.gap(points),
+                             start, overdue)
+        watch = [self.watch_row(p) for p in lights.to_watch(projects, r)] if lit else []
+        shown = watch[:limit]
+        return dict(figure_cards=cards, verdict=self.sentence(projects, summary) if checks else None,
+                    light_bar=light_bar(f, {light: sum(c.light is light for c in checks) for light in lights.Light},
+                                        lights.unlit_counts(projects, r)) if checks else None,
+                    watch=shown, watch_more=max(0, len(watch) - limit),
+                    watch_columns={"department": any(w.project.department for w in shown),
+                                   "leader": any(w.project.leader for w in shown),
+                                   "streak": any(w.streak for w in shown)})
 
-    def watch_detail(self, p: Project, c: lights.LightCheck) -> str:
-        """``年度完成率 0.0%；存在问题及需协调事项：…；责任单位：…；联系领导：…`` for the 重点关注 list."""
-        f, labels = self.fmt, self.labels
-        rate = f.ratio(metrics.Ratio(c.rate)) if c.rate is not None else f.t("not_reported")
-        parts = [f.t("watch_rate_schedule" if c.by == "schedule" else "watch_rate", rate=rate)]
-        if metrics.is_overdue(p, self.report.as_of):
-            parts.append(f.t("watch_overdue", date=f.date(p.completion_date)))
-        parts += [f.t("labelled", label=labels[k], text=v) for k, v in
-                  (("issues", p.issues), ("department", p.department), ("leader", p.leader)) if v]
-        parts = [part.rstrip("。；;.") for part in parts]  # the list's own separators end each part
-        return f.t("semicolon").join(parts)
+    def watch_row(self, p: Project) -> WatchRow:
+        check = lights.project_light(p, self.report)
+        overdue = self.fmt.t("watch_overdue", date=self.fmt.date(p.completion_date)) \
+            if metrics.is_overdue(p, self.report.as_of) else None
+        return WatchRow(p, check, overdue,
+                        "—" if check.gap_points is None else self.fmt.points(check.gap_points),
+                        self.stated_issues(p), lights.streak(p, self.report))
+
+    def stated_issues(self, p: Project) -> str:
+        """A watched project's 存在问题 as its table states it, else 未说明原因: a red light with no reason given is a
+        question to its office, not a blank."""
+        return p.issues or self.fmt.t("no_reason_given")
 
     def span_label(self) -> str:
         """What the report's figures run to: ``1-10月`` when the table's header says, else the latest period

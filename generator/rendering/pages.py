@@ -137,7 +137,7 @@ class PageMaker(AreaPages):
         if as_of:
             share = f.t("labelled", label=f.t("schedule_share"), text=f.ratio(metrics.Ratio(lights.schedule_share(self.report))))
             shown = f" · {h(share)}" if self.report.lights.by == "annual_plan" else ""  # by schedule: each its own
-            top = Markup(f'<p class="ps-stamp ps-stamp--as-of" data-search-exclude>{f.t("as_of")} {as_of.isoformat()}'
+            top = Markup(f'<p class="ps-stamp ps-stamp--as-of" data-search-exclude>{f.t("as_of")} {h(f.date(PartialDate.of(as_of)))}'
                          f'{shown}</p>')
         said = f.t("source-office", office=self.office) if self.office else f.t("source-tables")
         if as_of:

@@ -40,6 +40,9 @@ CSS = [f"{ASSET_DIR}/progress.css"]
 GENERATED_MARK = re.compile(r"^\s*\[\[\s*generated\s*\]\]\s*$", re.M)
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n?", re.S)
 _H1 = re.compile(r"^#\s+.+$", re.M)
+#: Where a generated page's lead (its as-of line, verdict, lights and 重点关注) ends: a hand-written page over it
+#: has the lead right under its title, its own text after (the reader sees first how things stand).
+LEAD_END = "<!-- lead end -->"
 
 
 @dataclass
@@ -230,14 +233,21 @@ def _item(make: Callable[[], dict], key: str):
 
 def compose(own: str, generated: str) -> str:
     """A hand-written page over a generated one: its front matter and text first, the generated
-    body after (or where it writes ``[[ generated ]]``); its own first heading replaces ours."""
+    body after (or where it writes ``[[ generated ]]``); its own first heading replaces ours, and the generated
+    lead (up to :data:`LEAD_END`) comes right under that heading."""
     own_front = _FRONT.match(own)
     gen_front = _FRONT.match(generated)
     own_body = own[own_front.end():] if own_front else own
     gen_body = generated[gen_front.end():] if gen_front else generated
     front = own_front.group(0) if own_front else (gen_front.group(0) if gen_front else "")
-    if _H1.search(own_body):
+    title = _H1.search(own_body)
+    if title:
         gen_body = _H1.sub("", gen_body, count=1)
+    lead, marked, rest = gen_body.partition(LEAD_END)
+    if marked and own_body.strip() != (title.group(0) if title else ""):  # own text besides its title
+        at = title.end() if title else 0
+        own_body = f"{own_body[:at]}\n\n{lead.strip()}\n\n{own_body[at:].lstrip()}"
+        gen_body = rest
     if GENERATED_MARK.search(own_body):
         body = GENERATED_MARK.sub(lambda _: gen_body.strip("\n"), own_body, count=1)
     else:

@@ -11,7 +11,7 @@ from generator.figures import lights, metrics
 
 from ..conftest import ROOT, write_table
 from ..sites import run
-from .conftest import DESKTOP, MOBILE, serve
+from .conftest import MOBILE, serve
 
 LIGHT_WORDS = {lights.Light.GREEN: "绿灯", lights.Light.YELLOW: "黄灯", lights.Light.RED: "红灯"}
 SHAPES = {lights.Light.GREEN: "●", lights.Light.YELLOW: "▲", lights.Light.RED: "■"}
@@ -34,36 +34,58 @@ def _cards(page) -> dict:
          (c.querySelector('.ps-card__note') || {innerText: ''}).innerText.trim()]]))""")
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["1280px", "375px"])
-def test_the_home_page_opens_with_cards_bound_to_the_data_then_the_red_and_yellow_list(sample, visit, report, viewport):
+#: The first screen a reader sees, on a phone and on a desk.
+PHONE_SCREEN, DESK_SCREEN = {"width": 375, "height": 812}, {"width": 1280, "height": 800}
+
+
+@pytest.mark.parametrize("viewport", [DESK_SCREEN, PHONE_SCREEN], ids=["1280px", "375px"])
+def test_the_first_screen_says_how_things_stand_who_is_behind_and_why(sample, visit, report, viewport):
     v = visit(sample[0], viewport=viewport)
     page = v.open("")
     assert v.errors == [] and v.outside() == [] and _fits(page)
     projects = list(report.projects.values())
-    summary = metrics.summarize(projects, report.current_year)
     checks = {p.id: lights.project_light(p, report) for p in projects}
     counts = {light: sum(c.light is light for c in checks.values()) for light in lights.Light}
     assert counts == {lights.Light.GREEN: 7, lights.Light.YELLOW: 4, lights.Light.RED: 1}  # the sample's story
+    # one sentence: the rate against 序时进度 and the red and yellow counts
+    verdict = page.inner_text(".ps-verdict")
+    assert "完成年度计划71.2%，低于序时进度 3.8 个百分点" in verdict and "红灯1个、黄灯4个" in verdict
+    # one bar of every project, the unlit counted and explained rather than judged, its legend in the bar's order
+    parts = page.evaluate("Array.from(document.querySelectorAll('.ps-lightbar__part')).map(p => [p.className.split('--')[1],"
+                          " p.textContent, +p.style.flexGrow])")
+    assert parts == [["red", "■", 1], ["yellow", "▲", 4], ["green", "●", 7], ["none", "○", 14]]
+    assert sum(n for _, _, n in parts) == len(projects)
+    legend = page.evaluate("Array.from(document.querySelectorAll('.ps-lightbar__legend li')).map(li => li.innerText.trim())")
+    assert legend == ["■红灯 1", "▲黄灯 4", "●绿灯 7", "○未亮灯 14"]
+    assert page.inner_text(".ps-lightbar__note") == "未亮灯的项目不作评价：储备、前期项目 1 个；无年度计划投资 11 个；数字未公开 2 个。"
+    colours = page.evaluate("Array.from(new Set(Array.from(document.querySelectorAll('.ps-lightbar__part'))"
+                            ".map(e => getComputedStyle(e).backgroundColor)))")
+    assert len(colours) == 4  # and each part has its shape: colour is never alone
+    # then 重点关注 as a table, red first, its first project in view: all within the first screen
+    table = page.locator("article h2:has-text('重点关注') ~ .md-typeset__scrollwrap table").first
+    first = table.locator("tbody tr").first
+    for element in (page.locator(".ps-verdict"), page.locator(".ps-lightbar"), first.locator("td").nth(1)):
+        box = element.bounding_box()
+        assert box["y"] + box["height"] <= viewport["height"], (element, box)
+    names = table.evaluate("t => Array.from(t.tBodies[0].rows).map(r => r.cells[1].innerText.trim())")
+    assert names[0] == report.projects["ZD14"].name and len(names) == 5
+    row = first.evaluate("r => Array.from(r.cells).map(c => [c.getAttribute('data-label'), c.innerText.trim()])")
+    assert row[0] == ["亮灯：", "■红灯"] and row[2] == ["年度完成率：", "31.3%"] and row[3][1] == "−43.8"
+    assert row[4] == ["存在问题及需协调事项：", "研发设备采购招标延期，需协调加快采购审批。"]
+    assert [label for label, _ in row[5:]] == ["责任单位：", "联系领导：", "本灯已持续："]
+    stacked = first.evaluate("r => getComputedStyle(r).display")
+    assert stacked == ("block" if viewport is PHONE_SCREEN else "table-row")  # a phone reads each project as a block
+    # the cards come after the list, the overview after them
+    order = page.evaluate("""Array.from(document.querySelectorAll('article .ps-verdict, article .ps-lightbar, article .ps-cards, article h2'))
+        .map(e => e.matches('.ps-cards') ? 'cards' : e.matches('.ps-verdict') ? 'verdict' : e.matches('.ps-lightbar') ? 'bar'
+        : e.textContent.replace('¶', '').trim())""")
+    assert order[:5] == ["verdict", "bar", "重点关注（红灯、黄灯项目）", "cards", "总体情况"]
     cards = _cards(page)
-    assert list(cards) == ["projects", "planned", "completed", "rate", "lights"]
-    assert cards["projects"][1] == str(len(projects))
+    assert list(cards) == ["projects", "planned", "completed", "rate"]
     assert cards["planned"] == ["2022年计划投资", "23.3亿元", "不完整：5 项未计入"]  # a partial sum says so on its card
+    summary = metrics.summarize(projects, report.current_year)
     gap = (summary.completion_rate.value - Decimal(9) / 12) * 100
     assert cards["rate"] == ["2022年完成率", "71.2%", f"低于序时进度 {abs(gap):.1f} 个百分点"]
-    assert cards["lights"][1].split() == ["●绿灯", "7", "▲黄灯", "4", "■红灯", "1"] and cards["lights"][2] == "序时进度：75.0%"
-    # the cards come before anything else the page says
-    order = page.evaluate("""Array.from(document.querySelectorAll('article .ps-cards, article h2'))
-        .map(e => e.matches('.ps-cards') ? 'cards' : e.textContent.replace('¶', '').trim())""")
-    assert order[:3] == ["cards", "重点关注（红灯、黄灯项目）", "总体情况"]
-    items = page.evaluate("""Array.from(document.querySelectorAll('article h2 + ul > li')).slice(0, 5).map(li => [
-        li.querySelector('.ps-light').innerText, li.querySelector('.ps-light__shape').getAttribute('aria-hidden'),
-        li.querySelector('a').innerText, li.innerText])""")
-    assert [i[0] for i in items] == ["■红灯"] + ["▲黄灯"] * 4 and all(i[1] == "true" for i in items)
-    assert items[0][2] == report.projects["ZD14"].name and "存在问题及需协调事项：研发设备采购招标延期" in items[0][3]
-    # colour is never alone: each light's colour differs, and each has its own shape and word
-    colours = page.evaluate("Array.from(new Set(Array.from(document.querySelectorAll('.ps-card--lights .ps-light'))"
-                            ".map(e => getComputedStyle(e).color)))")
-    assert len(colours) == 3
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
@@ -73,9 +95,12 @@ def test_a_lights_word_keeps_its_contrast_in_light_and_dark(sample, visit, schem
     v = visit(sample[0])
     page = v.open("")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-    pairs = page.evaluate("""Array.from(document.querySelectorAll('.ps-card--lights .ps-light')).map(e =>
-        [getComputedStyle(e).color, getComputedStyle(e.closest('.ps-card')).backgroundColor])""")
-    assert pairs and all(_contrast(fg, bg) >= 4.5 for fg, bg in pairs), pairs
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    words = page.evaluate("Array.from(document.querySelectorAll('.ps-lightbar__legend .ps-light')).map(e => getComputedStyle(e).color)")
+    assert len(words) == 4 and all(_contrast(fg, background) >= 4.5 for fg in words), (words, background)
+    shapes = page.evaluate("Array.from(document.querySelectorAll('.ps-lightbar__part')).map(e => [getComputedStyle(e).color,"
+                           " getComputedStyle(e).backgroundColor])")
+    assert all(_contrast(fg, bg) >= 3 for fg, bg in shapes[:3]), shapes  # a shape on its light's colour
 
 
 def test_the_league_tables_rank_by_rate_and_sort_by_any_column(sample, visit, report):
@@ -157,4 +182,5 @@ def test_derived_lights_at_each_band_edge(edges, visit):
     page = v.open("projects/E3/")
     assert re.search(r"■红灯（年度完成率 53\.\d%，低于序时进度 30\.1 个百分点）", page.inner_text("article"))
     page = v.open("")
-    assert _cards(page)["lights"][1].split() == ["●绿灯", "2", "▲黄灯", "2", "■红灯", "1"]
+    legend = page.evaluate("Array.from(document.querySelectorAll('.ps-lightbar__legend li')).map(li => li.innerText.trim())")
+    assert legend == ["■红灯 1", "▲黄灯 2", "●绿灯 2"]

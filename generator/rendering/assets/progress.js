@@ -330,6 +330,26 @@
   }
   window.addEventListener("resize", scrollHints);
 
+  /* A table marked to stack (重点关注): each cell labelled with its column's header, which the stylesheet shows
+     before it when the rows stack on a phone. */
+  function stackTable(marker) {
+    var node = marker.nextElementSibling;
+    var table = null;
+    while (node && !table) {
+      table = node.tagName === "TABLE" ? node : node.querySelector("table");
+      node = node.nextElementSibling;
+    }
+    if (!table || table.getAttribute("data-stacked")) { return; }
+    var colon = marker.getAttribute("data-colon") || ": ";
+    var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      Array.prototype.forEach.call(row.cells, function (td, i) {
+        if (heads[i]) { td.setAttribute("data-label", heads[i] + colon); }
+      });
+    });
+    table.setAttribute("data-stacked", "yes");
+  }
+
   function enhance() {
     readingAids();
     scrollHints();
@@ -337,6 +357,8 @@
     nameSearchDialog();
     drawCharts();
     Array.prototype.forEach.call(document.querySelectorAll(".ps-sortable"), enhanceTable);
+    Array.prototype.forEach.call(document.querySelectorAll(".ps-stacked"), stackTable);
+    scrollHints();  /* again: a stacked table no longer scrolls */
   }
 
   var observer = new MutationObserver(function (changes) {
