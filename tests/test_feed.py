@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
@@ -74,3 +75,29 @@ def test_every_page_names_the_feed_and_a_cluster_page_its_own(built):
         out / "clusters" / cid / "index.html").read_text(encoding="utf-8")
     # the 本期变化 page's link stands in its own paragraph, not run on after the bulletin's
     assert '<p><a href="../feed.xml">订阅本期变化（Atom）</a></p>' in (out / "changes" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_changes_page_says_who_stayed_behind_for_how_long_and_how_each_rate_moved_against_the_year(built):
+    out, _ = built
+    report = load_report(load_site(ROOT / "mkdocs.yml")).report
+    changes = period_changes(report)
+    from generator.figures.lights import history, project_light
+
+    # red or yellow in both periods, red first, the longest first; the run counted from each period's own light
+    stayed = [(p.id, light.value, n) for p, light, n in changes.stayed]
+    assert stayed[0] == ("ZD14", "red", 2) and {light for _, light, _ in stayed[1:]} == {"yellow"}
+    for p, light, n in changes.stayed:
+        lit = [c.light for _, c in history(p, report)]
+        assert lit[-n:] == [light] * n and (len(lit) == n or lit[-n - 1] is not light)
+        assert project_light(p, report).light is light
+    # each project lit in both quarters: its rate's move against 序时进度's (50% to 75%: 25 points)
+    assert {m.share_points for m in changes.moved} == {25}
+    moves = [m.against for m in changes.moved]
+    assert moves == sorted(moves) and changes.moved[0].project.id == "ZD14"
+    zd14 = changes.moved[0]
+    assert zd14.rate_points == (zd14.after.rate - zd14.before.rate) * 100 and zd14.against == zd14.rate_points - 25
+    page = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", (out / "changes" / "index.html").read_text(encoding="utf-8"))))
+    assert "仍为红灯、黄灯的项目 5 " in page  # in the summary table
+    assert f"■ 红灯 {report.projects['ZD14'].name} 2 期 31.3%" in page
+    assert "本期序时进度从 50.0% 推进到 75.0%，推进 25 个百分点。" in page
+    assert f"{report.projects['ZD14'].name} ■ 红灯 18.8% 31.3% +12.5 −12.5" in page

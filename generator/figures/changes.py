@@ -10,7 +10,7 @@ from ..contract.periods import Period
 from ..contract.vocab import Status
 from ..model.report import Departure, Project, Report
 from ..text.catalogue import join, say
-from .lights import Light, history
+from .lights import Light, LightCheck, history, points_against, streak
 
 
 @dataclass
@@ -24,6 +24,34 @@ class Changes:
     fell_behind: list[Project] = field(default_factory=list)  # green to yellow or red
     caught_up: list[Project] = field(default_factory=list)
     left: list[Departure] = field(default_factory=list)  # listed in the period before, no longer (调出)
+    stayed: list[tuple[Project, Light, int]] = field(default_factory=list)  # red or yellow in both: its light, periods so
+    moved: list[Move] = field(default_factory=list)  # each project lit in both periods of one year: its rate's change
+
+
+@dataclass(frozen=True)
+class Move:
+    """A project's completion rate in two periods of one year, against how far 序时进度 moved between them (by
+    schedule: the share of its own schedule elapsed)."""
+
+    project: Project
+    before: LightCheck
+    after: LightCheck
+
+    @property
+    def rate_points(self):
+        """How far its rate moved, in percentage points."""
+        return points_against(self.after.rate, self.before.rate)
+
+    @property
+    def share_points(self):
+        """How far 序时进度 moved, in percentage points."""
+        return points_against(self.after.share, self.before.share)
+
+    @property
+    def against(self):
+        """Its rate's move less 序时进度's: below zero, it fell further behind."""
+        rate, share = self.rate_points, self.share_points
+        return None if rate is None or share is None else rate - share
 
 
 def period_changes(report: Report, period: Period | None = None) -> Changes | None:
@@ -47,27 +75,35 @@ def period_changes(report: Report, period: Period | None = None) -> Changes | No
         if before is not None and before.status and now.status and before.status is not now.status:
             changes.status.append((p, before.status, now.status))
         if previous is not None:
-            lit = _lights(report)[p.id]
-            was, is_ = lit.get(previous), lit.get(latest)
+            checks = _checks(report)[p.id]
+            before, after = checks.get(previous), checks.get(latest)
+            was, is_ = before and before.light, after and after.light
             if was is not None and is_ is not None and was is not is_:
                 changes.lights.append((p, was, is_))
                 if is_.behind and not was.behind:
                     changes.fell_behind.append(p)
                 if was.behind and not is_.behind:
                     changes.caught_up.append(p)
+            if was is not None and was is is_ and is_.behind:
+                changes.stayed.append((p, is_, streak(p, report, latest) or 2))
+            if before is not None and after is not None and previous.fiscal_year == latest.fiscal_year \
+                    and before.rate is not None and after.rate is not None:
+                changes.moved.append(Move(p, before, after))
     changes.completed = total(e.completed_investment for e in in_latest)
     changes.left = [d for d in report.departures if previous is not None and d.last == previous]
+    order = {Light.RED: 0, Light.YELLOW: 1}
+    changes.stayed.sort(key=lambda s: (order[s[1]], -s[2]))  # red first, the longest first
+    changes.moved.sort(key=lambda m: m.against if m.against is not None else 0)  # furthest fallen behind first
     return changes
 
 
 _HISTORIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _lights(report: Report) -> dict[str, dict[Period, Light]]:
+def _checks(report: Report) -> dict[str, dict[Period, LightCheck]]:
     """Each project's light per period, worked out once per report (a feed asks for every period)."""
     if report not in _HISTORIES:
-        _HISTORIES[report] = {p.id: {period: check.light for period, check in history(p, report)}
-                              for p in report.projects.values() if p.progress}
+        _HISTORIES[report] = {p.id: dict(history(p, report)) for p in report.projects.values() if p.progress}
     return _HISTORIES[report]
 
 

@@ -199,17 +199,18 @@ def worst_first(projects, report: Report) -> list:
                                            if checks[p.id].gap_points is not None else Decimal("Infinity")))
 
 
-def streak(project: Project, report: Report) -> int | None:
-    """How many reporting periods in a row, up to the latest, the project has stood at its present light (at
-    least 1: the present); None when it has no light or the data has fewer than two periods of one kind."""
-    light = project_light(project, report).light
-    latest = report.latest_period
+def streak(project: Project, report: Report, until: Period | None = None) -> int | None:
+    """How many reporting periods in a row, up to ``until`` (default: the latest), the project has stood at its
+    light then (at least 1: that period); None when it has no light or the data has fewer than two periods of one
+    kind."""
+    lit = {period: check.light for period, check in history(project, report)}
+    latest = until or report.latest_period
+    light = project_light(project, report).light if until is None else lit.get(until)
     if light is None or latest is None:
         return None
-    periods = [p for p in report.periods if p.kind == latest.kind]
+    periods = [p for p in report.periods if p.kind == latest.kind and p.sort_key() <= latest.sort_key()]
     if len(periods) < 2:
         return None
-    lit = {period: check.light for period, check in history(project, report)}
     count = 0
     for period in reversed(periods):
         if lit.get(period) is not light:
