@@ -33,7 +33,7 @@ class AreaPages:
         page, feed = self.paths[f"place:{name}"], place_feed(place_slugs(r)[name])
         title = spoken(name, self.fmt.language)
         return PageContext.of("place", page, title, report=r, projects=projects, summary=summary, tags=[title],
-                              index_query=Markup(f"?place={quote(name)}"),  # the project index, filtered to it
+                              name=name, index_query=Markup(f"?place={quote(name)}"),  # the project index, filtered to it
                               place_feed=Markup(self.url(page, feed)) if feed in self.feeds else None,
                               above=self.group_name("place", parent(name), page) if parent(name) else None,
                               within=rankings.place_league(r, name), group_name=self.group_name,

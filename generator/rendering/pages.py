@@ -146,6 +146,26 @@ class PageMaker(AreaPages):
                       f'{h(f.t("labelled", label=f.t("source"), text=said))}{h(f.t("source-files"))}</p>')
         return top, foot
 
+    def crumbs(self, context: PageContext) -> Markup:
+        """Where a page sits (当前位置：首页 › 项目一览 › the page), above its title: the way back up from any page;
+        none on the home page."""
+        kind, here = context.kind, context.path
+        if kind == "home":
+            return Markup("")
+        trail = ["home"]
+        if kind == "project":
+            trail.append("projects_index")
+        elif kind == "cluster" and "clusters_index" in self.paths:
+            trail.append("clusters_index")
+        elif kind == "place":
+            trail += ["places_index"] if "places_index" in self.paths else []
+            trail += [f"place:{area}" for area in lineage(dict(context.values)["name"])[:-1] if f"place:{area}" in self.paths]
+        names = {"home": self.fmt.t("home"), "projects_index": self.fmt.t("projects"),
+                 "clusters_index": self.fmt.t("clusters"), "places_index": self.fmt.t("places")}
+        links = [f"[{show(names.get(key) or leaf(key.split(':', 1)[1]))}]({self.link(here, key)})" for key in trail]
+        shown = Markup(h(self.fmt.t("crumbs_separator"))).join([*links, show(context.title)])
+        return Markup(f'<div class="ps-crumbs" data-search-exclude></div>\n\n{show(self.fmt.t("crumbs_label"))}{shown}\n')
+
     def by_cluster(self, projects: list[Project], unassigned: bool = True) -> dict[str, list[Project]]:
         """Projects grouped by cluster name, in the clusters' order; with ``unassigned``, those in none under
         不属于产业集群 (a chart of clusters leaves them out: the sector chart shows what they are)."""
@@ -168,7 +188,7 @@ class PageMaker(AreaPages):
         charts = [c for c in getattr(self, f"_{context.kind}_charts", lambda **_: [])(**values) if c is not None]
         template = self.env.get_template(f"{context.kind}.md.j2")
         path = context.path
-        values.update(title=context.title, here=path, link=lambda key: self.link(path, key),
+        values.update(title=context.title, here=path, link=lambda key: self.link(path, key), crumbs=self.crumbs(context),
                       url=lambda target: self.url(path, target), stamp=self.stamps[0], sources=self.stamps[1],
                       charts={c.id: c for c in charts}, fmt=self.fmt, metrics=metrics)
         return Page(path, context.title, context.kind, align_figures(template.render(**values)), charts)

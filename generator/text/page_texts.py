@@ -195,6 +195,8 @@ PAGE_TEXTS: dict[str, L] = {
     "end_sentence_short": L("（可按亮灯筛选）。", " (filter by light)."),
     "watch_heading": L("重点关注（红灯、黄灯项目）", "To watch (red and yellow)"),
     "light_count_none": L("未亮灯 {n}", "no light {n}"),
+    "crumbs_label": L("当前位置：", "You are here: "),
+    "crumbs_separator": L(" › ", " › "),
     "lights_of_all": L("{n} 个项目的亮灯情况", "Lights of {n} projects"),
     "unlit_note": L("未亮灯的项目不作评价：{reasons}。", "Projects without a light are not judged: {reasons}."),
     "unlit_reason_count": L("{reason} {n} 个", "{reason} {n}"),

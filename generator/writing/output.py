@@ -240,14 +240,17 @@ def compose(own: str, generated: str) -> str:
     own_body = own[own_front.end():] if own_front else own
     gen_body = generated[gen_front.end():] if gen_front else generated
     front = own_front.group(0) if own_front else (gen_front.group(0) if gen_front else "")
-    title = _H1.search(own_body)
-    if title:
-        gen_body = _H1.sub("", gen_body, count=1)
+    title, gen_title = _H1.search(own_body), _H1.search(gen_body)
+    above = ""  # what the generated page has above its title (当前位置) stays above the one shown
+    if title and gen_title:
+        above, gen_body = gen_body[:gen_title.start()].strip(), gen_body[gen_title.end():]
     lead, marked, rest = gen_body.partition(LEAD_END)
     if marked and own_body.strip() != (title.group(0) if title else ""):  # own text besides its title
         at = title.end() if title else 0
         own_body = f"{own_body[:at]}\n\n{lead.strip()}\n\n{own_body[at:].lstrip()}"
         gen_body = rest
+    if above:
+        own_body = f"{own_body[:title.start()]}{above}\n\n{own_body[title.start():]}"
     if GENERATED_MARK.search(own_body):
         body = GENERATED_MARK.sub(lambda _: gen_body.strip("\n"), own_body, count=1)
     else:

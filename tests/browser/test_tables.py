@@ -75,3 +75,22 @@ def test_the_project_index_lists_red_first_then_yellow_then_green(sample, visit)
         (tr.querySelector('.ps-light') || {className: 'none'}).className.match(/ps-light--(\\w+)|none/)[1] || 'none')""")
     rank = {"red": 0, "yellow": 1, "green": 2, "none": 3}
     assert order[0] == "red" and [rank[o] for o in order] == sorted(rank[o] for o in order)
+
+
+def test_every_generated_page_says_where_it_sits_and_leads_back_up(sample, visit):
+    """当前位置 above each page's title, its first link the home page; the home page has none."""
+    v = visit(sample[0], viewport=MOBILE)
+    trails = {}
+    for path in ("projects/ZD14/", "clusters/metal/", "projects/", "rankings/", "changes/", "methodology/", "years/2022/",
+                 "clusters/"):
+        page = v.open(path)
+        trail = page.evaluate("""(() => { const p = document.querySelector('article .ps-crumbs + p');
+            return p && [p.innerText, Array.from(p.querySelectorAll('a')).map(a => new URL(a.href).pathname)]; })()""")
+        assert trail, path
+        trails[path] = trail
+        assert trail[1][0] == "/" and trail[0].endswith(page.inner_text("h1").strip())  # home first, the page last
+        crumbs = page.evaluate("document.querySelector('article .ps-crumbs + p').getBoundingClientRect().bottom")
+        assert crumbs <= page.evaluate("document.querySelector('article h1').getBoundingClientRect().top")  # above the title
+    assert trails["projects/ZD14/"][0].startswith("当前位置：首页 › 项目一览 › ") and trails["projects/ZD14/"][1] == ["/", "/projects/"]
+    assert trails["clusters/metal/"][1] == ["/", "/clusters/"]
+    assert v.open("").locator(".ps-crumbs").count() == 0
