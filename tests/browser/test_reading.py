@@ -31,7 +31,7 @@ def _tab_to(page, selector: str, limit: int = 10) -> None:
 
 
 def _text_size(page) -> float:
-    return page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-content .md-typeset p:not([class])')).fontSize)")
+    return page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-content .md-typeset p:not([class]):not(.ps-crumbs + p)')).fontSize)")
 
 
 def test_reading_aids_from_the_keyboard_alone(sample, visit):
@@ -49,7 +49,7 @@ def test_reading_aids_from_the_keyboard_alone(sample, visit):
     page.keyboard.press("Space")
     assert page.evaluate("document.documentElement.hasAttribute('data-ps-contrast')")
     assert page.inner_text(".ps-reading__status") == "已开启高对比度"
-    text, back = page.evaluate("[getComputedStyle(document.querySelector('.md-content .md-typeset p:not([class])')).color,"
+    text, back = page.evaluate("[getComputedStyle(document.querySelector('.md-content .md-typeset p:not([class]):not(.ps-crumbs + p)')).color,"
                                " getComputedStyle(document.body).backgroundColor]")
     assert (text, back) == ("rgb(0, 0, 0)", "rgb(255, 255, 255)")
     # remembered on every page, applied before it is drawn; nothing scrolls sideways at 375 px
