@@ -43,7 +43,7 @@ def test_a_table_linked_from_outside_the_data_folder_is_an_error_unless_the_sett
     loaded = load(site, {"outside_files": True})
     assert loaded.ok and [(s.name, s.outside) for s in loaded.report.sources] == [("projects.csv", True)]
     methodology = generate(loaded.report, loaded_site(site, {"outside_files": True})).files["methodology.md"]
-    assert "\n项目表：按网站设置取自数据文件夹以外的位置。\n" in methodology  # the table by what it holds, not its file
+    assert "数据文件夹" not in methodology and "elsewhere" not in methodology  # where a file was kept is not the public's
 
 
 def loaded_site(root: Path, settings: dict):

@@ -591,7 +591,7 @@ def _projects(ws, rows, title="projects"):
         ws.append(row)
 
 
-def test_a_sheet_name_from_the_workbook_is_shown_literally(small, tmp_path):
+def test_a_sheet_name_from_the_workbook_never_becomes_markup(small, tmp_path):
     name = "<img src=x onerror=alert(1)>"
 
     def build(book):
@@ -607,7 +607,7 @@ def test_a_sheet_name_from_the_workbook_is_shown_literally(small, tmp_path):
     page = (tmp_path / "out" / "methodology" / "index.html").read_text(encoding="utf-8")
     parser = Markup()
     parser.feed(page)
-    assert parser.found == [] and f"projects.xlsx[{name}]：工作表中隐藏的 1 行、0 列未发布。" in text_of(page)
+    assert parser.found == [] and "项目表：工作表中隐藏的 1 行、0 列未发布。" in text_of(page)  # the table, not its file
 
 
 def test_a_templates_own_escaping_shows_the_data_literally(small, tmp_path):

@@ -152,7 +152,7 @@ def test_navigation_does_not_list_projects(site, report):
 def test_generated_pages_say_the_as_of_date_and_their_source_in_words_and_the_package_keeps_the_checksums(site, report):
     html = (site / "projects" / "ZS08" / "index.html").read_text(encoding="utf-8")
     assert "数据截至 2022年9月30日" in html
-    assert "数据来源：xx 区发展和改革局报送的项目台账，数据截至 2022年9月30日。各数据文件及其校验值见“数据与方法”页的数据下载。" in html
+    assert "数据来源：xx 区发展和改革局报送的项目台账，数据截至 2022年9月30日。所据文件的名称和校验值见“数据与方法”页的数据包说明。" in html
     package = json.loads((site / "downloads" / "datapackage.json").read_text(encoding="utf-8"))
     for source in report.sources:  # no file name or checksum on a page; each in the data package
         assert source.sha256[:12] not in html and source.name not in html

@@ -1,4 +1,5 @@
-"""Downloads: each table as CSV and JSON, and a Frictionless Data Package describing them.
+"""Downloads: each table as CSV and JSON, a Frictionless Data Package describing them, and the data dictionary
+(what each column and each derived figure means) as CSV.
 
 The CSV files are for spreadsheets: UTF-8 with a byte-order mark (so Excel on Chinese Windows reads
 them), headers and words in the site's language, amounts in the display unit with a companion column
@@ -7,6 +8,8 @@ for 未公开 / 待定 / 约 …. The JSON files are for programs: canonical Eng
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from enum import Enum
@@ -16,6 +19,7 @@ from ..contract.amounts import Amount
 from ..contract.dates import DateValue
 from ..contract.schema import TABLES, without_unit
 from ..figures.lights import project_light
+from ..figures.metrics import DEFINITIONS
 from ..model.report import Report
 from ..text.catalogue import is_key, pick, say
 from .oc4ids import project_package
@@ -103,7 +107,31 @@ def exported_tables(report: Report) -> list[str]:
 def export_paths(report: Report, folder: str = "downloads") -> list[str]:
     """The docs-relative paths :func:`export_files` writes, in its order."""
     return [f"{folder}/{name}.{ext}" for name in exported_tables(report) for ext in ("csv", "json")] + [
-        f"{folder}/datapackage.json", f"{folder}/oc4ids.json"]
+        f"{folder}/datapackage.json", f"{folder}/oc4ids.json", f"{folder}/dictionary.csv"]
+
+
+def dictionary_rows(report: Report, columns: dict[str, list[str]]) -> list[tuple[str, str, str]]:
+    """The data dictionary of the downloads: each column of each table's CSV (``columns``: its canonical names,
+    in order) with its header as written and what it means, then each derived figure with its whole definition."""
+    language = report.language
+    rows = []
+    for name, names in columns.items():
+        fields = {f.name: f for f in TABLES[name].fields}
+        for column in names:
+            f = fields.get(column.removesuffix("_flag"))
+            meaning = (say("flag-meaning", language) if column.endswith("_flag") else f.meaning(language) if f
+                       else say("package-meaning", language) if column == "package" else say("extra-meaning", language))
+            rows.append((pick(TABLES[name], language), _header(name, column, report), meaning))
+    return rows + [(say("definitions", language), pick(d, language), d.explained(language)) for d in DEFINITIONS]
+
+
+def dictionary_csv(report: Report, columns: dict[str, list[str]]) -> str:
+    """:func:`dictionary_rows` as a CSV a spreadsheet opens (with a byte-order mark, as the tables are)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([say(k, report.language) for k in ("dictionary-part", "column", "meaning")])
+    writer.writerows([spreadsheet_safe(v) for v in row] for row in dictionary_rows(report, columns))
+    return "\ufeff" + out.getvalue()
 
 
 def _header(name: str, column: str, report: Report) -> str:
@@ -182,8 +210,10 @@ def export_files(report: Report, folder: str = "downloads", publisher: str = "",
     resources = []
     import pandas as pd  # here, not at import: a build's main process never needs it
 
+    columns = {}
     for name, records in _records(report).items():
         frame = pd.DataFrame(records)
+        columns[name] = list(frame.columns)
         out[f"{folder}/{name}.csv"] = "\ufeff" + _localize(name, frame, report).to_csv(index=False, lineterminator="\n")
         out[f"{folder}/{name}.json"] = _json_rows(records)
         resources.append({"name": name, "path": f"{name}.csv", "format": "csv", "mediatype": "text/csv",
@@ -199,4 +229,5 @@ def export_files(report: Report, folder: str = "downloads", publisher: str = "",
     out[f"{folder}/datapackage.json"] = json.dumps(package, ensure_ascii=False, indent=1) + "\n"
     uri = f"{site_url.rstrip('/')}/{folder}/oc4ids.json" if site_url else "urn:progress-site:oc4ids"
     out[f"{folder}/oc4ids.json"] = project_package(report, publisher, uri)
+    out[f"{folder}/dictionary.csv"] = dictionary_csv(report, columns)
     return out

@@ -367,26 +367,14 @@ class PageMaker(AreaPages):
                               changes=period_changes(self.report))
 
     def methodology(self) -> PageContext:
-        """Downloads, the definitions of derived figures, and what each downloaded column means."""
+        """The figures in plain words, the downloads (the data dictionary among them) and the exchange rates."""
         from ..contract.schema import TABLES
-        from .downloads import _header
+        from .downloads import exported_tables
+        from .explained import plain_words
 
         language = self.report.language
-        present = [s.table for s in self.report.sources]
-        tables = [t for t in TABLES.values() if t.name in present or t.name in ("projects", "clusters")]
-        fields = []
-        for table in tables:
-            rows = []
-            for f in table.fields:
-                meaning = f.meaning(language)
-                if f.kind == "amount":
-                    rows.append((_header(table.name, f.name, self.report), meaning))
-                    rows.append((_header(table.name, f.name + "_flag", self.report),
-                                 self.fmt.t("flag-meaning")))
-                else:
-                    rows.append((_header(table.name, f.name, self.report), meaning))
-            fields.append((table, rows))
-        outside = [pick(TABLES[s.table], language) if s.table in TABLES else self.fmt.t("boundary_source")
-                   for s in self.report.sources if s.outside and s.table != "summary"]  # no file names on a public page
+        hidden = [(pick(TABLES[s.table], language) if s.table in TABLES else self.fmt.t("boundary_source"), s)
+                  for s in self.report.sources if s.hidden_rows or s.hidden_columns]  # no file names on a public page
         return PageContext.of("methodology", self.paths["methodology"], self.fmt.t("methodology"), report=self.report,
-                              definitions=metrics.DEFINITIONS, tables=tables, fields=fields, outside=outside)
+                              plain=plain_words(self.report, self.fmt), hidden=hidden,
+                              tables=[TABLES[name] for name in exported_tables(self.report)])
