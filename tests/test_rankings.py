@@ -52,3 +52,17 @@ def test_the_rankings_page_says_every_light_in_words(site):
     plain = re.sub(r"<[^>]+>", "", page)
     assert "| 1 | 甲局 | 90.0% | &#43;6.7 | ●绿灯 1 ▲黄灯 0 ■红灯 0 | 1 | 10亿元 | 9亿元 |" in plain.replace("&#46;", ".").replace("&#37;", "%")
     assert "| 2 | 乙局 | 20.0% | −63.3 | ●绿灯 0 ▲黄灯 0 ■红灯 1 | 1 | 10亿元 | 2亿元 |" in plain.replace("&#46;", ".").replace("&#37;", "%")
+
+
+def test_projects_that_leave_the_field_empty_are_counted_under_the_table_not_made_a_group(site, tmp_path):
+    from generator.bulletin.compose import compose
+
+    report = _report(site, [["A", "甲", "2024", "10", "9", "甲局", "", ""], ["B", "乙", "2024", "10", "2", "乙局", "", ""],
+                            ["C", "丙", "2024", "10", "5", "", "", ""], ["D", "丁", "2024", "10", "5", "", "", ""]])
+    [league] = leagues(report)
+    assert [r.key for r in league.ranked] == ["甲局", "乙局"] and league.unassigned.summary.count == 2
+    maker = PageMaker(report)
+    page = re.sub(r"<[^>]+>", "", maker.render(maker.rankings()).markdown)
+    assert "| 未填写 |" not in page and "\n另有 2 个项目未填写责任单位，不在表中。\n" in page
+    [table] = [b for s in compose(report).sections if s.title.endswith("排名") for b in s.blocks if getattr(b, "note", None)]
+    assert table.note == "另有 2 个项目未填写责任单位，不在表中。" and [row[1] for row in table.rows] == ["甲局", "乙局"]

@@ -199,13 +199,15 @@ class _Composer:
                           self.total(row.summary.annual_planned), self.total(row.summary.annual_completed),
                           f.ratio(row.summary.completion_rate),
                           *(str(row.lights[light]) for light in (lights.Light.RED, lights.Light.YELLOW, lights.Light.GREEN)))
-                         for row in league.rows)
+                         for row in league.ranked)
             blocks += [Heading(f.t("by_" + league.dimension)),
                        Table((f.t("rank"), name, f.t("project_count"), self.amount_header("year-planned", year=self.year),
                               self.amount_header("bulletin_completed"), f.t("completion_rate"),
                               self.lamp(lights.Light.RED), self.lamp(lights.Light.YELLOW), self.lamp(lights.Light.GREEN)),
                              rows, (0.7, 3, 0.9, 1.4, 1.4, 1.2, 0.9, 0.9, 0.9),
-                             (True, False, True, True, True, True, True, True, True))]
+                             (True, False, True, True, True, True, True, True, True),
+                             note=f.t("league_unassigned_place" if league.dimension == "place" else "league_unassigned",
+                                      n=league.unassigned.summary.count, label=name) if league.unassigned else None)]
         if not blocks:
             return None
         return Section(f.t("rankings"), (Paragraph(f.t("rankings_intro")), *blocks))

@@ -38,6 +38,17 @@ class League:
     dimension: str
     rows: tuple[LeagueRow, ...]
 
+    @property
+    def ranked(self) -> tuple[LeagueRow, ...]:
+        """The groups: those with a rate ranked, then those without; not the projects that leave the field empty."""
+        return tuple(r for r in self.rows if r.key is not None)
+
+    @property
+    def unassigned(self) -> LeagueRow | None:
+        """The projects that leave the field empty (in a league of an area's places, the area's own), apart: a
+        table of groups says how many there are, not a group named 未填写."""
+        return next((r for r in self.rows if r.key is None), None)
+
 
 def leagues(report: Report, only: str | None = None) -> list[League]:
     """A league table for each dimension (or the one named ``only``) in which the projects fall into at least two
