@@ -69,6 +69,20 @@ def test_a_wide_table_on_a_phone_says_it_scrolls_and_keeps_its_names_in_view(sam
     assert wide.evaluate("document.querySelectorAll('.ps-scroll-hint:not([hidden])').length") == 0
 
 
+def test_a_league_on_a_phone_keeps_the_rank_and_the_name_in_view_and_shows_the_ranked_rate(sample, visit):
+    page = visit(sample[0], viewport=MOBILE).open("rankings/")
+    cells = "Array.from(document.querySelector('article table tbody tr').cells).slice(0, 3).map(c => c.getBoundingClientRect())"
+    first = page.evaluate(f"{cells}.map(r => [r.left, r.right])")
+    assert first[2][1] <= MOBILE["width"]  # rank, name and the rate it is ranked by, without scrolling
+    page.evaluate("document.querySelector('article .md-typeset__scrollwrap').scrollLeft = 300")
+    page.wait_for_timeout(100)
+    after = page.evaluate(f"{cells}.map(r => [r.left, r.right])")
+    assert page.evaluate("document.querySelector('article .md-typeset__scrollwrap').scrollLeft") > 0
+    frame = page.evaluate("document.querySelector('article .md-typeset__scrollwrap').getBoundingClientRect().left")
+    assert after[0][0] >= frame - 1 and after[1][1] <= first[1][1] + 1  # both still in view at the frame's edge
+    assert after[1][0] >= after[0][1] - 1 and after[2][1] <= after[1][1]  # the name beside the rank, the rate under them
+
+
 def test_the_project_index_lists_red_first_then_yellow_then_green(sample, visit):
     page = visit(sample[0], viewport=DESKTOP).open("projects/")
     order = page.evaluate("""Array.from(document.querySelectorAll('article table tbody tr')).map(tr =>

@@ -131,6 +131,7 @@
     }
     if (!table || table.getAttribute("data-enhanced")) { return; }
     table.setAttribute("data-enhanced", "yes");  /* an attribute, not a class: the theme styles tables without one */
+    if (marker.hasAttribute("data-ranked")) { table.setAttribute("data-ranked", "yes"); }  /* rank and name stay in view */
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
 
