@@ -10,6 +10,7 @@ from ..figures import lights, metrics, rankings
 from ..model.places import leaf, parent, spoken, within
 from ..model.report import Project
 from . import charts as ch
+from . import progress_charts as pc
 from . import maps
 from .addresses import place_feed, place_slugs, top_places
 from .context import PageContext
@@ -22,7 +23,9 @@ class AreaPages:
     def _place_charts(self, projects: list[Project], **_) -> list:
         """An area's: its projects by status, its completion by period and its map (its table lists the projects)."""
         f = self.fmt
-        return [ch.status_breakdown(projects, f), ch.group_progress(projects, f), maps.project_map(self.report, projects, f)]
+        return [pc.group_pace(projects, self.report, f), pc.lights_by_period(projects, self.report, f),
+                ch.status_breakdown(projects, f), ch.group_progress(projects, f),
+                maps.project_map(self.report, projects, f)]
 
     def place(self, name: str) -> PageContext:
         """An area's page: its cards, lights and 重点关注; then the areas within it ranked (a city's counties, on a

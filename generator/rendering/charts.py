@@ -84,15 +84,21 @@ def _bars(alt, rows, in_order: bool, value_title: str, counts: bool):
                  alt.Tooltip("value:Q", title=value_title, format="d" if counts else ",.2f")])
 
 
-def _bar(cid, title, description, records, value_title, in_order=False, columns=None, rows=None, counts=False) -> Chart | None:
-    """Horizontal bars, one per record (in their order, or the longest first); None when there is nothing to draw."""
-    if not records:
+#: A page's chart compares at least this many things: a chart whose answer is one bar is left to its table.
+LEAST = 2
+
+
+def _bar(cid, title, description, records, value_title, in_order=False, columns=None, rows=None, counts=False,
+         least=LEAST) -> Chart | None:
+    """Horizontal bars, one per record (in their order, or the longest first); None with fewer than ``least``
+    (a hand-written page's chart, asked for by name, may have one)."""
+    if len(records) < max(1, least):
         return None
     spec = _bars(records, description, in_order, value_title, counts)
     return Chart(cid, title, description, spec, columns, rows, len(records))
 
 
-def investment_by(groups: dict[str, list[Project]], fmt: Formatter, cid: str, title_key: str) -> Chart | None:
+def investment_by(groups: dict[str, list[Project]], fmt: Formatter, cid: str, title_key: str, least: int = LEAST) -> Chart | None:
     """One bar per group (cluster or project set): the sum of known total investment. Groups whose
     figures are all withheld have no bar; the table beside the chart lists them."""
     sums = {name: total(p.total_investment for p in ps) for name, ps in groups.items()}
@@ -102,24 +108,24 @@ def investment_by(groups: dict[str, list[Project]], fmt: Formatter, cid: str, ti
     rows = [[n, fmt.total(s)] for n, s in sums.items()]
     return _bar(cid, title, description, records, _unit_title(fmt, "total_investment"),
                 columns=[fmt.t(cid.split("-")[0] if cid.startswith(("cluster", "sector")) else "name"),
-                         fmt.t("total_investment")], rows=rows)
+                         fmt.t("total_investment")], rows=rows, least=least)
 
 
-def project_investment(projects: list[Project], fmt: Formatter) -> Chart | None:
+def project_investment(projects: list[Project], fmt: Formatter, least: int = LEAST) -> Chart | None:
     """One bar per project of a cluster: its total investment; withheld ones are listed in the table."""
     records = [{"name": p.name, "value": _num(p.total_investment.value, fmt)} for p in projects if p.total_investment.known]
     title = fmt.t("chart_cluster_projects")
     rows = [[p.name, fmt.amount(p.total_investment)] for p in projects]
     description = fmt.join(f"{n} {v}" for n, v in rows)
     return _bar("projects", title, description, records, _unit_title(fmt, "total_investment"),
-                columns=[fmt.t("name"), fmt.t("total_investment")], rows=rows)
+                columns=[fmt.t("name"), fmt.t("total_investment")], rows=rows, least=least)
 
 
 def _status_key(status: Status | None) -> str:
     return f"st_{status.value}" if status else "st_none"
 
 
-def status_breakdown(projects: list[Project], fmt: Formatter, cid: str = "status") -> Chart | None:
+def status_breakdown(projects: list[Project], fmt: Formatter, cid: str = "status", least: int = LEAST) -> Chart | None:
     counts = defaultdict(int)
     for p in projects:
         counts[p.status] += 1
@@ -130,7 +136,7 @@ def status_breakdown(projects: list[Project], fmt: Formatter, cid: str = "status
     description = fmt.join(f"{n} {v}" for n, v in rows)
     return _bar(cid, title, description, records, fmt.t("project_count"),
                 in_order=True, columns=[fmt.t("status"), fmt.t("project_count")], rows=rows,
-                counts=True)
+                counts=True, least=least)
 
 
 PIPELINE = [Status.RESERVE, Status.NEGOTIATING, Status.SIGNED, Status.UNDER_CONSTRUCTION, Status.TRIAL_OPERATION,
@@ -168,8 +174,10 @@ def _side_by_side(alt, rows, x_title: str, x_order: tuple[str, ...], series_orde
                  alt.Tooltip("value:Q", title=value_title, format=",.2f")])
 
 
-def plan_vs_completed_by_year(report: Report, fmt: Formatter, projects: list[Project] | None = None) -> Chart | None:
-    """Annual plan and completion per year, for ``projects`` (default: all)."""
+def plan_vs_completed_by_year(report: Report, fmt: Formatter, projects: list[Project] | None = None,
+                              least: int = LEAST) -> Chart | None:
+    """Annual plan and completion per year, for ``projects`` (default: all); None with fewer than ``least`` years
+    (one year's pair is what the cards say)."""
     chosen = list(report.projects.values()) if projects is None else projects
     records, rows = [], []
     for year in report.years:
@@ -178,7 +186,7 @@ def plan_vs_completed_by_year(report: Report, fmt: Formatter, projects: list[Pro
         for key, t in (("annual_planned", s.annual_planned), ("annual_completed", s.annual_completed)):
             if t.value is not None:
                 records.append({"x": fmt.year(year), "series": fmt.t(key), "value": _num(t.value, fmt)})
-    if not records:
+    if len({r["x"] for r in records}) < max(1, least):
         return None
     title = fmt.t("chart_years")
     description = fmt.join(f"{r[0]} {r[1]} / {r[2]}" for r in rows)
@@ -255,7 +263,7 @@ def group_progress(projects: list[Project], fmt: Formatter) -> Chart | None:
     periods = sorted(by_period, key=lambda p: p.sort_key())
     sums: dict = {p: total(by_period[p]) for p in periods}
     records = [{"name": fmt.period(p), "value": _num(s.value, fmt)} for p, s in sums.items() if s.value is not None]
-    if not records:
+    if len(records) < 2:
         return None
     title = fmt.t("chart_cluster_progress")
     rows = [[fmt.period(p), fmt.total(s)] for p, s in sums.items()]
@@ -270,29 +278,40 @@ TIMELINE_ROWS = 60
 
 @template
 def _timeline(alt, rows, words: tuple[str, ...], colours: tuple[str, ...], shapes: tuple[str, ...],
-              start_title: str, end_title: str, actual_title: str, light_title: str):
-    """A bar per project from ``start`` to ``end``, coloured by its light, with its actual start as a mark shaped
-    by the light (colour is never alone)."""
+              start_title: str, end_title: str, actual_title: str, light_title: str, today_title: str):
+    """A bar per project from ``start`` to ``end``, its name written above it (whole, not cut to an axis label's
+    width), coloured by its light, with its actual start as a mark shaped by the light (colour is never alone);
+    a dashed line at the as-of date."""
+    text = alt.param(name="psText", value="#1f2328")  # the page script sets it to the reader's scheme
     scale = alt.Scale(domain=list(words), range=list(colours))
-    y = alt.Y("name:N", title=None, sort=None, axis=alt.Axis(labelLimit=120))
+    y = alt.Y("name:N", title=None, sort=None, axis=None)
+    x = alt.X("start:T", title=None, scale=alt.Scale(nice="year"),
+              axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True, grid=True))
     legend = alt.Legend(orient="bottom", columns=2)  # four entries fit a phone's width in two columns
     tooltip = [alt.Tooltip("name:N", title=" "), alt.Tooltip("light:N", title=light_title),
                alt.Tooltip("start:T", title=start_title, format="%Y-%m"), alt.Tooltip("end:T", title=end_title, format="%Y-%m")]
-    bars = alt.Chart(rows).mark_bar(opacity=0.75, height={"band": 0.6}).encode(
-        y=y, x=alt.X("start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelOverlap=True)),
-        x2="end:T", color=alt.Color("light:N", scale=scale, title=light_title, legend=legend),
-        tooltip=tooltip)
-    marks = alt.Chart(rows).transform_filter("datum.actual != null").mark_point(filled=True, size=70, opacity=1).encode(
+    projects = alt.Chart(rows).transform_filter("datum.name != null")
+    bars = projects.mark_bar(opacity=0.75, height=12, yOffset=8).encode(
+        y=y, x=x, x2="end:T", color=alt.Color("light:N", scale=scale, title=light_title, legend=legend), tooltip=tooltip)
+    names = projects.mark_text(align="left", baseline="bottom", dy=-1, color=alt.expr("psText")).encode(
+        y=y, x=alt.value(0), text="name:N")
+    marks = projects.transform_filter("datum.actual != null").mark_point(filled=True, size=70, opacity=1, yOffset=8).encode(
         y=y, x="actual:T", shape=alt.Shape("light:N", scale=alt.Scale(domain=list(words), range=list(shapes)), title=light_title,
                                              legend=legend),
         color=alt.Color("light:N", scale=scale, title=light_title, legend=legend),
         tooltip=[*tooltip, alt.Tooltip("actual:T", title=actual_title, format="%Y-%m")])
-    return alt.layer(bars, marks).resolve_scale(color="shared", shape="shared")
+    today = alt.Chart(rows).transform_filter("datum.today != null")
+    rule = today.mark_rule(strokeDash=[4, 3], strokeWidth=2, color=alt.expr("psText")).encode(x="today:T")
+    label = today.mark_text(align="right", baseline="top", dx=-3, y=0, fontWeight="bold", color=alt.expr("psText")).encode(
+        x="today:T", text=alt.value(today_title))
+    return alt.layer(bars, names, marks, rule, label).resolve_scale(color="shared", shape="shared").properties(
+        height={"step": 36}).add_params(text)
 
 
-def timeline(projects: list[Project], fmt: Formatter, light_of) -> Chart | None:
-    """Planned start to planned completion per project, coloured and shaped by its light (``light_of(project)``);
-    the projects with neither date are left out (the page's tables list them)."""
+def timeline(projects: list[Project], fmt: Formatter, light_of, today=None) -> Chart | None:
+    """Planned start to planned completion per project, coloured and shaped by its light (``light_of(project)``),
+    with a line at ``today`` (the as-of date); the projects with neither date are left out (the page's tables list
+    them)."""
     from ..figures.lights import Light
     from .lamps import CHART_SHAPES, COLOURS, UNLIT
 
@@ -321,8 +340,10 @@ def timeline(projects: list[Project], fmt: Formatter, light_of) -> Chart | None:
     title = fmt.t("chart_timeline") if len(shown) == len(dated) else fmt.t(
         "chart_timeline_some", shown=len(shown), count=len(dated))
     description = fmt.join(f"{r[0]} {r[1]}–{r[2]} {r[4]}" for r in rows)
+    if today is not None:
+        records.append({"today": today.isoformat()})
     spec = _timeline(records, description, words, colours, shapes, fmt.t("planned_start"), fmt.t("planned_end"),
-                     fmt.t("actual_start"), fmt.t("light"))
+                     fmt.t("actual_start"), fmt.t("light"), fmt.t("chart_today"))
     columns = [fmt.t("name"), fmt.t("planned_start"), fmt.t("planned_end"), fmt.t("actual_start"), fmt.t("light")]
-    marks = len(records) + sum(r["actual"] is not None for r in records)  # a bar each, and a mark per actual start
+    marks = len(shown) + sum(r.get("actual") is not None for r in records)  # a bar each, and a mark per actual start
     return Chart("timeline", title, description, spec, columns, rows, marks)

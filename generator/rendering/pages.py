@@ -22,6 +22,7 @@ from ..model.places import every_place, leaf, lineage, spoken
 from ..model.report import Project, Report
 from ..text.catalogue import pick, say
 from . import charts as ch
+from . import progress_charts as pc
 from . import maps
 from .addresses import page_paths, report_places, report_stages, top_places
 from .areas import AreaPages
@@ -231,7 +232,8 @@ class PageMaker(AreaPages):
 
     def _home_charts(self, report: Report, **_) -> list:
         f, projects = self.fmt, list(report.projects.values())
-        return [ch.investment_by(self.by_cluster(projects, unassigned=False), f, "cluster-investment",
+        return [pc.group_pace(projects, report, f), pc.lights_by_period(projects, report, f),
+                ch.investment_by(self.by_cluster(projects, unassigned=False), f, "cluster-investment",
                                  "chart_cluster_investment"),
                 ch.investment_by(self.by_sector(projects), f, "sector-investment", "chart_sector_investment"),
                 ch.status_breakdown(projects, f), ch.plan_vs_completed_by_year(report, f), ch.pipeline(projects, f),
@@ -274,7 +276,7 @@ class PageMaker(AreaPages):
                            unassigned=metrics.cluster_summary(r, None) if unassigned else None)
 
     def _project_charts(self, p: Project, **_) -> list:
-        return [ch.project_progress(p, self.fmt)]
+        return [pc.project_pace(p, self.report, self.fmt) or ch.project_progress(p, self.fmt)]
 
     def project(self, p: Project) -> PageContext:
         """A project's page: made from the project, its cluster and its figures only (not the whole report),
@@ -296,8 +298,10 @@ class PageMaker(AreaPages):
 
     def _cluster_charts(self, projects: list[Project], **_) -> list:
         f = self.fmt
-        return [ch.project_investment(projects, f), ch.status_breakdown(projects, f), ch.group_progress(projects, f),
-                ch.timeline(projects, f, self.judge.light), maps.project_map(self.report, projects, f)]
+        return [pc.group_pace(projects, self.report, f), pc.lights_by_period(projects, self.report, f),
+                ch.project_investment(projects, f), ch.status_breakdown(projects, f),
+                ch.group_progress(projects, f),
+                ch.timeline(projects, f, self.judge.light, self.report.as_of), maps.project_map(self.report, projects, f)]
 
     def cluster(self, cid: str) -> PageContext:
         r = self.report
@@ -320,6 +324,13 @@ class PageMaker(AreaPages):
         title = self.fmt.t(f"stage_title_{stage.value}")
         return PageContext.of("stage", self.paths[f"stage:{stage.value}"], title, report=r, stage=stage,
                               projects=projects, summary=summary, tags=[title], **self.judge.judged(projects, summary, start))
+
+    def _rankings_charts(self, leagues: list, **_) -> list:
+        """Each league's groups as ranked bars, shown under its table."""
+        return [pc.league_bars(league, self.league_label(league), self.report, self.fmt) for league in leagues]
+
+    def league_label(self, league) -> str:
+        return self.fmt.t("cluster") if league.dimension == "cluster" else self.judge.labels[league.dimension]
 
     def rankings(self) -> PageContext:
         """League tables (排名) by 责任单位, 联系领导, cluster, 行业领域, 级别 and stage."""

@@ -168,17 +168,17 @@ class Figures:
     def _chart(self, kind: str, projects, n: int) -> ch.Chart:
         f, r = self.fmt, self.report
         if kind == "clusters":
-            chart = ch.investment_by(self.groups(projects), f, "cluster-investment", "chart_cluster_investment")
+            chart = ch.investment_by(self.groups(projects), f, "cluster-investment", "chart_cluster_investment", least=1)
         elif kind == "status":
-            chart = ch.status_breakdown(projects, f)
+            chart = ch.status_breakdown(projects, f, least=1)  # asked for by name: drawn however few
         elif kind == "pipeline":
             chart = ch.pipeline(projects, f)
         elif kind == "years":
-            chart = ch.plan_vs_completed_by_year(r, f, projects)
+            chart = ch.plan_vs_completed_by_year(r, f, projects, least=1)
         elif kind == "projects":
-            chart = ch.project_investment(projects, f)
+            chart = ch.project_investment(projects, f, least=1)
         elif kind == "timeline":
-            chart = ch.timeline(projects, f, lambda p: project_light(p, r).light)
+            chart = ch.timeline(projects, f, lambda p: project_light(p, r).light, r.as_of)
         else:
             raise ValueError(f"chart {kind}: {self._t('unknown')} (clusters, status, pipeline, years, projects, timeline)")
         if chart is None:

@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from generator import load_report, load_site
+from generator.rendering.lamps import COLOURS
 
 from ..conftest import ROOT
 from .conftest import DESKTOP, MOBILE, SCREENSHOTS, search
@@ -129,8 +130,12 @@ def test_charts_are_legible_in_light_and_dark(sample, visit, scheme, expected):
     background = page.evaluate("getComputedStyle(document.querySelector('.md-main')).backgroundColor")
     if "0, 0, 0, 0" in background:
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    fills = set(page.evaluate("Array.from(document.querySelectorAll('.ps-chart svg text')).map(t => t.getAttribute('fill'))"))
+    fills = set(page.evaluate("Array.from(document.querySelectorAll('.ps-chart svg text')).filter(t => !t.closest('g[class*=ps_on_bars]'))"
+                              ".map(t => t.getAttribute('fill'))"))
     assert fills and all(_contrast(f, background) >= 4.5 for f in fills), (fills, background)
+    # text drawn on the bars (a light's count) is dark on each light's colour, in either scheme
+    on_bars = set(page.evaluate("Array.from(document.querySelectorAll('.ps-chart g[class*=ps_on_bars] text')).map(t => t.getAttribute('fill'))"))
+    assert on_bars and all(_contrast(f, bar) >= 4.5 for f in on_bars for bar in COLOURS.values()), on_bars
     bars = set(page.evaluate("Array.from(document.querySelectorAll('.ps-chart svg g.mark-rect path')).map(p => p.getAttribute('fill'))"))
     assert bars and all(_contrast(f, background) >= 3 for f in bars), (bars, background)
 
