@@ -66,3 +66,10 @@ def test_the_methodology_page_says_the_sites_own_rule_in_plain_sentences(site):
     assert ("**Share of the year elapsed**: How much of the financial year (which starts in month 4) had passed by the "
             "as-of date (2024-09-30): 50.0% now") in page
     assert "Green when it is at or above the share of the year elapsed; yellow when it is behind" in page
+
+
+def test_every_tab_of_the_navigation_is_at_most_eight_characters(sample_site):
+    page = (sample_site / "index.html").read_text(encoding="utf-8")
+    tabs = [html.unescape(t).strip() for t in re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*</a>', page)]
+    assert "工作情况和计划" in tabs and "首页" in tabs
+    assert all(len(tab) <= 8 for tab in tabs), tabs
