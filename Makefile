@@ -49,8 +49,9 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; \
 	fi
 
-screenshots: $(TESTED) fonts browser  ## refresh screenshots/ and the README's picture
+screenshots: $(TESTED) fonts browser  ## every page kind at 1280 and 375 px into screenshots/pages/, and the README's pictures
 	UPDATE_README_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser tests/test_bulletin.py -k "screenshots or district_screenshot or picture or reading_aids"
+	$(BIN)/python -m tests.screenshots screenshots/pages
 
 bench: $(TESTED) fonts browser  ## benchmarks at 200, 1,000 and 5,000 projects, then at the default limits (half an hour; prints tables)
 	$(BIN)/pip install --quiet -e ".[test,bench]"

@@ -73,3 +73,21 @@ def test_every_tab_of_the_navigation_is_at_most_eight_characters(sample_site):
     tabs = [html.unescape(t).strip() for t in re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*</a>', page)]
     assert "工作情况和计划" in tabs and "首页" in tabs
     assert all(len(tab) <= 8 for tab in tabs), tabs
+
+
+def test_a_partial_total_is_marked_and_the_page_says_once_what_the_mark_means(sample_site):
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    text = text_of(home)
+    charts = re.compile(r'<figure class="ps-chart".*?</figure>|<details class="ps-chart-data".*?</details>', re.S)
+    assert "项未计入）" not in text_of(charts.sub("", home))  # no table or sentence figure has its own note
+    assert "34.65亿元（不完整：1 项未计入）" in text  # a chart's numbers, in full, for whoever opens them
+    assert text.count("合计不完整：有项目的这项数字未公开、待定或未填报，未计入合计。") == 1
+    assert home.count('<sup class="ps-partial">') >= 3  # the verdict's, the tables' and the note's own
+    assert re.search(r"完成投资16\.6亿元<sup class=\"ps-partial\">&#42;</sup>", home)
+    assert "不完整：5 项未计入" in text  # the figure cards still say how many each left out
+    clusters = (sample_site / "clusters" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<td align="right"[^>]*>[\d.]+亿元<sup class="ps-partial">&#42;</sup></td>', clusters) or \
+        re.search(r'<td style="text-align: right;">[\d.]+亿元<sup class="ps-partial">&#42;</sup></td>', clusters)
+    assert text_of(clusters).count("合计不完整") == 1
+    fine = (sample_site / "methodology" / "index.html").read_text(encoding="utf-8")
+    assert "ps-partial" not in fine and "合计不完整" not in text_of(fine)  # no mark, no note

@@ -7,10 +7,11 @@ import html
 import re
 
 #: A cell that is a figure: an optional qualifier or sign, an optional currency, digits, an optional unit or
-#: magnitude (72.25亿元, 约2亿元, 6亿元以上, MWK2,294.28m, US$1.25m, 56.5%, −27.0, 12 个); several joined by " + ".
+#: magnitude (72.25亿元, 约2亿元, 6亿元以上, MWK2,294.28m, US$1.25m, 56.5%, −27.0, 12 个); several joined by " + ";
+#: a partial sum's mark after it (44.1亿元*).
 _FIGURE = re.compile(r"^(?:约|近|超|逾)?[+\-−]?(?:[A-Z]{0,3}[$€£¥₱₩₹]|[A-Z]{3} ?)?\d[\d,.]*"
                      r"\s?(?:%|[a-z]{1,2}|[\u4e00-\u9fff]{1,4})?(?:以上|左右)?"
-                     r"(?:（[^）]*）|\s\([^)]*\))?(?: \+ .+)?$")
+                     r"(?:（[^）]*）|\s\([^)]*\))?(?: \+ .+)?\*?$")  # * marks a partial sum
 #: What a figure's cell may hold instead of one, leaving its column a column of figures.
 _PLACEHOLDERS = {"—", "-", "–", "", "未公开", "待定", "不适用", "未填报", "withheld", "TBD", "n/a", "not reported"}
 _TAG = re.compile(r"<[^>]+>")

@@ -37,6 +37,10 @@ def _percent(share: Decimal, locale: str) -> str:
     """``62.5%`` of a share already rounded (half up, as :meth:`Formatter.number` rounds) to a tenth of a point."""
     return format_percent(share, format="#,##0.0%", locale=_locale(locale))
 
+#: The mark of a sum that left figures out, in a page's tables and sentences; the page explains it once.
+PARTIAL_MARK = '<sup class="ps-partial">&#42;</sup>'  # an entity: two marks in a line are never emphasis
+
+
 
 class Formatter:
     """Formats figures of one report for one language."""
@@ -140,6 +144,12 @@ class Formatter:
         """A sum that says when it left figures out: ``44.1亿元（不完整：2 项未计入）``."""
         text, note = self.total_parts(s, unit)
         return self.t("in-parentheses", text=text, inner=note) if note else text
+
+    def total_marked(self, s: Total, unit: bool = True) -> str:
+        """A sum as a page's table shows it: ``44.1亿元*`` when it left figures out, the page saying once, under it,
+        what the mark means (:data:`PARTIAL_MARK`); the figure cards say how many each left out."""
+        text, note = self.total_parts(s, unit)
+        return text + PARTIAL_MARK if note else text
 
     def total_parts(self, s: Total, unit: bool = True) -> tuple[str, str | None]:
         """A sum and what it left out, apart (``44.1亿元``, ``不完整：2 项未计入``), for a figure card; the sums in

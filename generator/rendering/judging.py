@@ -94,7 +94,7 @@ class Judge:
                              start, overdue)
         watch = [self.watch_row(p) for p in lights.to_watch(projects, r)] if lit else []
         shown = watch[:limit]
-        return dict(figure_cards=cards, verdict=self.sentence(projects, summary) if checks else None,
+        return dict(figure_cards=cards, verdict=Markup(self.sentence(projects, summary, f.total_marked)) if checks else None,
                     light_bar=light_bar(f, {light: sum(c.light is light for c in checks) for light in lights.Light},
                                         lights.unlit_counts(projects, r)) if checks else None,
                     watch=shown, watch_more=max(0, len(watch) - limit),
@@ -125,17 +125,18 @@ class Judge:
             return f.period(r.latest_period)
         return f.t("year-title", year=r.current_year) if r.current_year else f.t("bulletin_no_period")
 
-    def sentence(self, projects: list[Project], summary: metrics.Summary) -> str:
+    def sentence(self, projects: list[Project], summary: metrics.Summary, total=None) -> str:
         """The headline sentence of a group, as a 通报 opens: ``1-10月，40个项目完成投资75.3亿元，完成年度计划
         75.2%，低于序时进度8.1个百分点；红灯3个、黄灯5个、绿灯32个。`` (lights and gap when there are any)."""
         f, r = self.fmt, self.report
+        total = total or f.total  # a page's marks a partial sum (explained once, under it); the bulletin says it in words
         counts = {light: sum(lights.project_light(p, r).light is light for p in projects) for light in lights.Light}
         rate = summary.completion_rate
         points = lights.points_against(rate.value, lights.schedule_share(r))
         # the sentence says only what the data reports: no "completed —, — of the plan"
         key = ("bulletin_sentence" if rate.value is not None else "bulletin_sentence_completed"
                if summary.annual_completed.value is not None else "bulletin_sentence_unreported")
-        head = f.t(key, span=self.span_label(), count=summary.count, completed=f.total(summary.annual_completed),
+        head = f.t(key, span=self.span_label(), count=summary.count, completed=total(summary.annual_completed),
                    rate=f.ratio(rate))
         if points is not None:
             head = f.t("bulletin_sentence_gap", head=head, gap=self.gap(points))

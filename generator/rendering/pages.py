@@ -29,7 +29,7 @@ from .areas import AreaPages
 from .cards import cards_html
 from .context import Page, PageContext
 from .figures_align import align_figures, is_figure
-from .formatting import Formatter
+from .formatting import PARTIAL_MARK, Formatter
 from .judging import Judge
 from .lamps import lamp
 from .markup import h, json_script, show, yaml_value
@@ -79,7 +79,7 @@ class PageMaker(AreaPages):
             return Markup(f.t(key, **{k: v if isinstance(v, int) else show(v) for k, v in params.items()}))
 
         # a template's own escaping is ours too: Jinja's would pass Markdown from the data through
-        self.env.filters.update(amount=safe(f.amount), total=safe(f.total), ratio=safe(f.ratio), date=safe(f.date),
+        self.env.filters.update(amount=safe(f.amount), total=safe(f.total_marked), ratio=safe(f.ratio), date=safe(f.date),
                                 period=safe(f.period), quantity=f.quantity, year=f.year,
                                 share=safe(lambda v: f.ratio(metrics.Ratio(v))), e=show, escape=show, forceescape=show)
         language = report.language
@@ -192,7 +192,16 @@ class PageMaker(AreaPages):
         values.update(title=context.title, here=path, link=lambda key: self.link(path, key), crumbs=self.crumbs(context),
                       url=lambda target: self.url(path, target), stamp=self.stamps[0], sources=self.stamps[1],
                       charts={c.id: c for c in charts}, fmt=self.fmt, metrics=metrics)
-        return Page(path, context.title, context.kind, align_figures(template.render(**values)), charts)
+        return Page(path, context.title, context.kind, align_figures(self.footnoted(template.render(**values))), charts)
+
+    def footnoted(self, markdown: str) -> str:
+        """The page with, where a sum of it left figures out (:data:`.formatting.PARTIAL_MARK`), one note saying what
+        the mark means: above the page's sources, else at its end."""
+        if PARTIAL_MARK not in markdown:
+            return markdown
+        note = f'<p class="ps-footnote">{PARTIAL_MARK} {h(self.fmt.t("partial_footnote"))}</p>\n\n'
+        at = markdown.rfind('<p class="ps-stamp ps-stamp--sources"')
+        return markdown[:at] + note + markdown[at:] if at >= 0 else markdown.rstrip("\n") + "\n\n" + note
 
     # -- pages ---------------------------------------------------------------------
     def contexts(self) -> dict[str, PageContext]:

@@ -113,6 +113,8 @@ PAGE_TEXTS: dict[str, L] = {
     "reached_overdue": L("逾期", "overdue"),
     "partial": L("不完整", "partial"),
     "left_out": L("{n} 项未计入", "{n} left out"),
+    "partial_footnote": L("合计不完整：有项目的这项数字未公开、待定或未填报，未计入合计。",
+                          "A partial total: projects whose figure is withheld, to be decided or not reported are left out of it."),
     "boundary_source": L("地图边界", "The map's boundary"),
     "hidden_left_out": L("{file}：工作表中隐藏的 {rows} 行、{columns} 列未发布。", "{file}: the {rows} hidden row(s) and {columns} hidden column(s) of its sheet are not published."),
     "file": L("文件", "File"),

@@ -1,0 +1,68 @@
+"""Every page kind of the sample and the district example, as Chromium shows it at 1280 and 375 px, in the light
+scheme, the dark one and with the reading aids on: what ``make screenshots`` writes into ``screenshots/pages/``, to be
+looked at before a change to the pages is done. The first screen of each (what a reader sees before scrolling) and
+the whole page.
+
+    python -m tests.screenshots [folder]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from generator.rendering.reading import STORE as READING_STORE
+
+from .browser.conftest import ARGS, CHROMIUM, served
+from .conftest import ROOT
+from .sites import run
+
+#: Each site's page kinds: name -> address.
+PAGES = {
+    "sample": {"home": "", "project-red": "projects/ZD14/", "project-green": "projects/ZD03/", "project-unlit": "projects/ZD01/", "cluster": "clusters/metal/",
+               "year": "years/2022/", "index": "projects/", "rankings": "rankings/", "changes": "changes/",
+               "methodology": "methodology/", "report": "report/"},
+    "district": {"home": "", "stage": "stages/new/", "project-red": "projects/2024-330112-65-01-530018/",
+                 "package": "projects/2024-330112-47-01-512233/", "index": "projects/", "rankings": "rankings/",
+                 "changes": "changes/", "methodology": "methodology/"},
+}
+SOURCES = {"sample": ROOT, "district": ROOT / "examples" / "district-monthly"}
+WIDTHS = {"1280": {"width": 1280, "height": 800}, "375": {"width": 375, "height": 812}}
+MODES = {"light": ("light", None), "dark": ("dark", None), "aids": ("light", {"large": True, "contrast": True})}
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        for site, pages in PAGES.items():
+            built = Path(tmp) / site
+            run("build", "-d", built, cwd=SOURCES[site], fresh=True)
+            with served(built) as base:
+                for width, viewport in WIDTHS.items():
+                    for mode, (scheme, reading) in MODES.items():
+                        context = browser.new_context(viewport=viewport, color_scheme=scheme, service_workers="block")
+                        if reading:
+                            context.add_init_script(f"localStorage.setItem({READING_STORE!r}, {json.dumps(json.dumps(reading))})")
+                        page = context.new_page()
+                        for kind, path in pages.items():
+                            page.goto(base + path, wait_until="load")
+                            page.wait_for_function("Array.from(document.querySelectorAll('.ps-chart__canvas'))"
+                                                   ".every(c => c.getAttribute('data-drawn') !== 'pending')", timeout=15_000)
+                            name = f"{site}-{kind}-{width}-{mode}"
+                            page.screenshot(path=out / f"{name}-first.png")
+                            page.screenshot(path=out / f"{name}.png", full_page=True)
+                            written += 2
+                        context.close()
+        browser.close()
+    print(f"{written} screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots" / "pages"))
