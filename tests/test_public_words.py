@@ -91,3 +91,22 @@ def test_a_partial_total_is_marked_and_the_page_says_once_what_the_mark_means(sa
     assert text_of(clusters).count("合计不完整") == 1
     fine = (sample_site / "methodology" / "index.html").read_text(encoding="utf-8")
     assert "ps-partial" not in fine and "合计不完整" not in text_of(fine)  # no mark, no note
+
+
+def test_a_column_empty_on_every_row_is_left_out_and_one_the_same_on_every_row_is_said_once():
+    from generator.rendering.table_columns import prune_columns
+
+    def same(header, value):
+        return f"下表各项的{header}均为{value}。"
+
+    table = "\n".join(["| 项目 | 状态 | 日期 | 总投资 |", "|---|---|---|---:|", "| [甲](a.md) | 在建 | — | 1亿元 |",
+                       "| 乙 | 在建 |  | 未公开 |", "| 丙 | 在建 | — | 3亿元 |"])
+    assert prune_columns(f"text\n\n{table}\n", same).split("\n") == [
+        "text", "", "下表各项的状态均为在建。", "", "| 项目 | 总投资 |", "| --- | ---: |", "| [甲](a.md) | 1亿元 |",
+        "| 乙 | 未公开 |", "| 丙 | 3亿元 |", ""]
+    two_rows = "\n".join(table.split("\n")[:4])
+    assert prune_columns(two_rows, same) == two_rows  # too short to say anything once
+    sorted_by_script = f'<div class="ps-sortable" data-ranked></div>\n\n{table}'
+    assert prune_columns(sorted_by_script, same) == sorted_by_script  # its columns are where the script counts them
+    withheld = table.replace("| — |", "| 未公开 |").replace("|  |", "| 待定 |")
+    assert "| 日期 |" in prune_columns(withheld, same)  # withheld or undecided says something

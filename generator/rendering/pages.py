@@ -32,6 +32,7 @@ from .figures_align import align_figures, is_figure
 from .formatting import PARTIAL_MARK, Formatter
 from .judging import Judge
 from .lamps import lamp
+from .table_columns import prune_columns
 from .markup import h, json_script, show, yaml_value
 from .vega import to_vega
 
@@ -192,7 +193,9 @@ class PageMaker(AreaPages):
         values.update(title=context.title, here=path, link=lambda key: self.link(path, key), crumbs=self.crumbs(context),
                       url=lambda target: self.url(path, target), stamp=self.stamps[0], sources=self.stamps[1],
                       charts={c.id: c for c in charts}, fmt=self.fmt, metrics=metrics)
-        return Page(path, context.title, context.kind, align_figures(self.footnoted(template.render(**values))), charts)
+        markdown = prune_columns(self.footnoted(template.render(**values)),
+                                 lambda header, value: self.fmt.t("column_same", header=header, value=value))
+        return Page(path, context.title, context.kind, align_figures(markdown), charts)
 
     def footnoted(self, markdown: str) -> str:
         """The page with, where a sum of it left figures out (:data:`.formatting.PARTIAL_MARK`), one note saying what

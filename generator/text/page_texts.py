@@ -113,6 +113,7 @@ PAGE_TEXTS: dict[str, L] = {
     "reached_overdue": L("逾期", "overdue"),
     "partial": L("不完整", "partial"),
     "left_out": L("{n} 项未计入", "{n} left out"),
+    "column_same": L("下表各项的{header}均为{value}。", "Every row of the table below: {header} {value}."),
     "partial_footnote": L("合计不完整：有项目的这项数字未公开、待定或未填报，未计入合计。",
                           "A partial total: projects whose figure is withheld, to be decided or not reported are left out of it."),
     "boundary_source": L("地图边界", "The map's boundary"),
