@@ -110,3 +110,11 @@ def test_a_column_empty_on_every_row_is_left_out_and_one_the_same_on_every_row_i
     assert prune_columns(sorted_by_script, same) == sorted_by_script  # its columns are where the script counts them
     withheld = table.replace("| — |", "| 未公开 |").replace("|  |", "| 待定 |")
     assert "| 日期 |" in prune_columns(withheld, same)  # withheld or undecided says something
+
+
+def test_the_words_for_a_missing_figure_are_explained_once_under_the_tables_that_use_them(sample_site):
+    home = text_of((sample_site / "index.html").read_text(encoding="utf-8"))
+    assert home.count("表中“") == 1 and "表中“未公开”为依规定不公开" in home  # its tables show 未公开
+    assert home.index("表中“未公开”为依规定不公开") < home.index("数据来源：")  # above the sources line
+    methodology = text_of((sample_site / "methodology" / "index.html").read_text(encoding="utf-8"))
+    assert "表中“" not in methodology  # its tables have no missing figure: nothing to explain

@@ -22,18 +22,20 @@ from ..model.places import every_place, leaf, lineage, spoken
 from ..model.report import Project, Report
 from ..text.catalogue import pick, say
 from . import charts as ch
-from . import progress_charts as pc
 from . import maps
+from . import progress_charts as pc
 from .addresses import page_paths, report_places, report_stages, top_places
 from .areas import AreaPages
 from .cards import cards_html
 from .context import Page, PageContext
+from .crumbs import crumbs
 from .figures_align import align_figures, is_figure
-from .formatting import PARTIAL_MARK, Formatter
+from .formatting import Formatter
 from .judging import Judge
 from .lamps import lamp
-from .table_columns import prune_columns
 from .markup import h, json_script, show, yaml_value
+from .table_columns import prune_columns
+from .table_notes import table_notes
 from .vega import to_vega
 
 
@@ -148,26 +150,6 @@ class PageMaker(AreaPages):
                       f'{h(f.t("labelled", label=f.t("source"), text=said))}{h(f.t("source-files"))}</p>')
         return top, foot
 
-    def crumbs(self, context: PageContext) -> Markup:
-        """Where a page sits (当前位置：首页 › 项目一览 › the page), above its title: the way back up from any page;
-        none on the home page."""
-        kind, here = context.kind, context.path
-        if kind == "home":
-            return Markup("")
-        trail = ["home"]
-        if kind == "project":
-            trail.append("projects_index")
-        elif kind == "cluster" and "clusters_index" in self.paths:
-            trail.append("clusters_index")
-        elif kind == "place":
-            trail += ["places_index"] if "places_index" in self.paths else []
-            trail += [f"place:{area}" for area in lineage(dict(context.values)["name"])[:-1] if f"place:{area}" in self.paths]
-        names = {"home": self.fmt.t("home"), "projects_index": self.fmt.t("projects"),
-                 "clusters_index": self.fmt.t("clusters"), "places_index": self.fmt.t("places")}
-        links = [f"[{show(names.get(key) or leaf(key.split(':', 1)[1]))}]({self.link(here, key)})" for key in trail]
-        shown = Markup(h(self.fmt.t("crumbs_separator"))).join([*links, show(context.title)])
-        return Markup(f'<div class="ps-crumbs" data-search-exclude></div>\n\n{show(self.fmt.t("crumbs_label"))}{shown}\n')
-
     def by_cluster(self, projects: list[Project], unassigned: bool = True) -> dict[str, list[Project]]:
         """Projects grouped by cluster name, in the clusters' order; with ``unassigned``, those in none under
         不属于产业集群 (a chart of clusters leaves them out: the sector chart shows what they are)."""
@@ -190,21 +172,12 @@ class PageMaker(AreaPages):
         charts = [c for c in getattr(self, f"_{context.kind}_charts", lambda **_: [])(**values) if c is not None]
         template = self.env.get_template(f"{context.kind}.md.j2")
         path = context.path
-        values.update(title=context.title, here=path, link=lambda key: self.link(path, key), crumbs=self.crumbs(context),
+        values.update(title=context.title, here=path, link=lambda key: self.link(path, key), crumbs=crumbs(context, self.fmt, self.paths, self.link),
                       url=lambda target: self.url(path, target), stamp=self.stamps[0], sources=self.stamps[1],
                       charts={c.id: c for c in charts}, fmt=self.fmt, metrics=metrics)
-        markdown = prune_columns(self.footnoted(template.render(**values)),
+        markdown = prune_columns(table_notes(template.render(**values), self.fmt),
                                  lambda header, value: self.fmt.t("column_same", header=header, value=value))
         return Page(path, context.title, context.kind, align_figures(markdown), charts)
-
-    def footnoted(self, markdown: str) -> str:
-        """The page with, where a sum of it left figures out (:data:`.formatting.PARTIAL_MARK`), one note saying what
-        the mark means: above the page's sources, else at its end."""
-        if PARTIAL_MARK not in markdown:
-            return markdown
-        note = f'<p class="ps-footnote">{PARTIAL_MARK} {h(self.fmt.t("partial_footnote"))}</p>\n\n'
-        at = markdown.rfind('<p class="ps-stamp ps-stamp--sources"')
-        return markdown[:at] + note + markdown[at:] if at >= 0 else markdown.rstrip("\n") + "\n\n" + note
 
     # -- pages ---------------------------------------------------------------------
     def contexts(self) -> dict[str, PageContext]:

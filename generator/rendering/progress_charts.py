@@ -18,8 +18,10 @@ from ..figures.rankings import League
 from ..model.report import Project, Report
 from .charts import Chart, template
 from .formatting import Formatter
-from .lamps import CHART_SHAPES, COLOURS, SHAPES, UNLIT
+from .lamps import CHART_SHAPES, COLOURS, SHAPES
 
+#: The lights in the order every legend lists them: the furthest behind first.
+WORST_FIRST = (lights.Light.RED, lights.Light.YELLOW, lights.Light.GREEN)
 #: The bands' fills: the lights' colours, faint enough for the line and its points to read over them.
 BAND_OPACITY = 0.16
 _TEXT = ("psText", "#1f2328")  # the page script sets it to the reader's scheme
@@ -133,12 +135,9 @@ def _pace(cid: str, title: str, points: list[tuple], report: Report, fmt: Format
     rows = [[fmt.period(period), fmt.ratio(metrics.Ratio(rate)), fmt.ratio(metrics.Ratio(period.year_elapsed())),
              fmt.t(f"light_{light.value}") if light else fmt.t("no_light")] for period, rate, light in points]
     description = fmt.join(fmt.t("chart_pace_point", period=r[0], rate=r[1], share=r[2]) for r in rows)
-    present = [light for light in (lights.Light.RED, lights.Light.YELLOW, lights.Light.GREEN, None)
-               if any(lit is light for _, _, lit in points)]  # the legend: the lights drawn, worst first
-    spec = _against_share(records, description,
-                          tuple(fmt.t(f"light_{light.value}") if light else fmt.t("no_light") for light in present),
-                          tuple(COLOURS[light] if light else UNLIT[0] for light in present),
-                          tuple(CHART_SHAPES[light] if light else UNLIT[1] for light in present),
+    order = WORST_FIRST  # the legend's, whichever are drawn: one spec for every chart of the kind
+    spec = _against_share(records, description, tuple(_label(light, fmt) for light in order),
+                          tuple(COLOURS[light] for light in order), tuple(CHART_SHAPES[light] for light in order),
                           (COLOURS[lights.Light.RED], COLOURS[lights.Light.YELLOW], COLOURS[lights.Light.GREEN]),
                           _month_labels(fmt, report.fiscal_start), fmt.t("completion_rate"), fmt.t("completion_rate"),
                           fmt.t("schedule_share"), fmt.t("light"))
@@ -151,12 +150,13 @@ def _label(light: lights.Light | None, fmt: Formatter) -> str:
 
 
 @template
-def _stacked_lights(alt, rows, words: tuple[str, ...], colours: tuple[str, ...], periods: tuple[str, ...],
-                    tilted: bool, y_title: str, light_title: str):
+def _stacked_lights(alt, rows, words: tuple[str, ...], colours: tuple[str, ...], tilted: bool, y_title: str,
+                    light_title: str):
     """A column per period, stacked from its red projects up to its green ones, each part labelled with its shape and
     count (colour is never alone); counts on whole-number ticks."""
     scale = alt.Scale(domain=list(words), range=list(colours))
-    x = alt.X("period:N", title=None, sort=list(periods), axis=alt.Axis(labelAngle=-45 if tilted else 0))
+    x = alt.X("period:N", title=None, sort=alt.EncodingSortField(field="index", op="min"),
+              axis=alt.Axis(labelAngle=-45 if tilted else 0))
     bars = alt.Chart(rows).transform_filter("datum.count > 0").mark_bar(stroke="#ffffff", strokeWidth=1).encode(
         x=x, y=alt.Y("low:Q", title=y_title, axis=alt.Axis(tickMinStep=1, format="d")), y2="high:Q",
         color=alt.Color("light:N", scale=scale, sort=list(words), legend=alt.Legend(orient="bottom", title=light_title)),
@@ -182,14 +182,14 @@ def lights_by_period(projects: list[Project], report: Report, fmt: Formatter) ->
     periods = [p for p in periods if any(counts[p].values())]
     if len(periods) < 2:
         return None
-    order = (lights.Light.RED, lights.Light.YELLOW, lights.Light.GREEN)  # from the baseline up, as the legend reads
+    order = WORST_FIRST  # from the baseline up, as the legend reads
     most = max(sum(counts[p].values()) for p in periods)
     records, rows = [], []
-    for period in periods:
+    for index, period in enumerate(periods):
         low = 0
         for light in order:
             n = counts[period][light]
-            records.append({"period": fmt.period(period), "light": _label(light, fmt), "count": n, "low": low,
+            records.append({"period": fmt.period(period), "index": index, "light": _label(light, fmt), "count": n, "low": low,
                             "high": low + n, "middle": low + n / 2, "label": f"{SHAPES[light]}{n}",
                             "shown": n > 0 and n / most >= 0.07})
             low += n
@@ -197,8 +197,8 @@ def lights_by_period(projects: list[Project], report: Report, fmt: Formatter) ->
     description = fmt.join(f"{r[0]} " + fmt.t("bulletin_and").join(
         fmt.t(f"bulletin_count_{light.value}", n=int(n)) for light, n in zip(order, r[1:])) for r in rows)
     spec = _stacked_lights(records, description, tuple(_label(light, fmt) for light in order),
-                           tuple(COLOURS[light] for light in order), tuple(fmt.period(p) for p in periods),
-                           len(periods) >= 7, fmt.t("project_count"), fmt.t("light"))
+                           tuple(COLOURS[light] for light in order), len(periods) >= 7, fmt.t("project_count"),
+                           fmt.t("light"))
     return Chart("lights-by-period", fmt.t("chart_lights_by_period"), description, spec,
                  [fmt.t("period"), *(_label(light, fmt) for light in order)], rows,
                  sum(1 for r in records if r["count"]))
@@ -206,10 +206,10 @@ def lights_by_period(projects: list[Project], report: Report, fmt: Formatter) ->
 
 @template
 def _ranked_bars(alt, rows, words: tuple[str, ...], colours: tuple[str, ...], shapes: tuple[str, ...],
-                 names: tuple[str, ...], x_title: str, share_title: str, light_title: str):
+                 x_title: str, share_title: str, light_title: str):
     """A bar per group in rank order, the 序时进度 line across them, and at each bar's end its light's shape."""
     text = alt.param(name=_TEXT[0], value=_TEXT[1])
-    y = alt.Y("name:N", title=None, sort=list(names), axis=alt.Axis(labelLimit=160))
+    y = alt.Y("name:N", title=None, sort=alt.EncodingSortField(field="index", op="min"), axis=alt.Axis(labelLimit=160))
     x = alt.X("rate:Q", title=x_title, axis=alt.Axis(format=".0%"))
     groups = alt.Chart(rows).transform_filter("datum.kind == 'group'")
     bars = groups.mark_bar(opacity=0.85, height={"band": 0.7}).encode(
@@ -235,15 +235,13 @@ def league_bars(league: League, label: str, report: Report, fmt: Formatter) -> C
     if len(ranked) < 2 or share is None or report.lights.by != "annual_plan":
         return None
     found = [(r, lights.derive(r.summary.completion_rate.value, share, report.lights)) for r in ranked]
-    present = [light for light in (lights.Light.RED, lights.Light.YELLOW, lights.Light.GREEN) if any(l is light for _, l in found)]
-    names = tuple(str(r.key) for r, _ in found)
-    records = [{"kind": "group", "name": str(r.key), "rate": float(r.summary.completion_rate.value),
-                "light": _label(light, fmt)} for r, light in found]
+    records = [{"kind": "group", "name": str(r.key), "index": i, "rate": float(r.summary.completion_rate.value),
+                "light": _label(light, fmt)} for i, (r, light) in enumerate(found)]
     records.append({"kind": "share", "rate": float(share)})
     rows = [[str(r.rank), str(r.key), fmt.ratio(r.summary.completion_rate), _label(light, fmt)] for r, light in found]
     description = fmt.join(f"{r[1]} {r[2]}" for r in rows)
-    spec = _ranked_bars(records, description, tuple(_label(light, fmt) for light in present),
-                        tuple(COLOURS[light] for light in present), tuple(CHART_SHAPES[light] for light in present),
-                        names, fmt.t("completion_rate"), fmt.t("schedule_share"), fmt.t("light"))
+    spec = _ranked_bars(records, description, tuple(_label(light, fmt) for light in WORST_FIRST),
+                        tuple(COLOURS[light] for light in WORST_FIRST), tuple(CHART_SHAPES[light] for light in WORST_FIRST),
+                        fmt.t("completion_rate"), fmt.t("schedule_share"), fmt.t("light"))
     return Chart(f"league-{league.dimension}", fmt.t("chart_league", by=label), description, spec,
                  [fmt.t("rank"), label, fmt.t("completion_rate"), fmt.t("light")], rows, 2 * len(found))  # a bar, a shape
