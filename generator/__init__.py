@@ -8,5 +8,5 @@ from .loading.loader import Loaded, load_report
 from .model.report import Report
 from .settings.config import Site, SiteConfig, load_site
 
-__version__ = "0.7.0"
+__version__ = "0.8.0"
 __all__ = ["Loaded", "Report", "Site", "SiteConfig", "load_report", "load_site"]

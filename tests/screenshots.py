@@ -35,22 +35,21 @@ WIDTHS = {"1280": {"width": 1280, "height": 800}, "375": {"width": 375, "height"
 MODES = {"light": ("light", None), "dark": ("dark", None), "aids": ("light", {"large": True, "contrast": True})}
 
 
-def main(out: Path) -> int:
+def shoot(built: dict[str, Path], out: Path) -> int:
+    """Screenshots of the sites ``built`` (name -> built folder, names as in :data:`PAGES`) into ``out``; how many."""
     out.mkdir(parents=True, exist_ok=True)
     written = 0
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        for site, pages in PAGES.items():
-            built = Path(tmp) / site
-            run("build", "-d", built, cwd=SOURCES[site], fresh=True)
-            with served(built) as base:
+        for site, folder in built.items():
+            with served(folder) as base:
                 for width, viewport in WIDTHS.items():
                     for mode, (scheme, reading) in MODES.items():
                         context = browser.new_context(viewport=viewport, color_scheme=scheme, service_workers="block")
                         if reading:
                             context.add_init_script(f"localStorage.setItem({READING_STORE!r}, {json.dumps(json.dumps(reading))})")
                         page = context.new_page()
-                        for kind, path in pages.items():
+                        for kind, path in PAGES[site].items():
                             page.goto(base + path, wait_until="load")
                             page.wait_for_function("Array.from(document.querySelectorAll('.ps-chart__canvas'))"
                                                    ".every(c => c.getAttribute('data-drawn') !== 'pending')", timeout=15_000)
@@ -60,6 +59,16 @@ def main(out: Path) -> int:
                             written += 2
                         context.close()
         browser.close()
+    return written
+
+
+def main(out: Path) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        built = {}
+        for site, source in SOURCES.items():
+            built[site] = Path(tmp) / site
+            run("build", "-d", built[site], cwd=source, fresh=True)
+        written = shoot(built, out)
     print(f"{written} screenshots in {out}")
     return 0
 
