@@ -122,13 +122,19 @@
     return m ? parseFloat(m[0]) : NaN;
   }
 
-  function enhanceTable(marker) {
+  /* The table a marker stands above (the theme may have wrapped it in frames of its own). */
+  function tableAfter(marker) {
     var node = marker.nextElementSibling;
     var table = null;
     while (node && !table) {
       table = node.tagName === "TABLE" ? node : node.querySelector("table");
       node = node.nextElementSibling;
     }
+    return table;
+  }
+
+  function enhanceTable(marker) {
+    var table = tableAfter(marker);
     if (!table || table.getAttribute("data-enhanced")) { return; }
     table.setAttribute("data-enhanced", "yes");  /* an attribute, not a class: the theme styles tables without one */
     if (marker.hasAttribute("data-ranked")) { table.setAttribute("data-ranked", "yes"); }  /* rank and name stay in view */
@@ -334,12 +340,7 @@
   /* A table marked to stack (重点关注): each cell labelled with its column's header, which the stylesheet shows
      before it when the rows stack on a phone. */
   function stackTable(marker) {
-    var node = marker.nextElementSibling;
-    var table = null;
-    while (node && !table) {
-      table = node.tagName === "TABLE" ? node : node.querySelector("table");
-      node = node.nextElementSibling;
-    }
+    var table = tableAfter(marker);
     if (!table || table.getAttribute("data-stacked")) { return; }
     var colon = marker.getAttribute("data-colon") || ": ";
     var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
