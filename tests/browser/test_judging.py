@@ -184,3 +184,24 @@ def test_derived_lights_at_each_band_edge(edges, visit):
     page = v.open("")
     legend = page.evaluate("Array.from(document.querySelectorAll('.ps-lightbar__legend li')).map(li => li.innerText.trim())")
     assert legend == ["■红灯 1", "▲黄灯 2", "●绿灯 2"]
+
+
+@pytest.mark.parametrize("site,path", [("sample", "clusters/metal/"), ("sample", "years/2022/"), ("district", "stages/new/"),
+                                       ("district", "")])
+def test_every_group_page_says_how_it_stands_within_the_first_screen_of_a_phone(request, visit, site, path):
+    from .conftest import served
+
+    folder = request.getfixturevalue("sample_site" if site == "sample" else "district_site")
+    with served(folder) as base:
+        v = visit(base, viewport=PHONE_SCREEN)
+        page = v.open(path)
+        assert v.errors == [] and _fits(page)
+        shown = [page.locator(".ps-verdict"), page.locator(".ps-lightbar")]
+        if page.locator("table[data-stacked]").count():
+            shown.append(page.locator("table[data-stacked] tbody tr").first.locator("td").nth(1))  # the first project to watch
+        for element in shown:
+            box = element.bounding_box()
+            assert box and box["y"] + box["height"] <= PHONE_SCREEN["height"], (path, element, box)
+        parts = page.evaluate("Array.from(document.querySelectorAll('.ps-lightbar__part')).map(p => +p.style.flexGrow)")
+        counted = page.evaluate("document.querySelector('.ps-verdict').innerText")
+        assert sum(parts) >= 1 and "个项目" in counted
