@@ -212,3 +212,20 @@ def test_an_own_home_page_has_the_lead_under_its_title_and_its_text_after(site):
     assert page.count("数据截至 2024年10月31日 · 序时进度") == 1 and page.count("\n# ") == 1
     # a page of a title alone takes the generated page as it is
     assert plain(compose("# 示例区重点项目\n", generated)).index("数据截至") < plain(compose("# 示例区重点项目\n", generated)).index("重点关注")
+
+
+def test_a_run_of_lights_is_counted_only_when_the_latest_period_shows_the_light_the_project_has_now(site):
+    from generator.figures.lights import streak
+
+    office.write(site / "data")
+    report = load(site, {**FILES, "as_of": "2024-12-31"}).report  # later than the latest period: lights may differ
+    for p in report.projects.values():
+        run = streak(p, report)
+        lit = [c.light for period, c in history_of(p, report) if period == report.latest_period]
+        assert run is None or (lit and lit[0] is project_light(p, report).light and run >= 1)
+
+
+def history_of(p, report):
+    from generator.figures.lights import history
+
+    return history(p, report)

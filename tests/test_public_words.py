@@ -102,7 +102,7 @@ def test_a_column_empty_on_every_row_is_left_out_and_one_the_same_on_every_row_i
     table = "\n".join(["| 项目 | 状态 | 日期 | 总投资 |", "|---|---|---|---:|", "| [甲](a.md) | 在建 | — | 1亿元 |",
                        "| 乙 | 在建 |  | 未公开 |", "| 丙 | 在建 | — | 3亿元 |"])
     assert prune_columns(f"text\n\n{table}\n", same).split("\n") == [
-        "text", "", "下表各项的状态均为在建。", "", "| 项目 | 总投资 |", "| --- | ---: |", "| [甲](a.md) | 1亿元 |",
+        "text", "", "", "下表各项的状态均为在建。", "", "| 项目 | 总投资 |", "| --- | ---: |", "| [甲](a.md) | 1亿元 |",
         "| 乙 | 未公开 |", "| 丙 | 3亿元 |", ""]
     two_rows = "\n".join(table.split("\n")[:4])
     assert prune_columns(two_rows, same) == two_rows  # too short to say anything once

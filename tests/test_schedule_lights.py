@@ -165,3 +165,18 @@ def test_overdue_has_one_definition_for_the_flag_the_milestone_and_the_light(sit
         completed = next(m for m in metrics.milestones(p, report.as_of) if m.kind == "completed")
         assert metrics.is_overdue(p, report.as_of) is completed.overdue is (pid == "23GA0002"), pid
         assert (project_light(p, report).rate == 1) is metrics.is_finished(p, report.as_of), pid
+
+
+def test_the_changes_page_of_a_schedule_lit_series_without_dates_names_no_move_it_cannot_work_out(site):
+    """Two monthly tables lit by their own rating, with progress but no dates: no 工期进度 to move against."""
+    from generator.figures.changes import period_changes
+    from generator.rendering.pages import PageMaker
+
+    for months, progress, light in (("1-8", "40", "黄灯"), ("1-9", "50", "黄灯")):
+        write_table(site / "data", f"2024年{months}月项目", [["项目编号", "项目名称", "形象进度（%）", "亮灯情况"],
+                                                          ["A", "甲", progress, light]])
+    report = load(site, {"lights": {"by": "schedule"}}).report
+    changes = period_changes(report)
+    assert changes.moved == [] and [(p.id, light.value) for p, light, _ in changes.stayed] == [("A", "yellow")]
+    maker = PageMaker(report)
+    assert "仍为红灯、黄灯的项目" in maker.render(maker.changes()).markdown  # and no crash over a missing share

@@ -85,9 +85,9 @@ def period_changes(report: Report, period: Period | None = None) -> Changes | No
                 if was.behind and not is_.behind:
                     changes.caught_up.append(p)
             if was is not None and was is is_ and is_.behind:
-                changes.stayed.append((p, is_, streak(p, report, latest) or 2))
+                changes.stayed.append((p, is_, streak(p, report, latest) or 1))
             if before is not None and after is not None and previous.fiscal_year == latest.fiscal_year \
-                    and before.rate is not None and after.rate is not None:
+                    and None not in (before.rate, after.rate, before.share, after.share):
                 changes.moved.append(Move(p, before, after))
     changes.completed = total(e.completed_investment for e in in_latest)
     changes.left = [d for d in report.departures if previous is not None and d.last == previous]

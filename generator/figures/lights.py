@@ -146,11 +146,19 @@ def history(project: Project, report: Report) -> list[tuple[Period, LightCheck]]
 
 def _history(project: Project, report: Report) -> list[tuple[Period, LightCheck]]:
     out = []
+    latest = report.latest_period
+    now = latest is not None and report.as_of == latest.end
     for period, check in _by_period(project, report.lights):
-        if period == report.latest_period and report.as_of == period.end:
+        if now and period == latest:
             check = project_light(project, report)
         if check.light is not None:
             out.append((period, check))
+    # the latest period's light is the one the pages show, even where that period's row alone gives none (a light
+    # the project table states, a rate from figures the row leaves to the project table)
+    if now and any(e.period == latest for e in project.progress) and not any(p == latest for p, _ in out):
+        check = project_light(project, report)
+        if check.light is not None:
+            out.append((latest, check))
     return out
 
 
@@ -201,8 +209,8 @@ def worst_first(projects, report: Report) -> list:
 
 def streak(project: Project, report: Report, until: Period | None = None) -> int | None:
     """How many reporting periods in a row, up to ``until`` (default: the latest), the project has stood at its
-    light then (at least 1: that period); None when it has no light or the data has fewer than two periods of one
-    kind."""
+    light then; None when it has no light, the data has fewer than two periods of one kind, or that period's light
+    is not its light now."""
     lit = {period: check.light for period, check in history(project, report)}
     latest = until or report.latest_period
     light = project_light(project, report).light if until is None else lit.get(until)
@@ -211,12 +219,14 @@ def streak(project: Project, report: Report, until: Period | None = None) -> int
     periods = [p for p in report.periods if p.kind == latest.kind and p.sort_key() <= latest.sort_key()]
     if len(periods) < 2:
         return None
+    if lit.get(latest) is not light:
+        return None  # its light now is not the one its last period shows: no run to count
     count = 0
     for period in reversed(periods):
         if lit.get(period) is not light:
             break
         count += 1
-    return max(count, 1)
+    return count
 
 
 #: Why a project has no light, in the order they are asked: what a page says of the unlit instead of judging them.
@@ -230,10 +240,11 @@ def unlit_reason(project: Project, report: Report) -> str | None:
         return None
     if project.status is Status.TERMINATED:
         return "terminated"
-    if report.lights.by == "schedule":
-        return "no_progress" if project.physical_progress is None else "no_schedule"
     if report.as_of is None:
         return "no_date"
+    if report.lights.by == "schedule":
+        return "no_progress" if project.physical_progress is None and not is_finished(project, report.as_of) \
+            else "no_schedule"
     if project.status is Status.RESERVE or project.category is Category.RESERVE or project.stage is Stage.PREPARATORY:
         return "preparatory"
     if project.current_year is None:

@@ -87,16 +87,19 @@ class Judge:
         light and its red and yellow ones (重点关注, :func:`..figures.lights.to_watch`), at most ``limit`` of
         them; then its figure cards, from the page's own ``summary``."""
         r, f = self.report, self.fmt
-        checks = [c for c in (lights.project_light(p, r) for p in projects) if c.light is not None] if lit else []
+        year = r.current_year  # the lead judges this year's projects: one listed only in an earlier year has no plan now
+        judged = [p for p in projects if year is None or not p.all_years or year in p.all_years]
+        verdict_summary = summary if len(judged) == len(projects) else metrics.summarize(judged, year)
+        checks = [c for c in (lights.project_light(p, r) for p in judged) if c.light is not None] if lit else []
         overdue = sum(metrics.is_overdue(p, r.as_of) for p in projects) if lit else 0
         points = lights.against_schedule(summary.completion_rate.value, r) if checks else None
         cards = figure_cards(f, summary, self.completed_label(summary.year), None if points is None else self.gap(points),
                              start, overdue)
-        watch = [self.watch_row(p) for p in lights.to_watch(projects, r)] if lit else []
+        watch = [self.watch_row(p) for p in lights.to_watch(judged, r)] if lit else []
         shown = watch[:limit]
-        return dict(figure_cards=cards, verdict=Markup(self.sentence(projects, summary, f.total_marked)) if checks else None,
+        return dict(figure_cards=cards, verdict=Markup(self.sentence(judged, verdict_summary, f.total_marked)) if checks else None,
                     light_bar=light_bar(f, {light: sum(c.light is light for c in checks) for light in lights.Light},
-                                        lights.unlit_counts(projects, r)) if checks else None,
+                                        lights.unlit_counts(judged, r)) if checks else None,
                     watch=shown, watch_more=max(0, len(watch) - limit),
                     watch_columns={"department": any(w.project.department for w in shown),
                                    "leader": any(w.project.leader for w in shown),

@@ -175,8 +175,9 @@ class PageMaker(AreaPages):
         values.update(title=context.title, here=path, link=lambda key: self.link(path, key), crumbs=crumbs(context, self.fmt, self.paths, self.link),
                       url=lambda target: self.url(path, target), stamp=self.stamps[0], sources=self.stamps[1],
                       charts={c.id: c for c in charts}, fmt=self.fmt, metrics=metrics)
-        markdown = prune_columns(table_notes(template.render(**values), self.fmt),
-                                 lambda header, value: self.fmt.t("column_same", header=header, value=value))
+        markdown = table_notes(prune_columns(template.render(**values),
+                                             lambda header, value: self.fmt.t("column_same", header=header, value=value)),
+                               self.fmt)
         return Page(path, context.title, context.kind, align_figures(markdown), charts)
 
     # -- pages ---------------------------------------------------------------------
@@ -312,7 +313,16 @@ class PageMaker(AreaPages):
 
     def _rankings_charts(self, leagues: list, **_) -> list:
         """Each league's groups as ranked bars, shown under its table."""
-        return [pc.league_bars(league, self.league_label(league), self.report, self.fmt) for league in leagues]
+        return [pc.league_bars(league, self.league_label(league), self.report, self.fmt,
+                               lambda key, d=league.dimension: self.group_label(d, key)) for league in leagues]
+
+    def group_label(self, dimension: str, key: str) -> str:
+        """A league group's name as plain text: a cluster's name, a stage's word, an area's own name."""
+        if dimension == "cluster":
+            return self.report.clusters[key].name
+        if dimension == "stage":
+            return self.fmt.t("stage_" + key)
+        return leaf(key) if dimension == "place" else key
 
     def league_label(self, league) -> str:
         return self.fmt.t("cluster") if league.dimension == "cluster" else self.judge.labels[league.dimension]

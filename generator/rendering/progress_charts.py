@@ -104,11 +104,13 @@ def project_pace(project: Project, report: Report, fmt: Formatter) -> Chart | No
 
 
 def group_pace(projects: list[Project], report: Report, fmt: Formatter) -> Chart | None:
-    """A group's completion of its annual plan at each period (the completed sum over the planned sum of the
-    projects that report both then), against 序时进度 and the bands."""
-    year = report.current_year
-    if report.lights.by != "annual_plan" or year is None:
+    """A group's completion of its annual plan at each period (the completed sum over the planned sum of this
+    year's projects that report both then; at the latest, the group's 完成率 as its page gives it), against 序时进度
+    and the bands."""
+    year, latest = report.current_year, report.latest_period
+    if report.lights.by != "annual_plan" or year is None or latest is None:
         return None
+    projects = [p for p in projects if not p.all_years or year in p.all_years]
     done: dict = {}
     planned: dict = {}
     for p in projects:
@@ -116,8 +118,13 @@ def group_pace(projects: list[Project], report: Report, fmt: Formatter) -> Chart
         if not plan:
             continue
         for period, rate, _ in _points(lights.history(p, report), year):
-            done[period] = done.get(period, Decimal(0)) + rate * plan
-            planned[period] = planned.get(period, Decimal(0)) + plan
+            if period.kind == latest.kind:  # one kind of period: a quarter and its third month are not two points
+                done[period] = done.get(period, Decimal(0)) + rate * plan
+                planned[period] = planned.get(period, Decimal(0)) + plan
+    if report.as_of == latest.end and latest.fiscal_year == year:  # the latest point is the page's own 完成率
+        rate = metrics.summarize(projects, year).completion_rate.value
+        if rate is not None:
+            done[latest], planned[latest] = rate, Decimal(1)
     points = []
     for period in sorted(done, key=lambda x: x.sort_key()):
         rate = done[period] / planned[period]
@@ -158,7 +165,8 @@ def _stacked_lights(alt, rows, words: tuple[str, ...], colours: tuple[str, ...],
     x = alt.X("period:N", title=None, sort=alt.EncodingSortField(field="index", op="min"),
               axis=alt.Axis(labelAngle=-45 if tilted else 0))
     bars = alt.Chart(rows).transform_filter("datum.count > 0").mark_bar(stroke="#ffffff", strokeWidth=1).encode(
-        x=x, y=alt.Y("low:Q", title=y_title, axis=alt.Axis(tickMinStep=1, format="d")), y2="high:Q",
+        x=x, y=alt.Y("low:Q", title=y_title, axis=alt.Axis(tickMinStep=1, format="d",
+                                                            tickCount={"expr": "min(8, ceil(domain('y')[1]))"})), y2="high:Q",
         color=alt.Color("light:N", scale=scale, sort=list(words), legend=alt.Legend(orient="bottom", title=light_title)),
         tooltip=[alt.Tooltip("period:N", title=" "), alt.Tooltip("light:N", title=light_title),
                  alt.Tooltip("count:Q", title=y_title, format="d")])
@@ -175,10 +183,13 @@ def lights_by_period(projects: list[Project], report: Report, fmt: Formatter) ->
         return None
     periods = [p for p in report.periods if p.kind == latest.kind]
     counts = {period: {light: 0 for light in lights.Light} for period in periods}
+    now = report.as_of == latest.end  # the latest period's lights are the ones the page's bar and sentence count
     for p in projects:
         for period, check in lights.history(p, report):
-            if period in counts and check.light is not None:
+            if period in counts and check.light is not None and not (now and period == latest):
                 counts[period][check.light] += 1
+        if now and (light := lights.project_light(p, report).light) is not None:
+            counts[latest][light] += 1
     periods = [p for p in periods if any(counts[p].values())]
     if len(periods) < 2:
         return None
@@ -227,18 +238,18 @@ def _ranked_bars(alt, rows, words: tuple[str, ...], colours: tuple[str, ...], sh
     return alt.layer(bars, ends, rule, label).add_params(text)
 
 
-def league_bars(league: League, label: str, report: Report, fmt: Formatter) -> Chart | None:
-    """A league's ranked groups as bars of their completion rate, with the 序时进度 line: who is behind, at a
-    glance; None when fewer than two groups have a rate."""
+def league_bars(league: League, label: str, report: Report, fmt: Formatter, name_of=str) -> Chart | None:
+    """A league's ranked groups (each named by ``name_of(key)``) as bars of their completion rate, with the 序时进度
+    line: who is behind, at a glance; None when fewer than two groups have a rate."""
     ranked = [r for r in league.ranked if r.rank is not None]
     share = lights.schedule_share(report)
     if len(ranked) < 2 or share is None or report.lights.by != "annual_plan":
         return None
     found = [(r, lights.derive(r.summary.completion_rate.value, share, report.lights)) for r in ranked]
-    records = [{"kind": "group", "name": str(r.key), "index": i, "rate": float(r.summary.completion_rate.value),
+    records = [{"kind": "group", "name": name_of(r.key), "index": i, "rate": float(r.summary.completion_rate.value),
                 "light": _label(light, fmt)} for i, (r, light) in enumerate(found)]
     records.append({"kind": "share", "rate": float(share)})
-    rows = [[str(r.rank), str(r.key), fmt.ratio(r.summary.completion_rate), _label(light, fmt)] for r, light in found]
+    rows = [[str(r.rank), name_of(r.key), fmt.ratio(r.summary.completion_rate), _label(light, fmt)] for r, light in found]
     description = fmt.join(f"{r[1]} {r[2]}" for r in rows)
     spec = _ranked_bars(records, description, tuple(_label(light, fmt) for light in WORST_FIRST),
                         tuple(COLOURS[light] for light in WORST_FIRST), tuple(CHART_SHAPES[light] for light in WORST_FIRST),

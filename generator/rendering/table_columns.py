@@ -65,4 +65,4 @@ def _pruned(table: list[str], same: Callable[[str, str], str]) -> list[str]:
         return table
     rows = [header, rule, *body]
     kept = ["| " + " | ".join(row[c] for c in keep) + " |" for row in rows]
-    return [line for sentence in said for line in (sentence, "")] + kept
+    return [line for sentence in said for line in ("", sentence, "")] + kept  # each its own paragraph

@@ -81,6 +81,9 @@ def test_a_league_is_drawn_as_bars_in_rank_order_with_the_schedule_line(sample, 
     assert [w for _, w in bars] == sorted((w for _, w in bars), reverse=True)  # the highest rate the longest bar
     assert page.locator("#chart-league-department svg g.mark-rule.role-mark line").count() == 1
     assert "序时进度" in page.inner_text("#chart-league-department")
+    clusters = page.evaluate("Array.from(document.querySelectorAll('#chart-league-cluster svg g.role-axis-label text'))"
+                             ".map(t => t.textContent)")
+    assert "金属智造产业集群" in clusters and "metal" not in clusters  # the names the table gives, not the ids
 
 
 def test_a_timeline_writes_each_name_whole_and_marks_the_as_of_date(sample, visit, report):
