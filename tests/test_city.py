@@ -144,11 +144,11 @@ def test_each_county_has_its_page_and_its_row_in_the_league_with_the_sums_of_its
     assert "本地区项目 ¶ 下表各项的建设状态均为在建。 项目名称 亮灯 年度完成率 南岭县冷链物流中心 ■ 红灯 20.0%" in page
     assert "东山" not in page.split("本地区项目")[1].split("图表")[0]  # only its own projects
     home = _text(out / "index.html")
-    assert ("按地区 ¶ 名次 地区 年度完成率 较序时进度（百分点） 亮灯情况 项目数 2025年计划投资 2025年1-10月完成投资 开工率 "
-            "1 东山区 82.4% −0.9 ● 绿灯 2 ▲ 黄灯 0 ■ 红灯 1 3 2亿元 1.65亿元 — "
-            "2 南岭县 46.7% −36.7 ● 绿灯 0 ▲ 黄灯 2 ■ 红灯 1 3 1.5亿元 0.7亿元 100.0%") in home  # 东山区: none new; 南岭县: both spending
+    assert ("按地区 ¶ 名次 地区 年度完成率 亮灯情况 较序时进度（百分点） 项目数 2025年计划投资 2025年1-10月完成投资 开工率 "
+            "1 东山区 82.4% ■ 红灯 1 ▲ 黄灯 0 ● 绿灯 2 −0.9 3 2亿元 1.65亿元 — "
+            "2 南岭县 46.7% ■ 红灯 1 ▲ 黄灯 2 ● 绿灯 0 −36.7 3 1.5亿元 0.7亿元 100.0%") in home  # 东山区: none new; 南岭县: both spending
     ranking = _text(out / "rankings" / "index.html")
-    assert "按地区 ¶ 名次 地区 年度完成率" in ranking and "2 南岭县 46.7% −36.7 ● 绿灯 0 ▲ 黄灯 2 ■ 红灯 1 3 1.5亿元 0.7亿元" in ranking
+    assert "按地区 ¶ 名次 地区 年度完成率" in ranking and "2 南岭县 46.7% ■ 红灯 1 ▲ 黄灯 2 ● 绿灯 0 −36.7 3 1.5亿元 0.7亿元" in ranking
     project = (out / "projects" / "南岭县光伏电站" / "index.html").read_text(encoding="utf-8")
     assert re.search(rf'<td>地区</td>\s*<td><a href="\.\./\.\./places/{quote("南岭县")}/">南岭县</a></td>', project)
     assert f'href="places/{quote("东山区")}/"' in (out / "index.html").read_text(encoding="utf-8")  # in the navigation
@@ -190,5 +190,5 @@ def test_with_a_feed_per_cluster_each_area_has_its_feed_of_its_own_changes(tmp_p
 def test_the_areas_index_ranks_every_area_and_leads_to_its_page(built):
     out = built[0] / "out"
     index = _text(out / "places" / "index.html")
-    assert "名次 地区 年度完成率 较序时进度（百分点） 亮灯情况 项目数 2025年计划投资 2025年1-10月完成投资 1 东山区 82.4% −0.9" in index
+    assert "名次 地区 年度完成率 亮灯情况 较序时进度（百分点） 项目数 2025年计划投资 2025年1-10月完成投资 1 东山区 82.4% ■ 红灯 1" in index
     assert f'href="{quote("南岭县")}/"' in (out / "places" / "index.html").read_text(encoding="utf-8")

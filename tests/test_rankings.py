@@ -50,8 +50,8 @@ def test_the_rankings_page_says_every_light_in_words(site):
     maker = PageMaker(report)
     page = maker.render(maker.rankings()).markdown
     plain = re.sub(r"<[^>]+>", "", page)
-    assert "| 1 | 甲局 | 90.0% | &#43;6.7 | ●绿灯 1 ▲黄灯 0 ■红灯 0 | 1 | 10亿元 | 9亿元 |" in plain.replace("&#46;", ".").replace("&#37;", "%")
-    assert "| 2 | 乙局 | 20.0% | −63.3 | ●绿灯 0 ▲黄灯 0 ■红灯 1 | 1 | 10亿元 | 2亿元 |" in plain.replace("&#46;", ".").replace("&#37;", "%")
+    assert "| 1 | 甲局 | 90.0% | ■红灯0 ▲黄灯0 ●绿灯1 | &#43;6.7 | 1 | 10亿元 | 9亿元 |" in plain.replace("&#46;", ".").replace("&#37;", "%")
+    assert "| 2 | 乙局 | 20.0% | ■红灯1 ▲黄灯0 ●绿灯0 | −63.3 | 1 | 10亿元 | 2亿元 |" in plain.replace("&#46;", ".").replace("&#37;", "%")
 
 
 def test_projects_that_leave_the_field_empty_are_counted_under_the_table_not_made_a_group(site, tmp_path):

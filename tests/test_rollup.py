@@ -198,8 +198,8 @@ def test_a_provinces_site_has_a_page_per_city_ranking_its_counties_and_a_page_pe
         ".", "云州市", "云州市/东山区", "云州市/北山县", "云州市/南岭县", "云州市/西河区", "云州市/青山区",
         "河阳市", "河阳市/临河区", "河阳市/河西县"]
     city = _text(out / "places" / "河阳市" / "index.html")
-    assert ("下辖地区 ¶ 名次 地区 年度完成率 较序时进度（百分点） 亮灯情况 项目数 2025年计划投资 2025年1-10月完成投资 "
-            "1 临河区 90.0% +6.7 ● 绿灯 1 ▲ 黄灯 0 ■ 红灯 0 1 0.5亿元 0.45亿元 2 河西县 30.0% −53.3 ") in city
+    assert ("下辖地区 ¶ 名次 地区 年度完成率 亮灯情况 较序时进度（百分点） 项目数 2025年计划投资 2025年1-10月完成投资 "
+            "1 临河区 90.0% ■ 红灯 0 ▲ 黄灯 0 ● 绿灯 1 +6.7 1 0.5亿元 0.45亿元 2 河西县 30.0% ") in city
     assert "本地区 3 个项目均列在 项目一览 （按地区筛选）" in city
     assert 'href="../../projects/?place=%E6%B2%B3%E9%98%B3%E5%B8%82"' in (out / "places" / "河阳市" / "index.html").read_text(encoding="utf-8")
     county = (out / "places" / "河阳市" / "河西县" / "index.html").read_text(encoding="utf-8")
@@ -237,7 +237,7 @@ def test_an_english_provinces_site_says_area_throughout(tmp_path):
     run("build", "-d", tmp_path / "out", cwd=site)
     out = tmp_path / "out"
     home, city = _text(out / "index.html"), _text(out / "places" / "河阳市" / "index.html")
-    assert "By area ¶ Rank Area Annual completion Against the year elapsed (points) Lights" in home
+    assert "By area ¶ Rank Area Annual completion Lights Against the year elapsed (points)" in home
     assert "Part of: " not in city and "Areas within it ¶ Rank Area " in city
     assert "Part of: 河阳市" in _text(out / "places" / "河阳市" / "河西县" / "index.html")
     assert "Area 河阳市 / 河西县" in _text(out / "projects" / "HY-2" / "index.html")

@@ -32,7 +32,7 @@ from .crumbs import crumbs
 from .figures_align import align_figures, is_figure
 from .formatting import Formatter
 from .judging import Judge
-from .lamps import lamp
+from .lamps import lamp, lamp_count
 from .markup import h, json_script, show, yaml_value
 from .table_columns import prune_columns
 from .table_notes import table_notes
@@ -92,6 +92,7 @@ class PageMaker(AreaPages):
                                 language=language, unit=report.display_unit, Category=Category, Stage=Stage, Light=lights.Light,
                                 fields=self.judge.labels, unitless=without_unit,
                                 lamp=lambda light, text=None: lamp(light, language, text), cards=cards_html,
+                                lamp_count=lambda light, n: lamp_count(light, language, n),
                                 rate_bar=self.judge.rate_bar, light_of=self.judge.lamp_of, rate_of=self.judge.rate_of,
                                 against=self.judge.against, of_year=self.fmt.of_year,
                                 completed_label=self.judge.completed_label, bulletins=bulletins,

@@ -69,11 +69,11 @@ def test_a_wide_table_on_a_phone_says_it_scrolls_and_keeps_its_names_in_view(sam
     assert wide.evaluate("document.querySelectorAll('.ps-scroll-hint:not([hidden])').length") == 0
 
 
-def test_a_league_on_a_phone_keeps_the_rank_and_the_name_in_view_and_shows_the_ranked_rate(sample, visit):
+def test_a_league_on_a_phone_keeps_the_rank_and_the_name_in_view_and_shows_the_ranked_rate_and_lights(sample, visit):
     page = visit(sample[0], viewport=MOBILE).open("rankings/")
-    cells = "Array.from(document.querySelector('article table tbody tr').cells).slice(0, 3).map(c => c.getBoundingClientRect())"
+    cells = "Array.from(document.querySelector('article table tbody tr').cells).slice(0, 4).map(c => c.getBoundingClientRect())"
     first = page.evaluate(f"{cells}.map(r => [r.left, r.right])")
-    assert first[2][1] <= MOBILE["width"]  # rank, name and the rate it is ranked by, without scrolling
+    assert first[3][1] <= MOBILE["width"]  # rank, name, the rate it is ranked by and its lights, without scrolling
     page.evaluate("document.querySelector('article .md-typeset__scrollwrap').scrollLeft = 300")
     page.wait_for_timeout(100)
     after = page.evaluate(f"{cells}.map(r => [r.left, r.right])")
