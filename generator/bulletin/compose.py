@@ -163,7 +163,7 @@ class _Composer:
         lit = sum(counts.values())
         rows = tuple((self.lamp(light), str(counts[light]), f.ratio(metrics.Ratio(Decimal(counts[light]) / lit)))
                      for light in (lights.Light.GREEN, lights.Light.YELLOW, lights.Light.RED))
-        unlit = len(self.projects) - lit
+        unlit = len(self.judge.this_year(self.projects)) - lit  # as the pages' bar counts them
         note = f.t("bulletin_unlit" + own, n=unlit) if unlit else None
         table = Table((f.t("lights_heading"), f.t("project_count"), f.t("bulletin_share")), rows, (1, 1, 1),
                       (False, True, True), note=note)

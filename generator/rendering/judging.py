@@ -87,9 +87,7 @@ class Judge:
         light and its red and yellow ones (重点关注, :func:`..figures.lights.to_watch`), at most ``limit`` of
         them; then its figure cards, from the page's own ``summary``."""
         r, f = self.report, self.fmt
-        year = r.current_year  # the lead judges this year's projects: one listed only in an earlier year has no plan now
-        judged = [p for p in projects if year is None or not p.all_years or year in p.all_years]
-        verdict_summary = summary if len(judged) == len(projects) else metrics.summarize(judged, year)
+        judged = self.this_year(projects)
         checks = [c for c in (lights.project_light(p, r) for p in judged) if c.light is not None] if lit else []
         overdue = sum(metrics.is_overdue(p, r.as_of) for p in projects) if lit else 0
         points = lights.against_schedule(summary.completion_rate.value, r) if checks else None
@@ -97,7 +95,7 @@ class Judge:
                              start, overdue)
         watch = [self.watch_row(p) for p in lights.to_watch(judged, r)] if lit else []
         shown = watch[:limit]
-        return dict(figure_cards=cards, verdict=Markup(self.sentence(judged, verdict_summary, f.total_marked)) if checks else None,
+        return dict(figure_cards=cards, verdict=Markup(self.sentence(judged, summary, f.total_marked)) if checks else None,
                     light_bar=light_bar(f, {light: sum(c.light is light for c in checks) for light in lights.Light},
                                         lights.unlit_counts(judged, r)) if checks else None,
                     watch=shown, watch_more=max(0, len(watch) - limit),
@@ -128,10 +126,20 @@ class Judge:
             return f.period(r.latest_period)
         return f.t("year-title", year=r.current_year) if r.current_year else f.t("bulletin_no_period")
 
+    def this_year(self, projects: list[Project]) -> list[Project]:
+        """The ``projects`` the year's lights judge: those listed this year (or in no year); one listed only in an
+        earlier year has no plan now."""
+        year = self.report.current_year
+        return [p for p in projects if year is None or not p.all_years or year in p.all_years]
+
     def sentence(self, projects: list[Project], summary: metrics.Summary, total=None) -> str:
         """The headline sentence of a group, as a 通报 opens: ``1-10月，40个项目完成投资75.3亿元，完成年度计划
-        75.2%，低于序时进度8.1个百分点；红灯3个、黄灯5个、绿灯32个。`` (lights and gap when there are any)."""
+        75.2%，低于序时进度8.1个百分点；红灯3个、黄灯5个、绿灯32个。`` (lights and gap when there are any), of
+        this year's ``projects`` (:meth:`this_year`): the same on a page, in the bulletin and in a hand-written page."""
         f, r = self.fmt, self.report
+        judged = self.this_year(projects)
+        if len(judged) != len(projects):
+            projects, summary = judged, metrics.summarize(judged, summary.year)
         total = total or f.total  # a page's marks a partial sum (explained once, under it); the bulletin says it in words
         counts = {light: sum(lights.project_light(p, r).light is light for p in projects) for light in lights.Light}
         rate = summary.completion_rate
