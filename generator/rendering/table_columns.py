@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Callable
 
-from .figures_align import _TAG
+from .figures_align import _TAG, _cells
 
 #: A table this short says the same thing as a line would: its columns are left as they are.
 LEAST_ROWS = 3
@@ -18,10 +18,6 @@ LEAST_ROWS = 3
 EMPTY = {"", "—", "-", "–", "未填报", "not reported"}
 _RULE = re.compile(r"\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*")
 _MARKER = re.compile(r'^<div class="ps-[\w-]+"')
-
-
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
 
 
 def _shown(cell: str) -> str:

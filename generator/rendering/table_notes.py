@@ -4,10 +4,9 @@ each word standing for a missing figure (—, 未公开, 待定, 不适用) mean
 from __future__ import annotations
 
 import html
-import re
 
 from ..contract.marks import Missing
-from .figures_align import _TAG
+from .figures_align import _TAG, _cells
 from .formatting import PARTIAL_MARK, Formatter
 from .markup import h
 
@@ -16,7 +15,7 @@ _SOURCES = '<p class="ps-stamp ps-stamp--sources"'
 
 def _table_cells(markdown: str) -> set[str]:
     return {html.unescape(_TAG.sub("", cell)).strip() for line in markdown.split("\n") if line.lstrip().startswith("|")
-            for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))}
+            for cell in _cells(line)}
 
 
 def table_notes(markdown: str, fmt: Formatter) -> str:
