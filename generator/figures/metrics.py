@@ -251,6 +251,12 @@ class Summary:
     year: int | None
 
 
+def this_year(projects, year: int | None) -> list:
+    """The ``projects`` a year's figures and lights judge: those listed in ``year`` (or in no year); one listed only
+    in an earlier year has no plan in it."""
+    return [p for p in projects if year is None or not p.all_years or year in p.all_years]
+
+
 def summarize(projects: list[Project], year: int | None) -> Summary:
     """Counts and honest sums for ``projects``; annual figures are those of ``year``."""
     planned, completed, pairs_p, pairs_c = [], [], [], []

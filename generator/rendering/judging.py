@@ -129,8 +129,7 @@ class Judge:
     def this_year(self, projects: list[Project]) -> list[Project]:
         """The ``projects`` the year's lights judge: those listed this year (or in no year); one listed only in an
         earlier year has no plan now."""
-        year = self.report.current_year
-        return [p for p in projects if year is None or not p.all_years or year in p.all_years]
+        return metrics.this_year(projects, self.report.current_year)
 
     def sentence(self, projects: list[Project], summary: metrics.Summary, total=None) -> str:
         """The headline sentence of a group, as a 通报 opens: ``1-10月，40个项目完成投资75.3亿元，完成年度计划

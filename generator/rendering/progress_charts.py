@@ -110,7 +110,7 @@ def group_pace(projects: list[Project], report: Report, fmt: Formatter) -> Chart
     year, latest = report.current_year, report.latest_period
     if report.lights.by != "annual_plan" or year is None or latest is None:
         return None
-    projects = [p for p in projects if not p.all_years or year in p.all_years]
+    projects = metrics.this_year(projects, year)
     done: dict = {}
     planned: dict = {}
     for p in projects:
