@@ -30,6 +30,7 @@ def lamp(light: Light, language: str, text: str | None = None) -> Markup:
 
 def lamp_count(light: Light, language: str, n: int) -> Markup:
     """``■1`` as HTML for a table cell short enough for a phone: the shape and the count in view, the light's word
-    for a screen reader (the shape is hidden from it)."""
-    return Markup(f'<span class="ps-light ps-light--{light.value}"><span class="ps-light__shape" aria-hidden="true">'
+    for a screen reader (the shape is hidden from it); a count of none in grey."""
+    shade = light.value if n else "none"  # a zero in grey: the eye goes to the lights there are
+    return Markup(f'<span class="ps-light ps-light--{shade}"><span class="ps-light__shape" aria-hidden="true">'
                   f'{SHAPES[light]}</span><span class="ps-sr">{h(word(light, language))}</span>{n}</span>')
